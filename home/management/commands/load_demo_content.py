@@ -1,0 +1,377 @@
+"""Load the Fernhill Labs demo site. Safe to run again: it creates what is missing
+and leaves what exists alone."""
+
+import datetime
+from decimal import Decimal
+
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.utils import timezone
+
+from wagtail.models import Page, Site
+
+from comparisons.models import (
+    ComparedCriterion,
+    ComparedProduct,
+    ComparisonIndexPage,
+    ComparisonPage,
+    Criterion,
+    Fact,
+    NotSuitableFor,
+    Product,
+    ProductIndexPage,
+    ProductPage,
+)
+from home.demo import advocacy
+from home.demo import comparisons as demo
+from home.models import HomePage, SiteSettings, StandardPage
+from testimonials.models import (
+    CaseStudyIndexPage,
+    CaseStudyPage,
+    CaseStudyQuote,
+    Customer,
+    Testimonial,
+    TestimonialSubmissionPage,
+    TestimonialWallPage,
+)
+
+# Most values were checked recently; a few are deliberately stale (see demo_content).
+RECENT_DAYS = (12, 20, 35, 48, 60, 75)
+
+
+class Command(BaseCommand):
+    help = "Create the Fernhill Labs demo site: products, facts, product and comparison pages."
+
+    @transaction.atomic
+    def handle(self, *args, **options):
+        self.today = timezone.localdate()
+        home = self.home_page()
+        products = self.products()
+        criteria = self.criteria()
+        facts = self.facts(products, criteria)
+        self.product_pages(home, products)
+        self.comparison_pages(home, products, criteria)
+        methodology = self.child(
+            home,
+            StandardPage,
+            slug="how-we-compare",
+            title="How we compare",
+            intro=demo.METHODOLOGY_INTRO,
+            body=demo.METHODOLOGY_BODY,
+            show_in_menus=True,
+        )
+        testimonial_policy = self.child(
+            home,
+            StandardPage,
+            slug="how-we-collect-testimonials",
+            title="How we collect testimonials",
+            intro=advocacy.POLICY_INTRO,
+            body=advocacy.POLICY_BODY,
+        )
+        customers = self.customers()
+        testimonials = self.testimonials(products, customers)
+        wall = self.advocacy_pages(home, products, customers)
+        self.site_settings(home, methodology, testimonial_policy, wall)
+
+        call_command("rebuild_references_index", verbosity=0)
+        call_command("update_index", verbosity=0)
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Demo content ready: {len(products)} products, {len(criteria)} criteria, "
+                f"{facts} facts, {testimonials} testimonials, "
+                f"{Page.objects.live().count() - 1} live pages."
+            )
+        )
+
+    def home_page(self):
+        root = Page.get_first_root_node()
+        home = HomePage.objects.child_of(root).first()
+        if home is None:
+            home = self.add(
+                root,
+                HomePage(
+                    title=demo.COMPANY,
+                    slug="fernhill-labs",
+                    honesty_promise=demo.HONESTY_PROMISE,
+                    intro=demo.HOME_INTRO,
+                ),
+            )
+        site = Site.objects.filter(is_default_site=True).first() or Site(
+            hostname="localhost", is_default_site=True
+        )
+        previous_root = site.root_page_id
+        site.root_page = home
+        site.site_name = demo.COMPANY
+        site.save()
+        # Wagtail's migrations leave a plain "Welcome" page as the site root; replace it.
+        if previous_root and previous_root != home.pk:
+            Page.objects.filter(pk=previous_root, content_type__model="page").delete()
+        return home
+
+    def site_settings(self, home, methodology, testimonial_policy, wall):
+        settings = SiteSettings.for_site(home.get_site())
+        settings.company_name = demo.COMPANY
+        settings.methodology_page = methodology
+        settings.testimonial_policy_page = testimonial_policy
+        settings.testimonial_wall_page = wall
+        settings.corrections_email = demo.CORRECTIONS_EMAIL
+        settings.save()
+
+    def products(self):
+        products = {}
+        for name, (vendor, is_ours, website, summary, _plan) in demo.PRODUCTS.items():
+            products[name], _ = Product.objects.update_or_create(
+                name=name,
+                defaults={
+                    "vendor": vendor,
+                    "is_ours": is_ours,
+                    "website": website,
+                    "summary": summary,
+                },
+            )
+        return products
+
+    def criteria(self):
+        criteria = {}
+        for order, (name, (group, kind, direction, unit, help_text)) in enumerate(
+            demo.CRITERIA.items()
+        ):
+            criteria[name], _ = Criterion.objects.update_or_create(
+                name=name,
+                defaults={
+                    "group": group,
+                    "kind": kind,
+                    "direction": direction,
+                    "unit": unit,
+                    "help_text": help_text,
+                    "sort_order": order,
+                },
+            )
+        return criteria
+
+    def facts(self, products, criteria):
+        count = 0
+        for product_name, values in demo.FACTS.items():
+            product = products[product_name]
+            plan = demo.PRODUCTS[product_name][4]
+            for number, (criterion_name, entry) in enumerate(values.items()):
+                criterion = criteria[criterion_name]
+                value, availability, note, age = self.unpack(entry, number)
+                fact = Fact.objects.filter(product=product, criterion=criterion, plan=plan).first()
+                fact = fact or Fact(product=product, criterion=criterion, plan=plan)
+                fact.support = value if criterion.kind == Criterion.Kind.SUPPORT else ""
+                fact.text = value if criterion.kind == Criterion.Kind.TEXT else ""
+                fact.number = (
+                    Decimal(str(value))
+                    if criterion.kind in {Criterion.Kind.NUMBER, Criterion.Kind.RATING}
+                    else None
+                )
+                fact.availability = availability
+                fact.note = note
+                fact.source_url = product.website.rstrip("/") + demo.SOURCES[criterion.group]
+                fact.verified_on = self.today - datetime.timedelta(days=age)
+                fact.full_clean()
+                fact.save()
+                count += 1
+        return count
+
+    @staticmethod
+    def unpack(entry, number):
+        """A fact is a bare value, or (value, availability, note[, age in days])."""
+        if not isinstance(entry, tuple):
+            entry = (entry,)
+        value, availability, note, age = (entry + ("", "", None))[:4]
+        return value, availability, note, age or RECENT_DAYS[number % len(RECENT_DAYS)]
+
+    def product_pages(self, home, products):
+        index = self.child(
+            home,
+            ProductIndexPage,
+            slug="products",
+            title="Products",
+            intro="<p>What each of our products does well, where it falls short, and who "
+            "should buy something else.</p>",
+            show_in_menus=True,
+        )
+        for slug, spec in demo.PRODUCT_PAGES.items():
+            self.child(
+                index,
+                ProductPage,
+                slug=slug,
+                title=spec["product"],
+                product=products[spec["product"]],
+                summary=spec["summary"],
+                pricing=spec["pricing"],
+                pricing_note=spec["pricing_note"],
+                strengths=[("strength", item) for item in spec["strengths"]],
+                limitations=[("limitation", item) for item in spec["limitations"]],
+                ideal_for=[("audience", item) for item in spec["ideal_for"]],
+                last_reviewed=self.today - datetime.timedelta(days=21),
+                not_suitable_for=[
+                    NotSuitableFor(situation=situation, reason=reason, alternative=products[alt])
+                    for situation, reason, alt in spec["not_suitable_for"]
+                ],
+            )
+
+    def comparison_pages(self, home, products, criteria):
+        index = self.child(
+            home,
+            ComparisonIndexPage,
+            slug="compare",
+            title="Compare",
+            intro="<p>Our products side by side with the alternatives. Every value has a "
+            "source and a date, and rows competitors win are marked as clearly as ours.</p>",
+            show_in_menus=True,
+        )
+        for slug, spec in demo.COMPARISON_PAGES.items():
+            self.child(
+                index,
+                ComparisonPage,
+                slug=slug,
+                title=spec["title"],
+                intro=spec["intro"],
+                selection_note=spec["selection_note"],
+                author_name=demo.AUTHOR,
+                reviewed_on=self.today - datetime.timedelta(days=14),
+                compared_products=[
+                    ComparedProduct(
+                        product=products[name], plan=demo.PRODUCTS[name][4], best_for=best_for
+                    )
+                    for name, best_for in spec["products"]
+                ],
+                compared_criteria=[
+                    ComparedCriterion(criterion=criteria[name]) for name in spec["criteria"]
+                ],
+            )
+
+    def customers(self):
+        customers = {}
+        for name, (industry, size, website) in advocacy.CUSTOMERS.items():
+            customers[name], _ = Customer.objects.update_or_create(
+                name=name, defaults={"industry": industry, "size": size, "website": website}
+            )
+        return customers
+
+    def testimonials(self, products, customers):
+        """Created once each, keyed on product, author and words; approved ones are
+        published the way an editor would, so they carry a revision."""
+        now = timezone.now()
+        for product, rating, quote, name, role, company, extra in advocacy.TESTIMONIALS:
+            testimonial, created = Testimonial.objects.get_or_create(
+                product=products[product],
+                author_name=name,
+                quote=quote,
+                defaults={
+                    "rating": rating,
+                    "excerpt": advocacy.EXCERPTS.get(quote, ""),
+                    "author_role": role,
+                    "author_company": company,
+                    "customer": customers.get(company),
+                    "email": f"{name.split()[0].lower()}@customer.example",
+                    "consent_name": True,
+                    "consent_company": bool(company),
+                    "consent_given_at": now - datetime.timedelta(days=extra["days"]),
+                    "relationship": extra.get("relationship", Testimonial.Relationship.CUSTOMER),
+                    "incentive": extra.get("incentive", Testimonial.Incentive.NONE),
+                    "incentive_detail": extra.get("incentive_detail", ""),
+                    "source": Testimonial.Source.FORM,
+                    "verification": extra.get("verification", ""),
+                    "submitted_at": now - datetime.timedelta(days=extra["days"]),
+                    "live": False,
+                },
+            )
+            if not created:
+                continue
+            testimonial.tags.add(*extra.get("tags", []))
+            testimonial.save()
+            state = extra.get("state", "approved")
+            if state == "approved":
+                testimonial.save_revision().publish()
+            elif state == "rejected":
+                testimonial.reject(extra["reason"])
+            elif state == "withdrawn":
+                testimonial.save_revision().publish()
+                testimonial.withdraw()
+        return Testimonial.objects.count()
+
+    def advocacy_pages(self, home, products, customers):
+        wall = self.child(
+            home,
+            TestimonialWallPage,
+            slug="testimonials",
+            title="What customers say",
+            intro="<p>What customers tell us about our products, in their own words.</p>",
+            show_in_menus=True,
+        )
+        index = self.child(
+            home,
+            CaseStudyIndexPage,
+            slug="case-studies",
+            title="Case studies",
+            intro="<p>How customers use our products, in their words and their numbers, "
+            "approved by them before publication.</p>",
+            show_in_menus=True,
+        )
+        for slug, spec in advocacy.CASE_STUDIES.items():
+            quotes = [
+                Testimonial.objects.public()
+                .filter(author_name=author, customer=customers[spec["customer"]])
+                .first()
+                for author in spec["quotes"]
+            ]
+            page = self.child(
+                index,
+                CaseStudyPage,
+                slug=slug,
+                title=spec["title"],
+                customer=customers[spec["customer"]],
+                summary=spec["summary"],
+                challenge=spec["challenge"],
+                solution=spec["solution"],
+                results=[
+                    (
+                        "metric",
+                        {
+                            "label": label,
+                            "before": before,
+                            "after": after,
+                            "unit": unit,
+                            "note": note,
+                        },
+                    )
+                    for label, before, after, unit, note in spec["results"]
+                ],
+                customer_approved_on=self.today
+                - datetime.timedelta(days=spec["approved_days_ago"]),
+                quotes=[CaseStudyQuote(testimonial=quote) for quote in quotes if quote],
+                products=[products[name] for name in spec["products"]],
+            )
+            if not page.tags.exists():
+                page.tags.add(*spec["tags"])
+                page.save_revision().publish()
+        self.child(
+            home,
+            TestimonialSubmissionPage,
+            slug="share-your-experience",
+            title="Share your experience",
+            intro="<p>Good or bad, tell us how our product works for you. We publish low "
+            "ratings exactly like high ones.</p>",
+            thank_you_text="<p>Thank you. An editor reads every testimonial within two "
+            "working days. If it is approved, it appears on our site in your words, with "
+            "your rating and the labels that apply to it.</p>",
+            notify_emails="editors@fernhill.example",
+            show_in_menus=True,
+        )
+        return wall
+
+    def child(self, parent, model, slug, **fields):
+        """The page at ``slug`` under ``parent``, created and published if missing."""
+        existing = model.objects.child_of(parent).filter(slug=slug).first()
+        return existing or self.add(parent, model(slug=slug, **fields))
+
+    @staticmethod
+    def add(parent, page):
+        parent.add_child(instance=page)
+        page.save_revision().publish()
+        return page

@@ -1,0 +1,36 @@
+from django.core.paginator import Paginator
+
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail.search import index
+
+from home.routing import SingleChildTypeRoutingMixin
+from home.visibility import listable
+
+
+class IndexPage(SingleChildTypeRoutingMixin, Page):
+    """Lists its children, all of one page type, a page of them at a time."""
+
+    intro = RichTextField(blank=True, features=["bold", "italic", "link"])
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+    api_fields = ["intro"]
+
+    max_count_per_parent = 1
+    per_page = 20
+
+    class Meta:
+        abstract = True
+
+    def get_listing(self, request):
+        (child_model,) = self.allowed_subpage_models()
+        return listable(child_model.objects.child_of(self), request)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["children"] = Paginator(self.get_listing(request), self.per_page).get_page(
+            request.GET.get("page")
+        )
+        return context

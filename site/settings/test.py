@@ -1,0 +1,16 @@
+"""For the test suite: fast, isolated, never sends real e-mail."""
+
+import tempfile
+
+from .base import *  # noqa: F403
+
+SECRET_KEY = "candor-tests-only"  # noqa: S105
+DEBUG = False
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+MEDIA_ROOT = tempfile.mkdtemp(prefix="candor-test-media-")
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+LOGGING = {"version": 1, "disable_existing_loggers": False}
+
+# Serve static files straight from the source folders, no collectstatic needed.
+WHITENOISE_AUTOREFRESH = True
