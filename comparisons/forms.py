@@ -1,0 +1,99 @@
+"""Admin forms that check a whole page or product at once, where one inline row
+cannot see the others."""
+
+from django.core.exceptions import ValidationError
+
+from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
+
+from comparisons.models.facts import ALL_PLANS, Fact
+from comparisons.table import Column, build_table
+
+# Below this many decided rows a table is too small to call one-sided.
+MIN_ROWS_FOR_ONE_SIDED_CHECK = 3
+
+
+def live_forms(formset):
+    """The inline forms that will be saved: filled in and not marked for deletion."""
+    return [
+        form
+        for form in formset.forms
+        if form.is_valid() and form.cleaned_data and not form.cleaned_data.get("DELETE")
+    ]
+
+
+def reject_repeats(formset, key, field, message):
+    seen = set()
+    for form in live_forms(formset):
+        value = key(form.cleaned_data)
+        if value in seen:
+            form.add_error(field, message)
+            raise ValidationError(message)
+        seen.add(value)
+
+
+class ProductForm(WagtailAdminModelForm):
+    def clean(self):
+        cleaned_data = super().clean()
+        reject_repeats(
+            self.formsets["facts"],
+            key=lambda data: (data.get("criterion"), data.get("plan", "").strip().lower()),
+            field="plan",
+            message="This product already has a fact for this criterion and plan. "
+            "Edit that one instead of adding a second.",
+        )
+        return cleaned_data
+
+
+class ComparisonPageForm(WagtailAdminPageForm):
+    def clean(self):
+        cleaned_data = super().clean()
+        reject_repeats(
+            self.formsets["compared_products"],
+            key=lambda data: data.get("product"),
+            field="product",
+            message="Each product can appear only once in a comparison.",
+        )
+        reject_repeats(
+            self.formsets["compared_criteria"],
+            key=lambda data: data.get("criterion"),
+            field="criterion",
+            message="Each criterion can appear only once in a comparison.",
+        )
+        products = [
+            form.cleaned_data["product"]
+            for form in live_forms(self.formsets["compared_products"])
+            if form.cleaned_data.get("product")
+        ]
+        if products and not any(product.is_ours for product in products):
+            raise ValidationError(
+                "Compare at least one of our own products: this site publishes "
+                "comparisons as one of the vendors, and says so."
+            )
+        if "action-publish" in self.data and self.is_one_sided():
+            raise ValidationError(
+                "Our products lead on every ranked row of this table. Readers do not "
+                "believe a comparison the publisher wins everywhere: add the criteria "
+                "where competitors are stronger before publishing."
+            )
+        return cleaned_data
+
+    def is_one_sided(self):
+        """True when our products hold every best value the table marks."""
+        columns = [
+            Column(form.cleaned_data["product"], form.cleaned_data.get("plan") or ALL_PLANS)
+            for form in live_forms(self.formsets["compared_products"])
+            if form.cleaned_data.get("product")
+        ]
+        criteria = [
+            form.cleaned_data["criterion"]
+            for form in live_forms(self.formsets["compared_criteria"])
+            if form.cleaned_data.get("criterion")
+        ]
+        facts = Fact.objects.filter(
+            product__in=[column.product for column in columns], criterion__in=criteria
+        ).select_related("criterion")
+        table = build_table(columns, criteria, facts, freshness_limit_days=0, today=None)
+        decided = [row for row in table.rows if row.winners]
+        return len(decided) >= MIN_ROWS_FOR_ONE_SIDED_CHECK and all(
+            all(column.product.is_ours for column in row.winners) for row in decided
+        )

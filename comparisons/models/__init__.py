@@ -1,0 +1,24 @@
+from .comparison_pages import (
+    ComparedCriterion,
+    ComparedProduct,
+    ComparisonIndexPage,
+    ComparisonPage,
+)
+from .criteria import Criterion
+from .facts import ALL_PLANS, Fact
+from .product_pages import NotSuitableFor, ProductIndexPage, ProductPage
+from .products import Product
+
+__all__ = [
+    "ALL_PLANS",
+    "ComparedCriterion",
+    "ComparedProduct",
+    "ComparisonIndexPage",
+    "ComparisonPage",
+    "Criterion",
+    "Fact",
+    "NotSuitableFor",
+    "Product",
+    "ProductIndexPage",
+    "ProductPage",
+]

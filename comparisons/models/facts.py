@@ -1,0 +1,172 @@
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+
+from comparisons.querysets import FactQuerySet
+from comparisons.validators import (
+    validate_no_future_promise,
+    validate_not_in_future,
+    validate_web_url,
+)
+
+from .criteria import Criterion
+
+ALL_PLANS = "All plans"
+RATING_SCALE = Decimal(5)
+
+
+class Fact(models.Model):
+    """The value of one criterion for one product on one plan, with its evidence."""
+
+    class Support(models.TextChoices):
+        YES = "yes", "Yes"
+        PARTIAL = "partial", "Partial"
+        NO = "no", "No"
+
+    class Availability(models.TextChoices):
+        INCLUDED = "", "Included in the plan"
+        PAID_ADDON = "paid_addon", "Paid add-on"
+        HIGHER_PLAN = "higher_plan", "Higher plan only"
+        BETA = "beta", "Beta"
+
+    SUPPORT_RANK = {Support.YES: 2, Support.PARTIAL: 1, Support.NO: 0}
+
+    product = ParentalKey("comparisons.Product", on_delete=models.CASCADE, related_name="facts")
+    criterion = models.ForeignKey(Criterion, on_delete=models.CASCADE, related_name="facts")
+    plan = models.CharField(
+        max_length=60,
+        default=ALL_PLANS,
+        help_text=(
+            f'The plan or edition this value describes, e.g. "Pro". "{ALL_PLANS}" '
+            "when it is the same on every plan."
+        ),
+    )
+    support = models.CharField(
+        "yes / partial / no", max_length=10, choices=Support.choices, blank=True
+    )
+    number = models.DecimalField(
+        "number or rating", max_digits=12, decimal_places=2, null=True, blank=True
+    )
+    text = models.CharField(
+        "short text",
+        max_length=80,
+        blank=True,
+        validators=[validate_no_future_promise],
+    )
+    availability = models.CharField(
+        max_length=12, choices=Availability.choices, blank=True, default=""
+    )
+    note = models.CharField(
+        max_length=160,
+        blank=True,
+        help_text="A short qualification readers should know, e.g. 'limited to 3 seats'.",
+        validators=[validate_no_future_promise],
+    )
+    source_url = models.URLField(
+        "source",
+        max_length=500,
+        validators=[validate_web_url],
+        help_text="A public page where a reader can check this value.",
+    )
+    verified_on = models.DateField(
+        validators=[validate_not_in_future],
+        help_text="The day someone last checked the value against its source.",
+    )
+
+    objects = FactQuerySet.as_manager()
+
+    panels = [
+        FieldRowPanel([FieldPanel("criterion"), FieldPanel("plan")]),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("support"), FieldPanel("number"), FieldPanel("text")]),
+                FieldRowPanel([FieldPanel("availability"), FieldPanel("note")]),
+            ],
+            heading="Value (fill the field that matches the criterion's kind)",
+        ),
+        FieldRowPanel([FieldPanel("source_url"), FieldPanel("verified_on")]),
+    ]
+
+    class Meta:
+        ordering = ["criterion__group", "criterion__sort_order", "criterion__name", "plan"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["product", "criterion", "plan"], name="one_fact_per_plan"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.product}: {self.criterion.name} = {self.display_value}"
+
+    def clean(self):
+        super().clean()
+        if self.criterion_id is None:
+            return
+        kind = self.criterion.kind
+        required_field = {
+            Criterion.Kind.SUPPORT: "support",
+            Criterion.Kind.NUMBER: "number",
+            Criterion.Kind.RATING: "number",
+            Criterion.Kind.TEXT: "text",
+        }[kind]
+        errors = {}
+        if getattr(self, required_field) in ("", None):
+            errors[required_field] = (
+                f"“{self.criterion.name}” is a {self.criterion.get_kind_display().lower()} "
+                "criterion: fill in this field."
+            )
+        for other in {"support", "number", "text"} - {required_field}:
+            if getattr(self, other) not in ("", None):
+                errors[other] = (
+                    f"Leave this empty: “{self.criterion.name}” takes a "
+                    f"{self.criterion.get_kind_display().lower()} value."
+                )
+        rating = self.number if kind == Criterion.Kind.RATING else None
+        if rating is not None and not 0 <= rating <= RATING_SCALE:
+            errors["number"] = "A rating must be between 0 and 5."
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def display_value(self):
+        kind = self.criterion.kind
+        if kind == Criterion.Kind.SUPPORT:
+            return self.get_support_display()
+        if kind == Criterion.Kind.TEXT:
+            return self.text
+        if self.number is None:
+            return ""
+        number = f"{self.number.normalize():f}"
+        if kind == Criterion.Kind.RATING:
+            return f"{number} / {RATING_SCALE}"
+        return f"{number} {self.criterion.unit}".strip()
+
+    @property
+    def rank_value(self):
+        """A number where more is better on the criterion's own terms, or None."""
+        criterion = self.criterion
+        if not criterion.is_ranked:
+            return None
+        if criterion.kind == Criterion.Kind.SUPPORT:
+            value = self.SUPPORT_RANK.get(self.support)
+        else:
+            value = self.number
+        if value is None:
+            return None
+        return -value if criterion.direction == Criterion.Direction.LOWER else value
+
+    @property
+    def identity(self):
+        """What two cells must share to read the same to a prospect."""
+        return (self.support, self.number, self.text.strip().lower(), self.availability)
+
+    def age_in_days(self, today=None):
+        return ((today or timezone.localdate()) - self.verified_on).days
+
+    def is_stale(self, freshness_limit_days, today=None):
+        return self.age_in_days(today) > freshness_limit_days

@@ -1,0 +1,195 @@
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.db.models import Q
+
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from comparisons.blocks import PlanBlock, PointBlock
+from home.models.index_page import IndexPage
+from home.models.site_settings import SiteSettings
+from home.visibility import listable
+
+from .comparison_pages import ComparisonPage
+from .facts import Fact
+
+
+class ProductIndexPage(IndexPage):
+    template = "pages/product_index_page.html"
+    per_page = 24
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["comparisons.ProductPage"]
+
+    route_select_related = ["product"]
+
+    def get_listing(self, request):
+        return super().get_listing(request).select_related("product").order_by("title")
+
+
+class ProductPage(Page):
+    """The honest page for one of our products: what it does well, where it falls
+    short, and who should buy something else."""
+
+    template = "pages/product_page.html"
+
+    product = models.ForeignKey(
+        "comparisons.Product",
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="pages",
+        limit_choices_to={"is_ours": True},
+        help_text="One of our products. Its facts appear on this page.",
+    )
+    summary = RichTextField(features=["bold", "italic", "link"])
+    pricing = StreamField([("plan", PlanBlock())], blank=True)
+    pricing_note = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="Taxes, minimum seats, discounts: anything that changes the price paid.",
+    )
+    strengths = StreamField([("strength", PointBlock())], min_num=1)
+    limitations = StreamField(
+        [("limitation", PointBlock())],
+        min_num=1,
+        help_text="Every product has some. Readers trust a page that names them.",
+    )
+    ideal_for = StreamField([("audience", PointBlock())], min_num=1, verbose_name="who it is for")
+    last_reviewed = models.DateField(
+        help_text="When someone last checked that this page is still true."
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("product"),
+        FieldPanel("summary"),
+        MultiFieldPanel([FieldPanel("pricing"), FieldPanel("pricing_note")], heading="Pricing"),
+        FieldPanel("strengths"),
+        FieldPanel("limitations"),
+        FieldPanel("ideal_for"),
+        InlinePanel(
+            "not_suitable_for",
+            label="Not suitable for",
+            heading="Not suitable for",
+            min_num=1,
+            help_text="Situations where another product, ours or a competitor's, fits better.",
+        ),
+        FieldPanel("last_reviewed"),
+    ]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("strengths"),
+        index.SearchField("limitations"),
+        index.SearchField("ideal_for"),
+        index.RelatedFields("product", [index.SearchField("name")]),
+    ]
+    api_fields = [
+        "product",
+        "summary",
+        "pricing",
+        "pricing_note",
+        "strengths",
+        "limitations",
+        "ideal_for",
+        "not_suitable_for",
+        "last_reviewed",
+    ]
+
+    parent_page_types = ["comparisons.ProductIndexPage"]
+    subpage_types = []
+    testimonials_shown = 6
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        not_suitable_for = list(
+            self.not_suitable_for.select_related("alternative").order_by("sort_order")
+        )
+        link_alternatives(not_suitable_for, request)
+        context["not_suitable_for"] = not_suitable_for
+        if self.product_id:
+            freshness_limit_days = SiteSettings.for_request(request).freshness_limit_days
+            facts = list(
+                Fact.objects.filter(product_id=self.product_id)
+                .select_related("criterion")
+                .order_by("criterion__group", "criterion__sort_order", "criterion__name")
+            )
+            for fact in facts:
+                fact.stale = fact.is_stale(freshness_limit_days)
+            context["facts"] = facts
+            context.update(self.related_pages(request))
+            context.update(self.advocacy_context(request))
+        return context
+
+    def related_pages(self, request):
+        """Comparisons and case studies that feature this product, in one query."""
+        comparison_type = ContentType.objects.get_for_model(ComparisonPage)
+        pages = (
+            listable(Page.objects.all(), request)
+            .filter(
+                Q(comparisonpage__compared_products__product_id=self.product_id)
+                | Q(casestudypage__products=self.product_id)
+            )
+            .distinct()
+            .order_by("title")
+        )
+        related = {"comparisons": [], "case_studies": []}
+        for page in pages:
+            key = "comparisons" if page.content_type_id == comparison_type.pk else "case_studies"
+            related[key].append(page)
+        return related
+
+    def advocacy_context(self, request):
+        """What customers say about this product: every approved testimonial counts,
+        whatever its rating; the newest are shown first."""
+        testimonials = self.product.testimonials
+        return {
+            "testimonials": testimonials.public()
+            .select_related("product", "photo")
+            .newest_first()[: self.testimonials_shown],
+            **testimonials.summary(),
+        }
+
+
+def link_alternatives(items, request):
+    """Point each recommended alternative at our own page for it when we have one,
+    otherwise at the vendor's website. One query, however many items."""
+    ours = {item.alternative_id for item in items if item.alternative and item.alternative.is_ours}
+    pages = {}
+    if ours:
+        pages = {
+            page.product_id: page
+            for page in listable(ProductPage.objects.filter(product_id__in=ours), request)
+        }
+    for item in items:
+        page = pages.get(item.alternative_id)
+        if page:
+            item.alternative_url = page.get_url(request)
+        else:
+            item.alternative_url = item.alternative.website if item.alternative else ""
+
+
+class NotSuitableFor(Orderable):
+    page = ParentalKey(ProductPage, on_delete=models.CASCADE, related_name="not_suitable_for")
+    situation = models.CharField(
+        max_length=160,
+        help_text='Written so a reader recognises themselves: "You need phone support '
+        'around the clock".',
+    )
+    reason = models.TextField(max_length=600, help_text="Why our product is the wrong choice.")
+    alternative = models.ForeignKey(
+        "comparisons.Product",
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="What we recommend instead, a competitor's product included.",
+    )
+
+    panels = [FieldPanel("situation"), FieldPanel("reason"), FieldPanel("alternative")]
+
+    api_fields = ["situation", "reason", "alternative"]
+
+    def __str__(self):
+        return self.situation

@@ -1,0 +1,139 @@
+"""Assemble a comparison table from Facts.
+
+Kept free of queries and templates so the rules that decide who wins a row can be
+read, and tested, on their own."""
+
+from dataclasses import dataclass, field
+
+from .models.facts import ALL_PLANS
+
+
+@dataclass
+class Column:
+    product: object
+    plan: str
+    best_for: str = ""
+
+
+@dataclass
+class Cell:
+    column: Column
+    fact: object = None
+    is_best: bool = False
+    is_stale: bool = False
+    age_in_days: int = 0
+
+
+@dataclass
+class Row:
+    criterion: object
+    cells: list
+
+    @property
+    def winners(self):
+        return [cell.column for cell in self.cells if cell.is_best]
+
+    @property
+    def is_uniform(self):
+        """Every product has the same value, so the row tells readers nothing apart."""
+        identities = {cell.fact.identity if cell.fact else None for cell in self.cells}
+        return len(identities) == 1
+
+
+@dataclass
+class Group:
+    name: str
+    rows: list = field(default_factory=list)
+
+    @property
+    def is_uniform(self):
+        return all(row.is_uniform for row in self.rows)
+
+
+@dataclass
+class Standing:
+    """Where one product leads: the summary readers get before the table."""
+
+    column: Column
+    leads: list = field(default_factory=list)
+    shared: list = field(default_factory=list)
+
+
+@dataclass
+class ComparisonTable:
+    columns: list
+    groups: list
+
+    @property
+    def rows(self):
+        return [row for group in self.groups for row in group.rows]
+
+    @property
+    def ranked_rows(self):
+        return [row for row in self.rows if row.criterion.is_ranked]
+
+    @property
+    def standings(self):
+        standings = {id(column): Standing(column) for column in self.columns}
+        for row in self.rows:
+            winners = row.winners
+            for column in winners:
+                target = standings[id(column)]
+                (target.leads if len(winners) == 1 else target.shared).append(row.criterion)
+        return list(standings.values())
+
+    @property
+    def competitor_wins(self):
+        """Rows a competitor wins and none of our products shares."""
+        return [
+            row
+            for row in self.rows
+            if row.winners and not any(column.product.is_ours for column in row.winners)
+        ]
+
+    @property
+    def differing_row_count(self):
+        return sum(not row.is_uniform for row in self.rows)
+
+
+def index_facts(facts):
+    return {(f.product_id, f.criterion_id, f.plan.strip().lower()): f for f in facts}
+
+
+def find_fact(indexed, product, criterion, plan):
+    """The fact for the compared plan, or the one that holds on every plan."""
+    for candidate in (plan, ALL_PLANS):
+        fact = indexed.get((product.pk, criterion.pk, candidate.strip().lower()))
+        if fact is not None:
+            return fact
+    return None
+
+
+def mark_best(cells):
+    ranked = [(cell, cell.fact.rank_value) for cell in cells if cell.fact]
+    ranked = [(cell, value) for cell, value in ranked if value is not None]
+    values = {value for _, value in ranked}
+    # A row where everyone is equal, or only one product has a value, has no winner.
+    if len(ranked) < 2 or len(values) < 2:
+        return
+    best = max(values)
+    for cell, value in ranked:
+        cell.is_best = value == best
+
+
+def build_table(columns, criteria, facts, freshness_limit_days, today):
+    indexed = index_facts(facts)
+    groups = {}
+    for criterion in criteria:
+        cells = []
+        for column in columns:
+            fact = find_fact(indexed, column.product, criterion, column.plan)
+            cell = Cell(column=column, fact=fact)
+            if fact is not None:
+                cell.age_in_days = fact.age_in_days(today)
+                cell.is_stale = cell.age_in_days > freshness_limit_days
+            cells.append(cell)
+        mark_best(cells)
+        group = groups.setdefault(criterion.group, Group(criterion.group))
+        group.rows.append(Row(criterion=criterion, cells=cells))
+    return ComparisonTable(columns=columns, groups=list(groups.values()))

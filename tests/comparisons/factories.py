@@ -1,0 +1,128 @@
+import datetime
+from decimal import Decimal
+
+from django.utils import timezone
+
+import factory
+import wagtail_factories
+
+from comparisons.models import (
+    ComparedCriterion,
+    ComparedProduct,
+    ComparisonIndexPage,
+    ComparisonPage,
+    Criterion,
+    Fact,
+    NotSuitableFor,
+    Product,
+    ProductIndexPage,
+    ProductPage,
+)
+
+
+def point(title):
+    return {"title": title, "detail": "Said plainly, with the reason."}
+
+
+class ProductFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Product {n}")
+    vendor = factory.Faker("company")
+    is_ours = False
+    website = factory.Sequence(lambda n: f"https://vendor{n}.example/product")
+    summary = factory.Faker("sentence")
+
+    class Meta:
+        model = Product
+
+    class Params:
+        ours = factory.Trait(is_ours=True, vendor="Candor Test Co")
+
+
+class CriterionFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Criterion {n}")
+    group = "Features"
+    kind = Criterion.Kind.SUPPORT
+    direction = Criterion.Direction.HIGHER
+    help_text = factory.Faker("sentence")
+
+    class Meta:
+        model = Criterion
+
+
+class FactFactory(factory.django.DjangoModelFactory):
+    product = factory.SubFactory(ProductFactory)
+    criterion = factory.SubFactory(CriterionFactory)
+    plan = "All plans"
+    support = Fact.Support.YES
+    source_url = factory.Sequence(lambda n: f"https://vendor.example/docs/{n}")
+    verified_on = factory.LazyFunction(lambda: timezone.localdate() - datetime.timedelta(days=10))
+
+    class Meta:
+        model = Fact
+
+    class Params:
+        numeric = factory.Trait(support="", number=Decimal("10"))
+
+
+class ProductIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Products"
+    slug = "products"
+
+    class Meta:
+        model = ProductIndexPage
+
+
+class ProductPageFactory(wagtail_factories.PageFactory):
+    title = factory.Faker("sentence", nb_words=2)
+    slug = factory.Sequence(lambda n: f"product-{n}")
+    product = factory.SubFactory(ProductFactory, ours=True)
+    summary = "<p>What it does, for whom, and what it costs.</p>"
+    strengths = factory.LazyFunction(lambda: [("strength", point("Fast set-up"))])
+    limitations = factory.LazyFunction(lambda: [("limitation", point("No phone channel"))])
+    ideal_for = factory.LazyFunction(lambda: [("audience", point("Teams of 2 to 20"))])
+    last_reviewed = factory.LazyFunction(timezone.localdate)
+
+    class Meta:
+        model = ProductPage
+
+
+class NotSuitableForFactory(factory.django.DjangoModelFactory):
+    situation = factory.Faker("sentence", nb_words=6)
+    reason = factory.Faker("paragraph")
+    alternative = factory.SubFactory(ProductFactory)
+
+    class Meta:
+        model = NotSuitableFor
+
+
+class ComparisonIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Compare"
+    slug = "compare"
+
+    class Meta:
+        model = ComparisonIndexPage
+
+
+class ComparisonPageFactory(wagtail_factories.PageFactory):
+    title = factory.Faker("sentence", nb_words=4)
+    slug = factory.Sequence(lambda n: f"comparison-{n}")
+    author_name = factory.Faker("name")
+    reviewed_on = factory.LazyFunction(timezone.localdate)
+
+    class Meta:
+        model = ComparisonPage
+
+
+class ComparedProductFactory(factory.django.DjangoModelFactory):
+    product = factory.SubFactory(ProductFactory)
+    plan = "All plans"
+
+    class Meta:
+        model = ComparedProduct
+
+
+class ComparedCriterionFactory(factory.django.DjangoModelFactory):
+    criterion = factory.SubFactory(CriterionFactory)
+
+    class Meta:
+        model = ComparedCriterion

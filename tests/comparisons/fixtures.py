@@ -1,0 +1,79 @@
+import datetime
+from decimal import Decimal
+
+from django.utils import timezone
+
+import pytest
+
+from comparisons.models import ComparedCriterion, ComparedProduct, Criterion, Fact
+from tests.comparisons.factories import (
+    ComparisonIndexPageFactory,
+    ComparisonPageFactory,
+    CriterionFactory,
+    ProductFactory,
+    ProductIndexPageFactory,
+)
+
+KINDS = [
+    (Criterion.Kind.SUPPORT, Criterion.Direction.HIGHER),
+    (Criterion.Kind.NUMBER, Criterion.Direction.LOWER),
+    (Criterion.Kind.RATING, Criterion.Direction.HIGHER),
+    (Criterion.Kind.TEXT, Criterion.Direction.UNRANKED),
+]
+
+
+@pytest.fixture
+def product_index(home_page):
+    return ProductIndexPageFactory(parent=home_page)
+
+
+@pytest.fixture
+def comparison_index(home_page):
+    return ComparisonIndexPageFactory(parent=home_page)
+
+
+def fact_values(kind, product_number, criterion_number):
+    """Values that differ between products, so rows have winners."""
+    seed = product_number + criterion_number
+    if kind == Criterion.Kind.SUPPORT:
+        return {"support": ["yes", "partial", "no"][seed % 3]}
+    if kind == Criterion.Kind.NUMBER:
+        return {"number": Decimal(10 + seed)}
+    if kind == Criterion.Kind.RATING:
+        return {"number": Decimal(seed % 6)}
+    return {"text": f"Value {seed}"}
+
+
+@pytest.fixture
+def comparison_grid(comparison_index):
+    """Build a published comparison of n products by n criteria, every cell a Fact."""
+
+    def build(product_count, criterion_count):
+        products = [ProductFactory(is_ours=(i == 0)) for i in range(product_count)]
+        criteria = []
+        for i in range(criterion_count):
+            kind, direction = KINDS[i % len(KINDS)]
+            criteria.append(
+                CriterionFactory(kind=kind, direction=direction, group=f"Group {i % 3}")
+            )
+        verified_on = timezone.localdate() - datetime.timedelta(days=30)
+        Fact.objects.bulk_create(
+            Fact(
+                product=product,
+                criterion=criterion,
+                source_url=f"https://vendor.example/{p}/{c}",
+                verified_on=verified_on,
+                **fact_values(criterion.kind, p, c),
+            )
+            for p, product in enumerate(products)
+            for c, criterion in enumerate(criteria)
+        )
+        page = ComparisonPageFactory(
+            parent=comparison_index,
+            compared_products=[ComparedProduct(product=p) for p in products],
+            compared_criteria=[ComparedCriterion(criterion=c) for c in criteria],
+        )
+        page.save_revision().publish()
+        return page
+
+    return build

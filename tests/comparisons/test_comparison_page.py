@@ -1,0 +1,168 @@
+"""What a prospect reads on a comparison page."""
+
+import datetime
+from decimal import Decimal
+
+from django.utils import timezone
+
+import pytest
+from bs4 import BeautifulSoup
+
+from comparisons.models import ComparedCriterion, ComparedProduct, Criterion
+from tests.comparisons.factories import (
+    ComparisonPageFactory,
+    CriterionFactory,
+    FactFactory,
+    ProductFactory,
+)
+from tests.home.factories import StandardPageFactory
+
+TODAY = timezone.localdate()
+
+
+@pytest.fixture
+def comparison(comparison_index, site_settings):
+    methodology = StandardPageFactory(parent=site_settings.site.root_page, title="How we compare")
+    site_settings.methodology_page = methodology
+    site_settings.save()
+
+    ours = ProductFactory(name="Fernhill Desk", is_ours=True)
+    tidewell = ProductFactory(name="Tidewell Desk")
+    quill = ProductFactory(name="Quillory")
+    price = CriterionFactory(
+        name="Starting price",
+        group="Pricing",
+        kind=Criterion.Kind.NUMBER,
+        direction=Criterion.Direction.LOWER,
+        unit="USD / agent / month",
+    )
+    phone = CriterionFactory(name="Phone channel", group="Channels")
+    sso = CriterionFactory(name="SAML single sign-on", group="Security")
+    for product, value in [(ours, "19"), (tidewell, "39"), (quill, "25")]:
+        FactFactory(product=product, criterion=price, support="", number=Decimal(value))
+    for product, value in [(ours, "no"), (tidewell, "yes"), (quill, "partial")]:
+        FactFactory(product=product, criterion=phone, support=value)
+    for product in (ours, tidewell, quill):
+        FactFactory(
+            product=product,
+            criterion=sso,
+            support="yes",
+            source_url=f"https://{product.pk}.example/security",
+            verified_on=TODAY - datetime.timedelta(days=400 if product == quill else 5),
+        )
+    page = ComparisonPageFactory(
+        parent=comparison_index,
+        title="Fernhill Desk vs Tidewell Desk vs Quillory",
+        author_name="Ana Ortiz",
+        compared_products=[ComparedProduct(product=p) for p in (ours, tidewell, quill)],
+        compared_criteria=[ComparedCriterion(criterion=c) for c in (price, phone, sso)],
+    )
+    page.save_revision().publish()
+    return page
+
+
+def soup_of(client, page, query=""):
+    response = client.get(page.url + query)
+    assert response.status_code == 200
+    return BeautifulSoup(response.content, "html.parser")
+
+
+def row_for(soup, criterion_name):
+    for header in soup.select("table.comparison th[scope=row]"):
+        if criterion_name in header.get_text():
+            return header.find_parent("tr")
+    raise AssertionError(f"No row for {criterion_name}")
+
+
+@pytest.mark.django_db
+def test_table_is_built_from_facts_with_products_as_column_headers(client, comparison):
+    soup = soup_of(client, comparison)
+    table = soup.select_one("table.comparison")
+
+    assert table.caption is not None
+    headers = [th.get_text(" ", strip=True) for th in table.select("thead th[scope=col]")]
+    assert headers[0] == "Criterion"
+    assert [h.split(" All plans")[0] for h in headers[1:]] == [
+        "Fernhill Desk",
+        "Tidewell Desk",
+        "Quillory",
+    ]
+    price_cells = [
+        td.select_one(".value").get_text() for td in row_for(soup, "Starting price").select("td")
+    ]
+    assert price_cells == [
+        "19 USD / agent / month",
+        "39 USD / agent / month",
+        "25 USD / agent / month",
+    ]
+
+
+@pytest.mark.django_db
+def test_best_value_is_marked_in_words_whoever_holds_it(client, comparison):
+    soup = soup_of(client, comparison)
+
+    price = row_for(soup, "Starting price").select("td")
+    phone = row_for(soup, "Phone channel").select("td")
+
+    assert ["★ Best" in td.get_text() for td in price] == [True, False, False]
+    assert ["★ Best" in td.get_text() for td in phone] == [False, True, False]
+    assert "is-best" in phone[1]["class"]
+
+
+@pytest.mark.django_db
+def test_summary_says_where_competitors_are_better(client, comparison):
+    soup = soup_of(client, comparison)
+    summary = soup.select_one(".comparison-summary").get_text(" ", strip=True)
+
+    assert "Where competitors are better" in summary
+    assert "Phone channel : Tidewell Desk" in summary
+    assert "Fernhill Desk ours Leads on 1: Starting price." in summary
+
+
+@pytest.mark.django_db
+def test_every_value_shows_its_source_and_verified_date(client, comparison):
+    soup = soup_of(client, comparison)
+    sso_cells = row_for(soup, "SAML single sign-on").select("td")
+
+    for cell in sso_cells:
+        link = cell.select_one(".evidence a")
+        assert link["href"].startswith("https://") and link["href"].endswith("/security")
+        assert cell.select_one(".evidence time")["datetime"]
+
+
+@pytest.mark.django_db
+def test_stale_facts_show_their_age(client, comparison):
+    soup = soup_of(client, comparison)
+    cells = row_for(soup, "SAML single sign-on").select("td")
+
+    assert [bool(cell.select_one(".stale")) for cell in cells] == [False, False, True]
+    assert "Stale: last checked 400 days ago" in cells[2].select_one(".stale").get_text()
+
+
+@pytest.mark.django_db
+def test_disclosure_names_the_publisher_and_links_to_methodology(client, comparison, site_settings):
+    soup = soup_of(client, comparison)
+    disclosure = soup.select_one("main .disclosure")
+
+    assert "Published by Candor Test Co, maker of Fernhill Desk." in disclosure.get_text(
+        " ", strip=True
+    )
+    links = {a.get_text(strip=True): a["href"] for a in disclosure.select("a")}
+    assert links["How we compare"] == site_settings.methodology_page.url
+    assert links["Report an error"].startswith("mailto:corrections@candor.example")
+    # The disclosure comes before the table, not in the small print.
+    assert str(soup).index("disclosure") < str(soup).index("comparison-table")
+
+
+@pytest.mark.django_db
+def test_only_differences_hides_rows_where_every_product_agrees(client, comparison):
+    all_rows = soup_of(client, comparison)
+    differences = soup_of(client, comparison, "?differences=1")
+
+    assert row_for(all_rows, "SAML single sign-on").get("hidden") is None
+    assert row_for(differences, "SAML single sign-on").has_attr("hidden")
+    assert not row_for(differences, "Phone channel").has_attr("hidden")
+    assert differences.select_one("#differences").has_attr("checked")
+    assert (
+        "Showing the 2 of 3 rows" in differences.select_one(".differences-form__status").get_text()
+    )

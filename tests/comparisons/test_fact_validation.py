@@ -1,0 +1,170 @@
+"""A fact that is wrong for its criterion, unsourced or dated in the future is
+refused with a message that says what to fix, and nothing is stored."""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+
+from wagtail.test.utils.form_data import inline_formset, nested_form_data
+
+import pytest
+
+from comparisons.models import Criterion, Fact, Product
+from tests.comparisons.factories import CriterionFactory, ProductFactory
+
+pytestmark = pytest.mark.django_db
+
+TODAY = timezone.localdate()
+ADD_PRODUCT_URL = "/admin/snippets/comparisons/product/add/"
+
+
+def errors_of(fact):
+    with pytest.raises(ValidationError) as caught:
+        fact.full_clean()
+    return caught.value.message_dict
+
+
+def fact(criterion, **values):
+    defaults = {
+        "product": ProductFactory(),
+        "criterion": criterion,
+        "plan": "Pro",
+        "source_url": "https://vendor.example/pricing",
+        "verified_on": TODAY,
+    }
+    return Fact(**(defaults | values))
+
+
+def test_a_well_formed_fact_is_accepted():
+    fact(CriterionFactory(kind=Criterion.Kind.SUPPORT), support="partial").full_clean()
+
+
+def test_a_yes_no_criterion_needs_yes_partial_or_no():
+    sso = CriterionFactory(name="SSO", kind=Criterion.Kind.SUPPORT)
+
+    assert "fill in this field" in errors_of(fact(sso))["support"][0]
+    assert "not a valid choice" in errors_of(fact(sso, support="maybe"))["support"][0]
+    assert "Leave this empty" in errors_of(fact(sso, support="yes", number=3))["number"][0]
+
+
+def test_a_number_criterion_needs_a_number_not_text():
+    price = CriterionFactory(name="Price", kind=Criterion.Kind.NUMBER)
+
+    errors = errors_of(fact(price, text="cheap"))
+
+    assert "“Price” is a number with a unit criterion" in errors["number"][0]
+    assert "Leave this empty" in errors["text"][0]
+
+
+def test_a_rating_stays_between_zero_and_five():
+    ease = CriterionFactory(kind=Criterion.Kind.RATING)
+
+    assert errors_of(fact(ease, number=6))["number"] == ["A rating must be between 0 and 5."]
+    fact(ease, number=5).full_clean()
+
+
+@pytest.mark.parametrize(
+    "url", ["not a url", "ftp://vendor.example/pricing", "javascript:alert(1)", ""]
+)
+def test_the_source_must_be_a_web_address(url):
+    criterion = CriterionFactory(kind=Criterion.Kind.SUPPORT)
+
+    assert "source_url" in errors_of(fact(criterion, support="yes", source_url=url))
+
+
+def test_verified_on_cannot_be_in_the_future():
+    criterion = CriterionFactory(kind=Criterion.Kind.SUPPORT)
+    tomorrow = TODAY + datetime.timedelta(days=1)
+
+    errors = errors_of(fact(criterion, support="yes", verified_on=tomorrow))
+
+    assert "cannot be in the future" in errors["verified_on"][0]
+
+
+def test_promises_of_future_features_are_refused():
+    criterion = CriterionFactory(kind=Criterion.Kind.TEXT)
+
+    errors = errors_of(fact(criterion, text="Coming soon"))
+
+    assert "describe what is available today" in errors["text"][0]
+
+
+def product_form(**fact_values):
+    values = {
+        "plan": "Pro",
+        "support": "",
+        "number": "",
+        "text": "",
+        "availability": "",
+        "note": "",
+        "source_url": "https://tidewell.example/pricing",
+        "verified_on": TODAY.isoformat(),
+    } | fact_values
+    return nested_form_data(
+        {
+            "name": "Tidewell Desk",
+            "vendor": "Tidewell",
+            "website": "https://tidewell.example",
+            "summary": "A helpdesk for large teams.",
+            "facts": inline_formset([values]),
+        }
+    )
+
+
+@pytest.fixture
+def price():
+    return CriterionFactory(
+        name="Starting price", kind=Criterion.Kind.NUMBER, unit="USD / agent / month"
+    )
+
+
+def test_editor_adds_a_product_with_its_facts_inline(admin_client, price):
+    response = admin_client.post(ADD_PRODUCT_URL, product_form(criterion=price.pk, number="39"))
+
+    assert response.status_code == 302
+    product = Product.objects.get(name="Tidewell Desk")
+    assert product.facts.get().display_value == "39 USD / agent / month"
+
+
+@pytest.mark.parametrize(
+    ("bad_values", "message"),
+    [
+        ({"number": "", "text": "cheap"}, "is a number with a unit criterion"),
+        ({"number": "39", "source_url": "tidewell pricing"}, "Enter a valid URL"),
+        (
+            {"number": "39", "source_url": "ftp://tidewell.example/"},
+            "starting with http:// or https://",
+        ),
+        (
+            {"number": "39", "verified_on": (TODAY + datetime.timedelta(days=3)).isoformat()},
+            "cannot be in the future",
+        ),
+    ],
+)
+def test_a_bad_fact_in_the_admin_is_explained_and_nothing_is_saved(
+    admin_client, price, bad_values, message
+):
+    response = admin_client.post(ADD_PRODUCT_URL, product_form(criterion=price.pk, **bad_values))
+
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert not Product.objects.exists()
+    assert not Fact.objects.exists()
+
+
+def test_two_facts_for_the_same_criterion_and_plan_are_refused(admin_client, price):
+    data = product_form(criterion=price.pk, number="39")
+    data.update(
+        {
+            "facts-TOTAL_FORMS": "2",
+            **{k.replace("facts-0-", "facts-1-"): v for k, v in data.items() if "facts-0-" in k},
+        }
+    )
+    data["facts-1-plan"] = "pro"
+
+    response = admin_client.post(ADD_PRODUCT_URL, data)
+
+    assert response.status_code == 200
+    assert "already has a fact for this criterion and plan" in response.content.decode()
+    assert not Product.objects.exists()

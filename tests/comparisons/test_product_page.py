@@ -1,0 +1,124 @@
+"""What a prospect reads on a product page."""
+
+import datetime
+
+from django.utils import timezone
+
+import pytest
+from bs4 import BeautifulSoup
+
+from comparisons.models import NotSuitableFor
+from tests.comparisons.factories import (
+    CriterionFactory,
+    FactFactory,
+    ProductFactory,
+    ProductPageFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def product_page(product_index, site_settings):
+    ours = ProductFactory(name="Fernhill Desk", is_ours=True)
+    page = ProductPageFactory(
+        parent=product_index,
+        title="Fernhill Desk",
+        product=ours,
+        pricing=[("plan", {"name": "Pro", "price": "$29", "billing": "per agent / month"})],
+        pricing_note="Prices exclude VAT.",
+        strengths=[("strength", {"title": "Set up in an afternoon", "detail": ""})],
+        limitations=[("limitation", {"title": "No phone channel", "detail": "Email only."})],
+        ideal_for=[("audience", {"title": "Teams of 2 to 20 agents", "detail": ""})],
+    )
+    tidewell = ProductFactory(
+        name="Tidewell Desk", vendor="Tidewell", website="https://tidewell.example/desk"
+    )
+    chat = ProductFactory(name="Fernhill Chat", is_ours=True)
+    chat_page = ProductPageFactory(parent=product_index, title="Fernhill Chat", product=chat)
+    NotSuitableFor.objects.create(
+        page=page,
+        situation="You answer most customers by phone",
+        reason="We have no phone channel.",
+        alternative=tidewell,
+        sort_order=0,
+    )
+    NotSuitableFor.objects.create(
+        page=page,
+        situation="You only need live chat",
+        reason="A full helpdesk is more than you need.",
+        alternative=chat,
+        sort_order=1,
+    )
+    page.chat_page = chat_page
+    return page
+
+
+def soup_of(client, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    return BeautifulSoup(response.content, "html.parser")
+
+
+def section(soup, heading):
+    for h2 in soup.select("main h2"):
+        if h2.get_text(strip=True) == heading:
+            return h2.find_parent("section").get_text(" ", strip=True)
+    raise AssertionError(f"No section {heading!r}")
+
+
+def test_product_page_states_pricing_strengths_limitations_and_audience(client, product_page):
+    soup = soup_of(client, product_page.url)
+
+    assert "$29 per agent / month" in section(soup, "Pricing")
+    assert "Prices exclude VAT." in section(soup, "Pricing")
+    assert "Set up in an afternoon" in section(soup, "Where it is strong")
+    assert "No phone channel Email only." in section(soup, "Limitations")
+    assert "Teams of 2 to 20 agents" in section(soup, "Who it is for")
+
+
+def test_not_suitable_for_names_the_alternative_and_links_to_it(client, product_page):
+    soup = soup_of(client, product_page.url)
+    items = soup.select(".not-suitable__item")
+
+    assert [item.h3.get_text() for item in items] == [
+        "You answer most customers by phone",
+        "You only need live chat",
+    ]
+    competitor, ours = (item.select_one(".not-suitable__alternative a") for item in items)
+    assert competitor.get_text() == "Tidewell Desk"
+    assert competitor["href"] == "https://tidewell.example/desk"
+    assert "by Tidewell, a competitor" in items[0].get_text()
+    assert ours["href"] == product_page.chat_page.url
+    assert "one of ours" in items[1].get_text()
+
+
+def test_facts_are_listed_with_sources_and_stale_ones_flagged(client, product_page, site_settings):
+    sso = CriterionFactory(name="SAML single sign-on", group="Security")
+    api = CriterionFactory(name="Public API", group="Platform")
+    FactFactory(product=product_page.product, criterion=sso, support="partial")
+    FactFactory(
+        product=product_page.product,
+        criterion=api,
+        verified_on=timezone.localdate() - datetime.timedelta(days=200),
+    )
+
+    soup = soup_of(client, product_page.url)
+    rows = {row.th.get_text(strip=True): row for row in soup.select("table.facts tbody tr:has(td)")}
+
+    assert soup.select_one("table.facts caption")
+    assert "Partial" in rows["SAML single sign-on"].get_text()
+    assert rows["SAML single sign-on"].select_one(".evidence a")["href"].startswith("https://")
+    assert not rows["SAML single sign-on"].select_one(".stale")
+    assert "Stale: last checked 200 days ago" in rows["Public API"].get_text()
+
+
+def test_product_index_lists_published_product_pages_only(client, product_page, product_index):
+    draft = ProductPageFactory(parent=product_index, title="Unreleased Desk", live=False)
+
+    text = soup_of(client, product_index.url).select_one("main").get_text(" ", strip=True)
+
+    assert "Fernhill Desk" in text and "Fernhill Chat" in text
+    assert draft.title not in text
+    assert client.get(f"{product_index.url}{draft.slug}/").status_code == 404
+    assert client.get("/products/no-such-product/").status_code == 404

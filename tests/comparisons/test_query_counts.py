@@ -1,0 +1,81 @@
+"""Queries per page stay the same however many products, criteria and items a page shows."""
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+import pytest
+
+from comparisons.models import Criterion, Fact, NotSuitableFor
+from tests.comparisons.factories import (
+    CriterionFactory,
+    FactFactory,
+    ProductFactory,
+    ProductPageFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+MAX_QUERIES = 15
+
+
+def queries_to_render(client, url):
+    client.get(url)  # warm per-process caches such as the site root paths
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries)
+
+
+def test_comparison_page_queries_do_not_grow_from_3x10_to_8x60(
+    client, site_settings, comparison_grid
+):
+    small = comparison_grid(product_count=3, criterion_count=10)
+    large = comparison_grid(product_count=8, criterion_count=60)
+
+    small_count = queries_to_render(client, small.url)
+    large_count = queries_to_render(client, large.url)
+
+    assert large_count == small_count
+    assert large_count <= MAX_QUERIES
+    assert large.build_table(180).differing_row_count > 0
+
+
+def product_page_with(product_index, size):
+    """A product page with ``size`` not-suitable-for items and ``size`` facts."""
+    ours = ProductFactory(is_ours=True)
+    page = ProductPageFactory(parent=product_index, product=ours)
+    for i in range(size):
+        # Half the alternatives are ours with a page of their own, half competitors'.
+        if i % 2:
+            alternative = ProductFactory(is_ours=True)
+            ProductPageFactory(parent=product_index, product=alternative)
+        else:
+            alternative = ProductFactory()
+        NotSuitableFor.objects.create(
+            page=page, situation=f"Situation {i}", reason="Why", alternative=alternative
+        )
+        FactFactory(product=ours, criterion=CriterionFactory(kind=Criterion.Kind.SUPPORT))
+    return page
+
+
+def test_product_page_queries_do_not_grow_from_2_to_50_items(client, site_settings, product_index):
+    small = product_page_with(product_index, 2)
+    large = product_page_with(product_index, 50)
+
+    small_count = queries_to_render(client, small.url)
+    large_count = queries_to_render(client, large.url)
+
+    assert large_count == small_count
+    assert large_count <= MAX_QUERIES
+    assert Fact.objects.filter(product=large.product).count() == 50
+
+
+def test_index_and_home_pages_stay_within_budget(
+    client, site_settings, product_index, comparison_grid
+):
+    for _ in range(12):
+        ProductPageFactory(parent=product_index)
+    comparison = comparison_grid(product_count=3, criterion_count=4)
+
+    for url in ("/", product_index.url, comparison.get_parent().url):
+        assert queries_to_render(client, url) <= MAX_QUERIES, url

@@ -1,0 +1,29 @@
+from django.core.cache import cache
+
+import pytest
+
+from home.models import SiteSettings
+from tests.home.factories import HomePageFactory, serve_as_site_root, wagtail_root
+
+pytest_plugins = ["tests.comparisons.fixtures", "tests.testimonials.fixtures"]
+
+
+@pytest.fixture
+def home_page(db):
+    """A home page serving as the root of the default site."""
+    return serve_as_site_root(HomePageFactory(parent=wagtail_root()))
+
+
+@pytest.fixture
+def site_settings(home_page):
+    site_settings = SiteSettings.for_site(home_page.get_site())
+    site_settings.company_name = "Candor Test Co"
+    site_settings.corrections_email = "corrections@candor.example"
+    site_settings.save()
+    return site_settings
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Rate limits and cached pages must not leak from one test into the next."""
+    cache.clear()
