@@ -1,0 +1,113 @@
+from django import forms
+from django.db import models
+
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, MultipleChooserPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from home.models.index_page import IndexPage
+from testimonials.blocks import MetricBlock
+from testimonials.filters import CaseStudyFilter
+
+from .testimonials import Testimonial
+
+
+class CaseStudyTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "testimonials.CaseStudyPage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class CaseStudyIndexPage(IndexPage):
+    template = "pages/case_study_index_page.html"
+    per_page = 12
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["testimonials.CaseStudyPage"]
+
+    def get_listing(self, request):
+        listing = super().get_listing(request).select_related("customer")
+        self.filters = CaseStudyFilter(request.GET, queryset=listing)
+        return self.filters.qs.distinct().order_by("-customer_approved_on", "title")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["filters"] = self.filters
+        return context
+
+
+class CaseStudyPage(Page):
+    template = "pages/case_study_page.html"
+
+    customer = models.ForeignKey(
+        "testimonials.Customer", null=True, on_delete=models.SET_NULL, related_name="case_studies"
+    )
+    products = ParentalManyToManyField(
+        "comparisons.Product", related_name="case_studies", limit_choices_to={"is_ours": True}
+    )
+    summary = models.CharField(max_length=255, help_text="One sentence: what changed.")
+    challenge = RichTextField(features=["bold", "italic", "link", "ul", "ol"])
+    solution = RichTextField(features=["bold", "italic", "link", "ul", "ol"])
+    results = StreamField([("metric", MetricBlock())], blank=True)
+    customer_approved_on = models.DateField(
+        "customer approved on", help_text="When the customer approved this case study."
+    )
+    tags = ClusterTaggableManager(through=CaseStudyTag, blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("customer"),
+        FieldPanel("products", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("summary"),
+        FieldPanel("challenge"),
+        FieldPanel("solution"),
+        FieldPanel("results"),
+        MultipleChooserPanel(
+            "quotes",
+            chooser_field_name="testimonial",
+            label="Quote",
+            heading="Quotes (approved testimonials only)",
+        ),
+        FieldPanel("customer_approved_on"),
+        FieldPanel("tags"),
+    ]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("challenge"),
+        index.SearchField("solution"),
+        index.RelatedFields("customer", [index.SearchField("name")]),
+    ]
+    api_fields = ["customer", "products", "summary", "challenge", "solution", "results"]
+
+    parent_page_types = ["testimonials.CaseStudyIndexPage"]
+    subpage_types = []
+
+    def public_quotes(self):
+        """Only quotes that are still approved: a withdrawn one simply disappears."""
+        return (
+            Testimonial.objects.public()
+            .filter(case_study_quotes__page=self)
+            .select_related("product", "photo")
+            .order_by("case_study_quotes__sort_order")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["quotes"] = self.public_quotes()
+        return context
+
+
+class CaseStudyQuote(Orderable):
+    page = ParentalKey(CaseStudyPage, on_delete=models.CASCADE, related_name="quotes")
+    testimonial = models.ForeignKey(
+        Testimonial,
+        on_delete=models.CASCADE,
+        related_name="case_study_quotes",
+        limit_choices_to={"live": True, "status": Testimonial.Status.APPROVED},
+    )
+
+    panels = [FieldPanel("testimonial")]

@@ -1,0 +1,49 @@
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404
+
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+
+from testimonials.filters import TestimonialFilter
+
+from .testimonials import Testimonial
+
+
+class TestimonialWallPage(RoutablePageMixin, Page):
+    """Every approved testimonial, newest first, whatever its rating."""
+
+    template = "pages/testimonial_wall_page.html"
+    per_page = 20
+
+    intro = RichTextField(blank=True, features=["bold", "italic", "link"])
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    @path("")
+    def wall(self, request):
+        filters = TestimonialFilter(
+            request.GET,
+            queryset=Testimonial.objects.public().select_related("product", "photo").newest_first(),
+        )
+        testimonials = Paginator(filters.qs, self.per_page).get_page(request.GET.get("page"))
+        return self.render(
+            request, context_overrides={"filters": filters, "testimonials": testimonials}
+        )
+
+    @path("<int:pk>/", name="testimonial")
+    def testimonial(self, request, pk):
+        """One testimonial in full: where an excerpt's "read the original" leads."""
+        testimonial = get_object_or_404(
+            Testimonial.objects.public().select_related("product", "photo"), pk=pk
+        )
+        return self.render(
+            request,
+            template="pages/testimonial_detail.html",
+            context_overrides={"testimonial": testimonial},
+        )

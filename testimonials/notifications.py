@@ -1,0 +1,62 @@
+"""E-mails about a submission. They are sent only after the testimonial is safely
+stored; a failure is logged and retried later, and never loses the submission."""
+
+import logging
+
+from django.conf import settings
+from django.core.mail import EmailMessage, get_connection
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from testimonials.withdrawal import withdrawal_path
+
+logger = logging.getLogger(__name__)
+
+
+def editor_recipients(page):
+    return [address.strip() for address in page.notify_emails.split(",") if address.strip()]
+
+
+def submission_emails(testimonial, page):
+    root_url = page.get_site().root_url
+    context = {
+        "testimonial": testimonial,
+        "withdraw_url": root_url + withdrawal_path(testimonial),
+        "admin_url": f"{settings.WAGTAILADMIN_BASE_URL}/admin/snippets/testimonials/"
+        f"testimonial/edit/{testimonial.pk}/",
+    }
+    messages = [
+        EmailMessage(
+            subject="Thank you: your testimonial was received",
+            body=render_to_string("emails/testimonial_received.txt", context),
+            to=[testimonial.email],
+        )
+    ]
+    recipients = editor_recipients(page)
+    if recipients:
+        messages.append(
+            EmailMessage(
+                subject=f"New testimonial to moderate: {testimonial.product}",
+                body=render_to_string("emails/testimonial_to_moderate.txt", context),
+                to=recipients,
+            )
+        )
+    return messages
+
+
+def send_submission_emails(testimonial):
+    """Send both e-mails; on success record it, on failure log it for a retry."""
+    page = testimonial.submitted_via
+    if page is None:
+        return False
+    try:
+        get_connection().send_messages(submission_emails(testimonial, page))
+    except Exception:
+        logger.exception(
+            "Could not send e-mails for testimonial %s; it is stored and the e-mails will "
+            "be retried by send_testimonial_emails.",
+            testimonial.pk,
+        )
+        return False
+    type(testimonial).objects.filter(pk=testimonial.pk).update(notified_at=timezone.now())
+    return True

@@ -1,0 +1,64 @@
+from django.db import models
+from django.db.models import Avg, Count, Q
+
+
+class TestimonialQuerySet(models.QuerySet):
+    def public(self):
+        """What prospects may see: approved by an editor and published. The one place
+        that decides it."""
+        return self.filter(live=True, status=self.model.Status.APPROVED)
+
+    def newest_first(self):
+        return self.order_by("-submitted_at", "-pk")
+
+    def summary(self):
+        """The public rating distribution and the moderation record, in one query.
+
+        Ratings count every approved testimonial, whatever its score; the record
+        counts everything ever submitted, so readers see what was not published."""
+        Status, reasons = self.model.Status, self.model.RejectionReason
+        public = Q(live=True, status=Status.APPROVED)
+        rated = public & Q(rating__isnull=False)
+        totals = self.aggregate(
+            average=Avg("rating", filter=rated),
+            rated=Count("pk", filter=rated),
+            submitted=Count("pk"),
+            published=Count("pk", filter=public),
+            pending=Count("pk", filter=Q(status=Status.PENDING)),
+            withdrawn=Count("pk", filter=Q(status=Status.WITHDRAWN)),
+            **{f"stars_{n}": Count("pk", filter=rated & Q(rating=n)) for n in range(1, 6)},
+            **{
+                f"rejected_{reason.value}": Count(
+                    "pk", filter=Q(status=Status.REJECTED, rejection_reason=reason.value)
+                )
+                for reason in reasons
+            },
+        )
+        count = totals["rated"]
+        rejected = [
+            {"reason": reason.label, "count": totals[f"rejected_{reason.value}"]}
+            for reason in reasons
+            if totals[f"rejected_{reason.value}"]
+        ]
+        return {
+            "ratings": {
+                "average": totals["average"],
+                "count": count,
+                "distribution": [
+                    {
+                        "stars": n,
+                        "count": totals[f"stars_{n}"],
+                        "percent": round(100 * totals[f"stars_{n}"] / count) if count else 0,
+                    }
+                    for n in range(5, 0, -1)
+                ],
+            },
+            "moderation": {
+                "submitted": totals["submitted"],
+                "published": totals["published"],
+                "pending": totals["pending"],
+                "withdrawn": totals["withdrawn"],
+                "rejected": rejected,
+                "rejected_total": sum(item["count"] for item in rejected),
+            },
+        }

@@ -1,0 +1,40 @@
+from django.db import transaction
+from django.utils import timezone
+
+from wagtail.images import get_image_model
+
+from testimonials.models.testimonials import Testimonial
+from testimonials.notifications import send_submission_emails
+
+
+def save_submission(form, page):
+    """Store the testimonial as pending, then, once it is committed, send e-mails."""
+    data = form.cleaned_data
+    with transaction.atomic():
+        photo = None
+        if data.get("photo"):
+            photo = get_image_model().objects.create(
+                title=f"Testimonial photo: {data['author_name']}", file=data["photo"]
+            )
+        testimonial = Testimonial.objects.create(
+            product=data["product"],
+            quote=data["quote"],
+            rating=data["rating"],
+            author_name=data["author_name"],
+            author_role=data["author_role"],
+            author_company=data["author_company"],
+            email=data["email"],
+            photo=photo,
+            relationship=data["relationship"],
+            incentive=data["incentive"],
+            incentive_detail=data["incentive_detail"],
+            consent_name=data["consent_name"],
+            consent_company=data["consent_company"],
+            consent_photo=data["consent_photo"],
+            consent_given_at=timezone.now(),
+            source=Testimonial.Source.FORM,
+            submitted_via=page,
+            live=False,
+        )
+        transaction.on_commit(lambda: send_submission_emails(testimonial))
+    return testimonial

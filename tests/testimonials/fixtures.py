@@ -1,0 +1,37 @@
+import pytest
+
+from tests.comparisons.factories import ProductFactory
+from tests.testimonials.factories import (
+    CaseStudyIndexPageFactory,
+    TestimonialSubmissionPageFactory,
+    TestimonialWallPageFactory,
+)
+
+
+@pytest.fixture
+def our_product(db):
+    return ProductFactory(name="Fernhill Desk", is_ours=True)
+
+
+@pytest.fixture
+def submission_page(home_page):
+    return TestimonialSubmissionPageFactory(parent=home_page)
+
+
+@pytest.fixture
+def wall_page(home_page, site_settings):
+    wall = TestimonialWallPageFactory(parent=home_page)
+    site_settings.testimonial_wall_page = wall
+    site_settings.save()
+    return wall
+
+
+@pytest.fixture
+def case_study_index(home_page):
+    return CaseStudyIndexPageFactory(parent=home_page)
+
+
+@pytest.fixture
+def no_typing_delay(settings):
+    """Forms in tests are posted at once; people take longer."""
+    settings.TESTIMONIAL_MIN_SECONDS = 0

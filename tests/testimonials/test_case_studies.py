@@ -1,0 +1,100 @@
+"""Case studies: customer, products, measured results and approved quotes."""
+
+from django.core.exceptions import ValidationError
+
+import pytest
+from bs4 import BeautifulSoup
+
+from testimonials.models import CaseStudyQuote, Customer
+from tests.comparisons.factories import ProductFactory, ProductPageFactory
+from tests.testimonials.factories import (
+    CaseStudyPageFactory,
+    CustomerFactory,
+    TestimonialFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def soup(client, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    return BeautifulSoup(response.content, "html.parser")
+
+
+def test_case_study_shows_customer_results_and_quotes(client, case_study_index, our_product):
+    customer = CustomerFactory(name="Harbour Books", industry=Customer.Industry.RETAIL)
+    page = CaseStudyPageFactory(parent=case_study_index, customer=customer)
+    page.products.add(our_product)
+    page.save_revision().publish()
+    quote = TestimonialFactory(product=our_product, approved=True, quote="Replies in hours.")
+    CaseStudyQuote.objects.create(page=page, testimonial=quote)
+
+    html = soup(client, page.url)
+    text = html.get_text(" ", strip=True)
+
+    assert "Harbour Books · Retail and e-commerce" in text
+    assert "Products used: Fernhill Desk" in text
+    assert html.select_one(".metric dt").get_text() == "First reply"
+    assert "26" in html.select_one(".metric__before").get_text()
+    assert html.select_one(".metric__after").get_text() == "3"
+    assert (
+        html.select_one("figure.testimonial blockquote").get_text(strip=True) == "Replies in hours."
+    )
+    assert "approved by the customer on" in text
+
+
+def test_quotes_can_only_be_chosen_from_approved_testimonials(case_study_index, our_product):
+    page = CaseStudyPageFactory(parent=case_study_index)
+    pending = TestimonialFactory(product=our_product)
+    approved = TestimonialFactory(product=our_product, approved=True)
+
+    CaseStudyQuote(page=page, testimonial=approved).full_clean()
+    with pytest.raises(ValidationError) as error:
+        CaseStudyQuote(page=page, testimonial=pending).full_clean()
+    assert "testimonial" in error.value.message_dict
+
+
+def test_index_filters_by_industry_product_and_tag(client, case_study_index, our_product):
+    other_product = ProductFactory(is_ours=True, name="Fernhill Chat")
+    retail = CaseStudyPageFactory(
+        parent=case_study_index,
+        title="Harbour Books halves reply times",
+        customer=CustomerFactory(industry=Customer.Industry.RETAIL),
+    )
+    retail.products.add(our_product)
+    retail.tags.add("migration")
+    retail.save_revision().publish()
+    school = CaseStudyPageFactory(
+        parent=case_study_index,
+        title="Northfield School answers parents",
+        customer=CustomerFactory(industry=Customer.Industry.EDUCATION),
+    )
+    school.products.add(other_product)
+    school.save_revision().publish()
+
+    def titles(query):
+        return [
+            h2.get_text() for h2 in soup(client, case_study_index.url + query).select(".card h2")
+        ]
+
+    assert titles("") == ["Harbour Books halves reply times", "Northfield School answers parents"]
+    assert titles("?industry=education") == ["Northfield School answers parents"]
+    assert titles(f"?product={our_product.pk}") == ["Harbour Books halves reply times"]
+    assert titles("?tag=migration") == ["Harbour Books halves reply times"]
+
+
+def test_product_page_links_its_case_studies(client, case_study_index, product_index, our_product):
+    product_page = ProductPageFactory(parent=product_index, product=our_product)
+    case_study = CaseStudyPageFactory(
+        parent=case_study_index, title="Harbour Books halves reply times"
+    )
+    case_study.products.add(our_product)
+    case_study.save_revision().publish()
+
+    links = {
+        a.get_text(): a["href"]
+        for a in soup(client, product_page.url).select("#case-studies ~ ul a")
+    }
+
+    assert links == {"Harbour Books halves reply times": case_study.url}

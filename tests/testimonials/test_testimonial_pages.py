@@ -1,0 +1,101 @@
+"""The testimonial wall and the product page's account of what customers say."""
+
+import datetime
+
+from django.utils import timezone
+
+import pytest
+from bs4 import BeautifulSoup
+
+from tests.comparisons.factories import ProductFactory, ProductPageFactory
+from tests.home.factories import StandardPageFactory
+from tests.testimonials.factories import TestimonialFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def soup(client, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    return BeautifulSoup(response.content, "html.parser")
+
+
+def test_product_page_shows_the_full_rating_distribution(
+    client, product_index, our_product, site_settings
+):
+    for rating in (5, 5, 4, 2, 1):
+        TestimonialFactory(product=our_product, rating=rating, approved=True)
+    TestimonialFactory(product=our_product, rating=1)  # pending: not counted
+    page = ProductPageFactory(parent=product_index, product=our_product)
+
+    html = soup(client, page.url)
+    rows = {
+        row.th.get_text(): row.select("td")[0].get_text()
+        for row in html.select("table.distribution tbody tr")
+    }
+
+    assert rows == {"5 stars": "2", "4 stars": "1", "3 stars": "0", "2 stars": "1", "1 star": "1"}
+    assert "3.4 out of 5 from 5 ratings" in html.select_one(".rating-summary").get_text(
+        " ", strip=True
+    )
+    record = html.select_one(".moderation-record").get_text(" ", strip=True)
+    assert "Of 6 testimonials received for this product: 5 published, 1 awaiting review" in record
+
+
+def test_wall_lists_newest_first_never_best_first(client, wall_page, our_product):
+    now = timezone.now()
+    for days, rating in [(3, 5), (1, 1), (2, 3)]:
+        TestimonialFactory(
+            product=our_product,
+            rating=rating,
+            approved=True,
+            quote=f"Rated {rating}.",
+            submitted_at=now - datetime.timedelta(days=days),
+        )
+
+    quotes = [q.get_text(strip=True) for q in soup(client, wall_page.url).select("blockquote")]
+
+    assert quotes == ["Rated 1.", "Rated 3.", "Rated 5."]
+
+
+def test_wall_filters_by_product_rating_and_tag(client, wall_page, our_product):
+    chat = ProductFactory(is_ours=True, name="Fernhill Chat")
+    TestimonialFactory(product=our_product, rating=5, approved=True, quote="Desk five.")
+    low = TestimonialFactory(product=our_product, rating=2, approved=True, quote="Desk two.")
+    low.tags.add("onboarding")
+    low.save()
+    TestimonialFactory(product=chat, rating=2, approved=True, quote="Chat two.")
+
+    def quotes(query):
+        return sorted(
+            q.get_text(strip=True) for q in soup(client, wall_page.url + query).select("blockquote")
+        )
+
+    assert quotes(f"?product={our_product.pk}") == ["Desk five.", "Desk two."]
+    assert quotes("?rating=2") == ["Chat two.", "Desk two."]
+    assert quotes("?tag=onboarding") == ["Desk two."]
+    assert quotes(f"?product={chat.pk}&rating=5") == []
+
+
+def test_wall_paginates(client, wall_page, our_product):
+    TestimonialFactory.create_batch(wall_page.per_page + 3, product=our_product, approved=True)
+
+    first = soup(client, wall_page.url)
+    second = soup(client, wall_page.url + "?page=2")
+
+    assert len(first.select("figure.testimonial")) == wall_page.per_page
+    assert len(second.select("figure.testimonial")) == 3
+    assert "Page 1 of 2" in first.select_one(".pagination").get_text()
+
+
+def test_every_testimonial_block_links_to_how_testimonials_are_collected(
+    client, wall_page, our_product, site_settings, home_page
+):
+    policy = StandardPageFactory(parent=home_page, title="How we collect testimonials")
+    site_settings.testimonial_policy_page = policy
+    site_settings.save()
+    TestimonialFactory(product=our_product, approved=True)
+
+    link = soup(client, wall_page.url).select_one(".testimonial-list__policy a")
+
+    assert link["href"] == policy.url

@@ -1,0 +1,72 @@
+"""An advocate withdraws a testimonial with the private link from their e-mail."""
+
+from django.core import mail
+
+import pytest
+
+from testimonials.models import Testimonial
+from testimonials.withdrawal import withdrawal_path
+from tests.testimonials.factories import TestimonialFactory
+from tests.testimonials.test_submission import valid_form
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_emailed_link_withdraws_at_once_and_keeps_the_record(
+    client,
+    submission_page,
+    our_product,
+    wall_page,
+    no_typing_delay,
+    django_capture_on_commit_callbacks,
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(submission_page.url, valid_form(our_product))
+    testimonial = Testimonial.objects.get()
+    testimonial.save_revision().publish()
+    assert "twice as many customers" in client.get(wall_page.url).content.decode()
+    link = next(line for line in mail.outbox[0].body.splitlines() if "/withdraw/" in line)
+    path = (
+        link.split("testserver", 1)[-1].strip()
+        if "testserver" in link
+        else link[link.index("/testimonials/") :]
+    )
+
+    confirm = client.get(path)
+    done = client.post(path)
+
+    assert "Withdraw it" in confirm.content.decode()
+    assert "has been withdrawn" in done.content.decode()
+    testimonial.refresh_from_db()
+    assert testimonial.status == Testimonial.Status.WITHDRAWN
+    assert testimonial.withdrawn_at is not None and not testimonial.live
+    assert "twice as many customers" not in client.get(wall_page.url).content.decode()
+
+
+def test_a_link_works_once(client):
+    testimonial = TestimonialFactory(approved=True)
+    path = withdrawal_path(testimonial)
+
+    client.post(path)
+    again = client.post(path)
+
+    assert again.status_code == 410
+    assert "already been withdrawn" in again.content.decode()
+
+
+def token_in(path):
+    return path.rstrip("/").rsplit("/", 1)[-1]
+
+
+def test_a_link_works_only_for_its_own_testimonial(client):
+    mine, theirs = TestimonialFactory(approved=True), TestimonialFactory(approved=True)
+    # Their payload under my signature: what someone holding my link could try.
+    their_payload = token_in(withdrawal_path(theirs)).split(":", 1)[0]
+    forged = their_payload + ":" + token_in(withdrawal_path(mine)).split(":", 1)[1]
+    assert forged != token_in(withdrawal_path(mine))
+
+    for path in (f"/testimonials/withdraw/{forged}/", f"/testimonials/withdraw/{theirs.pk}/"):
+        assert client.post(path).status_code == 404
+
+    theirs.refresh_from_db()
+    assert theirs.status == Testimonial.Status.APPROVED
