@@ -23,3 +23,18 @@ def listable(queryset, request):
     sections = private_sections(request)
     queryset = queryset.live()
     return queryset.exclude(sections) if sections else queryset
+
+
+class ViewRestrictionsByPathMixin:
+    """Finds the view restrictions on a page and its ancestors in one query.
+
+    Wagtail loads the ancestors first and then their restrictions; a page's tree path
+    already names its ancestors, so serving a page costs one query less."""
+
+    def get_view_restrictions(self):
+        steplen = self.steplen
+        paths = [self.path[:end] for end in range(steplen, len(self.path) + 1, steplen)]
+        # An alias takes the restrictions of the page it mirrors, as in Wagtail.
+        return PageViewRestriction.objects.filter(
+            Q(page__path__in=paths) | Q(page__aliases__path__in=paths)
+        ).distinct()

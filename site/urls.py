@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 
 from wagtail import urls as wagtail_urls
@@ -16,7 +17,9 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-urlpatterns += [
+urlpatterns += i18n_patterns(
     # Wagtail's page serving is the catch-all, so it comes last.
     path("", include(wagtail_urls)),
-]
+    # English keeps the unprefixed paths; other languages live under /<code>/.
+    prefix_default_language=False,
+)

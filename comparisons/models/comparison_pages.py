@@ -11,6 +11,7 @@ from comparisons.forms import ComparisonPageForm
 from comparisons.table import Column, build_table
 from home.models.index_page import IndexPage
 from home.models.site_settings import SiteSettings
+from home.visibility import ViewRestrictionsByPathMixin
 
 from .facts import ALL_PLANS, Fact
 
@@ -25,7 +26,7 @@ class ComparisonIndexPage(IndexPage):
         return super().get_listing(request).order_by("-reviewed_on", "title")
 
 
-class ComparisonPage(Page):
+class ComparisonPage(ViewRestrictionsByPathMixin, Page):
     """Our products against competitors', row by row, from sourced Facts."""
 
     template = "pages/comparison_page.html"

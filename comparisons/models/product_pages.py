@@ -11,7 +11,7 @@ from wagtail.search import index
 from comparisons.blocks import PlanBlock, PointBlock
 from home.models.index_page import IndexPage
 from home.models.site_settings import SiteSettings
-from home.visibility import listable
+from home.visibility import ViewRestrictionsByPathMixin, listable
 
 from .comparison_pages import ComparisonPage
 from .facts import Fact
@@ -30,7 +30,7 @@ class ProductIndexPage(IndexPage):
         return super().get_listing(request).select_related("product").order_by("title")
 
 
-class ProductPage(Page):
+class ProductPage(ViewRestrictionsByPathMixin, Page):
     """The honest page for one of our products: what it does well, where it falls
     short, and who should buy something else."""
 

@@ -6,10 +6,10 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.routing import SingleChildTypeRoutingMixin
-from home.visibility import listable
+from home.visibility import ViewRestrictionsByPathMixin, listable
 
 
-class IndexPage(SingleChildTypeRoutingMixin, Page):
+class IndexPage(SingleChildTypeRoutingMixin, ViewRestrictionsByPathMixin, Page):
     """Lists its children, all of one page type, a page of them at a time."""
 
     intro = RichTextField(blank=True, features=["bold", "italic", "link"])

@@ -6,10 +6,10 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import BodyBlock
-from home.visibility import listable
+from home.visibility import ViewRestrictionsByPathMixin, listable
 
 
-class HomePage(Page):
+class HomePage(ViewRestrictionsByPathMixin, Page):
     template = "pages/home_page.html"
 
     honesty_promise = models.CharField(
@@ -65,7 +65,7 @@ class HomePage(Page):
         return context
 
 
-class StandardPage(Page):
+class StandardPage(ViewRestrictionsByPathMixin, Page):
     """Policy and explainer pages such as "How we compare"."""
 
     template = "pages/standard_page.html"

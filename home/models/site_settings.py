@@ -4,6 +4,8 @@ from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
+from home.origins import parse_origin_list, validate_origin_list
+
 DEFAULT_FRESHNESS_LIMIT_DAYS = 180
 
 
@@ -53,7 +55,32 @@ class SiteSettings(BaseSiteSetting):
         help_text="Where “all testimonials” and “read the original” links lead.",
     )
 
-    select_related = ["methodology_page", "testimonial_policy_page", "testimonial_wall_page"]
+    default_description = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text="Used as the meta and share description of pages that have none of their own.",
+    )
+    default_share_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Shown when a page is shared on social media and has no image of its own.",
+    )
+    widget_allowed_origins = models.TextField(
+        blank=True,
+        validators=[validate_origin_list],
+        help_text="Websites allowed to embed the testimonial widget, one origin per line, "
+        "e.g. https://www.example.com. Every other site is refused.",
+    )
+
+    select_related = [
+        "methodology_page",
+        "testimonial_policy_page",
+        "testimonial_wall_page",
+        "default_share_image",
+    ]
 
     panels = [
         FieldPanel("company_name"),
@@ -69,7 +96,16 @@ class SiteSettings(BaseSiteSetting):
             [FieldPanel("testimonial_policy_page"), FieldPanel("testimonial_wall_page")],
             heading="Testimonials",
         ),
+        MultiFieldPanel(
+            [FieldPanel("default_description"), FieldPanel("default_share_image")],
+            heading="Search engines and sharing",
+        ),
+        FieldPanel("widget_allowed_origins", heading="Testimonial widget"),
     ]
+
+    @property
+    def widget_origins(self):
+        return parse_origin_list(self.widget_allowed_origins)
 
     class Meta:
         verbose_name = "site settings"

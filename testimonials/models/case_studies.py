@@ -10,6 +10,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from home.models.index_page import IndexPage
+from home.visibility import ViewRestrictionsByPathMixin
 from testimonials.blocks import MetricBlock
 from testimonials.filters import CaseStudyFilter
 
@@ -40,7 +41,7 @@ class CaseStudyIndexPage(IndexPage):
         return context
 
 
-class CaseStudyPage(Page):
+class CaseStudyPage(ViewRestrictionsByPathMixin, Page):
     template = "pages/case_study_page.html"
 
     customer = models.ForeignKey(

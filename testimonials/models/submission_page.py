@@ -11,6 +11,7 @@ from wagtail.models import Page
 
 from django_ratelimit.core import is_ratelimited
 
+from home.visibility import ViewRestrictionsByPathMixin
 from testimonials.forms import TestimonialSubmissionForm
 from testimonials.submissions import save_submission
 
@@ -23,7 +24,7 @@ def validate_email_list(value):
             validate_email(address.strip())
 
 
-class TestimonialSubmissionPage(RoutablePageMixin, Page):
+class TestimonialSubmissionPage(RoutablePageMixin, ViewRestrictionsByPathMixin, Page):
     """The public form where advocates submit a testimonial. A page, so editors
     decide where it lives and how it is worded."""
 

@@ -6,12 +6,13 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from home.visibility import ViewRestrictionsByPathMixin
 from testimonials.filters import TestimonialFilter
 
 from .testimonials import Testimonial
 
 
-class TestimonialWallPage(RoutablePageMixin, Page):
+class TestimonialWallPage(RoutablePageMixin, ViewRestrictionsByPathMixin, Page):
     """Every approved testimonial, newest first, whatever its rating."""
 
     template = "pages/testimonial_wall_page.html"
