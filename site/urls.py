@@ -6,6 +6,8 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from testimonials.urls import localised_urlpatterns as localised_testimonial_urls
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
@@ -18,6 +20,7 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += i18n_patterns(
+    path("", include(localised_testimonial_urls)),
     # Wagtail's page serving is the catch-all, so it comes last.
     path("", include(wagtail_urls)),
     # English keeps the unprefixed paths; other languages live under /<code>/.

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 
 from comparisons.models import Product
+from home.uploads import validate_raster_image
 from testimonials.models.testimonials import Testimonial
 
 TIMESTAMP_SALT = "testimonials.form-rendered-at"
@@ -47,7 +48,9 @@ class TestimonialSubmissionForm(forms.Form):
         label="Your e-mail address",
         help_text="Never shown. We send you a link to withdraw your testimonial at any time.",
     )
-    photo = forms.ImageField(label="A photo of you (optional)", required=False)
+    photo = forms.ImageField(
+        label="A photo of you (optional)", required=False, validators=[validate_raster_image]
+    )
     relationship = forms.ChoiceField(
         label="How are you connected to us?",
         choices=Testimonial.Relationship.choices,

@@ -1,0 +1,66 @@
+"""The testimonial widget: a small page that the company's other websites may frame.
+
+Only the origins an editor lists in site settings may frame it (CSP frame-ancestors);
+everything else on the site refuses to be framed."""
+
+from urllib.parse import urlencode
+
+from django.http import Http404
+from django.shortcuts import render
+from django.views.decorators.clickjacking import xframe_options_exempt
+from django.views.decorators.http import require_GET
+
+from wagtail.models import Site
+
+from comparisons.models import Product
+from home.models import SiteSettings
+from testimonials.models import Testimonial
+
+WIDGET_SIZE = 5
+
+
+@xframe_options_exempt  # X-Frame-Options cannot name origins; CSP frame-ancestors does.
+@require_GET
+def testimonial_widget(request):
+    """Approved testimonials for one product (``?product=<id>``) or one tag
+    (``?tag=<slug>``), newest first, with the same labels as on the site."""
+    testimonials = Testimonial.objects.public().select_related("product", "photo")
+    product = tag = None
+    if product_id := request.GET.get("product"):
+        product = Product.objects.ours().filter(pk=_as_int(product_id)).first()
+        if product is None:
+            raise Http404("No such product.")
+        testimonials = testimonials.filter(product=product)
+    elif tag := request.GET.get("tag"):
+        testimonials = testimonials.filter(tags__slug=tag)
+    else:
+        raise Http404("Name a product or a tag.")
+
+    site = Site.find_for_request(request)
+    site_settings = SiteSettings.for_site(site) if site else None
+    wall = site_settings.testimonial_wall_page if site_settings else None
+    wall_url = request.build_absolute_uri(wall.get_url(request)) if wall else None
+    # "See all" leads to the wall, filtered the same way.
+    filter_query = urlencode({"product": product.pk} if product else {"tag": tag})
+    response = render(
+        request,
+        "pages/testimonial_widget.html",
+        {
+            "product": product,
+            "tag": tag,
+            "testimonials": testimonials.newest_first()[:WIDGET_SIZE],
+            "total": testimonials.count(),
+            "wall_url": wall_url,
+            "more_url": f"{wall_url}?{filter_query}" if wall_url else None,
+            "site_settings": site_settings,
+        },
+    )
+    response.frame_ancestors = site_settings.widget_origins if site_settings else []
+    return response
+
+
+def _as_int(value):
+    try:
+        return int(value)
+    except ValueError:
+        return None

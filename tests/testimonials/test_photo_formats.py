@@ -1,0 +1,58 @@
+"""Public uploads accept common raster images only: an SVG can carry script."""
+
+import io
+
+import pytest
+from PIL import Image
+
+from testimonials.models import Testimonial
+from tests.testimonials.test_submission import image_file, post, valid_form  # noqa: F401
+
+pytestmark = pytest.mark.django_db
+
+SVG = b"""<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10">
+<script>alert(document.cookie)</script><rect width="10" height="10"/></svg>"""
+
+
+def named(data, name):
+    buffer = io.BytesIO(data)
+    buffer.name = name
+    return buffer
+
+
+def bitmap(image_format, name):
+    buffer = io.BytesIO()
+    Image.new("RGB", (50, 50), "teal").save(buffer, image_format)
+    return named(buffer.getvalue(), name)
+
+
+@pytest.mark.parametrize(
+    "photo",
+    [
+        named(SVG, "me.svg"),
+        named(SVG, "me.png"),
+        bitmap("TIFF", "me.tiff"),
+        bitmap("BMP", "me.png"),
+    ],
+    ids=["svg", "svg-named-png", "tiff", "bmp-named-png"],
+)
+def test_anything_but_a_common_raster_image_is_refused(post, our_product, photo):  # noqa: F811
+    response = post(valid_form(our_product, photo=photo, consent_photo="on"))
+
+    assert response.status_code == 400
+    errors = str(response.context["form"].errors["photo"])
+    assert "Upload a valid image" in errors or "JPEG, PNG, GIF, WebP" in errors
+    assert not Testimonial.objects.exists()
+
+
+@pytest.mark.parametrize(("image_format", "name"), [("JPEG", "me.jpg"), ("WEBP", "me.webp")])
+def test_jpeg_and_webp_photos_are_accepted(post, our_product, image_format, name):  # noqa: F811
+    post(valid_form(our_product, photo=bitmap(image_format, name), consent_photo="on"))
+
+    assert Testimonial.objects.get().photo.width == 50
+
+
+def test_a_png_is_accepted(post, our_product):  # noqa: F811
+    post(valid_form(our_product, photo=image_file(), consent_photo="on"))
+
+    assert Testimonial.objects.exists()
