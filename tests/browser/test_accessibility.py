@@ -1,0 +1,143 @@
+"""WCAG 2.2 AA: axe-core finds no serious or critical violation on any page type, and
+the comparison table and the filters work by keyboard alone."""
+
+from django.core.management import call_command
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from comparisons.models import ComparisonPage, ProductPage
+from testimonials.models import (
+    CaseStudyIndexPage,
+    Testimonial,
+    TestimonialSubmissionPage,
+    TestimonialWallPage,
+)
+from tests.home.factories import wagtail_root
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+BLOCKING = {"serious", "critical"}
+
+
+@pytest.fixture
+def demo_site(live_server):
+    wagtail_root()  # a transactional test before this one flushed what migrations made
+    call_command("load_demo_content", verbosity=0)
+    return live_server.url
+
+
+def demo_urls():
+    """One URL for every page type, and the states of routable pages."""
+    from wagtail.models import Page
+
+    pages = Page.objects.live().public().specific().exclude(depth=1)
+    urls = {type(page).__name__: page.url for page in pages}
+    wall = TestimonialWallPage.objects.live().get()
+    excerpted = Testimonial.objects.public().exclude(excerpt="").first()
+    urls["TestimonialDetail"] = f"{wall.url}{excerpted.pk}/"
+    urls["TestimonialWallFiltered"] = f"{wall.url}?rating=2"
+    submission = TestimonialSubmissionPage.objects.live().get()
+    urls["TestimonialThanks"] = submission.url + submission.reverse_subpage("thanks")
+    urls["ComparisonDifferencesOnly"] = ComparisonPage.objects.live().first().url + "?differences=1"
+    product = ProductPage.objects.live().first().product
+    urls["TestimonialWidget"] = f"/embed/testimonials/?product={product.pk}"
+    return urls
+
+
+def blocking_violations(page):
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_AA}})
+    return [
+        f"{violation['id']} ({violation['impact']}): {violation['help']} at "
+        + ", ".join(str(node["target"]) for node in violation["nodes"][:3])
+        for violation in results.response["violations"]
+        if violation["impact"] in BLOCKING
+    ]
+
+
+def test_no_page_type_has_a_serious_or_critical_violation(demo_site, open_page):
+    urls = demo_urls()
+    assert len(urls) >= 15
+    found = {}
+    for name, url in urls.items():
+        for width in (1280, 375):
+            page = open_page(demo_site + url, width=width)
+            if problems := blocking_violations(page):
+                found[f"{name} at {width}px ({url})"] = problems
+            page.context.close()
+
+    assert not found, "\n".join(f"{where}: {problems}" for where, problems in found.items())
+
+
+def test_the_submission_form_showing_errors_has_no_serious_violation(demo_site, open_page):
+    page = open_page(demo_site + TestimonialSubmissionPage.objects.live().get().url, width=1280)
+    page.get_by_role("button", name="Send my testimonial").click()
+    page.wait_for_load_state()
+
+    assert page.get_by_role("alert").first.is_visible()
+    assert not blocking_violations(page)
+
+
+def test_the_comparison_table_works_by_keyboard_alone(demo_site, open_page, screenshot):
+    comparison = ComparisonPage.objects.live().first()
+    page = open_page(demo_site + comparison.url, width=375, height=812)
+    rows = page.locator("table.comparison tbody tr:not(.group-row)")
+    total = rows.count()
+
+    tab_to(page, "#differences")
+    page.keyboard.press("Space")
+
+    assert page.locator("#differences").is_checked()
+    shown = [rows.nth(i).is_visible() for i in range(total)].count(True)
+    assert 0 < shown < total
+    assert "rows where products differ" in page.locator(".differences-form__status").inner_text()
+
+    # The table scrolls sideways on a phone: its region takes focus and arrow keys move it.
+    tab_to(page, ".table-scroll")
+    scroller = page.locator(".table-scroll").first
+    before = scroller.evaluate("el => el.scrollLeft")
+    for _ in range(5):
+        page.keyboard.press("ArrowRight")
+    page.wait_for_function(f"() => document.querySelector('.table-scroll').scrollLeft > {before}")
+    assert page.evaluate("document.activeElement.matches(':focus-visible')")
+    screenshot(page, "comparison-keyboard-375")
+
+
+def test_the_testimonial_filters_work_by_keyboard_alone(demo_site, open_page):
+    wall = TestimonialWallPage.objects.live().get()
+    page = open_page(demo_site + wall.url, width=1280)
+
+    tab_to(page, "#id_rating")
+    page.keyboard.press("ArrowDown")  # "5 out of 5", the first rating after "Any rating"
+    tab_to(page, ".filters button[type=submit]")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**rating=5**")
+
+    ratings = page.locator(".testimonials .rating__text").all_inner_texts()
+    assert ratings and set(ratings) == {"Rated 5 out of 5"}
+
+
+def test_the_case_study_filters_work_by_keyboard_alone(demo_site, open_page):
+    index = CaseStudyIndexPage.objects.live().get()
+    page = open_page(demo_site + index.url, width=1280)
+
+    tab_to(page, "#id_industry")
+    page.keyboard.press("ArrowDown")  # the first industry after "All industries"
+    industry = page.locator("#id_industry option:checked").inner_text()
+    tab_to(page, ".filters button[type=submit]")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**industry=**")
+
+    cards = page.locator(".card-list .card__meta").all_inner_texts()
+    assert all(industry in meta for meta in cards)
+    assert cards or "No case studies match." in page.content()
+
+
+def tab_to(page, selector, limit=80):
+    """Press Tab until the element matching ``selector`` has focus, as a keyboard user would."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate("s => document.activeElement.matches(s)", selector):
+            return
+    raise AssertionError(f"{selector} cannot be reached with the Tab key")
