@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -52,44 +53,44 @@ class Testimonial(
     publishes (approves) it; low ratings are published like high ones."""
 
     class Status(models.TextChoices):
-        PENDING = "pending", "Pending"
-        APPROVED = "approved", "Approved"
-        REJECTED = "rejected", "Rejected"
-        WITHDRAWN = "withdrawn", "Withdrawn"
+        PENDING = "pending", _("Pending")
+        APPROVED = "approved", _("Approved")
+        REJECTED = "rejected", _("Rejected")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
 
     # Reasons never depend on what the testimonial says about us.
     class RejectionReason(models.TextChoices):
-        SPAM = "spam", "Spam"
-        NOT_A_CUSTOMER = "not_customer", "Not a customer"
-        PERSONAL_DATA = "personal_data", "Contains personal data"
-        OFF_TOPIC = "off_topic", "Off-topic"
-        DUPLICATE = "duplicate", "Duplicate"
-        CONSENT_MISSING = "consent_missing", "Consent missing"
+        SPAM = "spam", _("Spam")
+        NOT_A_CUSTOMER = "not_customer", _("Not a customer")
+        PERSONAL_DATA = "personal_data", _("Contains personal data")
+        OFF_TOPIC = "off_topic", _("Off-topic")
+        DUPLICATE = "duplicate", _("Duplicate")
+        CONSENT_MISSING = "consent_missing", _("Consent missing")
 
     class Relationship(models.TextChoices):
-        CUSTOMER = "customer", "Customer"
-        EMPLOYEE = "employee", "Employee"
-        PARTNER = "partner", "Partner"
-        OTHER = "other", "Other"
+        CUSTOMER = "customer", _("Customer")
+        EMPLOYEE = "employee", _("Employee")
+        PARTNER = "partner", _("Partner")
+        OTHER = "other", _("Other")
 
     class Incentive(models.TextChoices):
-        NONE = "none", "Nothing"
-        DISCOUNT = "discount", "A discount"
-        GIFT = "gift", "A gift"
-        PAYMENT = "payment", "A payment"
-        OTHER = "other", "Something else"
+        NONE = "none", _("Nothing")
+        DISCOUNT = "discount", _("A discount")
+        GIFT = "gift", _("A gift")
+        PAYMENT = "payment", _("A payment")
+        OTHER = "other", _("Something else")
 
     class Source(models.TextChoices):
-        FORM = "form", "Submission form"
-        INTERVIEW = "interview", "Interview"
-        IMPORT = "import", "Import"
+        FORM = "form", _("Submission form")
+        INTERVIEW = "interview", _("Interview")
+        IMPORT = "import", _("Import")
 
     class Verification(models.TextChoices):
-        NONE = "", "Not verified"
-        ACCOUNT = "account", "Matched to a customer account"
-        INVOICE = "invoice", "Matched to an invoice"
-        CALL = "call", "Confirmed on a call"
-        OTHER = "other", "Other"
+        NONE = "", _("Not verified")
+        ACCOUNT = "account", _("Matched to a customer account")
+        INVOICE = "invoice", _("Matched to an invoice")
+        CALL = "call", _("Confirmed on a call")
+        OTHER = "other", _("Other")
 
     product = models.ForeignKey(
         "comparisons.Product",
@@ -305,14 +306,14 @@ class Testimonial(
     @property
     def incentive_label(self):
         labels = {
-            self.Incentive.DISCOUNT: "Received a discount for this review",
-            self.Incentive.GIFT: "Received a gift for this review",
-            self.Incentive.PAYMENT: "Was paid for this review",
-            self.Incentive.OTHER: "Received something for this review",
+            self.Incentive.DISCOUNT: _("Received a discount for this review"),
+            self.Incentive.GIFT: _("Received a gift for this review"),
+            self.Incentive.PAYMENT: _("Was paid for this review"),
+            self.Incentive.OTHER: _("Received something for this review"),
         }
         label = labels.get(self.incentive, "")
         if label and self.incentive_detail:
-            label = f"{label} ({self.incentive_detail})"
+            label = _("%(label)s (%(detail)s)") % {"label": label, "detail": self.incentive_detail}
         return label
 
     @property
@@ -320,7 +321,7 @@ class Testimonial(
         if self.relationship == self.Relationship.CUSTOMER:
             return ""
         if self.relationship == self.Relationship.OTHER:
-            return "Not a customer"
+            return _("Not a customer")
         return self.get_relationship_display()
 
     # Moderation ------------------------------------------------------------------------
