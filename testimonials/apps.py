@@ -6,4 +6,8 @@ class TestimonialsConfig(AppConfig):
     verbose_name = "Testimonials and case studies"
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from home.personal_data import register
+
+        from . import personal_data, signals  # noqa: F401
+
+        register("testimonials", export=personal_data.export, erase=personal_data.erase)

@@ -1,0 +1,53 @@
+"""The public read-only API: what every endpoint shares, and the pages endpoint.
+
+Every endpoint answers anonymous clients only, so what it returns never depends on
+who asks; each client address has a request budget."""
+
+from django.conf import settings
+
+from wagtail.api.v2.views import PagesAPIViewSet as WagtailPagesAPIViewSet
+
+from django_ratelimit.core import is_ratelimited
+from rest_framework.permissions import AllowAny
+from rest_framework.throttling import BaseThrottle
+
+from home.search import plain_words
+from home.visibility import listable
+
+RATE_LIMIT_GROUP = "public-api"
+
+
+class ClientAddressThrottle(BaseThrottle):
+    """Counts requests per client address in the shared cache, like the testimonial form."""
+
+    def allow_request(self, request, view):
+        return not is_ratelimited(
+            request._request,
+            group=RATE_LIMIT_GROUP,
+            key="ip",
+            rate=settings.API_RATE_LIMIT,
+            increment=True,
+        )
+
+
+class PublicAPIMixin:
+    # No sessions or passwords: a logged-in editor gets the same answers as anyone.
+    authentication_classes = []
+    permission_classes = [AllowAny]
+    throttle_classes = [ClientAddressThrottle]
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        if "search" in request.GET:
+            # Only the words reach the search engine, never its query syntax.
+            params = request.GET.copy()
+            params["search"] = plain_words(params["search"])
+            request._request.GET = params
+
+
+class PagesAPIViewSet(PublicAPIMixin, WagtailPagesAPIViewSet):
+    """Live pages outside every private section, by any route: listing, ``?type=``,
+    detail, ``find/`` and the ``child_of``-style filters all start from here."""
+
+    def get_base_queryset(self):
+        return listable(super().get_base_queryset(), self.request)

@@ -1,0 +1,114 @@
+"""Approved testimonials in the public API, showing exactly what the testimonial card
+shows: the author's name, role and company only where the author consented, and the
+labels that say whether it was verified, whether anything was given for it and how
+the author is related to us. Nothing else about the author ever leaves."""
+
+from django.utils import timezone
+
+from wagtail.api import APIField
+from wagtail.api.v2.filters import FieldsFilter, OrderingFilter
+from wagtail.api.v2.views import BaseAPIViewSet
+
+from rest_framework.fields import Field
+from rest_framework.filters import BaseFilterBackend
+
+from home.api import PublicAPIMixin
+from testimonials.models.testimonials import Testimonial
+
+
+class AuthorField(Field):
+    def get_attribute(self, testimonial):
+        return testimonial
+
+    def to_representation(self, testimonial):
+        return {
+            "name": testimonial.display_name,
+            # Without consent to the name, the role already stands in for it.
+            "role": testimonial.author_role if testimonial.consent_name else "",
+            "company": testimonial.display_company,
+        }
+
+
+class LabelsField(Field):
+    def get_attribute(self, testimonial):
+        return testimonial
+
+    def to_representation(self, testimonial):
+        return {
+            "verified": testimonial.is_verified,
+            "verification": testimonial.get_verification_display()
+            if testimonial.is_verified
+            else "",
+            "incentive": testimonial.incentive_label,
+            "relationship": testimonial.relationship_label,
+            "excerpt": testimonial.is_excerpt,
+        }
+
+
+class DateField(Field):
+    """The day it was submitted, as the card shows it; the time of day stays private."""
+
+    def to_representation(self, submitted_at):
+        return timezone.localdate(submitted_at).isoformat()
+
+
+PUBLIC_FIELDS = [
+    "product",
+    "rating",
+    "quote",
+    "excerpt",
+    APIField("author", serializer=AuthorField(read_only=True)),
+    "relationship",
+    "incentive",
+    APIField("labels", serializer=LabelsField(read_only=True)),
+    APIField("date", serializer=DateField(source="submitted_at", read_only=True)),
+]
+
+
+class ShownWordsSearchFilter(BaseFilterBackend):
+    """``?search=`` over the words a reader can see, never over the search index,
+    which also holds names given without consent to show them."""
+
+    def filter_queryset(self, request, queryset, view):
+        if "search" in request.GET:
+            queryset = queryset.containing_shown_words(request.GET["search"])
+        return queryset
+
+
+class TestimonialsAPIViewSet(PublicAPIMixin, BaseAPIViewSet):
+    model = Testimonial
+    name = "testimonials"
+    body_fields = BaseAPIViewSet.body_fields + PUBLIC_FIELDS
+    filter_backends = [FieldsFilter, OrderingFilter, ShownWordsSearchFilter]
+    listing_default_fields = BaseAPIViewSet.listing_default_fields + [
+        field if isinstance(field, str) else field.name for field in PUBLIC_FIELDS
+    ]
+    nested_default_fields = listing_default_fields
+
+    @classmethod
+    def get_body_fields(cls, model):
+        # Only the fields listed here, whatever the model declares: a field added to
+        # Testimonial later stays private until someone decides it may be public.
+        return cls._convert_api_fields(cls.body_fields)
+
+    def get_queryset(self):
+        # Detail, find and listing all start here, so a testimonial that is not
+        # public does not exist as far as the API is concerned.
+        return Testimonial.objects.public().select_related("product").newest_first()
+
+    @classmethod
+    def nested_serializer_class(cls, router):
+        return cls._get_serializer_class(router, Testimonial, [], nested=True)
+
+
+class PublicQuotesField(Field):
+    """A case study's quotes that are public now, in the editor's order: a quote whose
+    author withdrew it, or that an editor unpublished, simply disappears."""
+
+    def get_attribute(self, page):
+        return page.public_quotes()
+
+    def to_representation(self, testimonials):
+        serializer_class = TestimonialsAPIViewSet.nested_serializer_class(self.context["router"])
+        serializer = serializer_class(context=self.context)
+        return [serializer.to_representation(testimonial) for testimonial in testimonials]
