@@ -1,10 +1,14 @@
-"""Admin forms that check a whole page or product at once, where one inline row
-cannot see the others."""
+"""Admin forms for products, their facts and comparison pages: checks of one fact,
+and checks of a whole page or product at once, where one inline row cannot see the
+others."""
 
+from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
 
+from comparisons.fact_changes import Claim, match_replacements, record_fact_changes
 from comparisons.models.facts import ALL_PLANS, Fact
 from comparisons.table import Column, build_table
 
@@ -31,6 +35,53 @@ def reject_repeats(formset, key, field, message):
         seen.add(value)
 
 
+class FactForm(WagtailAdminModelForm):
+    """One fact on the product form. Changing what an existing fact claims takes a
+    reason, which readers see in the corrections log; a new source or verified-on date
+    only re-verifies the claim and needs none."""
+
+    change_reason = forms.CharField(
+        label=_("Reason for change"),
+        max_length=300,
+        required=False,
+        help_text=_(
+            "Required when you change the value, availability or note of an existing "
+            "fact. Shown to readers in the corrections log of every comparison with this "
+            "fact. Not needed for a new source or verified-on date."
+        ),
+    )
+
+    def clean(self):
+        cleaned_data = super().clean()
+        # The claim as published, read before the form's values are copied onto the fact.
+        self.claim_before = None
+        if self.instance.pk is None:
+            return cleaned_data
+        removing = bool(cleaned_data.get("DELETE"))
+        changed = set(self.changed_data)
+        if not removing:
+            for field in sorted({"criterion", "plan"} & changed):
+                self.add_error(
+                    field,
+                    _(
+                        "A fact stays about one criterion and plan, so its corrections "
+                        "stay with it. To record another, add a new fact (and remove this "
+                        "one if it no longer holds)."
+                    ),
+                )
+        if removing or changed & set(Fact.CLAIM_FIELDS):
+            self.claim_before = Claim.of(self.instance)
+            if not removing and not cleaned_data.get("change_reason"):
+                self.add_error(
+                    "change_reason",
+                    _(
+                        "You changed what this fact says: give the reason. Readers see it "
+                        "in the corrections log."
+                    ),
+                )
+        return cleaned_data
+
+
 class ProductForm(WagtailAdminModelForm):
     def clean(self):
         cleaned_data = super().clean()
@@ -41,7 +92,14 @@ class ProductForm(WagtailAdminModelForm):
             message="This product already has a fact for this criterion and plan. "
             "Edit that one instead of adding a second.",
         )
+        match_replacements(self.formsets["facts"])
         return cleaned_data
+
+    def save(self, commit=True):
+        product = super().save(commit=commit)
+        if commit:
+            record_fact_changes(self.formsets["facts"], editor=self.for_user)
+        return product
 
 
 class ComparisonPageForm(WagtailAdminPageForm):

@@ -17,3 +17,18 @@ class FactQuerySet(models.QuerySet):
         """Facts last verified longer ago than the site's freshness limit."""
         today = today or timezone.localdate()
         return self.filter(verified_on__lt=today - timedelta(days=freshness_limit_days))
+
+
+class FactChangeQuerySet(models.QuerySet):
+    def shown_in(self, table):
+        """Changes to the values a comparison table shows, newest first. One query,
+        however large the table."""
+        changes = self.filter(
+            product__in=[column.product for column in table.columns],
+            criterion__in=[row.criterion for row in table.rows],
+        ).select_related("product", "criterion")
+        return [
+            change
+            for change in changes.order_by("-changed_at", "-pk")
+            if table.compares(change.product_id, change.plan)
+        ]

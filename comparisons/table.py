@@ -95,6 +95,16 @@ class ComparisonTable:
     def differing_row_count(self):
         return sum(not row.is_uniform for row in self.rows)
 
+    def compares(self, product_id, plan):
+        """Whether a value recorded for this product and plan can appear in the table:
+        the compared plan's own values, then those that hold on every plan."""
+        plan = plan.strip().lower()
+        return any(
+            column.product.pk == product_id
+            and plan in {column.plan.strip().lower(), ALL_PLANS.lower()}
+            for column in self.columns
+        )
+
 
 def index_facts(facts):
     return {(f.product_id, f.criterion_id, f.plan.strip().lower()): f for f in facts}

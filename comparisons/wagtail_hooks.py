@@ -1,11 +1,13 @@
 from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import Criterion, Product
+from .models import Criterion, FactChange, InaccuracyReport, Product
 from .views import StaleFactsReportView
 
 
@@ -31,8 +33,80 @@ class CriterionViewSet(SnippetViewSet):
     ordering = ["group", "sort_order", "name"]
 
 
+class RecordedOnlyPermissionPolicy(ModelPermissionPolicy):
+    """For records the site makes itself (reports from the public, changes to facts):
+    editors may read and decide on them, never add one by hand."""
+
+    def user_has_permission(self, user, action):
+        return action != "add" and super().user_has_permission(user, action)
+
+    def users_with_any_permission(self, actions):
+        return super().users_with_any_permission([a for a in actions if a != "add"])
+
+
+class InaccuracyReportViewSet(SnippetViewSet):
+    model = InaccuracyReport
+    icon = "warning"
+    menu_label = _("Inaccuracy reports")
+    list_display = ["__str__", "product", "criterion", "status", "submitted_at"]
+    list_filter = {"status": ["exact"], "product": ["exact"], "criterion": ["exact"]}
+    list_export = [
+        "product",
+        "criterion.name",
+        "plan",
+        "shown_value",
+        "claimed_value",
+        "evidence_url",
+        "explanation",
+        "reporter_organisation",
+        "status",
+        "editor_response",
+        "submitted_at",
+        "decided_at",
+    ]
+    export_headings = {"criterion.name": _("Criterion")}
+    ordering = ["-submitted_at"]
+    export_filename = "inaccuracy-reports"
+
+    @property
+    def permission_policy(self):
+        return RecordedOnlyPermissionPolicy(self.model)
+
+    def get_queryset(self, request):
+        return InaccuracyReport.objects.select_related("product", "criterion")
+
+
+class FactChangeViewSet(SnippetViewSet):
+    model = FactChange
+    icon = "history"
+    menu_label = _("Corrections log")
+    list_display = ["__str__", "reason", "editor", "changed_at"]
+    list_filter = {"product": ["exact"], "criterion": ["exact"]}
+    list_export = [
+        "product",
+        "criterion.name",
+        "plan",
+        "old_value",
+        "new_value",
+        "reason",
+        "changed_at",
+        "report_id",
+    ]
+    export_headings = {"criterion.name": _("Criterion"), "report_id": _("Prompted by report")}
+    ordering = ["-changed_at"]
+    export_filename = "corrections"
+    inspect_view_enabled = True
+
+    @property
+    def permission_policy(self):
+        return RecordedOnlyPermissionPolicy(self.model)
+
+    def get_queryset(self, request):
+        return FactChange.objects.select_related("product", "criterion", "editor", "report")
+
+
 class ComparisonSnippets(SnippetViewSetGroup):
-    items = (ProductViewSet, CriterionViewSet)
+    items = (ProductViewSet, CriterionViewSet, InaccuracyReportViewSet, FactChangeViewSet)
     menu_icon = "table"
     menu_label = "Comparisons"
     menu_name = "comparisons"

@@ -1,25 +1,25 @@
-import time
-
 from django import forms
 from django.conf import settings
-from django.core import signing
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 
 from comparisons.models import Product
+from home.anti_abuse import PublicForm
 from home.uploads import validate_raster_image
 from testimonials.models.testimonials import Testimonial
 
-TIMESTAMP_SALT = "testimonials.form-rendered-at"
 
-
-def form_timestamp():
-    return signing.dumps(time.time(), salt=TIMESTAMP_SALT)
-
-
-class TestimonialSubmissionForm(forms.Form):
+class TestimonialSubmissionForm(PublicForm):
     """What an advocate fills in. Everything here is untrusted: validated, limited in
     length, stored as text and escaped wherever it is shown."""
+
+    min_seconds_setting = "TESTIMONIAL_MIN_SECONDS"
+    rate_limit_setting = "TESTIMONIAL_RATE_LIMIT"
+    rate_limit_group = "testimonial-submission"
+    rate_limited_message = (
+        "You have sent several testimonials in the last minute. Please wait a "
+        "minute and send this one again; nothing was saved."
+    )
 
     product = forms.ModelChoiceField(
         queryset=Product.objects.ours(),
@@ -71,9 +71,6 @@ class TestimonialSubmissionForm(forms.Form):
     consent_name = forms.BooleanField(label="You may show my name", required=False)
     consent_company = forms.BooleanField(label="You may show my company", required=False)
     consent_photo = forms.BooleanField(label="You may show my photo", required=False)
-    # Left empty by people; bots fill in every field they find.
-    website = forms.CharField(required=False, label="Leave this field empty")
-    rendered_at = forms.CharField(widget=forms.HiddenInput, initial=form_timestamp)
 
     def clean_photo(self):
         photo = self.cleaned_data.get("photo")
@@ -92,21 +89,6 @@ class TestimonialSubmissionForm(forms.Form):
             )
         return photo
 
-    def clean_rendered_at(self):
-        try:
-            rendered_at = signing.loads(
-                self.cleaned_data["rendered_at"], salt=TIMESTAMP_SALT, max_age=24 * 3600
-            )
-        except signing.BadSignature as error:
-            raise ValidationError(
-                "This form has expired. Please copy your text, reload the page and send it again."
-            ) from error
-        if time.time() - rendered_at < settings.TESTIMONIAL_MIN_SECONDS:
-            raise ValidationError(
-                "That was quicker than anyone can type. Please check your text and send it again."
-            )
-        return rendered_at
-
     def clean(self):
         cleaned_data = super().clean()
         incentive = cleaned_data.get("incentive")
@@ -119,7 +101,3 @@ class TestimonialSubmissionForm(forms.Form):
                 "You added a photo but did not allow us to show it: tick the box or remove it.",
             )
         return cleaned_data
-
-    @property
-    def is_bot(self):
-        return bool(self.data.get("website"))

@@ -4,6 +4,7 @@ from .comparison_pages import (
     ComparisonIndexPage,
     ComparisonPage,
 )
+from .corrections import FactChange, InaccuracyReport
 from .criteria import Criterion
 from .facts import ALL_PLANS, Fact
 from .product_pages import NotSuitableFor, ProductIndexPage, ProductPage
@@ -17,6 +18,8 @@ __all__ = [
     "ComparisonPage",
     "Criterion",
     "Fact",
+    "FactChange",
+    "InaccuracyReport",
     "NotSuitableFor",
     "Product",
     "ProductIndexPage",

@@ -1,18 +1,24 @@
 from django.db import models
+from django.template.response import TemplateResponse
 from django.utils import timezone
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, MultipleChooserPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from comparisons.forms import ComparisonPageForm
+from comparisons.report_form import InaccuracyReportForm
+from comparisons.reports import save_report
 from comparisons.table import Column, build_table
+from home.anti_abuse import serve_public_form
 from home.models.index_page import IndexPage
 from home.models.site_settings import SiteSettings
 from home.visibility import ViewRestrictionsByPathMixin
 
+from .corrections import FactChange
 from .facts import ALL_PLANS, Fact
 
 
@@ -26,8 +32,9 @@ class ComparisonIndexPage(IndexPage):
         return super().get_listing(request).order_by("-reviewed_on", "title")
 
 
-class ComparisonPage(ViewRestrictionsByPathMixin, Page):
-    """Our products against competitors', row by row, from sourced Facts."""
+class ComparisonPage(RoutablePageMixin, ViewRestrictionsByPathMixin, Page):
+    """Our products against competitors', row by row, from sourced Facts, with the
+    corrections made to them and a form to report one that is wrong."""
 
     template = "pages/comparison_page.html"
 
@@ -75,17 +82,37 @@ class ComparisonPage(ViewRestrictionsByPathMixin, Page):
     search_fields = Page.search_fields + [
         index.SearchField("intro"),
         index.SearchField("selection_note"),
+        index.SearchField("author_name"),
+        index.RelatedFields(
+            "compared_products",
+            [
+                index.SearchField("best_for"),
+                index.RelatedFields("product", [index.SearchField("name")]),
+            ],
+        ),
     ]
-    api_fields = ["intro", "selection_note", "author_name", "reviewed_on"]
+    api_fields = [
+        "intro",
+        "compared_products",
+        "compared_criteria",
+        "selection_note",
+        "author_name",
+        "reviewed_on",
+    ]
 
     base_form_class = ComparisonPageForm
     parent_page_types = ["comparisons.ComparisonIndexPage"]
     subpage_types = []
 
-    def build_table(self, freshness_limit_days, today=None):
+    def compared(self):
+        """The columns (product and plan) and the criteria, in the editor's order."""
         compared = list(self.compared_products.select_related("product", "product__logo"))
         criteria = [row.criterion for row in self.compared_criteria.select_related("criterion")]
         columns = [Column(item.product, item.plan, item.best_for) for item in compared]
+        return columns, criteria
+
+    def build_table(self, freshness_limit_days, today=None):
+        columns, criteria = self.compared()
         facts = Fact.objects.filter(
             product__in=[column.product for column in columns], criterion__in=criteria
         ).select_related("criterion")
@@ -100,7 +127,43 @@ class ComparisonPage(ViewRestrictionsByPathMixin, Page):
         context["table"] = table
         context["our_products"] = [c.product for c in table.columns if c.product.is_ours]
         context["differences_only"] = request.GET.get("differences") == "1"
+        context["corrections"] = FactChange.objects.shown_in(table)
+        context["report_url"] = self.report_url(request)
         return context
+
+    def report_url(self, request=None):
+        # A page being previewed before its first save has no URL yet.
+        url = self.get_url(request)
+        return url + self.reverse_subpage("report_inaccuracy") if url else ""
+
+    def render_route(self, request, template, **context):
+        """A page of its own under this comparison, without building the table."""
+        return TemplateResponse(
+            request, template, {"page": self, "self": self, "request": request, **context}
+        )
+
+    @path("report/", name="report_inaccuracy")
+    def report_inaccuracy(self, request):
+        columns, criteria = self.compared()
+        if request.method == "POST":
+            form = InaccuracyReportForm(columns, criteria, request.POST)
+        else:
+            # A link may name the cell, e.g. ?product=3&criterion=7.
+            initial = {key: request.GET.get(key) for key in ("product", "criterion")}
+            form = InaccuracyReportForm(columns, criteria, initial=initial)
+        return serve_public_form(
+            request,
+            form,
+            render=lambda form: self.render_route(
+                request, "pages/inaccuracy_report.html", form=form
+            ),
+            save=lambda form: save_report(form, self),
+            thanks_url=lambda: self.get_url(request) + self.reverse_subpage("report_thanks"),
+        )
+
+    @path("report/thanks/", name="report_thanks")
+    def report_thanks(self, request):
+        return self.render_route(request, "pages/inaccuracy_report_thanks.html")
 
 
 class ComparedProduct(Orderable):
@@ -120,6 +183,7 @@ class ComparedProduct(Orderable):
     )
 
     panels = [FieldPanel("product"), FieldPanel("plan"), FieldPanel("best_for")]
+    api_fields = ["product", "plan", "best_for"]
 
     def __str__(self):
         return f"{self.product} ({self.plan})"
@@ -132,6 +196,7 @@ class ComparedCriterion(Orderable):
     )
 
     panels = [FieldPanel("criterion")]
+    api_fields = ["criterion"]
 
     def __str__(self):
         return str(self.criterion)

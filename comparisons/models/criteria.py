@@ -67,6 +67,7 @@ class Criterion(index.Indexed, models.Model):
         index.AutocompleteField("name"),
         index.FilterField("group"),
     ]
+    api_fields = ["name", "group", "help_text", "kind", "unit", "direction"]
 
     class Meta:
         ordering = ["group", "sort_order", "name"]

@@ -6,6 +6,9 @@ from django.utils import timezone
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.api import APIField
+
+from rest_framework.fields import CharField
 
 from comparisons.querysets import FactQuerySet
 from comparisons.validators import (
@@ -35,6 +38,9 @@ class Fact(models.Model):
         BETA = "beta", "Beta"
 
     SUPPORT_RANK = {Support.YES: 2, Support.PARTIAL: 1, Support.NO: 0}
+    # What a reader takes from the cell. Changing any of these corrects the claim and
+    # goes in the public corrections log; a new source or date only re-verifies it.
+    CLAIM_FIELDS = ("support", "number", "text", "availability", "note")
 
     product = ParentalKey("comparisons.Product", on_delete=models.CASCADE, related_name="facts")
     criterion = models.ForeignKey(Criterion, on_delete=models.CASCADE, related_name="facts")
@@ -92,6 +98,19 @@ class Fact(models.Model):
         FieldRowPanel([FieldPanel("source_url"), FieldPanel("verified_on")]),
     ]
 
+    api_fields = [
+        "criterion",
+        "plan",
+        APIField("value", serializer=CharField(source="display_value", read_only=True)),
+        "support",
+        "number",
+        "text",
+        "availability",
+        "note",
+        "source_url",
+        "verified_on",
+    ]
+
     class Meta:
         ordering = ["criterion__group", "criterion__sort_order", "criterion__name", "plan"]
         constraints = [
@@ -145,6 +164,16 @@ class Fact(models.Model):
         if kind == Criterion.Kind.RATING:
             return f"{number} / {RATING_SCALE}"
         return f"{number} {self.criterion.unit}".strip()
+
+    @property
+    def claim_display(self):
+        """The value with the qualifications a reader sees next to it, in one line:
+        what the corrections log records before and after a change."""
+        qualifications = [self.get_availability_display() if self.availability else "", self.note]
+        qualifications = [str(item) for item in qualifications if item]
+        if not qualifications:
+            return self.display_value
+        return f"{self.display_value} ({'; '.join(qualifications)})"
 
     @property
     def rank_value(self):

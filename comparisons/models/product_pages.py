@@ -84,7 +84,12 @@ class ProductPage(ViewRestrictionsByPathMixin, Page):
         index.SearchField("strengths"),
         index.SearchField("limitations"),
         index.SearchField("ideal_for"),
+        index.SearchField("pricing_note"),
         index.RelatedFields("product", [index.SearchField("name")]),
+        # Readers search for their own situation, so "not for you if" is searchable too.
+        index.RelatedFields(
+            "not_suitable_for", [index.SearchField("situation"), index.SearchField("reason")]
+        ),
     ]
     api_fields = [
         "product",

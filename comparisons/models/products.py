@@ -2,12 +2,15 @@ from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 
 from modelcluster.models import ClusterableModel
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.models import RevisionMixin
 from wagtail.search import index
 
-from comparisons.forms import ProductForm
+from comparisons.forms import FactForm, ProductForm
+from comparisons.panels import InlinePanelWithForm
 from comparisons.querysets import ProductQuerySet
+
+from .facts import Fact
 
 
 class Product(RevisionMixin, index.Indexed, ClusterableModel):
@@ -45,11 +48,19 @@ class Product(RevisionMixin, index.Indexed, ClusterableModel):
         FieldRowPanel([FieldPanel("website"), FieldPanel("is_ours")]),
         FieldPanel("logo"),
         MultiFieldPanel(
-            [InlinePanel("facts", label="Fact")],
+            [
+                InlinePanelWithForm(
+                    "facts",
+                    label="Fact",
+                    form_class=FactForm,
+                    panels=[*Fact.panels, FieldPanel("change_reason")],
+                )
+            ],
             heading="Facts",
             help_text=(
                 "One value per criterion and plan, each with the public source it comes "
-                "from and the date someone last checked it."
+                "from and the date someone last checked it. Changing a published value "
+                "takes a reason, which readers see in the corrections log."
             ),
         ),
     ]
@@ -62,7 +73,7 @@ class Product(RevisionMixin, index.Indexed, ClusterableModel):
         index.FilterField("is_ours"),
     ]
 
-    api_fields = ["name", "vendor", "is_ours", "website", "summary"]
+    api_fields = ["name", "vendor", "is_ours", "website", "summary", "facts"]
 
     class Meta:
         ordering = ["-is_ours", "name"]

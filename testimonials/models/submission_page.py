@@ -1,21 +1,15 @@
-from django.conf import settings
 from django.core.validators import validate_email
 from django.db import models
-from django.shortcuts import redirect
-from django.utils.cache import patch_cache_control
 
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
-from django_ratelimit.core import is_ratelimited
-
+from home.anti_abuse import serve_public_form
 from home.visibility import ViewRestrictionsByPathMixin
 from testimonials.forms import TestimonialSubmissionForm
 from testimonials.submissions import save_submission
-
-RATE_LIMIT_GROUP = "testimonial-submission"
 
 
 def validate_email_list(value):
@@ -47,6 +41,8 @@ class TestimonialSubmissionPage(RoutablePageMixin, ViewRestrictionsByPathMixin, 
         FieldPanel("thank_you_text"),
         FieldPanel("notify_emails"),
     ]
+    # The editors' notification addresses stay private.
+    api_fields = ["intro", "thank_you_text"]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = []
@@ -54,30 +50,17 @@ class TestimonialSubmissionPage(RoutablePageMixin, ViewRestrictionsByPathMixin, 
 
     @path("")
     def submit(self, request):
-        form = TestimonialSubmissionForm()
-        status = 200
         if request.method == "POST":
             form = TestimonialSubmissionForm(request.POST, request.FILES)
-            if self.is_rate_limited(request):
-                form.is_valid()
-                form.add_error(
-                    None,
-                    "You have sent several testimonials in the last minute. Please wait a "
-                    "minute and send this one again; nothing was saved.",
-                )
-                status = 429
-            elif form.is_bot:
-                return redirect(self.thanks_url)  # discarded, without telling the bot
-            elif form.is_valid():
-                save_submission(form, self)
-                return redirect(self.thanks_url)
-            else:
-                status = 400
-        response = self.render(request, context_overrides={"form": form})
-        response.status_code = status
-        # The form carries a CSRF token: it must never be served from a shared cache.
-        patch_cache_control(response, private=True, no_store=True)
-        return response
+        else:
+            form = TestimonialSubmissionForm()
+        return serve_public_form(
+            request,
+            form,
+            render=lambda form: self.render(request, context_overrides={"form": form}),
+            save=lambda form: save_submission(form, self),
+            thanks_url=lambda: self.thanks_url,
+        )
 
     @path("thanks/", name="thanks")
     def thanks(self, request):
@@ -86,13 +69,3 @@ class TestimonialSubmissionPage(RoutablePageMixin, ViewRestrictionsByPathMixin, 
     @property
     def thanks_url(self):
         return self.url + self.reverse_subpage("thanks")
-
-    def is_rate_limited(self, request):
-        return is_ratelimited(
-            request,
-            group=RATE_LIMIT_GROUP,
-            key="ip",
-            rate=settings.TESTIMONIAL_RATE_LIMIT,
-            method="POST",
-            increment=True,
-        )

@@ -13,6 +13,8 @@ from comparisons.models import (
     ComparisonPage,
     Criterion,
     Fact,
+    FactChange,
+    InaccuracyReport,
     NotSuitableFor,
     Product,
     ProductIndexPage,
@@ -126,3 +128,35 @@ class ComparedCriterionFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = ComparedCriterion
+
+
+class InaccuracyReportFactory(factory.django.DjangoModelFactory):
+    """A report as it arrives from the form on a comparison page."""
+
+    product = factory.SubFactory(ProductFactory)
+    criterion = factory.SubFactory(CriterionFactory)
+    plan = "All plans"
+    shown_value = "No"
+    claimed_value = "Yes"
+    evidence_url = factory.Sequence(lambda n: f"https://vendor.example/changelog/{n}")
+    explanation = factory.Faker("sentence")
+    reporter_name = factory.Faker("name")
+    reporter_organisation = factory.Faker("company")
+    email = factory.Faker("email")
+
+    class Meta:
+        model = InaccuracyReport
+
+
+class FactChangeFactory(factory.django.DjangoModelFactory):
+    """A correction of a published value, as recorded when an editor changes a fact."""
+
+    product = factory.SubFactory(ProductFactory)
+    criterion = factory.SubFactory(CriterionFactory)
+    plan = "All plans"
+    old_value = "No"
+    new_value = "Yes"
+    reason = factory.Faker("sentence")
+
+    class Meta:
+        model = FactChange

@@ -1,5 +1,6 @@
 import datetime
 from decimal import Decimal
+from types import SimpleNamespace
 
 from django.utils import timezone
 
@@ -77,3 +78,57 @@ def comparison_grid(comparison_index):
         return page
 
     return build
+
+
+@pytest.fixture
+def reported_comparison(comparison_index, site_settings):
+    """A published comparison of our Fernhill Desk (all plans) and Tidewell Desk's
+    Business plan on two rows, with a product and a criterion it does not compare."""
+    ours = ProductFactory(name="Fernhill Desk", is_ours=True)
+    rival = ProductFactory(name="Tidewell Desk")
+    phone = CriterionFactory(name="Phone channel", group="Channels")
+    retention = CriterionFactory(
+        name="Audit log retention",
+        group="Security",
+        kind=Criterion.Kind.NUMBER,
+        direction=Criterion.Direction.HIGHER,
+        unit="days",
+    )
+    verified_on = timezone.localdate() - datetime.timedelta(days=20)
+    source = {"source_url": "https://vendor.example/docs", "verified_on": verified_on}
+    facts = {
+        "our_phone": Fact.objects.create(product=ours, criterion=phone, support="no", **source),
+        "rival_phone": Fact.objects.create(product=rival, criterion=phone, support="yes", **source),
+        "our_retention": Fact.objects.create(
+            product=ours, criterion=retention, number=Decimal(90), **source
+        ),
+        "rival_retention": Fact.objects.create(
+            product=rival, criterion=retention, plan="Business", number=Decimal(365), **source
+        ),
+    }
+    page = ComparisonPageFactory(
+        parent=comparison_index,
+        title="Fernhill Desk vs Tidewell Desk",
+        compared_products=[
+            ComparedProduct(product=ours),
+            ComparedProduct(product=rival, plan="Business"),
+        ],
+        compared_criteria=[ComparedCriterion(criterion=c) for c in (phone, retention)],
+    )
+    page.save_revision().publish()
+    return SimpleNamespace(
+        page=page,
+        ours=ours,
+        rival=rival,
+        phone=phone,
+        retention=retention,
+        outside_product=ProductFactory(name="Quillory"),
+        outside_criterion=CriterionFactory(name="Free plan", group="Pricing"),
+        **facts,
+    )
+
+
+@pytest.fixture
+def no_report_delay(settings):
+    """Reports in tests are posted at once; people take longer."""
+    settings.INACCURACY_REPORT_MIN_SECONDS = 0

@@ -149,7 +149,8 @@ def test_disclosure_names_the_publisher_and_links_to_methodology(client, compari
     )
     links = {a.get_text(strip=True): a["href"] for a in disclosure.select("a")}
     assert links["How we compare"] == site_settings.methodology_page.url
-    assert links["Report an error"].startswith("mailto:corrections@candor.example")
+    assert links["Report an inaccuracy"] == comparison.url + "report/"
+    assert links["0 corrections"] == "#corrections"
     # The disclosure comes before the table, not in the small print.
     assert str(soup).index("disclosure") < str(soup).index("comparison-table")
 

@@ -5,10 +5,11 @@ from django.test.utils import CaptureQueriesContext
 
 import pytest
 
-from comparisons.models import Criterion, Fact, NotSuitableFor
+from comparisons.models import Criterion, Fact, FactChange, NotSuitableFor
 from tests.comparisons.factories import (
     CriterionFactory,
     FactFactory,
+    InaccuracyReportFactory,
     ProductFactory,
     ProductPageFactory,
 )
@@ -26,11 +27,33 @@ def queries_to_render(client, url):
     return len(queries)
 
 
+def correct_every_fact(page):
+    """One correction for each value the page shows, linked to the fact and a report."""
+    report = InaccuracyReportFactory()
+    FactChange.objects.bulk_create(
+        FactChange(
+            product=fact.product,
+            criterion=fact.criterion,
+            plan=fact.plan,
+            fact=fact,
+            old_value="Before",
+            new_value="After",
+            reason="Checked against the vendor's page.",
+            report=report,
+        )
+        for fact in Fact.objects.filter(
+            product__in=[column.product for column in page.build_table(180).columns]
+        )
+    )
+
+
 def test_comparison_page_queries_do_not_grow_from_3x10_to_8x60(
     client, site_settings, comparison_grid
 ):
     small = comparison_grid(product_count=3, criterion_count=10)
     large = comparison_grid(product_count=8, criterion_count=60)
+    correct_every_fact(small)
+    correct_every_fact(large)
 
     small_count = queries_to_render(client, small.url)
     large_count = queries_to_render(client, large.url)
@@ -38,6 +61,7 @@ def test_comparison_page_queries_do_not_grow_from_3x10_to_8x60(
     assert large_count == small_count
     assert large_count <= MAX_QUERIES
     assert large.build_table(180).differing_row_count > 0
+    assert client.get(large.url).content.decode().count('class="correction"') == 8 * 60
 
 
 def product_page_with(product_index, size):

@@ -9,7 +9,7 @@ from django.core import mail, signing
 import pytest
 from PIL import Image
 
-from testimonials.forms import TIMESTAMP_SALT, form_timestamp
+from home.anti_abuse import TIMESTAMP_SALT, form_timestamp
 from testimonials.models import Testimonial
 from tests.comparisons.factories import ProductFactory
 

@@ -1,0 +1,244 @@
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel
+
+from comparisons.admin_forms import InaccuracyReportAdminForm
+from comparisons.querysets import FactChangeQuerySet
+from comparisons.validators import validate_web_url
+
+
+class InaccuracyReport(models.Model):
+    """Someone, a competitor included, says a value on a comparison is wrong and
+    points to the evidence. The values are the reporter's words: editors decide,
+    they do not edit."""
+
+    class Status(models.TextChoices):
+        NEW = "new", _("New")
+        ACCEPTED = "accepted", _("Accepted")
+        DECLINED = "declined", _("Declined")
+
+    page = models.ForeignKey(
+        "comparisons.ComparisonPage",
+        verbose_name=_("reported on"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="inaccuracy_reports",
+    )
+    product = models.ForeignKey(
+        "comparisons.Product",
+        verbose_name=_("product"),
+        on_delete=models.CASCADE,
+        related_name="inaccuracy_reports",
+    )
+    criterion = models.ForeignKey(
+        "comparisons.Criterion",
+        verbose_name=_("criterion"),
+        on_delete=models.CASCADE,
+        related_name="inaccuracy_reports",
+    )
+    plan = models.CharField(_("plan compared"), max_length=60)
+    shown_value = models.CharField(
+        _("value shown when reported"), max_length=300, blank=True, editable=False
+    )
+    claimed_value = models.CharField(_("value the reporter believes is correct"), max_length=200)
+    evidence_url = models.URLField(_("evidence"), max_length=500, validators=[validate_web_url])
+    explanation = models.TextField(_("explanation"), max_length=2000, blank=True)
+    reporter_name = models.CharField(_("reporter's name"), max_length=120, blank=True)
+    reporter_organisation = models.CharField(
+        _("reporter's organisation"), max_length=120, blank=True
+    )
+    email = models.EmailField(
+        _("reporter's e-mail"), blank=True, help_text=_("Private: never shown or published.")
+    )
+    submitted_at = models.DateTimeField(_("received"), default=timezone.now, editable=False)
+    notified_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.NEW
+    )
+    editor_response = models.TextField(
+        _("editor's response"),
+        max_length=1000,
+        blank=True,
+        help_text=_(
+            "Why the report was accepted or declined, with what you checked. Required "
+            "once decided; kept for the record and for replying to the reporter."
+        ),
+    )
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True, editable=False)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("decided by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+
+    base_form_class = InaccuracyReportAdminForm
+
+    panels = [
+        MultiFieldPanel(
+            [
+                HelpPanel(
+                    _(
+                        "What the reporter sent, exactly as sent. Check the evidence, correct "
+                        "the fact on the product if it is wrong (giving the reason), then "
+                        "accept and link the correction, or decline and say why."
+                    )
+                ),
+                FieldRowPanel(
+                    [
+                        FieldPanel("product", read_only=True),
+                        FieldPanel("criterion", read_only=True),
+                        FieldPanel("plan", read_only=True),
+                    ]
+                ),
+                FieldRowPanel(
+                    [
+                        FieldPanel("shown_value", read_only=True),
+                        FieldPanel("claimed_value", read_only=True),
+                    ]
+                ),
+                FieldPanel("evidence_url", read_only=True),
+                FieldPanel("explanation", read_only=True),
+                FieldRowPanel(
+                    [
+                        FieldPanel("reporter_name", read_only=True),
+                        FieldPanel("reporter_organisation", read_only=True),
+                        FieldPanel("email", read_only=True),
+                    ]
+                ),
+                FieldRowPanel(
+                    [FieldPanel("page", read_only=True), FieldPanel("submitted_at", read_only=True)]
+                ),
+            ],
+            heading=_("The report"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("status"),
+                FieldPanel("editor_response"),
+                FieldPanel("corrections_made"),
+                FieldRowPanel(
+                    [
+                        FieldPanel("decided_by", read_only=True),
+                        FieldPanel("decided_at", read_only=True),
+                    ]
+                ),
+            ],
+            heading=_("Decision"),
+        ),
+    ]
+
+    class Meta:
+        ordering = ["-submitted_at", "-pk"]
+        verbose_name = _("inaccuracy report")
+        verbose_name_plural = _("inaccuracy reports")
+
+    def __str__(self):
+        return f"{self.product}: {self.criterion.name} → “{self.claimed_value[:40]}”"
+
+    @property
+    def reporter(self):
+        """Who sent it, for editors: name and organisation when given."""
+        return ", ".join(part for part in (self.reporter_name, self.reporter_organisation) if part)
+
+
+class FactChange(models.Model):
+    """One correction of a published value: what it said, what it says now, and why.
+    Recorded when an editor changes a fact; listed publicly on every comparison that
+    shows the fact."""
+
+    product = models.ForeignKey(
+        "comparisons.Product",
+        verbose_name=_("product"),
+        on_delete=models.CASCADE,
+        related_name="fact_changes",
+    )
+    criterion = models.ForeignKey(
+        "comparisons.Criterion",
+        verbose_name=_("criterion"),
+        on_delete=models.CASCADE,
+        related_name="fact_changes",
+    )
+    plan = models.CharField(_("plan"), max_length=60)
+    fact = models.ForeignKey(
+        "comparisons.Fact",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="changes",
+        help_text=_("Empty once the fact itself was removed."),
+    )
+    old_value = models.CharField(_("old value"), max_length=300)
+    # Empty when the fact was removed.
+    new_value = models.CharField(_("new value"), max_length=300, blank=True)
+    reason = models.CharField(
+        _("reason"),
+        max_length=300,
+        blank=True,
+        help_text=_("Shown to readers in the corrections log."),
+    )
+    changed_at = models.DateTimeField(_("changed"), default=timezone.now)
+    editor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("editor"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    report = models.ForeignKey(
+        InaccuracyReport,
+        verbose_name=_("prompted by report"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="corrections",
+    )
+
+    objects = FactChangeQuerySet.as_manager()
+
+    # What was published before and after is the record; only a typo in the reason
+    # may be put right.
+    panels = [
+        FieldRowPanel(
+            [
+                FieldPanel("product", read_only=True),
+                FieldPanel("criterion", read_only=True),
+                FieldPanel("plan", read_only=True),
+            ]
+        ),
+        FieldRowPanel(
+            [FieldPanel("old_value", read_only=True), FieldPanel("new_value", read_only=True)]
+        ),
+        FieldPanel("reason"),
+        FieldRowPanel(
+            [
+                FieldPanel("changed_at", read_only=True),
+                FieldPanel("editor", read_only=True),
+                FieldPanel("report", read_only=True),
+            ]
+        ),
+    ]
+
+    class Meta:
+        ordering = ["-changed_at", "-pk"]
+        verbose_name = _("correction")
+        verbose_name_plural = _("corrections")
+
+    def __str__(self):
+        return (
+            f"{self.product}: {self.criterion.name} ({self.plan}) "
+            f"{self.old_value} → {self.new_value or _('removed')}"
+        )
+
+    @property
+    def is_removal(self):
+        return not self.new_value
