@@ -3,8 +3,9 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
+MESSAGES_IGNORE := --ignore "test-artifacts/*" --ignore "staticfiles/*" --ignore "media/*" --ignore "tests/*"
 
-.PHONY: run test lint checks pytest demo clean
+.PHONY: run test lint checks pytest demo messages clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +39,11 @@ pytest: $(VENV)/.installed-test
 	$(BIN)/pytest
 
 test: lint checks pytest
+
+# After changing public text: extract it into locale/ja, translate, then compile.
+messages: $(VENV)/.installed-test
+	$(BIN)/python manage.py makemessages --locale ja --add-location file --no-obsolete $(MESSAGES_IGNORE)
+	$(BIN)/python manage.py compilemessages --locale ja
 
 clean:
 	rm -rf $(VENV) staticfiles test-artifacts

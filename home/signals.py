@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 
@@ -9,7 +10,11 @@ from home.templatetags.navigation_tags import MENU_CACHE_KEY
 
 def clear_menus(**kwargs):
     cache.delete_many(
-        [MENU_CACHE_KEY.format(site_id=pk) for pk in Site.objects.values_list("pk", flat=True)]
+        [
+            MENU_CACHE_KEY.format(site_id=pk, language=language)
+            for pk in Site.objects.values_list("pk", flat=True)
+            for language, _name in settings.LANGUAGES
+        ]
     )
 
 

@@ -4,14 +4,29 @@ from django.urls import include, path
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from candor.api import api_router
+from home.languages import switch_language
+from home.search import search
+from home.seo.sitemap import TranslatedSitemap
+from home.seo.views import RobotsView
 from testimonials.urls import localised_urlpatterns as localised_testimonial_urls
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("api/v2/", api_router.urls),
+    # One sitemap for every language: it lists the /ja/ pages too.
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": TranslatedSitemap}}, name="sitemap"),
+    path("robots.txt", RobotsView.as_view(), name="robots_txt"),
     path("", include("testimonials.urls")),
+    path(
+        "language/<int:page_id>/<str:language_code>/",
+        switch_language,
+        name="switch_language",
+    ),
 ]
 
 if settings.DEBUG:
@@ -21,6 +36,7 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("", include(localised_testimonial_urls)),
+    path("search/", search, name="search"),
     # Wagtail's page serving is the catch-all, so it comes last.
     path("", include(wagtail_urls)),
     # English keeps the unprefixed paths; other languages live under /<code>/.

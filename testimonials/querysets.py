@@ -11,6 +11,26 @@ class TestimonialQuerySet(models.QuerySet):
     def newest_first(self):
         return self.order_by("-submitted_at", "-pk")
 
+    def containing_shown_words(self, query, max_words=10):
+        """Testimonials that show every word of ``query`` to readers: in the customer's
+        words, the role, the product, and the name and company only where the author
+        agreed to show them. The search index also holds names and companies for
+        editors, so public searches use this: a name given without consent must
+        never find its testimonial."""
+        words = query.split()[:max_words]
+        if not words:
+            return self.none()
+        condition = Q()
+        for word in words:
+            condition &= (
+                Q(quote__icontains=word)
+                | Q(author_role__icontains=word)
+                | Q(product__name__icontains=word)
+                | Q(consent_name=True, author_name__icontains=word)
+                | Q(consent_company=True, author_company__icontains=word)
+            )
+        return self.filter(condition)
+
     def summary(self):
         """The public rating distribution and the moderation record, in one query.
 

@@ -556,9 +556,11 @@ METHODOLOGY_BODY = [
     ("heading", {"text": "Report an error", "anchor": "report-an-error"}),
     (
         "paragraph",
-        "<p>If a value is wrong or out of date, write to "
-        f'<a href="mailto:{CORRECTIONS_EMAIL}">{CORRECTIONS_EMAIL}</a> with the product, the row '
+        "<p>If a value is wrong or out of date, use “Report an inaccuracy” on the comparison, "
+        "or write to "
+        f'<a href="mailto:{CORRECTIONS_EMAIL}">{CORRECTIONS_EMAIL}</a>, with the product, the row '
         "and a link to your evidence. Competitors are welcome to do the same. We check every "
-        "report within five working days.</p>",
+        "report within five working days. Every value we change is listed in the comparison's "
+        "corrections log with what it said before and the reason.</p>",
     ),
 ]

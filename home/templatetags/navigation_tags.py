@@ -1,24 +1,27 @@
 from django import template
 from django.core.cache import cache
+from django.utils.translation import get_language
 
 from wagtail.models import Site
 
+from home.languages import localized
 from home.visibility import listable
 
 register = template.Library()
 
-MENU_CACHE_KEY = "candor:main-menu:{site_id}"
+MENU_CACHE_KEY = "candor:main-menu:{site_id}:{language}"
 
 
 def menu_items(site, request):
     """The site's top-level pages shown in menus. Cached, because every page shows
     the menu; home.signals clears it whenever pages or their privacy change."""
-    key = MENU_CACHE_KEY.format(site_id=site.pk)
+    key = MENU_CACHE_KEY.format(site_id=site.pk, language=get_language())
     items = cache.get(key)
     if items is None:
+        home = localized(site.root_page, request)
         items = [
             {"title": page.title, "url": page.get_url(request), "path": page.path, "pk": page.pk}
-            for page in listable(site.root_page.get_children(), request).in_menu()
+            for page in listable(home.get_children(), request).in_menu()
         ]
         cache.set(key, items, timeout=None)
     return items

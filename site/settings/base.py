@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    "wagtail.contrib.sitemaps",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -44,16 +45,19 @@ INSTALLED_APPS = [
     "wagtail.documents",
     "wagtail.images",
     "wagtail.search",
+    "wagtail.api.v2",
     "wagtail.admin",
     "wagtail",
     "modelcluster",
     "axes",
     "csp",
     "taggit",
+    "rest_framework",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
+    "django.contrib.sitemaps",
     "django.contrib.staticfiles",
 ]
 
@@ -86,6 +90,7 @@ TEMPLATES = [
             "context_processors": [
                 "django.template.context_processors.debug",
                 "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
@@ -111,6 +116,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "timeout": 20,
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# URLs typed without a scheme are taken as https (Django 6's default).
+FORMS_URLFIELD_ASSUME_HTTPS = True
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
@@ -131,7 +138,7 @@ else:
 
 AUTHENTICATION_BACKENDS = [
     # Refuses logins while an address or account is locked out (django-axes).
-    "axes.backends.AxesStandaloneBackend",
+    "axes.backends.AxesBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 # Five failed logins lock that username from that address for 15 minutes.
@@ -156,6 +163,7 @@ LANGUAGES = [("en", "English"), ("ja", "日本語")]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [BASE_DIR / "locale"]
+FORMAT_MODULE_PATH = ["candor.formats"]
 TIME_ZONE = os.environ.get("TIME_ZONE", "UTC")
 USE_I18N = True
 USE_TZ = True
@@ -179,6 +187,9 @@ TESTIMONIAL_RATE_LIMIT = os.environ.get("TESTIMONIAL_RATE_LIMIT", "5/m")
 TESTIMONIAL_MIN_SECONDS = int(os.environ.get("TESTIMONIAL_MIN_SECONDS", "4"))
 TESTIMONIAL_PHOTO_MAX_BYTES = 5 * 1024 * 1024
 TESTIMONIAL_PHOTO_MAX_PIXELS = 4000
+# Reports of an inaccuracy on a comparison: the same anti-abuse limits.
+INACCURACY_REPORT_RATE_LIMIT = os.environ.get("INACCURACY_REPORT_RATE_LIMIT", "5/m")
+INACCURACY_REPORT_MIN_SECONDS = int(os.environ.get("INACCURACY_REPORT_MIN_SECONDS", "4"))
 # How many reverse proxies in front of the app append to X-Forwarded-For (0: none).
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 RATELIMIT_IP_META_KEY = "home.client_ip.client_ip"
@@ -244,6 +255,9 @@ WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAIL_SITE_NAME = os.environ.get("WAGTAIL_SITE_NAME", "Candor")
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# The public read-only API under /api/v2/: items per response, requests per client address.
+WAGTAILAPI_LIMIT_MAX = 50
+API_RATE_LIMIT = os.environ.get("API_RATE_LIMIT", "120/m")
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 

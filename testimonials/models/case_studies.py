@@ -5,12 +5,14 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, MultipleChooserPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from home.models.index_page import IndexPage
 from home.visibility import ViewRestrictionsByPathMixin
+from testimonials.api import PublicQuotesField
 from testimonials.blocks import MetricBlock
 from testimonials.filters import CaseStudyFilter
 
@@ -82,7 +84,17 @@ class CaseStudyPage(ViewRestrictionsByPathMixin, Page):
         index.SearchField("solution"),
         index.RelatedFields("customer", [index.SearchField("name")]),
     ]
-    api_fields = ["customer", "products", "summary", "challenge", "solution", "results"]
+    api_fields = [
+        "customer",
+        "products",
+        "summary",
+        "challenge",
+        "solution",
+        "results",
+        APIField("quotes", serializer=PublicQuotesField(read_only=True)),
+        "customer_approved_on",
+        "tags",
+    ]
 
     parent_page_types = ["testimonials.CaseStudyIndexPage"]
     subpage_types = []

@@ -21,6 +21,7 @@ class TestimonialWallPage(RoutablePageMixin, ViewRestrictionsByPathMixin, Page):
     intro = RichTextField(blank=True, features=["bold", "italic", "link"])
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
+    api_fields = ["intro"]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = []

@@ -4,9 +4,8 @@ import re
 from pathlib import Path
 
 from django.core.management import call_command
-from django.db import transaction
 
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
 import pytest
 
@@ -17,20 +16,6 @@ from testimonials.models import CaseStudyPage, Customer, Testimonial
 # A vendor publishing comparisons of its own products may never present itself so.
 SELF_PRAISE = re.compile(r"\b(independent|neutral|unbiased|impartial|objective)\b", re.I)
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
-
-
-@pytest.fixture(scope="module")
-def demo_content(django_db_setup, django_db_blocker):
-    """Loaded once for the module inside a transaction that is rolled back after it."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("load_demo_content", verbosity=0)
-        yield
-        transaction.set_rollback(True)
-
-
-@pytest.fixture
-def demo_site(demo_content, db):
-    return Site.objects.get(is_default_site=True)
 
 
 def counts():

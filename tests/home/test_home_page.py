@@ -37,7 +37,7 @@ def test_the_cached_menu_follows_publishing(client, home_page, site_settings):
     def menu():
         return [
             a.get_text()
-            for a in BeautifulSoup(client.get("/").content, "html.parser").select("nav a")
+            for a in BeautifulSoup(client.get("/").content, "html.parser").select(".main-menu a")
         ]
 
     page = StandardPageFactory(parent=home_page, title="How we compare", show_in_menus=True)

@@ -25,6 +25,8 @@ from comparisons.models import (
 )
 from home.demo import advocacy
 from home.demo import comparisons as demo
+from home.demo.corrections import load_corrections
+from home.demo.translate import translate_demo_pages
 from home.models import HomePage, SiteSettings, StandardPage
 from testimonials.models import (
     CaseStudyIndexPage,
@@ -73,6 +75,8 @@ class Command(BaseCommand):
         testimonials = self.testimonials(products, customers)
         wall = self.advocacy_pages(home, products, customers)
         self.site_settings(home, methodology, testimonial_policy, wall)
+        load_corrections(products, criteria)
+        translate_demo_pages(home)
 
         call_command("rebuild_references_index", verbosity=0)
         call_command("update_index", verbosity=0)
