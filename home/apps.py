@@ -7,3 +7,6 @@ class HomeConfig(AppConfig):
 
     def ready(self):
         from . import signals  # noqa: F401
+        from .page_cache.signals import connect
+
+        connect()

@@ -66,6 +66,8 @@ MIDDLEWARE = [
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "home.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before sessions: a cached page is served without touching the database.
+    "home.page_cache.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -133,6 +135,11 @@ else:
             "LOCATION": "candor",
         }
     }
+
+# Full-page cache for anonymous visitors, in the default cache (Redis when REDIS_URL is
+# set). Entries are invalidated on every change they show (home.page_cache); 0 turns it off.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "3600"))
+PAGE_CACHE_ALIAS = "default"
 
 AUTHENTICATION_BACKENDS = [
     # Refuses logins while an address or account is locked out (django-axes).

@@ -1,0 +1,35 @@
+"""Making cached pages stale: bump the versions of the pages that show a change."""
+
+from django.db import transaction
+
+from home.page_cache import versions
+
+
+def purge_site():
+    """Everything: the menu, the site settings or an image changed."""
+    _after_commit([versions.GLOBAL])
+
+
+def purge_pages(pages):
+    """Each page with its sub-routes and descendants (breadcrumbs show its title), and
+    the listings above it (index pages and the home page list their children)."""
+    keys = set()
+    for page in pages:
+        for url in page_paths(page):
+            keys.add(versions.tree_key(url))
+        for ancestor in page.get_ancestors().filter(depth__gt=1):
+            keys.update(versions.path_key(url) for url in page_paths(ancestor))
+    _after_commit(sorted(keys))
+
+
+def page_paths(page):
+    """The path ``page`` is served at, as the request sees it (with /ja/ and the like)."""
+    parts = page.get_url_parts()
+    return [parts[2]] if parts else []
+
+
+def _after_commit(keys):
+    """Bump once the change is committed, so no request can cache the old content
+    under the new versions."""
+    if keys:
+        transaction.on_commit(lambda: versions.bump(versions.page_cache(), keys))

@@ -1,0 +1,80 @@
+"""What makes a cached page stale, connected to the changes that cause it."""
+
+from django.conf import settings
+from django.db.models.signals import post_delete, post_save, pre_delete
+
+from wagtail.images import get_image_model
+from wagtail.models import Page
+from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
+
+from comparisons.models import Criterion, Fact, Product
+from home.models import SiteSettings
+from home.page_cache.dependents import pages_showing
+from home.page_cache.purge import purge_pages, purge_site
+from testimonials.models import Customer, Testimonial, TestimonialWallPage
+
+
+def caching(handler):
+    """Handlers do nothing while full-page caching is off."""
+
+    def wrapper(sender, **kwargs):
+        if settings.PAGE_CACHE_SECONDS > 0 and not kwargs.get("raw"):
+            handler(sender, **kwargs)
+
+    wrapper.__name__ = handler.__name__
+    return wrapper
+
+
+@caching
+def page_changed(sender, instance, **kwargs):
+    purge_pages([instance, *pages_showing(instance)])
+    if instance.show_in_menus:
+        purge_site()  # every page shows the menu
+
+
+@caching
+def page_moved_or_deleted(sender, instance, **kwargs):
+    if isinstance(instance, Page):
+        purge_site()  # its old URL, the menu and every listing that showed it
+
+
+@caching
+def snippet_changed(sender, instance, **kwargs):
+    purge_pages(pages_showing(*shown_with(instance)))
+    if isinstance(instance, Product | Testimonial):
+        # The wall lists every testimonial with its product's name.
+        purge_pages(TestimonialWallPage.objects.live())
+
+
+def shown_with(instance):
+    """The objects whose pages show ``instance``: a fact is shown with its product, a
+    testimonial on its product's pages and in the case studies that quote it."""
+    if isinstance(instance, Fact):
+        return [instance.product] if instance.product_id else []
+    if isinstance(instance, Testimonial):
+        return [instance, instance.product]
+    if isinstance(instance, Criterion):
+        # Product pages list their facts, whatever the reference index holds for them.
+        return [instance, *Product.objects.filter(facts__criterion=instance).distinct()]
+    return [instance]
+
+
+@caching
+def site_changed(sender, **kwargs):
+    purge_site()
+
+
+def connect():
+    for signal in (page_published, page_unpublished):
+        signal.connect(page_changed, dispatch_uid=f"page-cache-{signal}")
+    post_page_move.connect(page_moved_or_deleted, dispatch_uid="page-cache-moved")
+    # Deleting a page sends pre_delete with its specific class as the sender.
+    pre_delete.connect(page_moved_or_deleted, dispatch_uid="page-cache-deleted")
+    for model in (Product, Fact, Criterion, Customer, Testimonial):
+        for signal in (post_save, post_delete):
+            signal.connect(snippet_changed, sender=model, dispatch_uid=f"page-cache-{model}")
+    for signal in (published, unpublished):
+        signal.connect(snippet_changed, sender=Testimonial, dispatch_uid=f"page-cache-t-{signal}")
+    for model in (SiteSettings, get_image_model()):
+        for signal in (post_save, post_delete):
+            signal.connect(site_changed, sender=model, dispatch_uid=f"page-cache-{model}")

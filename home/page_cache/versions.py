@@ -1,0 +1,49 @@
+"""The version numbers that make up a cached page's key."""
+
+from django.core.cache import caches
+
+GLOBAL = "page-cache:v:site"
+
+
+def tree_key(path):
+    """Bumped when a page changes: it, its sub-routes and its descendants."""
+    return f"page-cache:v:tree:{path}"
+
+
+def path_key(path):
+    """Bumped when a listing changes: that one path, with any query string."""
+    return f"page-cache:v:path:{path}"
+
+
+def prefixes(path):
+    """ "/compare/a/b/" -> ["/", "/compare/", "/compare/a/", "/compare/a/b/"]."""
+    parts = [part for part in path.split("/") if part]
+    return ["/"] + ["/" + "/".join(parts[:end]) + "/" for end in range(1, len(parts) + 1)]
+
+
+def version_keys(path):
+    return [GLOBAL, path_key(path), *(tree_key(prefix) for prefix in prefixes(path))]
+
+
+def current(cache, path):
+    """The versions that apply to ``path`` now, in one round trip."""
+    keys = version_keys(path)
+    found = cache.get_many(keys)
+    return tuple(found.get(key, 0) for key in keys)
+
+
+def bump(cache, keys):
+    for key in keys:
+        # add() creates the counter only if it is missing; incr() is atomic in Redis
+        # and in the local-memory cache, so concurrent bumps are never lost.
+        cache.add(key, 0, timeout=None)
+        try:
+            cache.incr(key)
+        except ValueError:  # evicted between add() and incr()
+            cache.set(key, 1, timeout=None)
+
+
+def page_cache():
+    from django.conf import settings
+
+    return caches[settings.PAGE_CACHE_ALIAS]
