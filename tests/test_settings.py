@@ -16,7 +16,9 @@ def django_setting(settings_module, expression, **env):
         [
             sys.executable,
             "-c",
-            f"import django; django.setup(); from django.conf import settings; print({expression})",
+            "import os, django\n"
+            "if os.environ.get('DJANGO_SETUP') != '0': django.setup()\n"
+            f"from django.conf import settings; print({expression})",
         ],
         cwd=ROOT,
         env=environment,
@@ -76,3 +78,97 @@ def test_allowed_hosts_come_from_the_environment():
         ALLOWED_HOSTS="candor.example, www.candor.example",
     )
     assert result.stdout.strip() == "['candor.example', 'www.candor.example']"
+
+
+# Deploying and scaling: each optional service is switched on by its variables.
+
+
+def settings_value(settings_module, expression, **env):
+    """Read a value from a settings module without setting Django up, for services whose
+    client library is an optional extra (pip install ".[s3]")."""
+    module = settings_module.rsplit(".", 1)[-1]
+    return django_setting(
+        settings_module,
+        f"__import__('candor.settings.{module}', fromlist=['x']).{expression}",
+        DJANGO_SETUP="0",
+        **env,
+    )
+
+
+def test_media_goes_to_s3_compatible_storage_when_a_bucket_is_named():
+    result = settings_value(
+        "candor.settings.dev",
+        'STORAGES["default"]',
+        AWS_STORAGE_BUCKET_NAME="candor-media",
+        AWS_S3_ENDPOINT_URL="https://s3.eu-central.example",
+    )
+
+    storage = eval(result.stdout)  # noqa: S307
+    assert storage["BACKEND"] == "storages.backends.s3.S3Storage"
+    assert storage["OPTIONS"]["bucket_name"] == "candor-media"
+    assert storage["OPTIONS"]["endpoint_url"] == "https://s3.eu-central.example"
+    assert storage["OPTIONS"]["querystring_auth"] is False
+
+
+def test_media_stays_on_local_disk_without_a_bucket():
+    result = django_setting("candor.settings.dev", 'settings.STORAGES["default"]["BACKEND"]')
+
+    assert result.stdout.strip() == "django.core.files.storage.FileSystemStorage"
+
+
+def test_search_uses_opensearch_or_elasticsearch_when_configured():
+    result = django_setting(
+        "candor.settings.dev",
+        'settings.WAGTAILSEARCH_BACKENDS["default"]',
+        SEARCH_BACKEND="opensearch2",
+        SEARCH_URLS="https://search-1.internal:9200, https://search-2.internal:9200",
+    )
+
+    backend = eval(result.stdout)  # noqa: S307
+    assert backend["BACKEND"] == "wagtail.search.backends.opensearch2"
+    assert backend["URLS"] == ["https://search-1.internal:9200", "https://search-2.internal:9200"]
+
+
+def test_search_uses_the_database_by_default_and_refuses_an_unknown_backend():
+    default = django_setting("candor.settings.dev", 'settings.WAGTAILSEARCH_BACKENDS["default"]')
+    unknown = django_setting("candor.settings.dev", "1", SEARCH_BACKEND="solr")
+
+    assert "wagtail.search.backends.database" in default.stdout
+    assert unknown.returncode != 0 and "SEARCH_BACKEND='solr'" in unknown.stderr
+
+
+def test_a_cdn_is_purged_through_wagtails_frontend_cache_when_configured():
+    result = django_setting(
+        "candor.settings.dev",
+        '(settings.WAGTAILFRONTENDCACHE, "wagtail.contrib.frontend_cache" in '
+        "settings.INSTALLED_APPS, settings.CDN_CACHE_SECONDS)",
+        FRONTEND_CACHE="cloudflare",
+        CLOUDFLARE_BEARER_TOKEN="token",
+        CLOUDFLARE_ZONEID="zone",
+    )
+
+    caches, installed, cdn_seconds = eval(result.stdout)  # noqa: S307
+    assert caches["default"]["BACKEND"].endswith("CloudflareBackend")
+    assert caches["default"]["ZONEID"] == "zone"
+    assert installed and cdn_seconds == 300
+
+
+def test_without_a_cdn_pages_carry_no_shared_cache_header():
+    result = django_setting(
+        "candor.settings.dev", "(settings.WAGTAILFRONTENDCACHE, settings.CDN_CACHE_SECONDS)"
+    )
+
+    assert eval(result.stdout) == ({}, 0)  # noqa: S307
+
+
+def test_redis_holds_the_cache_and_database_connections_are_reused():
+    result = django_setting(
+        "candor.settings.dev",
+        '(settings.CACHES["default"]["BACKEND"], settings.DATABASES["default"]["CONN_MAX_AGE"])',
+        REDIS_URL="redis://cache.internal:6379/0",
+        DATABASE_URL="postgres://candor@db.internal:5432/candor",
+    )
+
+    backend, conn_max_age = eval(result.stdout)  # noqa: S307
+    assert backend == "django.core.cache.backends.redis.RedisCache"
+    assert conn_max_age > 0

@@ -1,7 +1,7 @@
 import hashlib
 
 from django.conf import settings
-from django.utils.cache import cc_delim_re
+from django.utils.cache import cc_delim_re, patch_cache_control
 
 from home.page_cache import versions
 
@@ -35,6 +35,11 @@ class PageCacheMiddleware:
             if hasattr(response, "render") and not response.is_rendered:
                 response.render()
             response["X-Cache"] = "miss"
+            if settings.CDN_CACHE_SECONDS:
+                # A CDN may keep it too: Candor purges it there on every change.
+                patch_cache_control(
+                    response, public=True, max_age=0, s_maxage=settings.CDN_CACHE_SECONDS
+                )
             cache.set(key, response, settings.PAGE_CACHE_SECONDS)
         return response
 

@@ -1,6 +1,9 @@
 """Making cached pages stale: bump the versions of the pages that show a change."""
 
+from django.conf import settings
 from django.db import transaction
+
+from wagtail.models import Page
 
 from home.page_cache import versions
 
@@ -8,24 +11,35 @@ from home.page_cache import versions
 def purge_site():
     """Everything: the menu, the site settings or an image changed."""
     _after_commit([versions.GLOBAL])
+    _purge_cdn(lambda: Page.objects.live())
 
 
 def purge_pages(pages):
     """Each page with its sub-routes and descendants (breadcrumbs show its title), and
     the listings above it (index pages and the home page list their children)."""
-    keys = set()
+    pages, keys, ancestors = list(pages), set(), []
     for page in pages:
         for url in page_paths(page):
             keys.add(versions.tree_key(url))
         for ancestor in page.get_ancestors().filter(depth__gt=1):
+            ancestors.append(ancestor)
             keys.update(versions.path_key(url) for url in page_paths(ancestor))
     _after_commit(sorted(keys))
+    _purge_cdn(lambda: [*pages, *ancestors])
 
 
 def page_paths(page):
     """The path ``page`` is served at, as the request sees it (with /ja/ and the like)."""
     parts = page.get_url_parts()
     return [parts[2]] if parts else []
+
+
+def _purge_cdn(pages):
+    """The same pages at the CDN, when one is configured (WAGTAILFRONTENDCACHE)."""
+    if settings.WAGTAILFRONTENDCACHE:
+        from wagtail.contrib.frontend_cache.utils import purge_pages_from_cache
+
+        transaction.on_commit(lambda: purge_pages_from_cache(pages()))
 
 
 def _after_commit(keys):

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import dj_database_url
 
+from .services import frontend_caches, media_storage, search_backends
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 PROJECT_DIR = BASE_DIR / "site"
 
@@ -180,7 +182,7 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": media_storage(os.environ),
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
@@ -195,6 +197,9 @@ TESTIMONIAL_PHOTO_MAX_PIXELS = 4000
 # Reports of an inaccuracy on a comparison: the same anti-abuse limits.
 INACCURACY_REPORT_RATE_LIMIT = os.environ.get("INACCURACY_REPORT_RATE_LIMIT", "5/m")
 INACCURACY_REPORT_MIN_SECONDS = int(os.environ.get("INACCURACY_REPORT_MIN_SECONDS", "4"))
+# Demo requests (the form pages editors build): the same anti-abuse limits.
+DEMO_REQUEST_RATE_LIMIT = os.environ.get("DEMO_REQUEST_RATE_LIMIT", "5/m")
+DEMO_REQUEST_MIN_SECONDS = int(os.environ.get("DEMO_REQUEST_MIN_SECONDS", "4"))
 # How many reverse proxies in front of the app append to X-Forwarded-For (0: none).
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 RATELIMIT_IP_META_KEY = "home.client_ip.client_ip"
@@ -259,7 +264,12 @@ WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 
 WAGTAIL_SITE_NAME = os.environ.get("WAGTAIL_SITE_NAME", "Candor")
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+WAGTAILSEARCH_BACKENDS = search_backends(os.environ)
+WAGTAILFRONTENDCACHE = frontend_caches(os.environ)
+if WAGTAILFRONTENDCACHE:
+    INSTALLED_APPS.append("wagtail.contrib.frontend_cache")
+# How long a CDN may keep a page; 0 sends no shared-cache header at all.
+CDN_CACHE_SECONDS = int(os.environ.get("CDN_CACHE_SECONDS", "300" if WAGTAILFRONTENDCACHE else "0"))
 # The public read-only API under /api/v2/: items per response, requests per client address.
 WAGTAILAPI_LIMIT_MAX = 50
 API_RATE_LIMIT = os.environ.get("API_RATE_LIMIT", "120/m")

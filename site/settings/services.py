@@ -1,0 +1,83 @@
+"""Optional services for running more than one app server, each switched on by
+environment variables (README, "Deploying and scaling"). Unset, Candor uses its
+embedded defaults: local files, the database's own search, no CDN."""
+
+SEARCH_BACKENDS = {
+    "opensearch2": "wagtail.search.backends.opensearch2",
+    "opensearch3": "wagtail.search.backends.opensearch3",
+    "elasticsearch8": "wagtail.search.backends.elasticsearch8",
+    "elasticsearch9": "wagtail.search.backends.elasticsearch9",
+}
+FRONTEND_CACHES = {
+    "cloudflare": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+    "cloudfront": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+    "http": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+}
+
+
+def _list(value):
+    return [item.strip() for item in (value or "").split(",") if item.strip()]
+
+
+def media_storage(env):
+    """Uploaded images on S3-compatible storage (django-storages) when a bucket is named;
+    credentials come from the usual AWS variables or the machine's role."""
+    bucket = env.get("AWS_STORAGE_BUCKET_NAME")
+    if not bucket:
+        return {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    options = {
+        "bucket_name": bucket,
+        "endpoint_url": env.get("AWS_S3_ENDPOINT_URL") or None,
+        "region_name": env.get("AWS_S3_REGION_NAME") or None,
+        "custom_domain": env.get("AWS_S3_CUSTOM_DOMAIN") or None,
+        "file_overwrite": False,
+        # Images are public; signed URLs would defeat every cache in front of them.
+        "querystring_auth": False,
+    }
+    return {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {key: value for key, value in options.items() if value is not None},
+    }
+
+
+def search_backends(env):
+    """Wagtail search: OpenSearch or Elasticsearch when SEARCH_BACKEND names one, else
+    the database (PostgreSQL full-text search, or SQLite FTS5)."""
+    kind = env.get("SEARCH_BACKEND", "database")
+    if kind == "database":
+        return {"default": {"BACKEND": "wagtail.search.backends.database"}}
+    if kind not in SEARCH_BACKENDS:
+        raise ValueError(
+            f"SEARCH_BACKEND={kind!r}: use database or one of {', '.join(SEARCH_BACKENDS)}."
+        )
+    return {
+        "default": {
+            "BACKEND": SEARCH_BACKENDS[kind],
+            "URLS": _list(env.get("SEARCH_URLS")) or ["http://localhost:9200"],
+            "INDEX": env.get("SEARCH_INDEX", "candor"),
+            "TIMEOUT": 5,
+            "OPTIONS": {},
+            "INDEX_SETTINGS": {},
+        }
+    }
+
+
+def frontend_caches(env):
+    """A CDN or caching proxy in front of the app servers, purged by Wagtail's frontend
+    cache module whenever Candor purges its own page cache."""
+    kind = env.get("FRONTEND_CACHE")
+    if not kind:
+        return {}
+    if kind not in FRONTEND_CACHES:
+        raise ValueError(f"FRONTEND_CACHE={kind!r}: use one of {', '.join(FRONTEND_CACHES)}.")
+    params = {"BACKEND": FRONTEND_CACHES[kind]}
+    if kind == "cloudflare":
+        params |= {
+            "BEARER_TOKEN": env["CLOUDFLARE_BEARER_TOKEN"],
+            "ZONEID": env["CLOUDFLARE_ZONEID"],
+        }
+    elif kind == "cloudfront":
+        params |= {"DISTRIBUTION_ID": env["CLOUDFRONT_DISTRIBUTION_ID"]}
+    else:
+        params |= {"LOCATION": env["FRONTEND_CACHE_LOCATION"]}
+    return {"default": params}
