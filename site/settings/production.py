@@ -3,7 +3,7 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import CONTENT_SECURITY_POLICY, SECRET_KEY, env_bool
+from .base import CONTENT_SECURITY_POLICY, MIDDLEWARE, SECRET_KEY, env_bool
 
 DEBUG = False
 
@@ -14,7 +14,7 @@ if not SECRET_KEY or SECRET_KEY.startswith("candor-") or len(SECRET_KEY) < 40:
     )
 
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": STORAGES["default"],  # noqa: F405
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
@@ -28,3 +28,10 @@ CSRF_COOKIE_SECURE = True
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {**CONTENT_SECURITY_POLICY["DIRECTIVES"], "upgrade-insecure-requests": True}
 }
+
+# Only for the benchmark (make bench): a bare view as the ceiling, uploaded images served
+# by Django, and a count of queries per response when a request asks for it. Never set
+# it in a deployment.
+CANDOR_BENCH = env_bool("CANDOR_BENCH")
+if CANDOR_BENCH:
+    MIDDLEWARE = ["bench.middleware.QueryCountMiddleware", *MIDDLEWARE]
