@@ -68,7 +68,9 @@ class PageCacheMiddleware:
 
     @staticmethod
     def key_for(request, current_versions):
-        url = f"{request.get_host()}{request.get_full_path()}"
+        # Pages are stored as sent: compressed for clients that accept gzip, plain for others.
+        encoding = "gzip" if "gzip" in request.headers.get("Accept-Encoding", "") else "identity"
+        url = f"{encoding} {request.get_host()}{request.get_full_path()}"
         digest = hashlib.sha256(url.encode()).hexdigest()
         return f"page-cache:page:{digest}:" + ".".join(map(str, current_versions))
 

@@ -286,3 +286,14 @@ def test_a_page_rendered_while_its_data_changes_is_not_served_afterwards(
     assert first["X-Cache"] == "miss"
     assert "Corrected value" not in first.content.decode()
     assert "Corrected value" in visit(client, comparison.url)[1]
+
+
+def test_pages_are_stored_compressed_for_clients_that_accept_it(client, comparison):
+    gzip = {"HTTP_ACCEPT_ENCODING": "gzip, br"}
+    client.get(comparison.url, **gzip)
+    compressed = client.get(comparison.url, **gzip)
+    plain = client.get(comparison.url)
+
+    assert compressed["X-Cache"] == "hit" and compressed["Content-Encoding"] == "gzip"
+    assert plain["X-Cache"] == "miss" and not plain.has_header("Content-Encoding")
+    assert "Accept-Encoding" in compressed["Vary"]
