@@ -8,6 +8,11 @@ class TestimonialQuerySet(models.QuerySet):
         that decides it."""
         return self.filter(live=True, status=self.model.Status.APPROVED)
 
+    def for_display(self):
+        """With what every testimonial card shows: its product, and its photo with the
+        photo's renditions in one query, so no page asks once per testimonial."""
+        return self.select_related("product", "photo").prefetch_related("photo__renditions")
+
     def newest_first(self):
         return self.order_by("-submitted_at", "-pk")
 

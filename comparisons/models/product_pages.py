@@ -152,7 +152,7 @@ class ProductPage(ViewRestrictionsByPathMixin, Page):
         testimonials = self.product.testimonials
         return {
             "testimonials": testimonials.public()
-            .select_related("product", "photo")
+            .for_display()
             .newest_first()[: self.testimonials_shown],
             **testimonials.summary(),
         }

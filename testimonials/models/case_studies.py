@@ -104,7 +104,7 @@ class CaseStudyPage(ViewRestrictionsByPathMixin, Page):
         return (
             Testimonial.objects.public()
             .filter(case_study_quotes__page=self)
-            .select_related("product", "photo")
+            .for_display()
             .order_by("case_study_quotes__sort_order")
         )
 

@@ -31,7 +31,7 @@ class TestimonialWallPage(RoutablePageMixin, ViewRestrictionsByPathMixin, Page):
     def wall(self, request):
         filters = TestimonialFilter(
             request.GET,
-            queryset=Testimonial.objects.public().select_related("product", "photo").newest_first(),
+            queryset=Testimonial.objects.public().for_display().newest_first(),
         )
         testimonials = Paginator(filters.qs, self.per_page).get_page(request.GET.get("page"))
         return self.render(
@@ -41,9 +41,7 @@ class TestimonialWallPage(RoutablePageMixin, ViewRestrictionsByPathMixin, Page):
     @path("<int:pk>/", name="testimonial")
     def testimonial(self, request, pk):
         """One testimonial in full: where an excerpt's "read the original" leads."""
-        testimonial = get_object_or_404(
-            Testimonial.objects.public().select_related("product", "photo"), pk=pk
-        )
+        testimonial = get_object_or_404(Testimonial.objects.public().for_display(), pk=pk)
         return self.render(
             request,
             template="pages/testimonial_detail.html",

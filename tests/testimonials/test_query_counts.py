@@ -4,6 +4,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 import pytest
+from wagtail_factories import ImageFactory
 
 from testimonials.models import CaseStudyQuote, Testimonial
 from tests.comparisons.factories import ProductPageFactory
@@ -23,10 +24,13 @@ def queries_to_render(client, url):
 
 
 def add_testimonials(product, count):
-    """Public and not, every rating, a few excerpts and incentives."""
+    """Public and not, every rating, a few excerpts, incentives and photos."""
+    photos = [ImageFactory() for _ in range(count // 25 + 1)]
     Testimonial.objects.bulk_create(
         TestimonialFactory.build(
             product=product,
+            photo=photos[n // 25] if n % 5 == 1 else None,
+            consent_photo=n % 5 == 1,
             rating=(n % 5) + 1,
             live=n % 4 != 0,
             status=Testimonial.Status.APPROVED if n % 4 else Testimonial.Status.PENDING,
