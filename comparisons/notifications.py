@@ -9,7 +9,7 @@ from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils.translation import gettext, override
 
 from wagtail.models import Site
 
@@ -25,6 +25,12 @@ def corrections_address(report):
 
 
 def report_email(report, recipient):
+    """In the site's own language, whichever language the report was sent in."""
+    with override(settings.LANGUAGE_CODE):
+        return _report_email(report, recipient)
+
+
+def _report_email(report, recipient):
     context = {
         "report": report,
         "admin_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/")

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from comparisons.models.corrections import InaccuracyReport
+from comparisons.models.facts import plan_label
 from comparisons.validators import validate_web_url
 from home.anti_abuse import PublicForm
 
@@ -88,7 +89,8 @@ class InaccuracyReportForm(PublicForm):
         self.columns = {str(column.product.pk): column for column in columns}
         self.criteria = {str(criterion.pk): criterion for criterion in criteria}
         self.fields["product"].choices = [("", _("Choose a product"))] + [
-            (key, f"{column.product.name} ({column.plan})") for key, column in self.columns.items()
+            (key, f"{column.product.name} ({plan_label(column.plan)})")
+            for key, column in self.columns.items()
         ]
         groups = {}
         for key, criterion in self.criteria.items():

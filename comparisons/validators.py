@@ -3,12 +3,13 @@ import re
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 # Sources must be pages a reader can open in a browser.
 # Its own error code, so Django does not swap in the generic "Enter a valid URL".
 validate_web_url = URLValidator(
     schemes=["http", "https"],
-    message="Enter a web address starting with http:// or https://.",
+    message=_("Enter a web address starting with http:// or https://."),
     code="not_web_url",
 )
 

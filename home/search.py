@@ -111,7 +111,7 @@ def search_results(request, query):
     testimonials = (
         Testimonial.objects.public()
         .containing_shown_words(query)
-        .select_related("product", "photo")
+        .for_display()
         .prefetch_related("photo__renditions")
         .newest_first()
     )

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.translation import gettext, override
 
 from testimonials.withdrawal import withdrawal_path
 
@@ -17,30 +18,41 @@ def editor_recipients(page):
     return [address.strip() for address in page.notify_emails.split(",") if address.strip()]
 
 
-def submission_emails(testimonial, page):
-    root_url = page.get_site().root_url
-    context = {
-        "testimonial": testimonial,
-        "withdraw_url": root_url + withdrawal_path(testimonial),
-        "admin_url": f"{settings.WAGTAILADMIN_BASE_URL}/admin/snippets/testimonials/"
-        f"testimonial/edit/{testimonial.pk}/",
-    }
-    messages = [
-        EmailMessage(
-            subject="Thank you: your testimonial was received",
+def advocate_email(testimonial, page):
+    """The advocate's receipt, in the language of the form they used, with a
+    withdrawal link to the page in that language."""
+    with override(page.locale.language_code):
+        context = {
+            "testimonial": testimonial,
+            "withdraw_url": page.get_site().root_url + withdrawal_path(testimonial),
+        }
+        return EmailMessage(
+            subject=gettext("Thank you: your testimonial was received"),
             body=render_to_string("emails/testimonial_received.txt", context),
             to=[testimonial.email],
         )
-    ]
+
+
+def editors_email(testimonial, recipients):
+    """The editors work in the site's own language."""
+    with override(settings.LANGUAGE_CODE):
+        context = {
+            "testimonial": testimonial,
+            "admin_url": f"{settings.WAGTAILADMIN_BASE_URL}/admin/snippets/testimonials/"
+            f"testimonial/edit/{testimonial.pk}/",
+        }
+        return EmailMessage(
+            subject=f"New testimonial to moderate: {testimonial.product}",
+            body=render_to_string("emails/testimonial_to_moderate.txt", context),
+            to=recipients,
+        )
+
+
+def submission_emails(testimonial, page):
+    messages = [advocate_email(testimonial, page)]
     recipients = editor_recipients(page)
     if recipients:
-        messages.append(
-            EmailMessage(
-                subject=f"New testimonial to moderate: {testimonial.product}",
-                body=render_to_string("emails/testimonial_to_moderate.txt", context),
-                to=recipients,
-            )
-        )
+        messages.append(editors_email(testimonial, recipients))
     return messages
 
 

@@ -7,6 +7,7 @@ from urllib.parse import urlencode
 
 from django.http import Http404
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_GET
 
@@ -24,17 +25,17 @@ WIDGET_SIZE = 5
 def testimonial_widget(request):
     """Approved testimonials for one product (``?product=<id>``) or one tag
     (``?tag=<slug>``), newest first, with the same labels as on the site."""
-    testimonials = Testimonial.objects.public().select_related("product", "photo")
+    testimonials = Testimonial.objects.public().for_display()
     product = tag = None
     if product_id := request.GET.get("product"):
         product = Product.objects.ours().filter(pk=_as_int(product_id)).first()
         if product is None:
-            raise Http404("No such product.")
+            raise Http404(_("No such product."))
         testimonials = testimonials.filter(product=product)
     elif tag := request.GET.get("tag"):
         testimonials = testimonials.filter(tags__slug=tag)
     else:
-        raise Http404("Name a product or a tag.")
+        raise Http404(_("Name a product or a tag."))
 
     site = Site.find_for_request(request)
     site_settings = SiteSettings.for_site(site) if site else None

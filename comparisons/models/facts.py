@@ -1,8 +1,11 @@
 from decimal import Decimal
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext, override, pgettext_lazy
+from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -23,19 +26,25 @@ ALL_PLANS = "All plans"
 RATING_SCALE = Decimal(5)
 
 
+def plan_label(plan):
+    """The plan as readers see it: the stored "All plans" in their language."""
+    return gettext("All plans") if plan == ALL_PLANS else plan
+
+
 class Fact(models.Model):
     """The value of one criterion for one product on one plan, with its evidence."""
 
     class Support(models.TextChoices):
-        YES = "yes", "Yes"
-        PARTIAL = "partial", "Partial"
-        NO = "no", "No"
+        # In a context of their own: a bare "Yes" would change every yes in the admin.
+        YES = "yes", pgettext_lazy("support for a feature", "Yes")
+        PARTIAL = "partial", pgettext_lazy("support for a feature", "Partial")
+        NO = "no", pgettext_lazy("support for a feature", "No")
 
     class Availability(models.TextChoices):
-        INCLUDED = "", "Included in the plan"
-        PAID_ADDON = "paid_addon", "Paid add-on"
-        HIGHER_PLAN = "higher_plan", "Higher plan only"
-        BETA = "beta", "Beta"
+        INCLUDED = "", _("Included in the plan")
+        PAID_ADDON = "paid_addon", _("Paid add-on")
+        HIGHER_PLAN = "higher_plan", _("Higher plan only")
+        BETA = "beta", _("Beta")
 
     SUPPORT_RANK = {Support.YES: 2, Support.PARTIAL: 1, Support.NO: 0}
     # What a reader takes from the cell. Changing any of these corrects the claim and
@@ -168,7 +177,12 @@ class Fact(models.Model):
     @property
     def claim_display(self):
         """The value with the qualifications a reader sees next to it, in one line:
-        what the corrections log records before and after a change."""
+        what the corrections log records before and after a change, in the site's
+        language whatever the editor's."""
+        with override(settings.LANGUAGE_CODE):
+            return self._claim_display()
+
+    def _claim_display(self):
         qualifications = [self.get_availability_display() if self.availability else "", self.note]
         qualifications = [str(item) for item in qualifications if item]
         if not qualifications:

@@ -19,7 +19,9 @@ def listing_page_number(context):
     and a page that lists nothing has no pages however it is asked."""
     if set(context["request"].GET) != {"page"}:
         return 1
-    shown = [value for value in context.flatten().values() if isinstance(value, PaginatorPage)]
+    # type(), not isinstance(): isinstance() would evaluate the context's lazy values
+    # (the CSRF token, the user), setting a cookie that makes the page uncacheable.
+    shown = [value for value in context.flatten().values() if type(value) is PaginatorPage]
     return shown[0].number if shown else 1
 
 

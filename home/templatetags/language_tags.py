@@ -10,7 +10,8 @@ register = template.Library()
 @register.simple_tag(takes_context=True)
 def localized(context, page):
     """``{% localized page as page %}``: the page in the language being served."""
-    return localized_page(page, context["request"])
+    request = context.get("request")
+    return localized_page(page, request) if request is not None else page
 
 
 @register.inclusion_tag("includes/language_switcher.html", takes_context=True)

@@ -2,6 +2,8 @@
 
 import pytest
 
+from tests.home.translations import japanese
+
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True),
@@ -74,3 +76,24 @@ def test_print_layout_shows_the_whole_table_without_controls(open_page, comparis
     assert page.locator(".differences-form").is_hidden()
     overflow = page.locator(".table-scroll").first.evaluate("el => getComputedStyle(el).overflowX")
     assert overflow == "visible"
+
+
+def test_the_status_of_show_only_differences_reads_in_the_page_language(
+    live_server, open_page, home_page, comparison_index, site_settings, comparison_grid
+):
+    comparison = comparison_grid(product_count=3, criterion_count=8)
+    japanese(home_page)
+    japanese(comparison_index)
+    page = open_page(live_server.url + japanese(comparison).url, width=1280)
+    rows = page.locator("table.comparison tbody tr:not(.group-row)")
+    status = page.locator(".differences-form__status")
+
+    page.get_by_label("違いのある行だけを表示").check()
+    shown = [rows.nth(i).is_visible() for i in range(rows.count())].count(True)
+    assert (
+        status.inner_text()
+        == f"全{rows.count()}行のうち、製品間で違いのある{shown}行を表示しています。"
+    )
+
+    page.get_by_label("違いのある行だけを表示").uncheck()
+    assert status.inner_text() == f"全{rows.count()}行を表示しています。"

@@ -14,9 +14,11 @@ document.querySelectorAll("form[data-differences-for]").forEach((form) => {
     });
     const rows = table.querySelectorAll("tbody tr:not(.group-row)");
     const shown = [...rows].filter((row) => !row.hidden).length;
-    status.textContent = only
-      ? `Showing the ${shown} of ${rows.length} rows where products differ.`
-      : `Showing all ${rows.length} rows.`;
+    // The sentences come translated from the page: data-status-some and data-status-all.
+    const sentence = only ? form.dataset.statusSome : form.dataset.statusAll;
+    status.textContent = (sentence || "")
+      .replace("{shown}", shown)
+      .replace("{total}", rows.length);
     const url = new URL(window.location.href);
     if (only) url.searchParams.set("differences", "1");
     else url.searchParams.delete("differences");

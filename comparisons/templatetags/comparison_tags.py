@@ -1,0 +1,23 @@
+from django import template
+from django.utils.translation import pgettext
+
+from comparisons.models.facts import plan_label
+
+register = template.Library()
+
+
+@register.filter(name="plan_label")
+def plan_label_filter(plan):
+    """A plan's name as readers see it: "All plans" in their language, other plans
+    by the names their vendors give them."""
+    return plan_label(plan)
+
+
+@register.filter
+def product_names(products):
+    """ "A, B and C" in the reader's language."""
+    names = [str(product.name) for product in products]
+    if len(names) < 2:
+        return "".join(names)
+    separator = pgettext("list separator", ", ")
+    return separator.join(names[:-1]) + pgettext("between product names", " and ") + names[-1]
