@@ -1,6 +1,7 @@
 """What makes a cached page stale, connected to the changes that cause it."""
 
 from django.conf import settings
+from django.db.models import Q
 from django.db.models.signals import post_delete, post_save, pre_delete
 
 from wagtail.images import get_image_model
@@ -28,8 +29,18 @@ def caching(handler):
 @caching
 def page_changed(sender, instance, **kwargs):
     purge_pages([instance, *pages_showing(instance)])
-    if instance.show_in_menus:
-        purge_site()  # every page shows the menu
+    if instance.show_in_menus or linked_from_site_settings(instance):
+        purge_site()  # every page shows the menu and the footer's links
+
+
+def linked_from_site_settings(page):
+    """The methodology, testimonial policy and wall pages, in any of their languages."""
+    translations = Page.objects.filter(translation_key=page.translation_key)
+    links = Q()
+    for field in SiteSettings._meta.get_fields():
+        if field.many_to_one and issubclass(field.related_model, Page):
+            links |= Q(**{f"{field.name}__in": translations})
+    return SiteSettings.objects.filter(links).exists()
 
 
 @caching

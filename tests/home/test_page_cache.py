@@ -297,3 +297,22 @@ def test_pages_are_stored_compressed_for_clients_that_accept_it(client, comparis
     assert compressed["X-Cache"] == "hit" and compressed["Content-Encoding"] == "gzip"
     assert plain["X-Cache"] == "miss" and not plain.has_header("Content-Encoding")
     assert "Accept-Encoding" in compressed["Vary"]
+
+
+def test_publishing_a_page_linked_from_the_site_settings_updates_every_page(
+    client, committed, comparison, site_settings, home_page
+):
+    from tests.home.factories import StandardPageFactory
+
+    methodology = StandardPageFactory(parent=home_page, title="How we compare")
+    site_settings.methodology_page = methodology
+    committed(site_settings.save)
+    cached(client, comparison.url)
+
+    def retitle():
+        methodology.title = "Our comparison method"
+        methodology.save_revision().publish()
+
+    committed(retitle)
+
+    assert "Our comparison method" in visit(client, comparison.url)[1]
