@@ -4,6 +4,8 @@ from home.dashboard.advocates import AdvocatesAtLimitPanel, ReconfirmationPanel
 from home.dashboard.nps import NpsPanel
 from home.dashboard.trends import ReferralTrendPanel, TestimonialTrendPanel
 from home.dashboard.work_queue import WorkQueuePanel
+from home.languages import remember_locale
+from home.page_cache.middleware import mark_cacheable
 
 # Each panel, and the permissions of which a user needs one to see it. The work queue
 # shows each user only the queues they can work on.
@@ -22,3 +24,13 @@ def add_editor_dashboard(request, panels):
     for panel, permissions in DASHBOARD_PANELS:
         if any(request.user.has_perm(permission) for permission in permissions):
             panels.append(panel())
+
+
+@hooks.register("before_serve_page")
+def allow_full_page_caching(page, request, serve_args, serve_kwargs):
+    mark_cacheable(request)
+
+
+@hooks.register("before_serve_page")
+def reuse_served_locale(page, request, serve_args, serve_kwargs):
+    remember_locale(page, request)

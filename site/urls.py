@@ -12,6 +12,7 @@ from home.languages import switch_language
 from home.search import search
 from home.seo.sitemap import TranslatedSitemap
 from home.seo.views import RobotsView
+from testimonials.advocacy.urls import localised_urlpatterns as localised_advocacy_urls
 from testimonials.urls import localised_urlpatterns as localised_testimonial_urls
 
 urlpatterns = [
@@ -21,7 +22,7 @@ urlpatterns = [
     # One sitemap for every language: it lists the /ja/ pages too.
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": TranslatedSitemap}}, name="sitemap"),
     path("robots.txt", RobotsView.as_view(), name="robots_txt"),
-    path("", include("testimonials.urls")),
+    path("", include("testimonials.advocacy.urls")),
     path(
         "language/<int:page_id>/<str:language_code>/",
         switch_language,
@@ -34,8 +35,14 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
+if getattr(settings, "CANDOR_BENCH", False):
+    from bench.urls import urlpatterns as bench_urlpatterns
+
+    urlpatterns += bench_urlpatterns
+
 urlpatterns += i18n_patterns(
     path("", include(localised_testimonial_urls)),
+    path("", include(localised_advocacy_urls)),
     path("search/", search, name="search"),
     # Wagtail's page serving is the catch-all, so it comes last.
     path("", include(wagtail_urls)),

@@ -11,3 +11,7 @@ class TestimonialsConfig(AppConfig):
         from . import personal_data, signals  # noqa: F401
 
         register("testimonials", export=personal_data.export, erase=personal_data.erase)
+
+        from .advocacy import personal_data as advocacy_data
+
+        register("advocate_program", export=advocacy_data.export, erase=advocacy_data.erase)

@@ -7,6 +7,14 @@ from wagtail.snippets.action_menu import ActionMenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from .advocacy import hooks as advocacy_hooks  # noqa: F401  (reports, history entries)
+from .advocacy.viewsets import (
+    AdvocateViewSet,
+    NpsInvitationViewSet,
+    NpsResponseViewSet,
+    ReconfirmationRequestViewSet,
+    ReferenceRequestViewSet,
+)
 from .models import Customer, Testimonial
 
 REJECT_ACTION = "action-reject"
@@ -54,7 +62,15 @@ class CustomerViewSet(SnippetViewSet):
 
 
 class AdvocacySnippets(SnippetViewSetGroup):
-    items = (TestimonialViewSet, CustomerViewSet)
+    items = (
+        TestimonialViewSet,
+        CustomerViewSet,
+        AdvocateViewSet,
+        ReferenceRequestViewSet,
+        NpsInvitationViewSet,
+        NpsResponseViewSet,
+        ReconfirmationRequestViewSet,
+    )
     menu_icon = "openquote"
     menu_label = "Advocacy"
     menu_name = "advocacy"

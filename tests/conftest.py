@@ -5,7 +5,11 @@ import pytest
 from home.models import SiteSettings
 from tests.home.factories import HomePageFactory, serve_as_site_root, wagtail_root
 
-pytest_plugins = ["tests.comparisons.fixtures", "tests.testimonials.fixtures"]
+pytest_plugins = [
+    "tests.comparisons.fixtures",
+    "tests.testimonials.fixtures",
+    "tests.testimonials.advocate_fixtures",
+]
 
 
 @pytest.fixture

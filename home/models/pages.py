@@ -36,6 +36,8 @@ class HomePage(ViewRestrictionsByPathMixin, Page):
         "testimonials.TestimonialWallPage",
         "testimonials.TestimonialSubmissionPage",
         "testimonials.CaseStudyIndexPage",
+        "testimonials.NpsSurveyPage",
+        "testimonials.DemoRequestPage",
         "home.StandardPage",
     ]
     max_count = 1

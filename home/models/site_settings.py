@@ -7,6 +7,9 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from home.origins import parse_origin_list, validate_origin_list
 
 DEFAULT_FRESHNESS_LIMIT_DAYS = 180
+DEFAULT_RECONFIRMATION_MONTHS = 12
+DEFAULT_RECONFIRMATION_GRACE_DAYS = 30
+DEFAULT_FATIGUE_LIMIT = 2
 
 
 @register_setting(icon="cog")
@@ -75,6 +78,28 @@ class SiteSettings(BaseSiteSetting):
         "e.g. https://www.example.com. Every other site is refused.",
     )
 
+    reconfirmation_months = models.PositiveSmallIntegerField(
+        "re-confirmation period (months)",
+        default=DEFAULT_RECONFIRMATION_MONTHS,
+        validators=[MinValueValidator(1)],
+        help_text="A published testimonial needs its author to have confirmed being a "
+        "customer within this many months; after that they are asked again.",
+    )
+    reconfirmation_grace_days = models.PositiveSmallIntegerField(
+        "grace period (days)",
+        default=DEFAULT_RECONFIRMATION_GRACE_DAYS,
+        validators=[MinValueValidator(1)],
+        help_text="How long an author has to answer before their testimonial is "
+        "unpublished. Nothing is deleted.",
+    )
+    fatigue_limit = models.PositiveSmallIntegerField(
+        "fatigue limit (per quarter)",
+        default=DEFAULT_FATIGUE_LIMIT,
+        validators=[MinValueValidator(1)],
+        help_text="The most we ask of one advocate in a calendar quarter: testimonials, "
+        "case studies, reference calls, events and reviews counted together.",
+    )
+
     select_related = [
         "methodology_page",
         "testimonial_policy_page",
@@ -101,6 +126,14 @@ class SiteSettings(BaseSiteSetting):
             heading="Search engines and sharing",
         ),
         FieldPanel("widget_allowed_origins", heading="Testimonial widget"),
+        MultiFieldPanel(
+            [
+                FieldPanel("reconfirmation_months"),
+                FieldPanel("reconfirmation_grace_days"),
+                FieldPanel("fatigue_limit"),
+            ],
+            heading="Advocate program",
+        ),
     ]
 
     @property

@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext, pgettext
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -28,6 +29,7 @@ from wagtail.models import (
 from wagtail.search import index
 
 from testimonials.admin_forms import TestimonialAdminForm
+from testimonials.advocacy.panels import CustomerStatusPanel
 from testimonials.querysets import TestimonialQuerySet
 from testimonials.validators import validate_excerpt
 
@@ -125,6 +127,14 @@ class Testimonial(
         on_delete=models.SET_NULL,
         related_name="testimonials",
     )
+    advocate = models.ForeignKey(
+        "testimonials.Advocate",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="testimonials",
+        help_text="The author, if they are in the advocate program.",
+    )
 
     consent_name = models.BooleanField("may show name", default=False)
     consent_company = models.BooleanField("may show company", default=False)
@@ -200,7 +210,8 @@ class Testimonial(
             [
                 FieldRowPanel([FieldPanel("author_name"), FieldPanel("author_role")]),
                 FieldRowPanel([FieldPanel("author_company"), FieldPanel("customer")]),
-                FieldPanel("email"),
+                FieldRowPanel([FieldPanel("email"), FieldPanel("advocate")]),
+                CustomerStatusPanel(),
                 FieldPanel("photo"),
             ],
             heading="Author",
@@ -285,7 +296,7 @@ class Testimonial(
     def display_name(self):
         if self.consent_name:
             return self.author_name
-        return self.author_role or "Name withheld"
+        return self.author_role or gettext("Name withheld")
 
     @property
     def display_company(self):
@@ -305,6 +316,7 @@ class Testimonial(
 
     @property
     def incentive_label(self):
+        """Why the testimonial carries a "PR" mark: what was given for it."""
         labels = {
             self.Incentive.DISCOUNT: _("Received a discount for this review"),
             self.Incentive.GIFT: _("Received a gift for this review"),
@@ -318,11 +330,15 @@ class Testimonial(
 
     @property
     def relationship_label(self):
-        if self.relationship == self.Relationship.CUSTOMER:
-            return ""
+        """Why the testimonial carries a "PR" mark: its author is not (only) a customer.
+        A label of its own, so a language may say it as a sentence."""
+        if self.relationship == self.Relationship.EMPLOYEE:
+            return pgettext("label next to a testimonial", "Employee")
+        if self.relationship == self.Relationship.PARTNER:
+            return pgettext("label next to a testimonial", "Partner")
         if self.relationship == self.Relationship.OTHER:
-            return _("Not a customer")
-        return self.get_relationship_display()
+            return pgettext("label next to a testimonial", "Not a customer")
+        return ""
 
     # Moderation ------------------------------------------------------------------------
 

@@ -25,6 +25,7 @@ from comparisons.models import (
 )
 from home.demo import advocacy
 from home.demo import comparisons as demo
+from home.demo.advocates import load_advocate_program
 from home.demo.corrections import load_corrections
 from home.demo.translate import translate_demo_pages
 from home.models import HomePage, SiteSettings, StandardPage
@@ -76,6 +77,7 @@ class Command(BaseCommand):
         wall = self.advocacy_pages(home, products, customers)
         self.site_settings(home, methodology, testimonial_policy, wall)
         load_corrections(products, criteria)
+        load_advocate_program(home)
         translate_demo_pages(home)
 
         call_command("rebuild_references_index", verbosity=0)

@@ -1,0 +1,379 @@
+"""Demo advocate program: advocates with their activity, reference requests, an NPS
+survey with answers across several months (promoters, passives and detractors), a
+demo request page, and referral links with visits and a conversion. Every person and
+company here is invented. Safe to load again: what exists is left alone."""
+
+import datetime
+
+from django.utils import timezone
+
+from comparisons.models import Product
+from testimonials.advocacy.references import record_reference_call
+from testimonials.models import (
+    Advocate,
+    AdvocateActivity,
+    Customer,
+    DemoRequestFormField,
+    DemoRequestPage,
+    DemoRequestSubmission,
+    NpsInvitation,
+    NpsResponse,
+    NpsSurveyPage,
+    ReconfirmationRequest,
+    ReferenceRequest,
+    ReferralVisitDay,
+    Testimonial,
+    TestimonialSubmissionPage,
+)
+
+# name: (customer, role, type, recognition, referral code, months a customer as of)
+ADVOCATES = {
+    "Maya Okafor": ("Harbour Books", "Head of Support", "educator", "speaking", "maya", 20),
+    "Samuel Adeyemi": (
+        "Northfield Academy",
+        "IT Lead",
+        "validator",
+        "public_credit",
+        "northfield",
+        14,
+    ),
+    "Elena Rossi": ("Copperleaf Software", "IT Administrator", "collaborator", "roadmap", "", 10),
+    "Priya Raman": ("Lumen Clinics", "Operations Manager", "collaborator", "roadmap", "", 9),
+    "Marta Kowalski": (
+        "Copperleaf Software",
+        "Support Team Lead",
+        "status_seeker",
+        "peers",
+        "",
+        16,
+    ),
+}
+
+# Testimonials given long ago, so that the re-confirmation flow has work to show:
+# product, rating, words, author, role, company, days ago.
+OLD_TESTIMONIALS = [
+    (
+        "Fernhill Desk",
+        4,
+        "We run three brands from one Fernhill Desk account. Macros per brand took a while to set up, but now nobody picks the wrong signature.",
+        "Marta Kowalski",
+        "Support Team Lead",
+        "Copperleaf Software",
+        455,
+    ),
+    (
+        "Fernhill Chat",
+        3,
+        "Chat works, but the mobile app drops notifications when the phone is locked. We keep a desktop open as a workaround.",
+        "Henrik Lund",
+        "Store Owner",
+        "",
+        410,
+    ),
+]
+
+# advocate: [(kind, days ago, description, link)]
+ACTIVITIES = {
+    "Maya Okafor": [
+        (
+            "external_review",
+            0,
+            "Review on a software review site",
+            "https://reviews.example/fernhill-desk/maya",
+        ),
+        ("event", 45, "Webinar: moving a bookshop's support off a shared inbox", ""),
+    ],
+    "Samuel Adeyemi": [("case_study", 80, "Interview for the Northfield Academy case study", "")],
+    "Elena Rossi": [("event", 30, "Customer panel at the spring user meeting", "")],
+}
+
+# (product, industry, what the prospect needs, needed in days, decision, advocate, note)
+REFERENCE_REQUESTS = [
+    (
+        "Fernhill Desk",
+        "retail",
+        "A bookshop chain of 12 stores moving off a shared inbox wants to hear how long the switch took.",
+        10,
+        "approved",
+        "Maya Okafor",
+        "Maya prefers video calls on Tuesday or Thursday afternoons.",
+    ),
+    (
+        "Fernhill Desk",
+        "education",
+        "A school district needs to know how SSO and the audit log work for a small IT team.",
+        21,
+        "requested",
+        None,
+        "",
+    ),
+    (
+        "Fernhill Chat",
+        "healthcare",
+        "A clinic group asks whether anyone uses chat for patient questions.",
+        5,
+        "declined",
+        None,
+        "We have no healthcare customer using chat for patients; we told the prospect so.",
+    ),
+]
+
+# Scores of the NPS answers, newest first, about a week apart: promoters, passives
+# and detractors mixed, as real answers are.
+NPS_SCORES = [
+    10,
+    9,
+    7,
+    3,
+    9,
+    8,
+    10,
+    6,
+    9,
+    2,
+    8,
+    10,
+    9,
+    7,
+    5,
+    9,
+    10,
+    8,
+    4,
+    9,
+    10,
+    7,
+    9,
+    6,
+    10,
+    8,
+    9,
+    1,
+    10,
+    7,
+    9,
+    9,
+    6,
+    10,
+]
+NPS_COMMENTS = {
+    3: "Setup was fine, but we still cannot route phone calls into tickets.",
+    9: "The weekend support gap hurts our team in North America.",
+    1: "Billing changed twice this year without warning.",
+    0: "Simple, fast and honest about what it cannot do.",
+    4: "Reporting is the best part.",
+}
+UNANSWERED_INVITATIONS = 2
+
+# Referral visits per advocate: (days ago, visits).
+REFERRAL_VISITS = {
+    "Maya Okafor": [(3, 4), (9, 2), (24, 6), (40, 3), (70, 5), (100, 2), (130, 4)],
+    "Samuel Adeyemi": [(6, 1), (35, 3), (65, 2), (150, 1)],
+}
+
+
+def load_advocate_program(home):
+    today = timezone.localdate()
+    customers = {customer.name: customer for customer in Customer.objects.all()}
+    products = {product.name: product for product in Product.objects.ours()}
+    demo_page = demo_request_page(home)
+    advocates = load_advocates(customers, today, demo_page)
+    load_old_testimonials(products, customers, advocates)
+    link_testimonials(advocates)
+    load_activities(advocates, today)
+    load_reference_requests(products, advocates, today)
+    load_nps(home, customers, today)
+    load_referrals(advocates, demo_page, today)
+    load_reconfirmation_request(advocates)
+
+
+def child(parent, model, slug, **fields):
+    existing = model.objects.child_of(parent).filter(slug=slug).first()
+    if existing:
+        return existing
+    page = model(slug=slug, **fields)
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+def demo_request_page(home):
+    return child(
+        home,
+        DemoRequestPage,
+        slug="request-a-demo",
+        title="Request a demo",
+        intro="<p>Tell us what your team needs and we will show you how our products "
+        "handle it, and where they do not.</p>",
+        thank_you_text="<p>Thank you. Someone from our team replies within one working "
+        "day to find a time.</p>",
+        to_address="sales@fernhill.example",
+        subject="Demo request",
+        form_fields=[
+            DemoRequestFormField(label="Your name", field_type="singleline", required=True),
+            DemoRequestFormField(label="Work e-mail", field_type="email", required=True),
+            DemoRequestFormField(label="Company", field_type="singleline", required=False),
+            DemoRequestFormField(
+                label="What would you like to see?", field_type="multiline", required=False
+            ),
+        ],
+    )
+
+
+def load_advocates(customers, today, demo_page):
+    advocates = {}
+    for name, (company, role, kind, recognition, code, months) in ADVOCATES.items():
+        advocate = Advocate.objects.filter(name=name, customer=customers[company]).first()
+        if advocate is None:
+            advocate = Advocate.objects.create(
+                name=name,
+                email=f"{name.split()[0].lower()}@customer.example",
+                role=role,
+                customer=customers[company],
+                advocate_type=kind,
+                recognition=recognition,
+                customer_as_of=today - datetime.timedelta(days=30 * months),
+                referral_code=code or None,
+                referral_page=demo_page if code else None,
+            )
+        advocates[name] = advocate
+    return advocates
+
+
+def load_old_testimonials(products, customers, advocates):
+    now = timezone.now()
+    for product, rating, quote, name, role, company, days in OLD_TESTIMONIALS:
+        testimonial, created = Testimonial.objects.get_or_create(
+            product=products[product],
+            author_name=name,
+            quote=quote,
+            defaults={
+                "rating": rating,
+                "author_role": role,
+                "author_company": company,
+                "customer": customers.get(company),
+                "advocate": advocates.get(name),
+                "email": f"{name.split()[0].lower()}@customer.example",
+                "consent_name": True,
+                "consent_company": bool(company),
+                "consent_given_at": now - datetime.timedelta(days=days),
+                "submitted_at": now - datetime.timedelta(days=days),
+                "verification": Testimonial.Verification.ACCOUNT,
+                "live": False,
+            },
+        )
+        if created:
+            testimonial.save_revision().publish()
+
+
+def link_testimonials(advocates):
+    for name, advocate in advocates.items():
+        Testimonial.objects.filter(
+            author_name=name, customer=advocate.customer, advocate=None
+        ).update(advocate=advocate)
+
+
+def load_activities(advocates, today):
+    for name, activities in ACTIVITIES.items():
+        advocate = advocates[name]
+        for kind, days, description, link in activities:
+            AdvocateActivity.objects.get_or_create(
+                advocate=advocate,
+                kind=kind,
+                description=description,
+                defaults={"date": today - datetime.timedelta(days=days), "link": link},
+            )
+
+
+def load_reference_requests(products, advocates, today):
+    for product, industry, need, days, status, advocate, note in REFERENCE_REQUESTS:
+        request, created = ReferenceRequest.objects.get_or_create(
+            product=products[product],
+            prospect_need=need,
+            defaults={
+                "industry": industry,
+                "needed_by": today + datetime.timedelta(days=days),
+                "status": status,
+                "advocate": advocates.get(advocate),
+                "editor_note": note,
+                "decided_at": timezone.now() if status != "requested" else None,
+            },
+        )
+        if created:
+            record_reference_call(request)
+
+
+def load_nps(home, customers, today):
+    share_page = TestimonialSubmissionPage.objects.child_of(home).first()
+    survey = child(
+        home,
+        NpsSurveyPage,
+        slug="how-are-we-doing",
+        title="How are we doing?",
+        intro="<p>One question, and room to tell us why. It takes a minute.</p>",
+        thank_you_text="<p>Thank you for your answer. We read every comment, the critical "
+        "ones first.</p>",
+        share_page=share_page,
+    )
+    companies = list(customers.values())
+    now = timezone.now()
+    count = len(NPS_SCORES) + UNANSWERED_INVITATIONS
+    for number in range(count):
+        answered_at = now - datetime.timedelta(days=7 * number + 2)
+        invitation, _ = NpsInvitation.objects.get_or_create(
+            email=f"survey{number + 1}@customer.example",
+            defaults={
+                "survey": survey,
+                "name": f"Survey respondent {number + 1}",
+                "customer": companies[number % len(companies)],
+                "created_at": answered_at - datetime.timedelta(days=1),
+                "sent_at": answered_at - datetime.timedelta(days=1),
+            },
+        )
+        if number < len(NPS_SCORES):
+            NpsResponse.objects.get_or_create(
+                invitation=invitation,
+                defaults={
+                    "score": NPS_SCORES[number],
+                    "comment": NPS_COMMENTS.get(number, ""),
+                    "answered_at": answered_at,
+                },
+            )
+
+
+def load_referrals(advocates, demo_page, today):
+    for name, visits in REFERRAL_VISITS.items():
+        for days, count in visits:
+            ReferralVisitDay.objects.get_or_create(
+                advocate=advocates[name],
+                day=today - datetime.timedelta(days=days),
+                defaults={"visits": count},
+            )
+    maya = advocates["Maya Okafor"]
+    if not DemoRequestSubmission.objects.filter(page=demo_page, referred_by=maya).exists():
+        submission = DemoRequestSubmission.objects.create(
+            page=demo_page,
+            referred_by=maya,
+            form_data={
+                "your_name": "Iris Novak",
+                "work_e_mail": "iris@prospect.example",
+                "company": "Novak Books",
+                "what_would_you_like_to_see": "How you route email from three shop addresses.",
+            },
+        )
+        # The submission time is set on creation; the demo request came in last month.
+        DemoRequestSubmission.objects.filter(pk=submission.pk).update(
+            submit_time=timezone.now() - datetime.timedelta(days=24)
+        )
+
+
+def load_reconfirmation_request(advocates):
+    """Marta was asked ten days ago and has not answered yet."""
+    marta = advocates["Marta Kowalski"]
+    if ReconfirmationRequest.objects.filter(advocate=marta).exists():
+        return
+    asked = timezone.now() - datetime.timedelta(days=10)
+    request = ReconfirmationRequest.objects.create(
+        email=marta.email, advocate=marta, created_at=asked, sent_at=asked
+    )
+    request.testimonials.set(Testimonial.objects.public().filter(advocate=marta))

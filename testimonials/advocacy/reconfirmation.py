@@ -1,0 +1,154 @@
+"""Testimonials stay up only while their authors are customers. Each published
+testimonial from a customer needs its author to have said so within the period set in
+site settings: by submitting it, as an advocate (their re-confirmed date), or by
+answering a re-confirmation e-mail. When that is older than the period the author is
+asked again; without an answer in the grace period the testimonial is unpublished.
+Nothing is deleted, and every step is recorded."""
+
+import datetime
+from collections import defaultdict
+
+from django.db import transaction
+from django.db.models import DateField, Exists, OuterRef, Subquery, Value
+from django.db.models.functions import Coalesce, Greatest, TruncDate
+from django.utils import timezone
+
+from wagtail.actions.unpublish import UnpublishAction
+
+from testimonials.advocacy.months import months_before
+from testimonials.models import Advocate, ReconfirmationRequest, Testimonial
+
+# Recorded in each testimonial's history (registered in testimonials.advocacy.admin).
+LAPSED_ACTION = "candor.reconfirmation_lapsed"
+NO_LONGER_CUSTOMER_ACTION = "candor.no_longer_customer"
+
+LONG_AGO = Value(datetime.date(1970, 1, 1), output_field=DateField())
+
+
+def with_customer_confirmed_on(testimonials):
+    """Annotate ``customer_confirmed_on``: the last day the author said they are a
+    customer. One query, however many testimonials."""
+    confirmed_by_email = (
+        ReconfirmationRequest.objects.filter(
+            testimonials=OuterRef("pk"), outcome=ReconfirmationRequest.Outcome.CONFIRMED
+        )
+        .order_by("-answered_at")
+        .values("answered_at")[:1]
+    )
+    return testimonials.annotate(
+        customer_confirmed_on=Greatest(
+            TruncDate("submitted_at"),
+            Coalesce("advocate__customer_as_of", LONG_AGO),
+            Coalesce("advocate__reconfirmed_on", LONG_AGO),
+            Coalesce(TruncDate(Subquery(confirmed_by_email)), LONG_AGO),
+        )
+    )
+
+
+def reconfirmation_cutoff(program, today=None):
+    """Authors who last confirmed before this day must be asked again."""
+    return months_before(today or timezone.localdate(), program.reconfirmation_months)
+
+
+def needing_reconfirmation(program, today=None):
+    """Published customer testimonials whose author's confirmation is too old: the
+    ones flagged to editors, whether or not the author has been asked yet."""
+    open_request = ReconfirmationRequest.objects.filter(
+        testimonials=OuterRef("pk"), outcome=ReconfirmationRequest.Outcome.WAITING
+    )
+    return (
+        with_customer_confirmed_on(
+            Testimonial.objects.public().filter(relationship=Testimonial.Relationship.CUSTOMER)
+        )
+        .filter(customer_confirmed_on__lt=reconfirmation_cutoff(program, today))
+        .annotate(
+            asked_at=Subquery(open_request.order_by("-created_at").values("sent_at")[:1]),
+            has_open_request=Exists(open_request),
+        )
+    )
+
+
+def create_requests(program, now=None):
+    """One request per author for their testimonials that need it and are not
+    waiting for an answer already. Stored before any e-mail is sent."""
+    now = now or timezone.now()
+    due = (
+        needing_reconfirmation(program, timezone.localdate(now))
+        .filter(has_open_request=False)
+        .select_related("advocate")
+        .order_by("pk")
+    )
+    by_author = defaultdict(list)
+    for testimonial in due:
+        advocate = testimonial.advocate
+        email = advocate.email if advocate else testimonial.email
+        by_author[(email.lower(), advocate)].append(testimonial)
+    created = []
+    with transaction.atomic():
+        for (email, advocate), testimonials in by_author.items():
+            request = ReconfirmationRequest.objects.create(
+                email=email, advocate=advocate, created_at=now
+            )
+            request.testimonials.set(testimonials)
+            created.append(request)
+    return created
+
+
+def deadline_after(sent_at, program):
+    """When a request lapses unanswered: the grace period after its e-mail went out."""
+    return sent_at + datetime.timedelta(days=program.reconfirmation_grace_days)
+
+
+def lapse_unanswered(program, now=None):
+    """Unpublish what is still unconfirmed once the grace period has passed since the
+    e-mail was sent. A request whose e-mail never went out never lapses."""
+    now = now or timezone.now()
+    overdue = ReconfirmationRequest.objects.filter(
+        outcome=ReconfirmationRequest.Outcome.WAITING,
+        sent_at__lte=now - datetime.timedelta(days=program.reconfirmation_grace_days),
+    )
+    unpublished = []
+    for request in overdue:
+        with transaction.atomic():
+            asked_on = timezone.localdate(request.created_at)
+            still_unconfirmed = with_customer_confirmed_on(request.testimonials.public()).filter(
+                customer_confirmed_on__lt=asked_on
+            )
+            for testimonial in still_unconfirmed:
+                unpublish(testimonial, LAPSED_ACTION)
+                unpublished.append(testimonial)
+            request.outcome = ReconfirmationRequest.Outcome.LAPSED
+            request.closed_at = now
+            request.save(update_fields=["outcome", "closed_at"])
+    return unpublished
+
+
+def answer(request, still_customer, now=None):
+    """The author's answer through their link. Confirming keeps every testimonial they
+    were asked about (and, for an advocate, renews their status); saying they are no
+    longer a customer unpublishes them at once. A late answer is recorded too, but
+    what has been unpublished stays so until an editor publishes it again."""
+    now = now or timezone.now()
+    Outcome = ReconfirmationRequest.Outcome
+    with transaction.atomic():
+        request = ReconfirmationRequest.objects.select_for_update().get(pk=request.pk)
+        if request.outcome in (Outcome.CONFIRMED, Outcome.NO_LONGER):
+            return request
+        request.outcome = Outcome.CONFIRMED if still_customer else Outcome.NO_LONGER
+        request.answered_at = now
+        request.closed_at = request.closed_at or now
+        request.save(update_fields=["outcome", "answered_at", "closed_at"])
+        if request.advocate_id and still_customer:
+            Advocate.objects.filter(pk=request.advocate_id).update(
+                reconfirmed_on=timezone.localdate(now)
+            )
+        if not still_customer:
+            for testimonial in request.testimonials.public():
+                unpublish(testimonial, NO_LONGER_CUSTOMER_ACTION)
+    return request
+
+
+def unpublish(testimonial, action):
+    """Take it off the site the way an editor would, recorded in its history. The
+    testimonial, its revisions and its approval stay."""
+    UnpublishAction(testimonial, user=None, log_action=action).execute(skip_permission_checks=True)

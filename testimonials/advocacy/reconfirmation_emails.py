@@ -1,0 +1,74 @@
+"""The re-confirmation e-mail. Sent only once its request is stored; a failure is
+logged and the next run retries it. The grace period starts when it is sent."""
+
+import logging
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.translation import gettext, override
+
+from wagtail.models import Site
+
+from testimonials.advocacy.links import reconfirmation_path
+from testimonials.advocacy.reconfirmation import deadline_after
+from testimonials.models import ReconfirmationRequest
+
+logger = logging.getLogger(__name__)
+
+
+def site_root_url():
+    site = Site.objects.filter(is_default_site=True).first()
+    return site.root_url if site else ""
+
+
+def author_language(testimonials):
+    """The language the author wrote in: that of the form they used, if any."""
+    for testimonial in testimonials:
+        if testimonial.submitted_via:
+            return testimonial.submitted_via.locale.language_code
+    return settings.LANGUAGE_CODE
+
+
+def reconfirmation_email(request, program, now):
+    testimonials = list(
+        request.testimonials.select_related("product", "submitted_via__locale").order_by(
+            "submitted_at"
+        )
+    )
+    with override(author_language(testimonials)):
+        context = {
+            "name": request.advocate.name if request.advocate else testimonials[0].author_name,
+            "products": ", ".join(sorted({t.product.name for t in testimonials})),
+            "url": site_root_url() + reconfirmation_path(request),
+            "deadline": deadline_after(now, program),
+        }
+        return EmailMessage(
+            subject=gettext("Are you still a customer? One click keeps your testimonial up"),
+            body=render_to_string("emails/reconfirmation_request.txt", context),
+            to=[request.email],
+        )
+
+
+def send_unsent(program, now=None):
+    """Send every stored request whose e-mail has not gone out. Returns (sent, failed)."""
+    now = now or timezone.now()
+    sent = failed = 0
+    unsent = ReconfirmationRequest.objects.filter(
+        outcome=ReconfirmationRequest.Outcome.WAITING, sent_at=None
+    ).select_related("advocate")
+    for request in unsent:
+        try:
+            reconfirmation_email(request, program, now).send()
+        except Exception:
+            logger.exception(
+                "Could not send re-confirmation request %s; it is stored and will be "
+                "retried by send_reconfirmation_requests.",
+                request.pk,
+            )
+            failed += 1
+            continue
+        ReconfirmationRequest.objects.filter(pk=request.pk).update(sent_at=now)
+        sent += 1
+    return sent, failed

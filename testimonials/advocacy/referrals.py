@@ -1,0 +1,52 @@
+"""Referral links: /r/<code>/ counts a visit for the advocate (a number per day,
+nothing about the visitor) and remembers the referral in a signed first-party cookie,
+so that a demo request sent later on this site is counted for them too."""
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+
+COOKIE_NAME = "candor_referral"
+COOKIE_SALT = "testimonials.referral"
+# A referral still counts if the visitor asks for a demo within this time.
+COOKIE_MAX_AGE = 30 * 24 * 3600
+
+
+def record_visit(advocate, day=None):
+    """Add one to the advocate's count for the day, safely under concurrent visits."""
+    day = day or timezone.localdate()
+    counts = advocate.referral_visit_days.filter(day=day)
+    if counts.update(visits=F("visits") + 1):
+        return
+    try:
+        with transaction.atomic():
+            advocate.referral_visit_days.create(day=day, visits=1)
+    except IntegrityError:
+        counts.update(visits=F("visits") + 1)
+
+
+def remember_referral(response, advocate):
+    response.set_signed_cookie(
+        COOKIE_NAME,
+        str(advocate.pk),
+        salt=COOKIE_SALT,
+        max_age=COOKIE_MAX_AGE,
+        httponly=True,
+        samesite="Lax",
+        secure=settings.SESSION_COOKIE_SECURE,
+    )
+    return response
+
+
+def referring_advocate(request):
+    """The advocate whose link brought this visitor, if the cookie is genuine and recent."""
+    # Imported here: the demo request page, a model, uses this module.
+    from testimonials.models import Advocate
+
+    advocate_id = request.get_signed_cookie(
+        COOKIE_NAME, default=None, salt=COOKIE_SALT, max_age=COOKIE_MAX_AGE
+    )
+    if not (advocate_id and advocate_id.isdigit()):
+        return None
+    return Advocate.objects.filter(pk=int(advocate_id)).first()

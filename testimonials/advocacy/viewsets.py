@@ -1,0 +1,219 @@
+"""The advocate program in the admin, under Advocacy: Wagtail's snippet views, with
+list export, filters and the numbers each list needs annotated in one query."""
+
+from django.contrib.auth import get_user_model
+from django.db.models import Exists, OuterRef
+
+from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from testimonials.models import (
+    Advocate,
+    NpsInvitation,
+    NpsResponse,
+    ReconfirmationRequest,
+    ReferenceRequest,
+)
+
+
+class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
+    """Records the site makes itself (survey answers, re-confirmation requests):
+    whoever may change or view them may read them; nobody adds, edits or deletes one."""
+
+    def user_has_permission(self, user, action):
+        if action != "view":
+            return False
+        read = super().user_has_permission
+        return read(user, "view") or read(user, "change")
+
+    def users_with_any_permission(self, actions):
+        if "view" not in actions:
+            return get_user_model().objects.none()
+        return super().users_with_any_permission(["view", "change"])
+
+
+class AdvocateViewSet(SnippetViewSet):
+    model = Advocate
+    icon = "user"
+    menu_label = "Advocates"
+    list_display = [
+        "name",
+        "customer",
+        "advocate_type",
+        Column("load", label="Asked this quarter", sort_key="load"),
+        Column("referral_visits", label="Referral visits", sort_key="referral_visits"),
+        Column("referral_conversions", label="Demo requests", sort_key="referral_conversions"),
+    ]
+    list_filter = {
+        "advocate_type": ["exact"],
+        "recognition": ["exact"],
+        "customer": ["exact"],
+        "accepts_requests": ["exact"],
+    }
+    list_export = [
+        "name",
+        "role",
+        "customer",
+        "advocate_type",
+        "recognition",
+        "contact_channel",
+        "accepts_requests",
+        "customer_as_of",
+        "reconfirmed_on",
+        "load",
+        "referral_code",
+        "referral_visits",
+        "referral_conversions",
+    ]
+    export_headings = {
+        "load": "Asked this quarter",
+        "referral_visits": "Referral visits",
+        "referral_conversions": "Demo requests",
+    }
+    export_filename = "advocates"
+    search_fields = ["name", "email", "role"]
+    ordering = ["name"]
+
+    def get_queryset(self, request):
+        return Advocate.objects.select_related("customer").with_load().with_referral_counts()
+
+
+class ReferenceRequestViewSet(SnippetViewSet):
+    """Sales add requests and follow them (the "Sales" group: add and view); editors
+    approve them and choose the advocate."""
+
+    model = ReferenceRequest
+    icon = "group"
+    menu_label = "Reference requests"
+    list_display = [
+        "__str__",
+        "status",
+        "advocate",
+        DateColumn("needed_by", label="Needed by"),
+        "requested_by",
+    ]
+    list_filter = {"status": ["exact"], "product": ["exact"], "industry": ["exact"]}
+    list_export = [
+        "product",
+        "industry",
+        "prospect_need",
+        "needed_by",
+        "status",
+        "advocate",
+        "editor_note",
+        "requested_by",
+        "requested_at",
+        "decided_at",
+    ]
+    export_filename = "reference-requests"
+    inspect_view_enabled = True
+    inspect_view_fields = [
+        "product",
+        "industry",
+        "prospect_need",
+        "needed_by",
+        "requested_by",
+        "requested_at",
+        "status",
+        "advocate",
+        "editor_note",
+        "decided_at",
+    ]
+    ordering = ["needed_by"]
+
+    def get_queryset(self, request):
+        return ReferenceRequest.objects.select_related(
+            "product", "advocate__customer", "requested_by"
+        )
+
+
+class NpsInvitationViewSet(SnippetViewSet):
+    model = NpsInvitation
+    icon = "mail"
+    menu_label = "NPS invitations"
+    list_display = [
+        "__str__",
+        "customer",
+        "survey",
+        DateColumn("sent_at", label="Sent"),
+        BooleanColumn("answered", label="Answered"),
+    ]
+    list_filter = {"survey": ["exact"], "customer": ["exact"]}
+    list_export = ["name", "customer", "survey", "created_at", "sent_at", "answered"]
+    export_filename = "nps-invitations"
+    search_fields = ["name", "email"]
+    ordering = ["-created_at"]
+
+    def get_queryset(self, request):
+        answered = NpsResponse.objects.filter(invitation=OuterRef("pk"))
+        return NpsInvitation.objects.select_related("customer", "survey").annotate(
+            answered=Exists(answered)
+        )
+
+
+class NpsResponseViewSet(SnippetViewSet):
+    """Every answer, whatever the score. Promoters are also listed as advocate
+    candidates (Reports)."""
+
+    model = NpsResponse
+    icon = "success"
+    menu_label = "NPS answers"
+    list_display = [
+        "score",
+        Column("category", label="Group"),
+        "comment",
+        Column("invitation.customer", label="Customer"),
+        DateColumn("answered_at", label="Answered"),
+    ]
+    list_filter = {"score": ["exact", "gte", "lte"], "answered_at": ["gte", "lte"]}
+    list_export = [
+        "score",
+        "category",
+        "comment",
+        "invitation.name",
+        "invitation.customer",
+        "answered_at",
+    ]
+    export_headings = {
+        "category": "Group",
+        "invitation.name": "Name",
+        "invitation.customer": "Customer",
+    }
+    export_filename = "nps-answers"
+    inspect_view_enabled = True
+    ordering = ["-answered_at"]
+
+    @property
+    def permission_policy(self):
+        return ReadOnlyPermissionPolicy(self.model)
+
+    def get_queryset(self, request):
+        return NpsResponse.objects.select_related("invitation__customer")
+
+
+class ReconfirmationRequestViewSet(SnippetViewSet):
+    """What each author was asked, when, and what came of it."""
+
+    model = ReconfirmationRequest
+    icon = "mail"
+    menu_label = "Re-confirmations"
+    list_display = [
+        "__str__",
+        "advocate",
+        DateColumn("sent_at", label="Sent"),
+        Column("outcome_label", label="Outcome", accessor="get_outcome_display"),
+        DateColumn("closed_at", label="Closed"),
+    ]
+    list_filter = {"outcome": ["exact"]}
+    list_export = ["email", "advocate", "created_at", "sent_at", "outcome", "answered_at"]
+    export_filename = "re-confirmations"
+    inspect_view_enabled = True
+    ordering = ["-created_at"]
+
+    @property
+    def permission_policy(self):
+        return ReadOnlyPermissionPolicy(self.model)
+
+    def get_queryset(self, request):
+        return ReconfirmationRequest.objects.select_related("advocate__customer")

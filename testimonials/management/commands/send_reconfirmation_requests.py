@@ -1,0 +1,24 @@
+from django.core.management.base import BaseCommand
+
+from testimonials.advocacy.program import program_settings
+from testimonials.advocacy.reconfirmation import create_requests, lapse_unanswered
+from testimonials.advocacy.reconfirmation_emails import send_unsent
+
+
+class Command(BaseCommand):
+    help = (
+        "Run daily. Unpublish testimonials whose authors did not answer within the grace "
+        "period, ask authors whose customer status needs re-confirming, and retry "
+        "e-mails that could not be sent. Safe to run again: nobody is asked twice."
+    )
+
+    def handle(self, *args, **options):
+        program = program_settings()
+        unpublished = lapse_unanswered(program)
+        created = create_requests(program)
+        sent, failed = send_unsent(program)
+        self.stdout.write(
+            f"Unpublished {len(unpublished)} testimonials without an answer; "
+            f"asked {len(created)} authors; sent {sent} e-mails"
+            + (f", {failed} failed and will be retried." if failed else ".")
+        )

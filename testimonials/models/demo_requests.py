@@ -1,0 +1,123 @@
+import logging
+
+from django.db import models, transaction
+
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.forms.models import (
+    AbstractEmailForm,
+    AbstractFormField,
+    AbstractFormSubmission,
+)
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+
+from home.anti_abuse import serve_public_form
+from home.visibility import ViewRestrictionsByPathMixin
+from testimonials.advocacy.demo_request_forms import DemoRequestFormBuilder
+from testimonials.advocacy.referrals import referring_advocate
+
+logger = logging.getLogger(__name__)
+
+
+class DemoRequestFormField(AbstractFormField):
+    page = ParentalKey(
+        "testimonials.DemoRequestPage", on_delete=models.CASCADE, related_name="form_fields"
+    )
+
+
+class DemoRequestSubmission(AbstractFormSubmission):
+    """A request for a demo, with the advocate whose referral link brought the visitor
+    (if any): a conversion."""
+
+    referred_by = models.ForeignKey(
+        "testimonials.Advocate",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="referred_demo_requests",
+    )
+
+    def get_data(self):
+        return {**super().get_data(), "referred_by": str(self.referred_by or "")}
+
+
+class DemoRequestPage(RoutablePageMixin, ViewRestrictionsByPathMixin, AbstractEmailForm):
+    """A form built by editors with Wagtail's form builder. Each request is stored,
+    then e-mailed; one that follows a referral link is counted for its advocate."""
+
+    template = "pages/demo_request_page.html"
+    landing_page_template = "pages/demo_request_thanks.html"
+    form_builder = DemoRequestFormBuilder
+
+    intro = RichTextField(blank=True, features=["bold", "italic", "link"])
+    thank_you_text = RichTextField(
+        features=["bold", "italic", "link"], help_text="Shown after sending: say what happens next."
+    )
+
+    content_panels = AbstractEmailForm.content_panels + [
+        FieldPanel("intro"),
+        InlinePanel("form_fields", label="Form field"),
+        FieldPanel("thank_you_text"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("from_address"), FieldPanel("to_address")]),
+                FieldPanel("subject"),
+            ],
+            heading="E-mail to the sales team",
+        ),
+    ]
+    # Where requests are e-mailed stays private.
+    api_fields = ["intro", "thank_you_text"]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    @path("")
+    def request_demo(self, request):
+        if request.method == "POST":
+            form = self.get_form(request.POST, request.FILES, page=self, user=request.user)
+        else:
+            form = self.get_form(page=self, user=request.user)
+        return serve_public_form(
+            request,
+            form,
+            render=lambda form: self.render(request, context_overrides={"form": form}),
+            save=lambda form: self.save_request(form, referred_by=referring_advocate(request)),
+            thanks_url=lambda: self.url + self.reverse_subpage("thanks"),
+        )
+
+    @path("thanks/", name="thanks")
+    def thanks(self, request):
+        return self.render_landing_page(request)
+
+    def serve_preview(self, request, mode_name):
+        if mode_name == "landing":
+            return self.render_landing_page(request)
+        return super().serve_preview(request, mode_name)
+
+    def get_submission_class(self):
+        return DemoRequestSubmission
+
+    def get_data_fields(self):
+        return [*super().get_data_fields(), ("referred_by", "Referred by")]
+
+    def process_form_submission(self, form):
+        return self.save_request(form)
+
+    def save_request(self, form, referred_by=None):
+        """Store the request, then, once it is committed, e-mail it."""
+        with transaction.atomic():
+            submission = DemoRequestSubmission.objects.create(
+                form_data=form.cleaned_data, page=self, referred_by=referred_by
+            )
+            if self.to_address:
+                transaction.on_commit(lambda: self.send_request_email(form))
+        return submission
+
+    def send_request_email(self, form):
+        try:
+            self.send_mail(form)
+        except Exception:
+            logger.exception("Could not e-mail a demo request for page %s; it is stored.", self.pk)

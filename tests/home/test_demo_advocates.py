@@ -1,0 +1,88 @@
+"""The demo advocate program: something to see in every part of it."""
+
+from django.core.management import call_command
+from django.db.models.functions import TruncMonth
+
+import pytest
+
+from home.models import SiteSettings
+from testimonials.advocacy.nps import net_promoter_score
+from testimonials.advocacy.reconfirmation import needing_reconfirmation
+from testimonials.models import (
+    Advocate,
+    AdvocateActivity,
+    DemoRequestSubmission,
+    NpsInvitation,
+    NpsResponse,
+    ReconfirmationRequest,
+    ReferenceRequest,
+    ReferralVisitDay,
+    Testimonial,
+)
+
+MODELS = [
+    Advocate,
+    AdvocateActivity,
+    ReferenceRequest,
+    NpsInvitation,
+    NpsResponse,
+    ReferralVisitDay,
+    DemoRequestSubmission,
+    ReconfirmationRequest,
+    Testimonial,
+]
+
+
+def counts():
+    return {model: model.objects.count() for model in MODELS}
+
+
+def test_loading_again_duplicates_nothing(demo_site):
+    before = counts()
+
+    call_command("load_demo_content", verbosity=0)
+
+    assert counts() == before
+
+
+def test_the_demo_program_has_something_in_every_part(demo_site):
+    settings = SiteSettings.for_site(demo_site)
+    answers = NpsResponse.objects.all()
+    nps = net_promoter_score(answers)
+
+    assert Advocate.objects.count() >= 4
+    assert set(Advocate.objects.values_list("advocate_type", flat=True)) == set(
+        Advocate.Type.values
+    )
+    assert Testimonial.objects.filter(advocate__isnull=False).exists()
+    assert set(ReferenceRequest.objects.values_list("status", flat=True)) == set(
+        ReferenceRequest.Status.values
+    )
+    assert nps.promoters and nps.passives and nps.detractors and nps.answers >= 30
+    months = answers.annotate(month=TruncMonth("answered_at")).values("month").distinct()
+    assert months.count() >= 4
+    assert NpsInvitation.objects.filter(response=None).exists()
+    assert Advocate.objects.at_fatigue_limit(settings.fatigue_limit).exists()
+    assert needing_reconfirmation(settings).count() >= 2
+    assert ReferralVisitDay.objects.values("day__month").distinct().count() >= 3
+    assert DemoRequestSubmission.objects.filter(referred_by__isnull=False).exists()
+
+
+@pytest.mark.parametrize(
+    ("path", "status"), [("/how-are-we-doing/", 200), ("/request-a-demo/", 200)]
+)
+def test_the_demo_pages_are_served(client, demo_site, path, status):
+    assert client.get(path).status_code == status
+
+
+def test_a_demo_referral_link_leads_to_the_demo_request_page(client, demo_site):
+    response = client.get("/r/maya/")
+
+    assert response.status_code == 302 and response["Location"] == "/request-a-demo/"
+
+
+def test_the_dashboard_shows_the_demo_program(admin_client, demo_site):
+    page = admin_client.get("/admin/").content.decode()
+
+    assert "Net Promoter Score" in page and "Maya Okafor" in page
+    assert "Testimonials up for re-confirmation" in page and "Henrik Lund" in page
