@@ -1,6 +1,7 @@
 from django.db import models
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, MultipleChooserPanel
@@ -16,6 +17,7 @@ from comparisons.table import Column, build_table
 from home.anti_abuse import serve_public_form
 from home.models.index_page import IndexPage
 from home.models.site_settings import SiteSettings
+from home.page_cache.fragments import comparison_fragment
 from home.visibility import ViewRestrictionsByPathMixin
 
 from .corrections import FactChange
@@ -111,8 +113,8 @@ class ComparisonPage(RoutablePageMixin, ViewRestrictionsByPathMixin, Page):
         columns = [Column(item.product, item.plan, item.best_for) for item in compared]
         return columns, criteria
 
-    def build_table(self, freshness_limit_days, today=None):
-        columns, criteria = self.compared()
+    def build_table(self, freshness_limit_days, today=None, compared=None):
+        columns, criteria = compared or self.compared()
         facts = Fact.objects.filter(
             product__in=[column.product for column in columns], criterion__in=criteria
         ).select_related("criterion")
@@ -122,13 +124,19 @@ class ComparisonPage(RoutablePageMixin, ViewRestrictionsByPathMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        site_settings = SiteSettings.for_request(request)
-        table = self.build_table(site_settings.freshness_limit_days)
+        freshness = SiteSettings.for_request(request).freshness_limit_days
+        columns, criteria = self.compared()
+        # Built only if the template's cached fragment has to be rendered.
+        table = SimpleLazyObject(lambda: self.build_table(freshness, compared=(columns, criteria)))
+        context["columns"] = columns
         context["table"] = table
-        context["our_products"] = [c.product for c in table.columns if c.product.is_ours]
+        context["our_products"] = [column.product for column in columns if column.product.is_ours]
         context["differences_only"] = request.GET.get("differences") == "1"
-        context["corrections"] = FactChange.objects.shown_in(table)
+        context["corrections"] = SimpleLazyObject(lambda: FactChange.objects.shown_in(table))
         context["report_url"] = self.report_url(request)
+        context["fragment_seconds"], context["fragment_version"] = comparison_fragment(
+            request, freshness
+        )
         return context
 
     def report_url(self, request=None):

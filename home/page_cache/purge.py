@@ -43,7 +43,4 @@ def _purge_cdn(pages):
 
 
 def _after_commit(keys):
-    """Bump once the change is committed, so no request can cache the old content
-    under the new versions."""
-    if keys:
-        transaction.on_commit(lambda: versions.bump(versions.page_cache(), keys))
+    versions.bump_after_commit(keys)

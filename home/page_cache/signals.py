@@ -8,9 +8,10 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
 
-from comparisons.models import Criterion, Fact, Product
+from comparisons.models import Criterion, Fact, FactChange, Product
 from home.models import SiteSettings
 from home.page_cache.dependents import pages_showing
+from home.page_cache.fragments import bump_comparison_data
 from home.page_cache.purge import purge_pages, purge_site
 from testimonials.models import Customer, Testimonial, TestimonialWallPage
 
@@ -29,6 +30,8 @@ def caching(handler):
 @caching
 def page_changed(sender, instance, **kwargs):
     purge_pages([instance, *pages_showing(instance)])
+    if linked_from_site_settings(instance):
+        bump_comparison_data()  # the disclosure links the methodology page
     if instance.show_in_menus or linked_from_site_settings(instance):
         purge_site()  # every page shows the menu and the footer's links
 
@@ -52,6 +55,8 @@ def page_moved_or_deleted(sender, instance, **kwargs):
 @caching
 def snippet_changed(sender, instance, **kwargs):
     purge_pages(pages_showing(*shown_with(instance)))
+    if isinstance(instance, Product | Fact | Criterion | FactChange):
+        bump_comparison_data()
     if isinstance(instance, Product | Testimonial):
         # The wall lists every testimonial with its product's name.
         purge_pages(TestimonialWallPage.objects.live())
@@ -60,7 +65,7 @@ def snippet_changed(sender, instance, **kwargs):
 def shown_with(instance):
     """The objects whose pages show ``instance``: a fact is shown with its product, a
     testimonial on its product's pages and in the case studies that quote it."""
-    if isinstance(instance, Fact):
+    if isinstance(instance, Fact | FactChange):
         return [instance.product] if instance.product_id else []
     if isinstance(instance, Testimonial):
         return [instance, instance.product]
@@ -73,6 +78,7 @@ def shown_with(instance):
 @caching
 def site_changed(sender, **kwargs):
     purge_site()
+    bump_comparison_data()
 
 
 def connect():
@@ -81,7 +87,7 @@ def connect():
     post_page_move.connect(page_moved_or_deleted, dispatch_uid="page-cache-moved")
     # Deleting a page sends pre_delete with its specific class as the sender.
     pre_delete.connect(page_moved_or_deleted, dispatch_uid="page-cache-deleted")
-    for model in (Product, Fact, Criterion, Customer, Testimonial):
+    for model in (Product, Fact, Criterion, FactChange, Customer, Testimonial):
         for signal in (post_save, post_delete):
             signal.connect(snippet_changed, sender=model, dispatch_uid=f"page-cache-{model}")
     for signal in (published, unpublished):

@@ -43,6 +43,15 @@ def bump(cache, keys):
             cache.set(key, 1, timeout=None)
 
 
+def bump_after_commit(keys):
+    """Bump once the change is committed, so no request can cache the old content
+    under the new versions."""
+    from django.db import transaction
+
+    if keys:
+        transaction.on_commit(lambda: bump(page_cache(), keys))
+
+
 def page_cache():
     from django.conf import settings
 

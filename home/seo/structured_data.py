@@ -116,8 +116,7 @@ def product_page(page, context, url, publisher):
 def comparison_page(page, context, url, publisher):
     """The page, by its named author, about the products in its table's column order.
     schema.org gives a list no publisher, so the page carries it."""
-    table = context.get("table")
-    columns = table.columns if table else []
+    columns = context.get("columns") or []
     return [
         {
             "@type": "WebPage",

@@ -316,3 +316,35 @@ def test_publishing_a_page_linked_from_the_site_settings_updates_every_page(
     committed(retitle)
 
     assert "Our comparison method" in visit(client, comparison.url)[1]
+
+
+def test_another_url_of_a_comparison_reuses_its_rendered_table(client, committed, comparison):
+    def queries(url):
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(url)
+        assert response["X-Cache"] == "miss"
+        return len(captured), response.content.decode()
+
+    first, first_html = queries(comparison.url + "?utm_source=newsletter")
+    second, second_html = queries(comparison.url + "?utm_source=social")
+    fact = Fact.objects.filter(criterion__kind="text").first()
+
+    def correct():
+        fact.text = "Corrected value"
+        fact.save()
+
+    committed(correct)
+    third, third_html = queries(comparison.url + "?utm_source=blog")
+
+    assert second < first and second_html == first_html
+    assert third > second and "Corrected value" in third_html
+
+
+def test_a_preview_never_uses_a_cached_fragment(rf, comparison):
+    from home.page_cache.fragments import comparison_fragment
+
+    live, preview = rf.get("/"), rf.get("/")
+    preview.is_preview = True
+
+    assert comparison_fragment(live, 180)[0] > 0
+    assert comparison_fragment(preview, 180) == (0, "uncached")
