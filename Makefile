@@ -3,9 +3,9 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
-MESSAGES_IGNORE := --ignore "test-artifacts/*" --ignore "staticfiles/*" --ignore "media/*" --ignore "tests/*"
+MESSAGES_IGNORE := --ignore "test-artifacts/*" --ignore "staticfiles/*" --ignore "media/*" --ignore "tests/*" --ignore "bench/*"
 
-.PHONY: run test lint checks pytest demo messages clean
+.PHONY: run test lint checks pytest demo messages bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,11 @@ pytest: $(VENV)/.installed-test
 	$(BIN)/pytest
 
 test: lint checks pytest
+
+# Load test on SQLite, then PostgreSQL and Redis: gunicorn, wrk and Lighthouse (see bench/run.py).
+# Writes bench/results/latest.md and latest.json; not part of make test.
+bench: $(VENV)/.installed-run
+	$(BIN)/python -m bench.run $(BENCH_ARGS)
 
 # After changing public text: extract it into locale/ja, translate, then compile.
 messages: $(VENV)/.installed-test

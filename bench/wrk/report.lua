@@ -1,0 +1,40 @@
+-- Drives one URL and prints the figures as one JSON line for bench/run.py.
+-- "wrk ... URL -- miss" gives every request its own query string, so each one misses
+-- the full-page cache (and is rendered and stored, as a real miss is).
+
+local threads = {}
+local thread_count = 0
+
+function setup(thread)
+   thread_count = thread_count + 1
+   thread:set("thread_id", thread_count)
+   table.insert(threads, thread)
+end
+
+function init(args)
+   -- As browsers do: the site caches and sends pages compressed for them.
+   wrk.headers["Accept-Encoding"] = "gzip, deflate, br"
+   miss = args[1] == "miss"
+   counter = 0
+   separator = string.find(wrk.path, "?", 1, true) and "&" or "?"
+end
+
+function request()
+   if not miss then
+      return wrk.format(nil, wrk.path, wrk.headers)
+   end
+   counter = counter + 1
+   local path = wrk.path .. separator .. "bench-miss=" .. thread_id .. "-" .. counter
+   return wrk.format(nil, path, wrk.headers)
+end
+
+function done(summary, latency, requests)
+   local errors = summary.errors
+   io.write(string.format(
+      'BENCH_JSON {"requests": %d, "duration_us": %d, "bytes": %d, ' ..
+      '"p50_us": %d, "p90_us": %d, "p99_us": %d, "max_us": %d, ' ..
+      '"errors": {"connect": %d, "read": %d, "write": %d, "status": %d, "timeout": %d}}\n',
+      summary.requests, summary.duration, summary.bytes,
+      latency:percentile(50), latency:percentile(90), latency:percentile(99), latency.max,
+      errors.connect, errors.read, errors.write, errors.status, errors.timeout))
+end

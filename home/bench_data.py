@@ -1,0 +1,761 @@
+"""The large data set the benchmark serves: 20 products, 200 criteria with a fact for
+every product, 5,000 testimonials, 200 case studies and 50 comparison pages, some of
+them 8 products x 60 criteria. Generated, deterministic (seeded), and loaded into an
+empty database in bulk: rows with ``bulk_create``, pages with treebeard's
+``add_child`` as live pages (only the few top-level pages get a revision).
+Every name and web address is invented."""
+
+import datetime
+import io
+import random
+import time
+from decimal import Decimal
+
+from django.core.files.images import ImageFile
+from django.core.management import call_command
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+
+from wagtail.images import get_image_model
+from wagtail.models import Page
+
+from PIL import Image as PILImage
+
+from comparisons.models import (
+    ALL_PLANS,
+    ComparedCriterion,
+    ComparedProduct,
+    ComparisonIndexPage,
+    ComparisonPage,
+    Criterion,
+    Fact,
+    NotSuitableFor,
+    Product,
+    ProductIndexPage,
+    ProductPage,
+)
+from home.demo import advocacy
+from home.demo import comparisons as demo
+from home.demo.comparisons import plan, point
+from home.management.commands.load_demo_content import Command as DemoLoader
+from home.models import HomePage, SiteSettings, StandardPage
+from testimonials.models import (
+    CaseStudyIndexPage,
+    CaseStudyPage,
+    CaseStudyQuote,
+    CaseStudyTag,
+    Customer,
+    Testimonial,
+    TestimonialSubmissionPage,
+    TestimonialTag,
+    TestimonialWallPage,
+)
+
+SEED = 20240601
+PRODUCT_COUNT = 20
+OUR_PRODUCTS = ["Fernhill Desk", "Fernhill Chat", "Fernhill Answers", "Fernhill Voice"]
+CRITERIA_GROUPS = {
+    "Pricing": (
+        ["Starting price", "Annual discount", "Free plan", "Monthly billing", "Free trial"],
+        ["for agents", "for light users", "for admins", "for the API"],
+    ),
+    "Channels": (
+        ["Email ticketing", "Live chat", "Phone channel", "Social messaging", "SMS"],
+        ["inbound", "outbound", "on mobile", "in the widget"],
+    ),
+    "Automation": (
+        ["Routing rules", "Macros", "SLA timers", "Auto-replies", "Chat bot"],
+        ["by team", "by language", "by customer tier", "by channel"],
+    ),
+    "Reporting": (
+        [
+            "First-reply report",
+            "Satisfaction survey",
+            "Custom dashboard",
+            "Data export",
+            "Agent report",
+        ],
+        ["daily", "in real time", "by team", "scheduled"],
+    ),
+    "Security": (
+        [
+            "SAML single sign-on",
+            "Two-factor login",
+            "IP allow-list",
+            "Audit log",
+            "Field encryption",
+        ],
+        ["for agents", "for admins", "for customers", "through the API"],
+    ),
+    "Compliance": (
+        [
+            "EU data residency",
+            "SOC 2 Type II report",
+            "HIPAA agreement",
+            "ISO 27001 certificate",
+            "Data deletion",
+        ],
+        ["on request", "self-service", "for all plans", "with audit trail"],
+    ),
+    "Integrations": (
+        ["CRM sync", "Slack app", "Webhooks", "Public REST API", "E-commerce plugin"],
+        ["two-way", "read-only", "with custom fields", "with rate limits stated"],
+    ),
+    "Administration": (
+        ["Custom roles", "Agent groups", "Sandbox account", "Bulk edit", "Multi-brand"],
+        ["per team", "per brand", "per region", "per workspace"],
+    ),
+    "Vendor support": (
+        ["Support hours", "First reply", "Onboarding help", "Status page", "Account manager"],
+        ["by email", "by phone", "in chat", "for the compared plan"],
+    ),
+    "Performance": (
+        ["Uptime commitment", "Page load", "Search speed", "Attachment size", "Mailbox limit"],
+        ["measured", "stated", "in our test", "under load"],
+    ),
+}
+NUMBER_UNITS = [
+    ("USD / agent / month", "lower"),
+    ("days", "higher"),
+    ("hours", "lower"),
+    ("GB", "higher"),
+    ("seconds", "lower"),
+    ("%", "higher"),
+]
+TEXT_VALUES = [
+    "Weekdays 08:00-18:00 CET",
+    "24/7",
+    "US business hours",
+    "Email only",
+    "Community forum",
+    "Named contact",
+    "Self-service",
+    "On request",
+]
+NOTES = [
+    "Up to 3 seats",
+    "Through a partner",
+    "Only on yearly contracts",
+    "Limited to 1,000 a month",
+    "Configured by the vendor",
+    "Export as CSV only",
+]
+COMPARISON_COUNT = 50
+LARGE_COMPARISONS = 5  # 8 products x 60 criteria each
+TESTIMONIAL_COUNT = 5000
+CASE_STUDY_COUNT = 200
+CUSTOMER_COUNT = 150
+PHOTO_COUNT = 200
+STALE_SHARE = 0.12
+TAGS = ["onboarding", "security", "reporting", "migration", "pricing", "results", "education"]
+
+FIRST_NAMES = [
+    "Maya", "Tom", "Priya", "Jonas", "Elena", "Grace", "Samuel", "Lena", "Ravi", "Aiko",
+    "Daniel", "Sofia", "Ben", "Hana", "Oliver", "Amara", "Lucas", "Ines", "Kofi", "Mei",
+    "Noah", "Yara", "Felix", "Zanele", "Omar", "Clara", "Mateo", "Sana", "Erik", "Leila",
+]  # fmt: skip
+LAST_NAMES = [
+    "Okafor", "Brennan", "Raman", "Weber", "Rossi", "Liu", "Adeyemi", "Fischer", "Patel",
+    "Tanaka", "Moreau", "Marin", "Carter", "Kim", "Grant", "Nilsen", "Costa", "Haddad",
+    "Mensah", "Novak", "Silva", "Dubois", "Ivanova", "Berg", "Quinn", "Sato", "Ortega",
+]  # fmt: skip
+ROLES = [
+    "Head of Support", "Support Lead", "Operations Manager", "Founder", "IT Administrator",
+    "Support Manager", "Customer Success", "Support Agent", "CTO", "E-commerce Manager",
+]  # fmt: skip
+COMPANY_WORDS = (
+    ["Harbour", "Northfield", "Lumen", "Copperleaf", "Saltmarsh", "Brightline", "Oakridge",
+     "Riverbend", "Stonegate", "Bluewater", "Foxglove", "Hollowell", "Ironwood", "Larkspur",
+     "Meadowlark"],
+    ["Books", "Academy", "Clinics", "Software", "Outfitters", "Logistics", "Credit Union",
+     "Foods", "Studios", "Energy"],
+)  # fmt: skip
+COMPETITOR_WORDS = (
+    ["Tidewell", "Quillory", "Bramble", "Orchard", "Kestrel", "Marlow", "Pinecrest", "Sable",
+     "Harrow", "Juniper", "Wren", "Alder", "Thistle", "Moorland", "Copse", "Ember"],
+    ["Desk", "Support Suite", "Helpdesk", "Care", "Service Cloud"],
+)  # fmt: skip
+PRAISE = [
+    "We were up and running in an afternoon.",
+    "Our first-reply time dropped by half in the first month.",
+    "The team answers our questions the same day.",
+    "Routing rules saved us hours every week.",
+    "Pricing was exactly what the website said.",
+    "Agents picked it up without any training.",
+    "Reports finally show us where tickets get stuck.",
+]
+CRITICISM = [
+    "There is no phone channel, so we pay for a second tool.",
+    "The audit log only keeps 90 days, and compliance wanted a year.",
+    "Vendor support only answers on European weekdays.",
+    "Single sign-on needs the Business plan, which we learned after buying.",
+    "Exports are CSV only and lose the custom fields.",
+    "The mobile app is slow on older phones.",
+    "Setting up the chat bot took far longer than promised.",
+]
+NEUTRAL = [
+    "It does what we need for a team of our size.",
+    "We compared three tools before choosing it.",
+    "Migration from our old helpdesk took two weeks.",
+    "We mostly use email and live chat.",
+]
+
+
+class DatabaseNotEmpty(Exception):
+    pass
+
+
+def check_empty():
+    """The data set goes into a freshly migrated database, never over real content."""
+    found = [
+        (Product.objects.count(), "product", "products"),
+        (Criterion.objects.count(), "criterion", "criteria"),
+        (Testimonial.objects.count(), "testimonial", "testimonials"),
+        (HomePage.objects.count(), "home page", "home pages"),
+    ]
+    found = [(count, one, many) for count, one, many in found if count]
+    if found:
+        listed = ", ".join(f"{count} {one if count == 1 else many}" for count, one, many in found)
+        raise DatabaseNotEmpty(
+            f"This database already has content ({listed}). load_bench_data fills an empty, "
+            "freshly migrated database only: point DATABASE_URL at a new database, run "
+            "`manage.py migrate`, then run it again."
+        )
+
+
+class BenchData:
+    """Builds the data set; ``load()`` returns what it created, counted."""
+
+    def __init__(self, log=print, seed=SEED):
+        self.log = log
+        self.random = random.Random(seed)
+        self.today = timezone.localdate()
+        self.now = timezone.now()
+        self.demo = DemoLoader()
+
+    def load(self):
+        check_empty()
+        started = time.monotonic()
+        with transaction.atomic():
+            self.images = self.make_images()
+            home = self.home()
+            self.products = self.make_products()
+            self.criteria = self.make_criteria()
+            self.facts = self.make_facts()
+            self.customers = self.make_customers()
+            self.testimonials = self.make_testimonials()
+            methodology, policy, wall = self.top_level_pages(home)
+            self.product_pages(home)
+            self.comparison_pages(home)
+            self.case_studies(home)
+            self.demo.site_settings(home, methodology, policy, wall)
+            self.describe_site(home)
+        self.step("search index and reference index")
+        call_command("update_index", verbosity=0)
+        call_command("rebuild_references_index", verbosity=0)
+        counts = {
+            "products": len(self.products),
+            "criteria": len(self.criteria),
+            "facts": Fact.objects.count(),
+            "testimonials": Testimonial.objects.count(),
+            "approved testimonials": Testimonial.objects.public().count(),
+            "customers": Customer.objects.count(),
+            "case studies": CaseStudyPage.objects.live().count(),
+            "comparison pages": ComparisonPage.objects.live().count(),
+            "live pages": Page.objects.live().count() - 1,
+            "images": get_image_model().objects.count(),
+            "seconds": round(time.monotonic() - started, 1),
+        }
+        return counts
+
+    def step(self, name):
+        self.log(f"  {name}…")
+
+    # Helpers ----------------------------------------------------------------------
+
+    def home(self):
+        self.step("home page and site")
+        return self.demo.home_page()
+
+    def child(self, parent, model, slug, **fields):
+        """A top-level page, published with a revision as an editor would."""
+        return self.demo.child(parent, model, slug, **fields)
+
+    def add_live(self, parent, page):
+        """A live, routable page without a revision: fast enough for hundreds."""
+        published = self.now - datetime.timedelta(days=self.random.randint(1, 400))
+        page.live = True
+        page.first_published_at = page.last_published_at = published
+        parent.add_child(instance=page)
+        return page
+
+    def describe_site(self, home):
+        """What search engines show for pages without a description of their own."""
+        settings = SiteSettings.for_site(home.get_site())
+        settings.default_description = (
+            f"{demo.COMPANY} compares its support software with the alternatives: every "
+            "value sourced and dated, with the cases where a competitor is the better choice."
+        )
+        settings.save()
+
+    def days_ago(self, low, high):
+        return self.today - datetime.timedelta(days=self.random.randint(low, high))
+
+    # Images -----------------------------------------------------------------------
+
+    def make_images(self):
+        self.step(f"{PRODUCT_COUNT + CUSTOMER_COUNT // 2 + PHOTO_COUNT} images")
+        Image = get_image_model()
+
+        def image(title, name, size, fmt):
+            colour = tuple(self.random.randint(40, 220) for _ in range(3))
+            picture = PILImage.new("RGB", size, colour)
+            buffer = io.BytesIO()
+            picture.save(buffer, fmt)
+            item = Image(title=title, file=ImageFile(buffer, name=name))
+            item.save()
+            return item
+
+        return {
+            "logos": [
+                image(f"Logo {n}", f"logo-{n}.png", (320, 160), "PNG")
+                for n in range(PRODUCT_COUNT + CUSTOMER_COUNT // 2)
+            ],
+            "photos": [
+                image(f"Portrait {n}", f"portrait-{n}.jpg", (400, 400), "JPEG")
+                for n in range(PHOTO_COUNT)
+            ],
+        }
+
+    # Snippets and facts -----------------------------------------------------------
+
+    def make_products(self):
+        self.step(f"{PRODUCT_COUNT} products")
+        prefixes, suffixes = COMPETITOR_WORDS
+        names = list(OUR_PRODUCTS)
+        for prefix in prefixes:
+            if len(names) == PRODUCT_COUNT:
+                break
+            names.append(f"{prefix} {self.random.choice(suffixes)}")
+        logos = iter(self.images["logos"])
+        products = [
+            Product(
+                name=name,
+                vendor=demo.COMPANY if name in OUR_PRODUCTS else f"{name.split()[0]} Ltd",
+                is_ours=name in OUR_PRODUCTS,
+                website=f"https://{slugify(name)}.example",
+                summary=f"{name}: support software for teams of {self.random.randint(2, 50)} "
+                f"to {self.random.randint(60, 500)} agents.",
+                logo=next(logos),
+            )
+            for name in names
+        ]
+        return Product.objects.bulk_create(products)
+
+    def make_criteria(self):
+        self.step("200 criteria in 10 groups")
+        kinds = (
+            [Criterion.Kind.SUPPORT] * 12
+            + [Criterion.Kind.NUMBER] * 4
+            + [Criterion.Kind.RATING] * 2
+            + [Criterion.Kind.TEXT] * 2
+        )
+        criteria = []
+        for group, (subjects, qualifiers) in CRITERIA_GROUPS.items():
+            names = [f"{subject} {qualifier}" for subject in subjects for qualifier in qualifiers]
+            for order, (name, kind) in enumerate(zip(names, kinds, strict=True)):
+                unit, direction = "", Criterion.Direction.HIGHER
+                if kind == Criterion.Kind.NUMBER:
+                    unit, direction = self.random.choice(NUMBER_UNITS)
+                elif kind == Criterion.Kind.TEXT:
+                    direction = Criterion.Direction.UNRANKED
+                criteria.append(
+                    Criterion(
+                        name=name,
+                        group=group,
+                        sort_order=order,
+                        kind=kind,
+                        unit=unit,
+                        direction=direction,
+                        help_text=f"{name}, as the vendor documents it for the compared plan.",
+                    )
+                )
+        self.random.shuffle(criteria)
+        return Criterion.objects.bulk_create(criteria)
+
+    def fact_value(self, criterion):
+        kind = criterion.kind
+        if kind == Criterion.Kind.SUPPORT:
+            return {"support": self.random.choice(["yes", "yes", "yes", "partial", "no"])}
+        if kind == Criterion.Kind.NUMBER:
+            return {"number": Decimal(self.random.randint(1, 400))}
+        if kind == Criterion.Kind.RATING:
+            return {"number": Decimal(self.random.randint(2, 10)) / 2}
+        return {"text": self.random.choice(TEXT_VALUES)}
+
+    def make_facts(self):
+        """One fact per product and criterion for every plan, and a "Pro" plan value
+        for about one criterion in ten; some verified longer ago than the limit."""
+        self.step(f"{PRODUCT_COUNT * len(self.criteria)} facts and their Pro-plan values")
+        facts = []
+        for product in self.products:
+            for criterion in self.criteria:
+                plans = [ALL_PLANS] + (["Pro"] if self.random.random() < 0.1 else [])
+                for plan_name in plans:
+                    stale = self.random.random() < STALE_SHARE
+                    availability = self.random.choice(
+                        ["", "", "", "", "", "paid_addon", "higher_plan", "beta"]
+                    )
+                    facts.append(
+                        Fact(
+                            product=product,
+                            criterion=criterion,
+                            plan=plan_name,
+                            availability=availability,
+                            note=self.random.choice(NOTES) if self.random.random() < 0.15 else "",
+                            source_url=f"{product.website}/{slugify(criterion.group)}",
+                            verified_on=self.days_ago(200, 700) if stale else self.days_ago(3, 170),
+                            **self.fact_value(criterion),
+                        )
+                    )
+        Fact.objects.bulk_create(facts, batch_size=1000)
+        return len(facts)
+
+    def make_customers(self):
+        self.step(f"{CUSTOMER_COUNT} customers")
+        first, second = COMPANY_WORDS
+        names = [f"{a} {b}" for a in first for b in second]
+        self.random.shuffle(names)
+        logos = self.images["logos"][PRODUCT_COUNT:]
+        customers = [
+            Customer(
+                name=name,
+                industry=self.random.choice(Customer.Industry.values),
+                size=self.random.choice(Customer.Size.values),
+                website=f"https://{slugify(name)}.example",
+                logo=logos[n] if n < len(logos) else None,
+            )
+            for n, name in enumerate(names[:CUSTOMER_COUNT])
+        ]
+        return Customer.objects.bulk_create(customers)
+
+    # Testimonials -----------------------------------------------------------------
+
+    def quote_for(self, rating):
+        if rating is None:
+            pools = [NEUTRAL, PRAISE, CRITICISM]
+        elif rating >= 4:
+            pools = [PRAISE, PRAISE, NEUTRAL] + ([CRITICISM] if rating == 4 else [])
+        elif rating == 3:
+            pools = [PRAISE, NEUTRAL, CRITICISM]
+        else:
+            pools = [CRITICISM, NEUTRAL, CRITICISM]
+        sentences = []
+        for pool in pools:
+            sentence = self.random.choice(pool)
+            if sentence not in sentences:
+                sentences.append(sentence)
+        return sentences
+
+    def make_testimonials(self):
+        """Mostly approved, every rating from 1 to 5 (a few unrated), some with an
+        excerpt, photo, incentive or tags; some pending, rejected or withdrawn. Each
+        customer gets approved testimonials to quote in case studies."""
+        self.step(f"{TESTIMONIAL_COUNT} testimonials")
+        ours = [product for product in self.products if product.is_ours]
+        photos = iter(self.images["photos"])
+        Status = Testimonial.Status
+        statuses = [Status.APPROVED] * 86 + [Status.PENDING] * 6 + [Status.REJECTED] * 5
+        statuses += [Status.WITHDRAWN] * 3
+        ratings = [5] * 40 + [4] * 30 + [3] * 13 + [2] * 8 + [1] * 5 + [None] * 4
+        testimonials = []
+        for n in range(TESTIMONIAL_COUNT):
+            # The first ones, approved, are the customers' own: case studies quote them.
+            customer = self.customers[n % CUSTOMER_COUNT] if n < 3 * CUSTOMER_COUNT else None
+            status = Status.APPROVED if customer else self.random.choice(statuses)
+            rating = self.random.choice(ratings)
+            sentences = self.quote_for(rating)
+            quote = " ".join(sentences)
+            excerpt = ""
+            if len(sentences) >= 3 and self.random.random() < 0.3:
+                excerpt = f"{sentences[0]} … {sentences[-1]}"
+            submitted = self.now - datetime.timedelta(minutes=self.random.randint(60, 1100 * 1440))
+            moderated = submitted + datetime.timedelta(hours=self.random.randint(2, 72))
+            live = status == Status.APPROVED
+            relationship = self.random.choices(
+                Testimonial.Relationship.values, weights=[92, 4, 3, 1]
+            )[0]
+            incentive = self.random.choices(
+                [choice for choice in Testimonial.Incentive.values if choice],
+                weights=[85, 8, 5, 2, 0],
+            )[0]
+            photo = next(photos, None) if live and n % 7 == 0 else None
+            company = customer.name if customer else self.random.choice(["", "Acme Retail"])
+            name = f"{self.random.choice(FIRST_NAMES)} {self.random.choice(LAST_NAMES)}"
+            testimonials.append(
+                Testimonial(
+                    product=self.random.choice(ours),
+                    quote=quote,
+                    excerpt=excerpt,
+                    rating=rating,
+                    author_name=name,
+                    author_role=self.random.choice(ROLES),
+                    author_company=company,
+                    customer=customer,
+                    email=f"author{n}@customer.example",
+                    photo=photo,
+                    consent_name=self.random.random() < 0.85,
+                    consent_company=bool(company),
+                    consent_photo=photo is not None,
+                    consent_given_at=submitted,
+                    relationship=relationship,
+                    incentive=incentive,
+                    incentive_detail={
+                        "discount": "20% off one year",
+                        "gift": "a branded mug",
+                        "payment": "USD 50 voucher",
+                    }.get(incentive, ""),
+                    source=self.random.choices(Testimonial.Source.values, weights=[70, 20, 10])[0],
+                    verification=self.random.choices(
+                        Testimonial.Verification.values, weights=[40, 30, 15, 10, 5]
+                    )[0],
+                    status=status,
+                    rejection_reason=(
+                        self.random.choice(Testimonial.RejectionReason.values)
+                        if status == Status.REJECTED
+                        else ""
+                    ),
+                    live=live,
+                    has_unpublished_changes=False,
+                    first_published_at=moderated if status != Status.PENDING else None,
+                    last_published_at=moderated if status != Status.PENDING else None,
+                    submitted_at=submitted,
+                    moderated_at=moderated if status != Status.PENDING else None,
+                    withdrawn_at=moderated + datetime.timedelta(days=30)
+                    if status == Status.WITHDRAWN
+                    else None,
+                )
+            )
+        testimonials = Testimonial.objects.bulk_create(testimonials, batch_size=500)
+        self.tag(TestimonialTag, testimonials, share=0.3)
+        return testimonials
+
+    def tag(self, through, items, share):
+        from taggit.models import Tag
+
+        tags = {tag.name: tag for tag in Tag.objects.filter(name__in=TAGS)}
+        missing = [Tag(name=name, slug=slugify(name)) for name in TAGS if name not in tags]
+        for tag in Tag.objects.bulk_create(missing):
+            tags[tag.name] = tag
+        rows = [
+            through(tag=tags[name], content_object=item)
+            for item in items
+            if self.random.random() < share
+            for name in self.random.sample(TAGS, self.random.randint(1, 2))
+        ]
+        through.objects.bulk_create(rows, batch_size=1000)
+
+    # Pages ------------------------------------------------------------------------
+
+    def top_level_pages(self, home):
+        self.step("index, wall, submission and policy pages")
+        methodology = self.child(
+            home,
+            StandardPage,
+            slug="how-we-compare",
+            title="How we compare",
+            intro=demo.METHODOLOGY_INTRO,
+            body=demo.METHODOLOGY_BODY,
+            show_in_menus=True,
+        )
+        policy = self.child(
+            home,
+            StandardPage,
+            slug="how-we-collect-testimonials",
+            title="How we collect testimonials",
+            intro=advocacy.POLICY_INTRO,
+            body=advocacy.POLICY_BODY,
+        )
+        wall = self.child(
+            home,
+            TestimonialWallPage,
+            slug="testimonials",
+            title="What customers say",
+            intro="<p>Every approved testimonial, newest first, whatever its rating.</p>",
+            show_in_menus=True,
+        )
+        self.child(
+            home,
+            TestimonialSubmissionPage,
+            slug="share-your-experience",
+            title="Share your experience",
+            intro="<p>Good or bad, tell us how our product works for you.</p>",
+            thank_you_text="<p>Thank you. An editor reads every testimonial within two "
+            "working days.</p>",
+            notify_emails="editors@fernhill.example",
+            show_in_menus=True,
+        )
+        return methodology, policy, wall
+
+    def product_pages(self, home):
+        self.step(f"{len(OUR_PRODUCTS)} product pages")
+        index = self.child(
+            home,
+            ProductIndexPage,
+            slug="products",
+            title="Products",
+            intro="<p>What each of our products does well, where it falls short, and who "
+            "should buy something else.</p>",
+            show_in_menus=True,
+        )
+        ours = [product for product in self.products if product.is_ours]
+        competitors = [product for product in self.products if not product.is_ours]
+        for position, product in enumerate(ours):
+            our_alternative = ours[(position + 1) % len(ours)]
+            self.child(
+                index,
+                ProductPage,
+                slug=slugify(product.name),
+                title=product.name,
+                product=product,
+                summary=f"<p>{product.summary} Built for teams that answer customers by "
+                "email and want to be running the same afternoon.</p>",
+                pricing=[
+                    plan("Free", "$0", "up to 2 agents", "Shared inbox, 1 mailbox."),
+                    plan("Team", "$19", "per agent / month, billed yearly", "Rules, reports."),
+                    plan("Pro", "$35", "per agent / month, billed yearly", "SSO, audit log."),
+                ],
+                pricing_note="Prices exclude tax. Minimum 2 agents on paid plans.",
+                strengths=[("strength", point(text)) for text in PRAISE[:4]],
+                limitations=[("limitation", point(text)) for text in CRITICISM[:4]],
+                ideal_for=[
+                    ("audience", point("Teams of 2 to 50 agents", "Who answer by email.")),
+                    ("audience", point("Teams starting today", "Setup takes an afternoon.")),
+                ],
+                last_reviewed=self.days_ago(5, 60),
+                not_suitable_for=[
+                    NotSuitableFor(
+                        situation=situation,
+                        reason=f"{product.name} does not cover this on any plan.",
+                        alternative=alternative,
+                    )
+                    for situation, alternative in zip(
+                        CRITICISM[:5],
+                        self.random.sample(competitors, 4) + [our_alternative],
+                        strict=True,
+                    )
+                ],
+            )
+
+    def comparison_pages(self, home):
+        """Five of the largest kind (8 products x 60 criteria); the others between 2 x 10
+        and 6 x 45. Each compares at least one of our products."""
+        self.step(f"{COMPARISON_COUNT} comparison pages")
+        index = self.child(
+            home,
+            ComparisonIndexPage,
+            slug="compare",
+            title="Compare",
+            intro="<p>Our products side by side with the alternatives.</p>",
+            show_in_menus=True,
+        )
+        ours = [product for product in self.products if product.is_ours]
+        others = [product for product in self.products if not product.is_ours]
+        for n in range(COMPARISON_COUNT):
+            large = n < LARGE_COMPARISONS
+            product_count = 8 if large else self.random.randint(2, 6)
+            criterion_count = 60 if large else self.random.randint(10, 45)
+            products = [ours[n % len(ours)]]
+            pool = [product for product in self.products if product not in products]
+            products += self.random.sample(pool if large else others, product_count - 1)
+            criteria = self.random.sample(self.criteria, criterion_count)
+            title = " vs ".join(product.name for product in products[:3])
+            if product_count > 3:
+                title += f" and {product_count - 3} more"
+            self.add_live(
+                index,
+                ComparisonPage(
+                    title=title,
+                    search_description=f"{title}: {criterion_count} criteria compared, each "
+                    "value with its source and the date it was last checked.",
+                    slug=f"comparison-{n + 1}-{slugify(products[0].name)}",
+                    intro=f"<p>{product_count} products compared on {criterion_count} "
+                    "criteria, each value with its source and the date it was checked.</p>",
+                    selection_note="Each vendor's mid-tier plan, the one most teams of 10 "
+                    "to 50 agents buy.",
+                    author_name=demo.AUTHOR,
+                    reviewed_on=self.days_ago(3, 90),
+                    compared_products=[
+                        ComparedProduct(
+                            product=product,
+                            plan="Pro" if position % 2 else ALL_PLANS,
+                            best_for=f"Teams that value {self.random.choice(PRAISE).lower()}",
+                        )
+                        for position, product in enumerate(products)
+                    ],
+                    compared_criteria=[
+                        ComparedCriterion(criterion=criterion) for criterion in criteria
+                    ],
+                ),
+            )
+
+    def case_studies(self, home):
+        self.step(f"{CASE_STUDY_COUNT} case studies")
+        index = self.child(
+            home,
+            CaseStudyIndexPage,
+            slug="case-studies",
+            title="Case studies",
+            intro="<p>How customers use our products, in their words and numbers.</p>",
+            show_in_menus=True,
+        )
+        quotable = {}
+        for testimonial in self.testimonials:
+            if testimonial.customer_id and testimonial.status == Testimonial.Status.APPROVED:
+                quotable.setdefault(testimonial.customer_id, []).append(testimonial)
+        ours = [product for product in self.products if product.is_ours]
+        pages = []
+        for n in range(CASE_STUDY_COUNT):
+            customer = self.customers[n % CUSTOMER_COUNT]
+            quotes = self.random.sample(quotable[customer.pk], 2)
+            metrics = [
+                ("Median first reply", 20, 4, "hours"),
+                ("Tickets per agent per day", 35, 52, ""),
+                ("Satisfaction score", 3.9, 4.6, "/ 5"),
+                ("Backlog older than a week", 140, 12, "tickets"),
+            ]
+            page = self.add_live(
+                index,
+                CaseStudyPage(
+                    title=f"How {customer.name} cut reply times ({n + 1})",
+                    search_description=f"How {customer.name} answers customers faster with "
+                    "fewer people, in their own words and numbers.",
+                    slug=f"{slugify(customer.name)}-{n + 1}",
+                    customer=customer,
+                    summary=f"{customer.name} answers customers faster with fewer people.",
+                    challenge="<p>Emails arrived in three shared inboxes and nobody knew "
+                    "who owned which conversation.</p><ul><li>No owners</li><li>No "
+                    "history</li></ul>",
+                    solution="<p>One helpdesk with routing rules by product and language, "
+                    "and a help centre for the questions asked every day.</p>",
+                    results=[
+                        (
+                            "metric",
+                            {
+                                "label": label,
+                                "before": Decimal(str(before)),
+                                "after": Decimal(str(after)),
+                                "unit": unit,
+                                "note": "Measured over the three months before and after.",
+                            },
+                        )
+                        for label, before, after, unit in self.random.sample(metrics, 3)
+                    ],
+                    customer_approved_on=self.days_ago(10, 700),
+                    quotes=[CaseStudyQuote(testimonial=quote) for quote in quotes],
+                    products=self.random.sample(ours, self.random.randint(1, 2)),
+                ),
+            )
+            pages.append(page)
+        self.tag(CaseStudyTag, pages, share=0.8)
