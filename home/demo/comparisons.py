@@ -12,6 +12,10 @@ HOME_INTRO = (
     "for every value, and says plainly when a competitor is the better choice.</p>"
 )
 CORRECTIONS_EMAIL = "corrections@fernhill.example"
+DEFAULT_DESCRIPTION = (
+    "Fernhill Labs' support software compared honestly with the alternatives: sources and "
+    "dates for every value, limitations stated, competitors' wins marked."
+)
 AUTHOR = "Maya Lindqvist, Product Marketing"
 
 # name: (vendor, is ours, website, summary, plan compared)

@@ -118,6 +118,7 @@ class Command(BaseCommand):
     def site_settings(self, home, methodology, testimonial_policy, wall):
         settings = SiteSettings.for_site(home.get_site())
         settings.company_name = demo.COMPANY
+        settings.default_description = demo.DEFAULT_DESCRIPTION
         settings.methodology_page = methodology
         settings.testimonial_policy_page = testimonial_policy
         settings.testimonial_wall_page = wall
