@@ -753,7 +753,10 @@ class BenchData:
                         for label, before, after, unit in self.random.sample(metrics, 3)
                     ],
                     customer_approved_on=self.days_ago(10, 700),
-                    quotes=[CaseStudyQuote(testimonial=quote) for quote in quotes],
+                    quotes=[
+                        CaseStudyQuote(testimonial=quote, sort_order=order)
+                        for order, quote in enumerate(quotes)
+                    ],
                     products=self.random.sample(ours, self.random.randint(1, 2)),
                 ),
             )

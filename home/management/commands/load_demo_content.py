@@ -215,9 +215,15 @@ class Command(BaseCommand):
                 limitations=[("limitation", item) for item in spec["limitations"]],
                 ideal_for=[("audience", item) for item in spec["ideal_for"]],
                 last_reviewed=self.today - datetime.timedelta(days=21),
+                # Orderable items keep the order given here on every database.
                 not_suitable_for=[
-                    NotSuitableFor(situation=situation, reason=reason, alternative=products[alt])
-                    for situation, reason, alt in spec["not_suitable_for"]
+                    NotSuitableFor(
+                        situation=situation,
+                        reason=reason,
+                        alternative=products[alt],
+                        sort_order=order,
+                    )
+                    for order, (situation, reason, alt) in enumerate(spec["not_suitable_for"])
                 ],
             )
 
@@ -243,12 +249,16 @@ class Command(BaseCommand):
                 reviewed_on=self.today - datetime.timedelta(days=14),
                 compared_products=[
                     ComparedProduct(
-                        product=products[name], plan=demo.PRODUCTS[name][4], best_for=best_for
+                        product=products[name],
+                        plan=demo.PRODUCTS[name][4],
+                        best_for=best_for,
+                        sort_order=order,
                     )
-                    for name, best_for in spec["products"]
+                    for order, (name, best_for) in enumerate(spec["products"])
                 ],
                 compared_criteria=[
-                    ComparedCriterion(criterion=criteria[name]) for name in spec["criteria"]
+                    ComparedCriterion(criterion=criteria[name], sort_order=order)
+                    for order, name in enumerate(spec["criteria"])
                 ],
             )
 
@@ -351,7 +361,10 @@ class Command(BaseCommand):
                 ],
                 customer_approved_on=self.today
                 - datetime.timedelta(days=spec["approved_days_ago"]),
-                quotes=[CaseStudyQuote(testimonial=quote) for quote in quotes if quote],
+                quotes=[
+                    CaseStudyQuote(testimonial=quote, sort_order=order)
+                    for order, quote in enumerate(q for q in quotes if q)
+                ],
                 products=[products[name] for name in spec["products"]],
             )
             if not page.tags.exists():
