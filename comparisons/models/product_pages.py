@@ -1,6 +1,7 @@
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Q
+from django.utils.functional import SimpleLazyObject
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -11,6 +12,7 @@ from wagtail.search import index
 from comparisons.blocks import PlanBlock, PointBlock
 from home.models.index_page import IndexPage
 from home.models.site_settings import SiteSettings
+from home.page_cache.fragments import comparison_fragment
 from home.visibility import ViewRestrictionsByPathMixin, listable
 
 from .comparison_pages import ComparisonPage
@@ -116,17 +118,24 @@ class ProductPage(ViewRestrictionsByPathMixin, Page):
         context["not_suitable_for"] = not_suitable_for
         if self.product_id:
             freshness_limit_days = SiteSettings.for_request(request).freshness_limit_days
-            facts = list(
-                Fact.objects.filter(product_id=self.product_id)
-                .select_related("criterion")
-                .order_by("criterion__group", "criterion__sort_order", "criterion__name")
+            # Loaded only if the template's cached facts table has to be rendered.
+            context["facts"] = SimpleLazyObject(lambda: self.facts(freshness_limit_days))
+            context["fragment_seconds"], context["fragment_version"] = comparison_fragment(
+                request, freshness_limit_days
             )
-            for fact in facts:
-                fact.stale = fact.is_stale(freshness_limit_days)
-            context["facts"] = facts
             context.update(self.related_pages(request))
             context.update(self.advocacy_context(request))
         return context
+
+    def facts(self, freshness_limit_days):
+        facts = list(
+            Fact.objects.filter(product_id=self.product_id)
+            .select_related("criterion")
+            .order_by("criterion__group", "criterion__sort_order", "criterion__name")
+        )
+        for fact in facts:
+            fact.stale = fact.is_stale(freshness_limit_days)
+        return facts
 
     def related_pages(self, request):
         """Comparisons and case studies that feature this product, in one query."""

@@ -143,9 +143,13 @@ def test_editing_a_product_updates_every_page_that_shows_it(client, committed, c
     assert "Renamed Helpdesk" in visit(client, comparison.url)[1]
 
 
-def test_editing_a_fact_updates_the_comparison(client, committed, comparison):
-    fact = Fact.objects.filter(criterion__kind="text").first()
+def test_editing_a_fact_updates_the_comparison_and_the_product_page(
+    client, committed, comparison, product_index
+):
+    fact = Fact.objects.filter(criterion__kind="text", product__is_ours=True).first()
+    product_page = ProductPageFactory(parent=product_index, product=fact.product)
     cached(client, comparison.url)
+    cached(client, product_page.url + "?utm_source=newsletter")
 
     def correct():
         fact.text = "Corrected value"
@@ -154,6 +158,8 @@ def test_editing_a_fact_updates_the_comparison(client, committed, comparison):
     committed(correct)
 
     assert "Corrected value" in visit(client, comparison.url)[1]
+    # Another URL of the product page: re-rendered, and its cached facts table renewed.
+    assert "Corrected value" in visit(client, product_page.url + "?utm_source=blog")[1]
 
 
 def test_editing_a_criterion_updates_comparisons_and_product_pages(
