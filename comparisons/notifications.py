@@ -8,12 +8,12 @@ from django.conf import settings
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext, override
 
 from wagtail.models import Site
 
 from home.models.site_settings import SiteSettings
+from home.notifications import deliver
 
 logger = logging.getLogger(__name__)
 
@@ -55,14 +55,9 @@ def send_report_email(report):
             report.pk,
         )
         return False
-    try:
-        report_email(report, recipient).send()
-    except Exception:
-        logger.exception(
-            "Could not send the e-mail for inaccuracy report %s; it is stored and the "
-            "e-mail will be retried by send_inaccuracy_report_emails.",
-            report.pk,
-        )
-        return False
-    type(report).objects.filter(pk=report.pk).update(notified_at=timezone.now())
-    return True
+    return deliver(
+        report,
+        [report_email(report, recipient)],
+        what="the e-mail for inaccuracy report",
+        retry="send_inaccuracy_report_emails",
+    )

@@ -1,17 +1,13 @@
 """E-mails about a submission. They are sent only after the testimonial is safely
 stored; a failure is logged and retried later, and never loses the submission."""
 
-import logging
-
 from django.conf import settings
-from django.core.mail import EmailMessage, get_connection
+from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
-from django.utils import timezone
 from django.utils.translation import gettext, override
 
+from home.notifications import deliver
 from testimonials.withdrawal import withdrawal_path
-
-logger = logging.getLogger(__name__)
 
 
 def editor_recipients(page):
@@ -61,14 +57,9 @@ def send_submission_emails(testimonial):
     page = testimonial.submitted_via
     if page is None:
         return False
-    try:
-        get_connection().send_messages(submission_emails(testimonial, page))
-    except Exception:
-        logger.exception(
-            "Could not send e-mails for testimonial %s; it is stored and the e-mails will "
-            "be retried by send_testimonial_emails.",
-            testimonial.pk,
-        )
-        return False
-    type(testimonial).objects.filter(pk=testimonial.pk).update(notified_at=timezone.now())
-    return True
+    return deliver(
+        testimonial,
+        submission_emails(testimonial, page),
+        what="e-mails for testimonial",
+        retry="send_testimonial_emails",
+    )

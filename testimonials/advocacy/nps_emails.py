@@ -1,17 +1,14 @@
 """Survey invitations: each is stored first (by an editor in the admin), then e-mailed
 with its own link. A failure is logged and the next run retries it."""
 
-import logging
-
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext, override
 
+from home.notifications import deliver
 from testimonials.advocacy.links import nps_answer_url
 from testimonials.models import NpsInvitation
-
-logger = logging.getLogger(__name__)
 
 
 def invitation_email(invitation):
@@ -32,12 +29,15 @@ def send_unsent_invitations(now=None):
     for invitation in NpsInvitation.objects.filter(sent_at=None).select_related("survey__locale"):
         if not invitation.survey.live:
             continue
-        try:
-            invitation_email(invitation).send()
-        except Exception:
-            logger.exception("Could not send NPS invitation %s; it will be retried.", invitation.pk)
+        if deliver(
+            invitation,
+            [invitation_email(invitation)],
+            what="NPS invitation",
+            retry="send_nps_invitations",
+            sent_field="sent_at",
+            now=now,
+        ):
+            sent += 1
+        else:
             failed += 1
-            continue
-        NpsInvitation.objects.filter(pk=invitation.pk).update(sent_at=now)
-        sent += 1
     return sent, failed

@@ -1,8 +1,6 @@
 """The re-confirmation e-mail. Sent only once its request is stored; a failure is
 logged and the next run retries it. The grace period starts when it is sent."""
 
-import logging
-
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
@@ -11,11 +9,10 @@ from django.utils.translation import gettext, override
 
 from wagtail.models import Site
 
+from home.notifications import deliver
 from testimonials.advocacy.links import reconfirmation_path
 from testimonials.advocacy.reconfirmation import deadline_after
 from testimonials.models import ReconfirmationRequest
-
-logger = logging.getLogger(__name__)
 
 
 def site_root_url():
@@ -59,16 +56,15 @@ def send_unsent(program, now=None):
         outcome=ReconfirmationRequest.Outcome.WAITING, sent_at=None
     ).select_related("advocate")
     for request in unsent:
-        try:
-            reconfirmation_email(request, program, now).send()
-        except Exception:
-            logger.exception(
-                "Could not send re-confirmation request %s; it is stored and will be "
-                "retried by send_reconfirmation_requests.",
-                request.pk,
-            )
+        if deliver(
+            request,
+            [reconfirmation_email(request, program, now)],
+            what="re-confirmation request",
+            retry="send_reconfirmation_requests",
+            sent_field="sent_at",
+            now=now,
+        ):
+            sent += 1
+        else:
             failed += 1
-            continue
-        ReconfirmationRequest.objects.filter(pk=request.pk).update(sent_at=now)
-        sent += 1
     return sent, failed
