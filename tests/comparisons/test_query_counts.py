@@ -1,8 +1,5 @@
 """Queries per page stay the same however many products, criteria and items a page shows."""
 
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
-
 import pytest
 
 from comparisons.models import Criterion, Fact, FactChange, NotSuitableFor
@@ -13,18 +10,9 @@ from tests.comparisons.factories import (
     ProductFactory,
     ProductPageFactory,
 )
+from tests.query_counts import MAX_QUERIES, queries_to_render
 
 pytestmark = pytest.mark.django_db
-
-MAX_QUERIES = 15
-
-
-def queries_to_render(client, url):
-    client.get(url)  # warm per-process caches such as the site root paths
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(queries)
 
 
 def correct_every_fact(page):

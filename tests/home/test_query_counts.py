@@ -1,24 +1,12 @@
 """The home page and policy pages stay within the query budget as the site grows."""
 
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
-
 import pytest
 
 from tests.comparisons.factories import ProductPageFactory
 from tests.home.factories import StandardPageFactory
+from tests.query_counts import MAX_QUERIES, queries_to_render
 
 pytestmark = pytest.mark.django_db
-
-MAX_QUERIES = 15
-
-
-def queries_to_render(client, url):
-    client.get(url)  # warm per-process caches such as the site root paths
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(queries)
 
 
 def grow(home_page, product_index, size):

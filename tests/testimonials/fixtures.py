@@ -35,3 +35,12 @@ def case_study_index(home_page):
 def no_typing_delay(settings):
     """Forms in tests are posted at once; people take longer."""
     settings.TESTIMONIAL_MIN_SECONDS = 0
+
+
+@pytest.fixture
+def post(client, submission_page, no_typing_delay, django_capture_on_commit_callbacks):
+    def send(data, **extra):
+        with django_capture_on_commit_callbacks(execute=True):
+            return client.post(submission_page.url, data, **extra)
+
+    return send

@@ -6,7 +6,7 @@ import pytest
 from PIL import Image
 
 from testimonials.models import Testimonial
-from tests.testimonials.test_submission import image_file, post, valid_form  # noqa: F401
+from tests.testimonials.test_submission import image_file, valid_form
 
 pytestmark = pytest.mark.django_db
 
@@ -36,7 +36,7 @@ def bitmap(image_format, name):
     ],
     ids=["svg", "svg-named-png", "tiff", "bmp-named-png"],
 )
-def test_anything_but_a_common_raster_image_is_refused(post, our_product, photo):  # noqa: F811
+def test_anything_but_a_common_raster_image_is_refused(post, our_product, photo):
     response = post(valid_form(our_product, photo=photo, consent_photo="on"))
 
     assert response.status_code == 400
@@ -46,13 +46,13 @@ def test_anything_but_a_common_raster_image_is_refused(post, our_product, photo)
 
 
 @pytest.mark.parametrize(("image_format", "name"), [("JPEG", "me.jpg"), ("WEBP", "me.webp")])
-def test_jpeg_and_webp_photos_are_accepted(post, our_product, image_format, name):  # noqa: F811
+def test_jpeg_and_webp_photos_are_accepted(post, our_product, image_format, name):
     post(valid_form(our_product, photo=bitmap(image_format, name), consent_photo="on"))
 
     assert Testimonial.objects.get().photo.width == 50
 
 
-def test_a_png_is_accepted(post, our_product):  # noqa: F811
+def test_a_png_is_accepted(post, our_product):
     post(valid_form(our_product, photo=image_file(), consent_photo="on"))
 
     assert Testimonial.objects.exists()

@@ -1,26 +1,14 @@
 """Pages that show testimonials do not query more as testimonials pile up."""
 
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
-
 import pytest
 from wagtail_factories import ImageFactory
 
 from testimonials.models import CaseStudyQuote, Testimonial
 from tests.comparisons.factories import ProductPageFactory
+from tests.query_counts import MAX_QUERIES, queries_to_render
 from tests.testimonials.factories import CaseStudyPageFactory, TestimonialFactory
 
 pytestmark = pytest.mark.django_db
-
-MAX_QUERIES = 15
-
-
-def queries_to_render(client, url):
-    client.get(url)
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(queries)
 
 
 def add_testimonials(product, count):

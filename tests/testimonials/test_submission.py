@@ -46,15 +46,6 @@ def image_file(width=200, height=200, name="me.png"):
     return buffer
 
 
-@pytest.fixture
-def post(client, submission_page, no_typing_delay, django_capture_on_commit_callbacks):
-    def send(data, **extra):
-        with django_capture_on_commit_callbacks(execute=True):
-            return client.post(submission_page.url, data, **extra)
-
-    return send
-
-
 def test_a_valid_submission_is_stored_as_pending_and_both_emails_are_sent(
     client, post, our_product, submission_page
 ):
