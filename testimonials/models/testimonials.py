@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.text import Truncator
 from django.utils.translation import gettext, pgettext
 from django.utils.translation import gettext_lazy as _
 
@@ -271,7 +272,8 @@ class Testimonial(
         indexes = [models.Index(fields=["status", "live", "product", "-submitted_at"])]
 
     def __str__(self):
-        return f"{self.display_name} on {self.product}: “{self.quote[:40]}”"
+        # Seen by editors only (listings, choosers, history); readers see display_name.
+        return f"{self.author_name} on {self.product}: “{Truncator(self.quote).chars(60)}”"
 
     @property
     def revisions(self):

@@ -217,3 +217,13 @@ def test_editors_can_preview_a_testimonial(admin_client):
     response = admin_client.post(url, admin_form(testimonial))
     assert response.json() == {"is_valid": True, "is_available": True}
     assert "What a prospect will read." in admin_client.get(url).content.decode()
+
+
+def test_editors_see_who_wrote_a_testimonial_even_when_the_name_is_withheld(admin_client):
+    from tests.testimonials.factories import TestimonialFactory
+
+    TestimonialFactory(author_name="Ana Ortiz", consent_name=False, quote="Works for our team.")
+
+    listing = admin_client.get("/admin/snippets/testimonials/testimonial/").content.decode()
+
+    assert "Ana Ortiz on" in listing and "Works for our team." in listing
