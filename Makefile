@@ -22,10 +22,10 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 
 demo: $(VENV)/.installed-run
 	$(BIN)/python manage.py migrate --no-input
-	$(BIN)/python manage.py load_demo_content
+	$(BIN)/python manage.py load_demo_content --port $(PORT)
 
 run: demo
-	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+	WAGTAILADMIN_BASE_URL=http://localhost:$(PORT) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .

@@ -103,3 +103,10 @@ def test_demo_advocacy_content_shows_the_whole_picture(client, demo_site):
         assert client.get(path).status_code == 200, path
     for case_study in CaseStudyPage.objects.live():
         assert case_study.public_quotes().exists(), case_study
+
+
+def test_the_demo_site_answers_on_the_port_it_is_served_on(demo_site):
+    call_command("load_demo_content", "--port", "8080", verbosity=0)
+
+    demo_site.refresh_from_db()
+    assert demo_site.root_url == "http://localhost:8080"

@@ -46,10 +46,18 @@ RECENT_DAYS = (12, 20, 35, 48, 60, 75)
 class Command(BaseCommand):
     help = "Create the Fernhill Labs demo site: products, facts, product and comparison pages."
 
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--port",
+            type=int,
+            help="The port the site is served on, so links in e-mails, the sitemap and "
+            "canonical URLs point at it (make run passes its PORT).",
+        )
+
     @transaction.atomic
     def handle(self, *args, **options):
         self.today = timezone.localdate()
-        home = self.home_page()
+        home = self.home_page(options.get("port"))
         products = self.products()
         criteria = self.criteria()
         facts = self.facts(products, criteria)
@@ -90,7 +98,7 @@ class Command(BaseCommand):
             )
         )
 
-    def home_page(self):
+    def home_page(self, port=None):
         root = Page.get_first_root_node()
         home = HomePage.objects.child_of(root).first()
         if home is None:
@@ -109,6 +117,8 @@ class Command(BaseCommand):
         previous_root = site.root_page_id
         site.root_page = home
         site.site_name = demo.COMPANY
+        if port:
+            site.port = port
         site.save()
         # Wagtail's migrations leave a plain "Welcome" page as the site root; replace it.
         if previous_root and previous_root != home.pk:
