@@ -185,6 +185,18 @@ class Testimonial(
     submitted_at = models.DateTimeField(default=timezone.now, editable=False)
     moderated_at = models.DateTimeField(null=True, blank=True, editable=False)
     withdrawn_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # Set when the author changed what they wrote through their own link; shown on the card.
+    edited_by_author_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # Four eyes: rejecting a low rating is proposed by one moderator, confirmed by another.
+    rejection_proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+    rejection_proposed_at = models.DateTimeField(null=True, blank=True, editable=False)
     notified_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     tags = ClusterTaggableManager(through=TestimonialTag, blank=True)
