@@ -8,6 +8,6 @@ class ComparisonsConfig(AppConfig):
     def ready(self):
         from home.personal_data import register
 
-        from . import personal_data
+        from . import checks, personal_data  # noqa: F401 (checks registers itself)
 
         register("inaccuracy_reports", export=personal_data.export, erase=personal_data.erase)

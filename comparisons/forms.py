@@ -6,14 +6,11 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
+from wagtail.admin.forms import WagtailAdminModelForm
 
 from comparisons.fact_changes import Claim, match_replacements, record_fact_changes
-from comparisons.models.facts import ALL_PLANS, Fact
-from comparisons.table import Column, build_table
-
-# Below this many decided rows a table is too small to call one-sided.
-MIN_ROWS_FOR_ONE_SIDED_CHECK = 3
+from comparisons.models.facts import Fact
+from home.honesty import HonestyCheckedPageForm
 
 
 def live_forms(formset):
@@ -102,7 +99,10 @@ class ProductForm(WagtailAdminModelForm):
         return product
 
 
-class ComparisonPageForm(WagtailAdminPageForm):
+class ComparisonPageForm(HonestyCheckedPageForm):
+    """Rules of the form itself; the honesty checks (comparisons.checks) run when the
+    editor publishes or approves, through HonestyCheckedPageForm."""
+
     def clean(self):
         cleaned_data = super().clean()
         reject_repeats(
@@ -127,31 +127,4 @@ class ComparisonPageForm(WagtailAdminPageForm):
                 "Compare at least one of our own products: this site publishes "
                 "comparisons as one of the vendors, and says so."
             )
-        if "action-publish" in self.data and self.is_one_sided():
-            raise ValidationError(
-                "Our products lead on every ranked row of this table. Readers do not "
-                "believe a comparison the publisher wins everywhere: add the criteria "
-                "where competitors are stronger before publishing."
-            )
         return cleaned_data
-
-    def is_one_sided(self):
-        """True when our products hold every best value the table marks."""
-        columns = [
-            Column(form.cleaned_data["product"], form.cleaned_data.get("plan") or ALL_PLANS)
-            for form in live_forms(self.formsets["compared_products"])
-            if form.cleaned_data.get("product")
-        ]
-        criteria = [
-            form.cleaned_data["criterion"]
-            for form in live_forms(self.formsets["compared_criteria"])
-            if form.cleaned_data.get("criterion")
-        ]
-        facts = Fact.objects.filter(
-            product__in=[column.product for column in columns], criterion__in=criteria
-        ).select_related("criterion")
-        table = build_table(columns, criteria, facts, freshness_limit_days=0, today=None)
-        decided = [row for row in table.rows if row.winners]
-        return len(decided) >= MIN_ROWS_FOR_ONE_SIDED_CHECK and all(
-            all(column.product.is_ours for column in row.winners) for row in decided
-        )

@@ -1,12 +1,15 @@
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permission_policies.pages import PagePermissionPolicy
 
 import django_filters
 
+from home.honesty import live_pages_failing_checks
 from home.models import SiteSettings
 
 from .models import Fact, Product
@@ -69,3 +72,33 @@ class StaleFactsReportView(ReportView):
 
     def get_filename(self):
         return "stale-facts"
+
+
+def page_edit_url(page):
+    return reverse("wagtailadmin_pages:edit", args=[page.pk])
+
+
+class FailingPagesReportView(ReportView):
+    """Live pages that fail a blocking honesty check now, e.g. a comparison that became
+    one-sided when a fact changed. Nothing unpublishes them by itself: an editor
+    decides, and publishing them again is refused until they are honest."""
+
+    page_title = _("Pages failing honesty checks")
+    header_icon = "warning"
+    index_url_name = "comparisons_failing_pages"
+    index_results_url_name = "comparisons_failing_pages_results"
+    permission_policy = PagePermissionPolicy()
+    permission_required = "change"
+    columns = [
+        TitleColumn("title", label=_("Page"), get_url=page_edit_url),
+        Column("page_type", label=_("Type"), accessor=lambda page: page.get_verbose_name()),
+        Column(
+            "problems",
+            label=_("Why"),
+            accessor=lambda page: " ".join(str(p.message) for p in page.honesty_problems),
+        ),
+        DateColumn("last_published_at", label=_("Last published")),
+    ]
+
+    def get_queryset(self):
+        return live_pages_failing_checks()

@@ -4,11 +4,12 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .models import Criterion, FactChange, InaccuracyReport, Product
-from .views import StaleFactsReportView
+from .views import FailingPagesReportView, StaleFactsReportView
 
 
 class ProductViewSet(SnippetViewSet):
@@ -142,4 +143,36 @@ def register_stale_facts_menu_item():
         name="stale-facts",
         icon_name="time",
         order=50,
+    )
+
+
+@hooks.register("register_admin_urls")
+def register_failing_pages_urls():
+    return [
+        path(
+            "reports/failing-honesty-checks/",
+            FailingPagesReportView.as_view(),
+            name="comparisons_failing_pages",
+        ),
+        path(
+            "reports/failing-honesty-checks/results/",
+            FailingPagesReportView.as_view(results_only=True),
+            name="comparisons_failing_pages_results",
+        ),
+    ]
+
+
+class PageEditorsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return PagePermissionPolicy().user_has_permission(request.user, "change")
+
+
+@hooks.register("register_reports_menu_item")
+def register_failing_pages_menu_item():
+    return PageEditorsMenuItem(
+        _("Pages failing honesty checks"),
+        reverse("comparisons_failing_pages"),
+        name="failing-honesty-checks",
+        icon_name="warning",
+        order=55,
     )

@@ -1,5 +1,6 @@
 from wagtail import hooks
 
+from home import honesty_admin  # noqa: F401  (the admin's refusals of failing pages)
 from home.dashboard.advocates import AdvocatesAtLimitPanel, ReconfirmationPanel
 from home.dashboard.nps import NpsPanel
 from home.dashboard.trends import ReferralTrendPanel, TestimonialTrendPanel

@@ -58,7 +58,9 @@ class TestimonialSubmissionForm(PublicForm):
     author_company = forms.CharField(label=_("Your company"), max_length=120, required=False)
     email = forms.EmailField(
         label=_("Your e-mail address"),
-        help_text=_("Never shown. We send you a link to withdraw your testimonial at any time."),
+        help_text=_(
+            "Never shown. We send you a link to change or withdraw your testimonial at any time."
+        ),
     )
     photo = forms.ImageField(
         label=_("A photo of you (optional)"), required=False, validators=[validate_raster_image]
@@ -122,3 +124,33 @@ class TestimonialSubmissionForm(PublicForm):
                 _("You added a photo but did not allow us to show it: tick the box or remove it."),
             )
         return cleaned_data
+
+
+class TestimonialChangeForm(TestimonialSubmissionForm):
+    """What the author may change later through their own link: their words, rating
+    and answers, with the same labels, limits and checks as when they sent them. Who
+    they are, their product and their photo are not part of it."""
+
+    rate_limit_group = "testimonial-change"
+    rate_limited_message = PublicForm.rate_limited_message
+
+    product = None
+    author_name = None
+    author_role = None
+    author_company = None
+    email = None
+    photo = None
+
+    @classmethod
+    def for_testimonial(cls, testimonial, data=None):
+        """The form filled in with what is stored; consent to publish is asked again,
+        as it covers the new words."""
+        initial = {name: getattr(testimonial, name) for name in testimonial.CUSTOMER_OWNED_FIELDS}
+        return cls(data, initial=initial)
+
+    def customer_answers(self):
+        return {
+            name: self.cleaned_data[name]
+            for name in Testimonial.CUSTOMER_OWNED_FIELDS
+            if name in self.cleaned_data
+        }

@@ -138,6 +138,13 @@ def erase_testimonial(testimonial, secrets):
     if testimonial.status in (Testimonial.Status.PENDING, Testimonial.Status.APPROVED):
         testimonial.status = Testimonial.Status.WITHDRAWN
         testimonial.withdrawn_at = timezone.now()
+    customers_answers = {
+        name: value
+        for name, value in ERASED_VALUES.items()
+        if name in Testimonial.CUSTOMER_OWNED_FIELDS
+    }
+    # Erasure at the author's request is one of the two ways their answers may change.
+    testimonial.change_customer_answers(**customers_answers)
     for name, value in ERASED_VALUES.items():
         setattr(testimonial, name, value)
     # Nothing will be sent to the placeholder address.

@@ -1,6 +1,9 @@
 from django.db import models
 from django.db.models import Avg, Count, Q
 
+# The columns of the rejection record: each rating, then testimonials given none.
+REJECTION_RATING_COLUMNS = (1, 2, 3, 4, 5, None)
+
 
 class TestimonialQuerySet(models.QuerySet):
     def public(self):
@@ -36,14 +39,28 @@ class TestimonialQuerySet(models.QuerySet):
             )
         return self.filter(condition)
 
+    def awaiting_second_moderator(self):
+        """Low ratings one moderator proposed to reject: still as they were (pending
+        or published) until a second moderator confirms."""
+        Status = self.model.Status
+        return self.filter(
+            rejection_proposed_at__isnull=False, status__in=[Status.PENDING, Status.APPROVED]
+        )
+
     def summary(self):
         """The public rating distribution and the moderation record, in one query.
 
         Ratings count every approved testimonial, whatever its score; the record
-        counts everything ever submitted, so readers see what was not published."""
+        counts everything ever submitted, so readers see what was not published, and
+        breaks rejections down by reason and by rating, so suppressing low ratings
+        would show. Only decisions count: a proposal to reject changes nothing."""
         Status, reasons = self.model.Status, self.model.RejectionReason
         public = Q(live=True, status=Status.APPROVED)
         rated = public & Q(rating__isnull=False)
+        rejected_as = {
+            reason.value: Q(status=Status.REJECTED, rejection_reason=reason.value)
+            for reason in reasons
+        }
         totals = self.aggregate(
             average=Avg("rating", filter=rated),
             rated=Count("pk", filter=rated),
@@ -53,18 +70,24 @@ class TestimonialQuerySet(models.QuerySet):
             withdrawn=Count("pk", filter=Q(status=Status.WITHDRAWN)),
             **{f"stars_{n}": Count("pk", filter=rated & Q(rating=n)) for n in range(1, 6)},
             **{
-                f"rejected_{reason.value}": Count(
-                    "pk", filter=Q(status=Status.REJECTED, rejection_reason=reason.value)
+                f"rejected_{reason}_{stars or 'unrated'}": Count(
+                    "pk",
+                    filter=condition & (Q(rating=stars) if stars else Q(rating__isnull=True)),
                 )
-                for reason in reasons
+                for reason, condition in rejected_as.items()
+                for stars in REJECTION_RATING_COLUMNS
             },
         )
+        rejections = []
+        for reason in reasons:
+            by_rating = [
+                {"stars": stars, "count": totals[f"rejected_{reason.value}_{stars or 'unrated'}"]}
+                for stars in REJECTION_RATING_COLUMNS
+            ]
+            count = sum(cell["count"] for cell in by_rating)
+            if count:
+                rejections.append({"reason": reason.label, "count": count, "ratings": by_rating})
         count = totals["rated"]
-        rejected = [
-            {"reason": reason.label, "count": totals[f"rejected_{reason.value}"]}
-            for reason in reasons
-            if totals[f"rejected_{reason.value}"]
-        ]
         return {
             "ratings": {
                 "average": totals["average"],
@@ -83,7 +106,12 @@ class TestimonialQuerySet(models.QuerySet):
                 "published": totals["published"],
                 "pending": totals["pending"],
                 "withdrawn": totals["withdrawn"],
-                "rejected": rejected,
-                "rejected_total": sum(item["count"] for item in rejected),
+                "rejected": [
+                    {"reason": row["reason"], "count": row["count"]} for row in rejections
+                ],
+                "rejected_total": sum(row["count"] for row in rejections),
             },
+            # Each reason by rating (1 to 5 stars, then unrated): kept beside
+            # "moderation" so its callers see the same keys as before.
+            "rejections": {"columns": REJECTION_RATING_COLUMNS, "rows": rejections},
         }

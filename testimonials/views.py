@@ -1,24 +1,73 @@
+from django.core.exceptions import ValidationError
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
+from home.anti_abuse import serve_public_form
+from testimonials.author_edits import record_author_change
+from testimonials.forms import TestimonialChangeForm
 from testimonials.models import Testimonial
 from testimonials.withdrawal import testimonial_id_from
+
+TEMPLATE = "pages/testimonial_change_or_withdraw.html"
+# The name of the withdraw button; the change form is the page's other form.
+WITHDRAW = "withdraw"
+# Where the change form leads once saved: ?changed=<outcome>.
+OUTCOMES = ("taken-down", "pending", "nothing")
 
 
 @never_cache
 @require_http_methods(["GET", "POST"])
-def withdraw(request, token):
-    """The advocate's private link: confirm, then hide the testimonial at once."""
+def change_or_withdraw(request, token):
+    """The advocate's private link: change what they wrote (an editor reads it again
+    before it is shown), or withdraw it, hidden at once."""
     pk = testimonial_id_from(token)
-    testimonial = Testimonial.objects.filter(pk=pk).first() if pk else None
-    if testimonial is None:
-        return render(request, "pages/testimonial_withdraw.html", {"state": "invalid"}, status=404)
-    if testimonial.status == Testimonial.Status.WITHDRAWN:
-        return render(request, "pages/testimonial_withdraw.html", {"state": "already"}, status=410)
-    if request.method == "POST":
-        testimonial.withdraw()
-        return render(request, "pages/testimonial_withdraw.html", {"state": "done"})
-    return render(
-        request, "pages/testimonial_withdraw.html", {"state": "confirm", "testimonial": testimonial}
+    testimonial = (
+        Testimonial.objects.select_related("product").filter(pk=pk).first() if pk else None
     )
+    if testimonial is None:
+        return render(request, TEMPLATE, {"state": "invalid"}, status=404)
+
+    def page(state, status=200, **context):
+        context.update(state=state, testimonial=testimonial)
+        return render(request, TEMPLATE, context, status=status)
+
+    try:
+        if request.method == "POST" and WITHDRAW in request.POST:
+            testimonial.withdraw()
+            return page("withdrawn")
+        testimonial.check_author_may_change()
+        outcome = request.GET.get("changed")
+        if request.method == "GET" and outcome in OUTCOMES:
+            return page("changed", outcome=outcome)
+        return serve_change_form(request, testimonial, page)
+    except ValidationError as refusal:
+        # Also when an editor rejected it while the author was typing.
+        return page("refused", status=refused_status(refusal), reasons=refusal.messages)
+
+
+def serve_change_form(request, testimonial, page):
+    form = TestimonialChangeForm.for_testimonial(
+        testimonial, request.POST if request.method == "POST" else None
+    )
+    outcome = {}
+
+    def save(form):
+        recorded = record_author_change(testimonial, form.customer_answers())
+        if not recorded.changed_fields:
+            outcome["changed"] = "nothing"
+        else:
+            outcome["changed"] = "taken-down" if recorded.taken_down else "pending"
+
+    return serve_public_form(
+        request,
+        form,
+        render=lambda form: page("choose", form=form, withdraw=WITHDRAW),
+        save=save,
+        thanks_url=lambda: f"{request.path}?changed={outcome.get('changed', 'pending')}",
+    )
+
+
+def refused_status(refusal):
+    # Gone for good once withdrawn; a conflict with the moderation record if rejected.
+    return 410 if refusal.code == "withdrawn" else 409

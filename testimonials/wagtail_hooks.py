@@ -1,12 +1,21 @@
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from wagtail import hooks
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.panels import HelpPanel, ObjectList
+from wagtail.admin.ui.tables import Column
 from wagtail.snippets.action_menu import ActionMenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+import django_filters
+
+from . import moderation
 from .advocacy import hooks as advocacy_hooks  # noqa: F401  (reports, history entries)
 from .advocacy.viewsets import (
     AdvocateViewSet,
@@ -15,25 +24,73 @@ from .advocacy.viewsets import (
     ReconfirmationRequestViewSet,
     ReferenceRequestViewSet,
 )
+from .choosers import PermissionCheckedChooserViewSet
 from .models import Customer, Testimonial
 
 REJECT_ACTION = "action-reject"
+PUBLISH_ACTION = "action-publish"
+
+
+class TestimonialFilterSet(WagtailFilterSet):
+    awaiting_second_moderator = django_filters.BooleanFilter(
+        label=gettext_lazy("Rejection awaiting a second moderator"),
+        method="filter_awaiting_second_moderator",
+    )
+
+    class Meta:
+        model = Testimonial
+        fields = {
+            "status": ["exact"],
+            "product": ["exact"],
+            "rating": ["exact"],
+            "relationship": ["exact"],
+            "incentive": ["exact"],
+            "verification": ["exact"],
+            "source": ["exact"],
+        }
+
+    def filter_awaiting_second_moderator(self, queryset, name, value):
+        awaiting = queryset.awaiting_second_moderator()
+        return awaiting if value else queryset.exclude(pk__in=awaiting.values("pk"))
+
+
+class RejectionProposalPanel(HelpPanel):
+    """An open proposal to reject, on top of the edit form: who, why, and how it ends."""
+
+    class BoundPanel(HelpPanel.BoundPanel):
+        def __init__(self, **kwargs):
+            super().__init__(**kwargs)
+            note = moderation.proposal_note(self.instance) if self.instance else ""
+            self.content = format_html('<p class="help-block help-warning">{}</p>', note)
+            self.note = note
+
+        def is_shown(self):
+            return bool(self.note) and super().is_shown()
 
 
 class TestimonialViewSet(SnippetViewSet):
     model = Testimonial
+    chooser_viewset_class = PermissionCheckedChooserViewSet
     icon = "openquote"
     menu_label = "Testimonials"
-    list_display = ["__str__", "product", "rating", "status", "rejection_reason", "submitted_at"]
-    list_filter = {
-        "status": ["exact"],
-        "product": ["exact"],
-        "rating": ["exact"],
-        "relationship": ["exact"],
-        "incentive": ["exact"],
-        "verification": ["exact"],
-        "source": ["exact"],
-    }
+    list_display = [
+        "__str__",
+        "product",
+        "rating",
+        "status",
+        "rejection_reason",
+        Column(
+            "rejection_proposed_by",
+            label=gettext_lazy("Rejection proposed by"),
+            accessor=lambda testimonial: (
+                moderation.proposer_name(testimonial)
+                if moderation.has_open_proposal(testimonial)
+                else ""
+            ),
+        ),
+        "submitted_at",
+    ]
+    filterset_class = TestimonialFilterSet
     list_export = [
         "product",
         "rating",
@@ -50,9 +107,18 @@ class TestimonialViewSet(SnippetViewSet):
     search_fields = ["quote", "author_name", "author_company"]
     ordering = ["-submitted_at"]
 
+    def get_queryset(self, request):
+        return Testimonial.objects.select_related("product", "rejection_proposed_by")
+
+    def get_edit_handler(self):
+        # The model's own panels, with an open rejection proposal shown above them.
+        panels = [RejectionProposalPanel(heading=gettext_lazy("Rejection proposed"))]
+        return ObjectList([*panels, *self.model.panels]).bind_to_model(self.model)
+
 
 class CustomerViewSet(SnippetViewSet):
     model = Customer
+    chooser_viewset_class = PermissionCheckedChooserViewSet
     icon = "group"
     menu_label = "Customers"
     list_display = ["name", "industry", "size"]
@@ -80,9 +146,11 @@ register_snippet(AdvocacySnippets)
 
 
 class RejectMenuItem(ActionMenuItem):
-    """Reject with the reason chosen in the form, without publishing anything."""
+    """Reject with the reason chosen in the form, without publishing anything. Shown
+    only to those testimonials.moderation lets decide; for a low rating it proposes
+    the rejection, or confirms another moderator's proposal."""
 
-    label = "Reject"
+    label = gettext_lazy("Reject")
     name = REJECT_ACTION
     icon_name = "cross"
     order = 90
@@ -92,8 +160,18 @@ class RejectMenuItem(ActionMenuItem):
         return (
             super().is_shown(context)
             and context.get("view") == "edit"
-            and instance.status != Testimonial.Status.WITHDRAWN
+            and moderation.rejection_refusal(context["request"].user, instance) is None
         )
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        instance = parent_context["instance"]
+        if moderation.needs_second_moderator(instance):
+            if moderation.has_open_proposal(instance):
+                context["label"] = _("Confirm rejection")
+            else:
+                context["label"] = _("Propose rejection")
+        return context
 
 
 @hooks.register("register_snippet_action_menu_item")
@@ -102,16 +180,51 @@ def register_reject_menu_item(model):
 
 
 @hooks.register("before_edit_snippet")
-def reject_testimonial(request, instance):
-    if not isinstance(instance, Testimonial) or REJECT_ACTION not in request.POST:
+def moderate_testimonial(request, instance):
+    """Every Reject, and every Publish, passes testimonials.moderation first: a crafted
+    POST is refused with the reason, changing nothing."""
+    if not isinstance(instance, Testimonial):
+        return None
+    if request.method != "POST":
         return None
     edit_url = reverse("wagtailsnippets_testimonials_testimonial:edit", args=[instance.pk])
+    if REJECT_ACTION in request.POST:
+        return reject_testimonial(request, instance, edit_url)
+    if PUBLISH_ACTION in request.POST:
+        refusal = moderation.approval_refusal(request.user, instance)
+        if refusal:
+            messages.error(request, refusal)
+            return redirect(edit_url)
+    return None
+
+
+def reject_testimonial(request, instance, edit_url):
     reason = request.POST.get("rejection_reason", "")
-    if reason not in Testimonial.RejectionReason.values:
-        messages.error(request, "Choose a rejection reason before rejecting.")
+    try:
+        outcome = moderation.reject(instance, reason, request.user)
+    except moderation.ModerationRefused as refused:
+        messages.error(request, refused.message)
         return redirect(edit_url)
-    instance.reject(reason, user=request.user)
-    messages.success(
-        request, f"Rejected: {Testimonial.RejectionReason(reason).label}. Nothing was published."
-    )
+    values = {"reason": Testimonial.RejectionReason(reason).label}
+    if outcome is moderation.Rejection.PROPOSED:
+        messages.success(
+            request,
+            _(
+                "Rejection proposed: %(reason)s. A rating this low is rejected only once "
+                "another moderator confirms it; until then nothing changes for readers."
+            )
+            % values,
+        )
+        return redirect(edit_url)
+    if outcome is moderation.Rejection.CONFIRMED:
+        message = _("Rejection confirmed: %(reason)s. Nothing was published.")
+    else:
+        message = _("Rejected: %(reason)s. Nothing was published.")
+    messages.success(request, message % values)
     return redirect(reverse("wagtailsnippets_testimonials_testimonial:list"))
+
+
+@hooks.register("register_log_actions")
+def register_moderation_log_actions(actions):
+    for action, formatter in moderation.LOG_FORMATTERS.items():
+        actions.register_action(action)(formatter)

@@ -1,7 +1,11 @@
 """The testimonial widget: a small page that the company's other websites may frame.
 
 Only the origins an editor lists in site settings may frame it (CSP frame-ancestors);
-everything else on the site refuses to be framed."""
+everything else on the site refuses to be framed.
+
+A widget for a tag shows testimonials an editor chose, so it could show praise only.
+It says so ("A selection chosen by …") and, like a widget for a product, shows every
+published rating of the products it quotes, with a link to all their reviews."""
 
 from urllib.parse import urlencode
 
@@ -41,6 +45,7 @@ def testimonial_widget(request):
     site_settings = SiteSettings.for_site(site) if site else None
     wall = site_settings.testimonial_wall_page if site_settings else None
     wall_url = request.build_absolute_uri(wall.get_url(request)) if wall else None
+    shown = list(testimonials.newest_first()[:WIDGET_SIZE])
     # "See all" leads to the wall, filtered the same way.
     filter_query = urlencode({"product": product.pk} if product else {"tag": tag})
     response = render(
@@ -49,8 +54,10 @@ def testimonial_widget(request):
         {
             "product": product,
             "tag": tag,
-            "testimonials": testimonials.newest_first()[:WIDGET_SIZE],
+            "is_selection": product is None,
+            "testimonials": shown,
             "total": testimonials.count(),
+            "ratings": product_ratings([product] if product else products_of(shown), wall_url),
             "wall_url": wall_url,
             "more_url": f"{wall_url}?{filter_query}" if wall_url else None,
             "site_settings": site_settings,
@@ -58,6 +65,29 @@ def testimonial_widget(request):
     )
     response.frame_ancestors = site_settings.widget_origins if site_settings else []
     return response
+
+
+def products_of(testimonials):
+    """The products the shown testimonials are about, in the order first shown."""
+    return list(
+        {testimonial.product_id: testimonial.product for testimonial in testimonials}.values()
+    )
+
+
+def product_ratings(products, wall_url):
+    """Each product's full published rating distribution, whatever was chosen to be
+    shown, and the link to all its reviews on the wall. One query per product; a
+    widget quotes at most WIDGET_SIZE testimonials, so at most that many products."""
+    return [
+        {
+            "product": product,
+            "ratings": product.testimonials.summary()["ratings"],
+            "all_reviews_url": f"{wall_url}?{urlencode({'product': product.pk})}"
+            if wall_url
+            else None,
+        }
+        for product in products
+    ]
 
 
 def _as_int(value):

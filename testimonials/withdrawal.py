@@ -1,5 +1,6 @@
-"""Private withdrawal links: signed, so only the advocate who received one can use
-it, and valid for as long as the testimonial exists."""
+"""The author's private link, to change or withdraw what they wrote: signed, so only
+the advocate who received one can use it, and valid for as long as the testimonial
+exists. Its address still says "withdraw": links already e-mailed keep working."""
 
 from django.core import signing
 from django.urls import reverse
@@ -20,4 +21,4 @@ def testimonial_id_from(token):
 
 
 def withdrawal_path(testimonial):
-    return reverse("testimonial_withdraw", args=[withdrawal_token(testimonial)])
+    return reverse("testimonial_change_or_withdraw", args=[withdrawal_token(testimonial)])

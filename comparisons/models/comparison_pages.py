@@ -15,6 +15,7 @@ from comparisons.report_form import InaccuracyReportForm
 from comparisons.reports import save_report
 from comparisons.table import Column, build_table
 from home.anti_abuse import serve_public_form
+from home.honesty import HonestyCheckedPage
 from home.models.index_page import IndexPage
 from home.models.site_settings import SiteSettings
 from home.page_cache.fragments import comparison_fragment
@@ -34,7 +35,7 @@ class ComparisonIndexPage(IndexPage):
         return super().get_listing(request).order_by("-reviewed_on", "title")
 
 
-class ComparisonPage(RoutablePageMixin, ViewRestrictionsByPathMixin, Page):
+class ComparisonPage(HonestyCheckedPage, RoutablePageMixin, ViewRestrictionsByPathMixin, Page):
     """Our products against competitors', row by row, from sourced Facts, with the
     corrections made to them and a form to report one that is wrong."""
 

@@ -10,6 +10,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from comparisons.blocks import PlanBlock, PointBlock
+from home.honesty import HonestyCheckedPage
 from home.models.index_page import IndexPage
 from home.models.site_settings import SiteSettings
 from home.page_cache.fragments import comparison_fragment
@@ -32,7 +33,7 @@ class ProductIndexPage(IndexPage):
         return super().get_listing(request).select_related("product").order_by("title")
 
 
-class ProductPage(ViewRestrictionsByPathMixin, Page):
+class ProductPage(HonestyCheckedPage, ViewRestrictionsByPathMixin, Page):
     """The honest page for one of our products: what it does well, where it falls
     short, and who should buy something else."""
 

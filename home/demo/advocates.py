@@ -177,9 +177,9 @@ def load_advocate_program(home):
     customers = {customer.name: customer for customer in Customer.objects.all()}
     products = {product.name: product for product in Product.objects.ours()}
     demo_page = demo_request_page(home)
-    advocates = load_advocates(customers, today, demo_page)
+    advocates, new_advocates = load_advocates(customers, today, demo_page)
     load_old_testimonials(products, customers, advocates)
-    link_testimonials(advocates)
+    link_testimonials(new_advocates)
     load_activities(advocates, today)
     load_reference_requests(products, advocates, today)
     load_nps(home, customers, today)
@@ -221,7 +221,8 @@ def demo_request_page(home):
 
 
 def load_advocates(customers, today, demo_page):
-    advocates = {}
+    """All demo advocates by name, and those of them created now."""
+    advocates, created = {}, {}
     for name, (company, role, kind, recognition, code, months) in ADVOCATES.items():
         advocate = Advocate.objects.filter(name=name, customer=customers[company]).first()
         if advocate is None:
@@ -236,8 +237,9 @@ def load_advocates(customers, today, demo_page):
                 referral_code=code or None,
                 referral_page=demo_page if code else None,
             )
+            created[name] = advocate
         advocates[name] = advocate
-    return advocates
+    return advocates, created
 
 
 def load_old_testimonials(products, customers, advocates):
@@ -267,6 +269,8 @@ def load_old_testimonials(products, customers, advocates):
 
 
 def link_testimonials(advocates):
+    """Their testimonials, linked when the advocate is created: an editor may unlink
+    one later, and loading the demo again must not link it back."""
     for name, advocate in advocates.items():
         Testimonial.objects.filter(
             author_name=name, customer=advocate.customer, advocate=None
@@ -343,6 +347,10 @@ def load_nps(home, customers, today):
 
 def load_referrals(advocates, demo_page, today):
     for name, visits in REFERRAL_VISITS.items():
+        # Days are counted back from today, so on a later day they would be new days:
+        # an advocate with any visits recorded has the demo's already.
+        if ReferralVisitDay.objects.filter(advocate=advocates[name]).exists():
+            continue
         for days, count in visits:
             ReferralVisitDay.objects.get_or_create(
                 advocate=advocates[name],

@@ -11,13 +11,15 @@ from wagtail.models import Locale
 
 from comparisons.models import ComparisonPage, Fact, FactChange, InaccuracyReport
 
-# Changes to facts: product, criterion, the number it said before, the reason, how
-# many days ago, and the report (in REPORTS) that prompted it, if any.
+# Changes to facts: product, criterion, the number it said before and the number it
+# said after (the demo's value, see FACTS), the reason, how many days ago, and the
+# report (in REPORTS) that prompted it, if any.
 CHANGES = [
     (
         "Tidewell Desk",
         "Audit log retention",
         Decimal(365),
+        Decimal(730),
         "Tidewell doubled audit log retention on its Business plan; its changelog and "
         "security page both say two years.",
         210,
@@ -27,6 +29,7 @@ CHANGES = [
         "Fernhill Desk",
         "Median first reply",
         Decimal("1.5"),
+        Decimal(2),
         "Our own test tickets took longer to answer this quarter. We show the slower "
         "figure, although it now ranks behind Tidewell Desk and Bramblecall.",
         12,
@@ -89,7 +92,31 @@ REPORTS = [
 
 
 def load_corrections(products, criteria):
-    """Create the demo reports and changes that are missing; leave existing ones."""
+    """Create the demo reports and changes that are missing. Existing ones are left
+    alone, decided or not, and so are the facts they are about: an editor may have
+    corrected a value since, and the corrections log records that change, not this."""
+    reports = load_reports(products, criteria)
+    now = timezone.now()
+    for product, criterion, old_number, new_number, reason, days_ago, report in CHANGES:
+        product, criterion = products[product], criteria[criterion]
+        if FactChange.objects.filter(product=product, criterion=criterion, reason=reason).exists():
+            continue
+        fact = Fact.objects.filter(product=product, criterion=criterion).first()
+        FactChange.objects.create(
+            product=product,
+            criterion=criterion,
+            plan=fact.plan if fact else "",
+            fact=fact,
+            old_value=Fact(criterion=criterion, number=old_number).claim_display,
+            new_value=Fact(criterion=criterion, number=new_number).claim_display,
+            reason=reason,
+            changed_at=now - datetime.timedelta(days=days_ago),
+            report=reports.get(report),
+        )
+
+
+def load_reports(products, criteria):
+    """The demo reports by key, each created if missing (known by what it claims)."""
     now = timezone.now()
     locale = Locale.get_default()
     reports = {}
@@ -106,43 +133,30 @@ def load_corrections(products, criteria):
         days_ago,
         decision,
     ) in REPORTS:
+        product, criterion = products[product], criteria[criterion]
+        reports[key] = InaccuracyReport.objects.filter(
+            product=product, criterion=criterion, claimed_value=claimed
+        ).first()
+        if reports[key] is not None:
+            continue
         submitted_at = now - datetime.timedelta(days=days_ago)
         status, response = decision or (InaccuracyReport.Status.NEW, "")
-        reports[key], _ = InaccuracyReport.objects.get_or_create(
-            product=products[product],
-            criterion=criteria[criterion],
+        reports[key] = InaccuracyReport.objects.create(
+            product=product,
+            criterion=criterion,
             claimed_value=claimed,
-            defaults={
-                "page": ComparisonPage.objects.filter(slug=slug, locale=locale).first(),
-                "plan": products[product].facts.values_list("plan", flat=True).first(),
-                "shown_value": shown,
-                "evidence_url": evidence,
-                "explanation": explanation,
-                "reporter_name": name,
-                "reporter_organisation": organisation,
-                "email": email,
-                "submitted_at": submitted_at,
-                "notified_at": submitted_at,
-                "status": status,
-                "editor_response": response,
-                "decided_at": submitted_at + datetime.timedelta(days=2) if decision else None,
-            },
+            page=ComparisonPage.objects.filter(slug=slug, locale=locale).first(),
+            plan=product.facts.values_list("plan", flat=True).first(),
+            shown_value=shown,
+            evidence_url=evidence,
+            explanation=explanation,
+            reporter_name=name,
+            reporter_organisation=organisation,
+            email=email,
+            submitted_at=submitted_at,
+            notified_at=submitted_at,
+            status=status,
+            editor_response=response,
+            decided_at=submitted_at + datetime.timedelta(days=2) if decision else None,
         )
-    for product, criterion, old_number, reason, days_ago, report in CHANGES:
-        fact = Fact.objects.select_related("criterion").get(
-            product=products[product], criterion=criteria[criterion]
-        )
-        before = Fact(criterion=fact.criterion, number=old_number)
-        FactChange.objects.get_or_create(
-            product=fact.product,
-            criterion=fact.criterion,
-            plan=fact.plan,
-            old_value=before.claim_display,
-            new_value=fact.claim_display,
-            defaults={
-                "fact": fact,
-                "reason": reason,
-                "changed_at": now - datetime.timedelta(days=days_ago),
-                "report": reports.get(report),
-            },
-        )
+    return reports

@@ -16,12 +16,13 @@ def translate_demo_pages(home):
     products = child(home, "products")
     translate(products, locale, japanese.PRODUCT_INDEX)
     for slug, text in japanese.PRODUCT_PAGES.items():
-        translate(child(products, slug), locale, product_page_text(child(products, slug), text))
+        page = child(products, slug)
+        translate(page, locale, lambda page=page, text=text: product_page_text(page, text))
     comparisons = child(home, "compare")
     translate(comparisons, locale, japanese.COMPARISON_INDEX)
     for slug, text in japanese.COMPARISON_PAGES.items():
         page = child(comparisons, slug)
-        translate(page, locale, comparison_page_text(page, text))
+        translate(page, locale, lambda page=page, text=text: comparison_page_text(page, text))
 
 
 def child(parent, slug):
@@ -29,11 +30,13 @@ def child(parent, slug):
 
 
 def translate(page, locale, fields):
-    """The page's translation into ``locale`` with ``fields`` set, published."""
+    """The page's translation into ``locale`` with ``fields`` set, published. An
+    existing translation is the translators' and is returned untouched; ``fields``
+    may be a function, so the text of one is only assembled when it is needed."""
     if (existing := page.get_translation_or_none(locale)) is not None:
         return existing
     translation = page.copy_for_translation(locale, copy_parents=False)
-    for name, value in fields.items():
+    for name, value in (fields() if callable(fields) else fields).items():
         setattr(translation, name, value)
     translation.save_revision().publish()
     return translation

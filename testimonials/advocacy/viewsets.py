@@ -8,6 +8,7 @@ from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from testimonials.choosers import PermissionCheckedChooserViewSet
 from testimonials.models import (
     Advocate,
     NpsInvitation,
@@ -34,6 +35,7 @@ class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
 
 
 class AdvocateViewSet(SnippetViewSet):
+    chooser_viewset_class = PermissionCheckedChooserViewSet
     model = Advocate
     icon = "user"
     menu_label = "Advocates"

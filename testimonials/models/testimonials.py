@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
-from django.utils.text import Truncator
+from django.utils.text import Truncator, capfirst
 from django.utils.translation import gettext, pgettext
 from django.utils.translation import gettext_lazy as _
 
@@ -12,6 +12,7 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from taggit.models import TaggedItemBase
+from wagtail.actions.publish_revision import PublishPermissionError
 from wagtail.actions.unpublish import UnpublishAction
 from wagtail.admin.panels import (
     FieldPanel,
@@ -35,6 +36,13 @@ from testimonials.querysets import TestimonialQuerySet
 from testimonials.validators import validate_excerpt
 
 QUOTE_MAX_LENGTH = 2000
+
+CUSTOMER_ANSWER_REFUSED = _(
+    "“%(field)s” is the customer's own answer and cannot be changed. Only the customer "
+    "can change it, through their private link."
+)
+
+WITHDRAWN_REFUSAL = _("Its author has withdrawn this testimonial, so it cannot be published.")
 
 
 class TestimonialTag(TaggedItemBase):
@@ -212,6 +220,32 @@ class Testimonial(
 
     objects = TestimonialQuerySet.as_manager()
 
+    # What the customer said or answered: stored as given, then changed only by the
+    # customer (their own link) or erased at their request, through
+    # change_customer_answers(). Editors may excerpt and label, never change these.
+    CUSTOMER_OWNED_FIELDS = (
+        "quote",
+        "rating",
+        "consent_name",
+        "consent_company",
+        "consent_photo",
+        "consent_given_at",
+        "relationship",
+        "incentive",
+        "incentive_detail",
+    )
+    # What the site recorded about it (decisions, the author's withdrawal or change):
+    # not an editor's work, so not something a revision can carry back or forth.
+    RECORD_FIELDS = (
+        "status",
+        "rejection_proposed_by_id",
+        "rejection_proposed_at",
+        "moderated_at",
+        "withdrawn_at",
+        "edited_by_author_at",
+        "submitted_at",
+    )
+
     base_form_class = TestimonialAdminForm
 
     panels = [
@@ -293,16 +327,89 @@ class Testimonial(
 
     def clean(self):
         super().clean()
-        if self.pk:
-            original = type(self).objects.filter(pk=self.pk).values_list("quote", flat=True)
-            if original and original[0] != self.quote:
-                raise ValidationError({"quote": "The customer's words cannot be changed."})
+        changed = self.changed_customer_answers()
+        if changed:
+            raise ValidationError({name: self.customer_answer_refusal(name) for name in changed})
         try:
             validate_excerpt(self.excerpt, self.quote)
         except ValidationError as error:
             raise ValidationError({"excerpt": error.messages}) from error
         if self.incentive not in ("", self.Incentive.NONE) and not self.incentive_detail:
             raise ValidationError({"incentive_detail": "Say what was given."})
+
+    # What the customer said ------------------------------------------------------------
+
+    def stored_customer_answers(self):
+        """The customer's answers as stored now, or None for a testimonial not saved yet."""
+        if self.pk is None:
+            return None
+        return (
+            type(self)._base_manager.filter(pk=self.pk).values(*self.CUSTOMER_OWNED_FIELDS).first()
+        )
+
+    def changed_customer_answers(self, names=CUSTOMER_OWNED_FIELDS):
+        """Which of ``names`` this object holds differently from the stored row."""
+        stored = self.stored_customer_answers()
+        if stored is None:
+            return []
+        return [name for name in names if getattr(self, name) != stored[name]]
+
+    @classmethod
+    def customer_answer_refusal(cls, name):
+        label = cls._meta.get_field(name).verbose_name
+        return CUSTOMER_ANSWER_REFUSED % {"field": capfirst(label)}
+
+    def change_customer_answers(self, **answers):
+        """The one way to change what the customer said, for the two paths that may:
+        the author's own link (testimonials.author_edits) and erasure at their request
+        (testimonials.personal_data). Writes the answers straight to the stored row, so
+        the save() guard below compares against them."""
+        others = set(answers) - set(self.CUSTOMER_OWNED_FIELDS)
+        if others:
+            raise ValueError(f"Not the customer's answers: {', '.join(sorted(others))}")
+        type(self)._base_manager.filter(pk=self.pk).update(**answers)
+        for name, value in answers.items():
+            setattr(self, name, value)
+
+    def save(self, *args, **kwargs):
+        # For code that skips forms and model validation: the customer's answers are
+        # never overwritten by a save, whoever calls it.
+        update_fields = kwargs.get("update_fields")
+        names = self.CUSTOMER_OWNED_FIELDS
+        if update_fields is not None:
+            names = [name for name in names if name in update_fields]
+        changed = self.changed_customer_answers(names) if names else []
+        if changed:
+            raise ValidationError({name: self.customer_answer_refusal(name) for name in changed})
+        super().save(*args, **kwargs)
+
+    def with_content_json(self, content):
+        """Any revision, however old, is published, reverted to, previewed or edited with
+        the customer's answers and the moderation record as stored now, the way Wagtail
+        keeps ``live`` and ``locked``: a revision records an editor's work, never a
+        version of what the customer said or of a decision taken since."""
+        obj = super().with_content_json(content)
+        kept = (*self.CUSTOMER_OWNED_FIELDS, *self.RECORD_FIELDS)
+        stored = type(self)._base_manager.filter(pk=self.pk).values(*kept).first()
+        for name in kept:
+            setattr(obj, name, stored[name] if stored else getattr(self, name))
+        obj.drop_excerpt_unless_it_fits()
+        return obj
+
+    def publish(self, revision, *args, **kwargs):
+        """Publishing approves; what its author withdrew is never shown again, whichever
+        path (button, workflow, schedule, code) tries."""
+        if self.status == self.Status.WITHDRAWN:
+            raise PublishPermissionError(WITHDRAWN_REFUSAL)
+        return super().publish(revision, *args, **kwargs)
+
+    def drop_excerpt_unless_it_fits(self):
+        """An editor's excerpt of earlier words stays only while it still only leaves
+        words out of the customer's words as they are now."""
+        try:
+            validate_excerpt(self.excerpt, self.quote)
+        except ValidationError:
+            self.excerpt = ""
 
     # Display -------------------------------------------------------------------------
 
@@ -357,25 +464,67 @@ class Testimonial(
     # Moderation ------------------------------------------------------------------------
 
     def mark_approved(self):
+        """Publishing approves; an open proposal to reject goes with it (the history
+        keeps who proposed it)."""
         type(self).objects.filter(pk=self.pk).update(
-            status=self.Status.APPROVED, rejection_reason="", moderated_at=timezone.now()
+            status=self.Status.APPROVED,
+            rejection_reason="",
+            rejection_proposed_by=None,
+            rejection_proposed_at=None,
+            moderated_at=timezone.now(),
         )
         self.status, self.rejection_reason = self.Status.APPROVED, ""
+        self.rejection_proposed_by, self.rejection_proposed_at = None, None
 
     def reject(self, reason, user=None):
+        """Record the final decision to reject: out of public view, out of any workflow,
+        counted under its reason. Who may decide it, and whether a second moderator
+        must confirm first, is testimonials.moderation's to say."""
         if reason not in self.RejectionReason.values:
-            raise ValidationError("Choose a rejection reason from the list.")
+            raise ValidationError(gettext("Choose a rejection reason from the list."))
         if self.live:
-            # The admin's edit view has already checked that this user may edit it;
-            # Wagtail's own permission check here only knows about pages.
+            # testimonials.moderation has checked the publish permission; Wagtail's
+            # check here only knows about pages.
             UnpublishAction(self, user=user, log_action=True).execute(skip_permission_checks=True)
+        if self.current_workflow_state:
+            # Left running, the workflow's approval would publish a rejected testimonial.
+            self.current_workflow_state.cancel(user=user)
         self.status = self.Status.REJECTED
         self.rejection_reason = reason
+        self.rejection_proposed_by, self.rejection_proposed_at = None, None
         self.moderated_at = timezone.now()
-        self.save(update_fields=["status", "rejection_reason", "moderated_at"])
+        self.save(
+            update_fields=[
+                "status",
+                "rejection_reason",
+                "rejection_proposed_by",
+                "rejection_proposed_at",
+                "moderated_at",
+            ]
+        )
+
+    def check_author_may_change(self):
+        """The author's link cannot move a testimonial between the public counts: a
+        rejected one stays counted as rejected, and a withdrawn one stays withdrawn."""
+        if self.status == self.Status.REJECTED:
+            raise ValidationError(
+                _(
+                    "An editor did not publish this testimonial (%(reason)s), and it stays "
+                    "counted as rejected in our public moderation record, so it can no "
+                    "longer be changed or withdrawn. It is not shown anywhere on this site."
+                ),
+                code="rejected",
+                params={"reason": self.get_rejection_reason_display()},
+            )
+        if self.status == self.Status.WITHDRAWN:
+            raise ValidationError(
+                _("This testimonial has already been withdrawn, so it can no longer be changed."),
+                code="withdrawn",
+            )
 
     def withdraw(self):
         """The author takes it back: hidden at once, the record kept."""
+        self.check_author_may_change()
         if self.live:
             self.unpublish(log_action=False)
         self.status = self.Status.WITHDRAWN

@@ -3,6 +3,7 @@ each kind of change, the next request shows it."""
 
 import datetime
 
+from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -11,6 +12,8 @@ from django.utils import timezone
 import pytest
 
 from comparisons.models import ComparisonPage, Fact
+from testimonials import moderation
+from testimonials.author_edits import record_author_change
 from testimonials.models import CaseStudyQuote, Testimonial
 from tests.comparisons.factories import ProductPageFactory
 from tests.testimonials.factories import CaseStudyPageFactory, TestimonialFactory
@@ -354,3 +357,40 @@ def test_a_preview_never_uses_a_cached_fragment(rf, comparison):
 
     assert comparison_fragment(live, 180)[0] > 0
     assert comparison_fragment(preview, 180) == (0, "uncached")
+
+
+def test_an_authors_change_takes_their_testimonial_off_every_page_at_once(
+    client, committed, product_page, wall_page, our_product
+):
+    testimonial = TestimonialFactory(product=our_product, approved=True, quote="Old words.")
+    for page in (product_page, wall_page):
+        assert "Old words." in cached(client, page.url)
+
+    committed(lambda: record_author_change(testimonial, {"quote": "New words.", "rating": 2}))
+
+    for page in (product_page, wall_page):
+        html = visit(client, page.url)[1]
+        assert "Old words." not in html and "New words." not in html, page.url
+
+
+def test_a_confirmed_rejection_of_a_low_rating_shows_at_once_and_a_proposal_changes_nothing(
+    client, committed, product_page, wall_page, our_product, django_user_model
+):
+    testimonial = TestimonialFactory(product=our_product, approved=True, rating=1, quote="Slow.")
+    first, second = (
+        moderator(django_user_model, name) for name in ("first-moderator", "second-moderator")
+    )
+    assert "Slow." in cached(client, wall_page.url)
+
+    committed(lambda: moderation.reject(testimonial, "off_topic", first))
+    assert "Slow." in cached(client, wall_page.url)
+
+    committed(lambda: moderation.reject(testimonial, "off_topic", second))
+    assert "Slow." not in visit(client, wall_page.url)[1]
+    assert "1 rejected" in visit(client, product_page.url)[1]
+
+
+def moderator(django_user_model, username):
+    user = django_user_model.objects.create_user(username=username, password="x")
+    user.groups.add(Group.objects.get(name="Moderators"))
+    return user

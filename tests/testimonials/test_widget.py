@@ -2,9 +2,11 @@
 a link back, and only the listed origins may frame it."""
 
 import pytest
+from bs4 import BeautifulSoup
 
 from testimonials.models import Testimonial
 from tests.comparisons.factories import ProductFactory
+from tests.query_counts import MAX_QUERIES, queries_to_render
 from tests.testimonials.factories import TestimonialFactory
 
 pytestmark = pytest.mark.django_db
@@ -100,3 +102,100 @@ def test_every_other_page_refuses_to_be_framed(client, our_product, wall_page, e
 
     assert frame_ancestors(response) == ["'none'"]
     assert response["X-Frame-Options"] == "DENY"
+
+
+def tagged(tag, count=1, **fields):
+    testimonials = TestimonialFactory.create_batch(count, approved=True, **fields)
+    for testimonial in testimonials:
+        testimonial.tags.add(tag)
+        testimonial.save()
+    return testimonials
+
+
+def distribution(section):
+    """{stars: count} from a rating distribution table, as a reader sees it."""
+    rows = section.select("table.distribution tbody tr")
+    return {int(row.th.get_text().split()[0]): int(row.select("td")[0].get_text()) for row in rows}
+
+
+@pytest.fixture
+def praise_and_complaints(our_product):
+    """Three 5★ testimonials tagged for the home page; the same product also has
+    published 1★ and 3★ ones, and unpublished ones that must not count."""
+    tagged("homepage", 3, product=our_product, rating=5, quote="Wonderful.")
+    TestimonialFactory.create_batch(2, product=our_product, approved=True, rating=1)
+    TestimonialFactory(product=our_product, approved=True, rating=3)
+    TestimonialFactory(product=our_product, rating=1, quote="Pending complaint.")
+    TestimonialFactory(product=our_product, rejected=True, rating=1)
+    pending_praise = TestimonialFactory(product=our_product, rating=5, quote="Pending praise.")
+    pending_praise.tags.add("homepage")
+    pending_praise.save()
+    return our_product
+
+
+def test_a_tag_selection_says_it_was_chosen_and_shows_every_rating_of_the_product(
+    client, praise_and_complaints, wall_page
+):
+    product = praise_and_complaints
+
+    html = client.get(WIDGET, {"tag": "homepage"}).content.decode()
+    soup = BeautifulSoup(html, "html.parser")
+
+    assert "A selection chosen by Candor Test Co" in soup.get_text(" ", strip=True)
+    assert html.count("Wonderful.") == 3
+    assert "Pending praise." not in html and "Pending complaint." not in html
+    ratings = soup.find("section", attrs={"aria-labelledby": f"ratings-{product.pk}"})
+    assert ratings.h2.get_text(strip=True) == f"Every rating of {product.name}"
+    assert ratings.caption is not None
+    assert distribution(ratings) == {5: 3, 4: 0, 3: 1, 2: 0, 1: 2}
+    assert "from 6 ratings" in ratings.get_text(" ", strip=True)
+    link = ratings.find("a", string=f"Read all reviews of {product.name}")
+    assert link["href"] == f"http://testserver{wall_page.url}?product={product.pk}"
+
+
+def test_a_selection_about_two_products_shows_each_ones_ratings(client, our_product, wall_page):
+    other = ProductFactory(is_ours=True)
+    tagged("schools", product=our_product, rating=5)
+    tagged("schools", product=other, rating=4)
+    TestimonialFactory(product=other, approved=True, rating=2)
+
+    soup = BeautifulSoup(client.get(WIDGET, {"tag": "schools"}).content, "html.parser")
+
+    assert distribution(soup.find(attrs={"aria-labelledby": f"ratings-{our_product.pk}"}))[5] == 1
+    theirs = distribution(soup.find(attrs={"aria-labelledby": f"ratings-{other.pk}"}))
+    assert (theirs[4], theirs[2]) == (1, 1)
+
+
+def test_a_product_widget_shows_its_ratings_but_is_no_selection(
+    client, praise_and_complaints, wall_page
+):
+    product = praise_and_complaints
+
+    soup = BeautifulSoup(client.get(WIDGET, {"product": product.pk}).content, "html.parser")
+
+    assert "selection" not in soup.get_text().lower()
+    ratings = soup.find("section", attrs={"aria-labelledby": f"ratings-{product.pk}"})
+    assert distribution(ratings) == {5: 3, 4: 0, 3: 1, 2: 0, 1: 2}
+
+
+def test_the_japanese_widget_discloses_the_selection_too(client, praise_and_complaints, wall_page):
+    response = client.get("/ja" + WIDGET, {"tag": "homepage"})
+    soup = BeautifulSoup(response.content, "html.parser")
+
+    assert soup.html["lang"] == "ja"
+    assert "Candor Test Co" in soup.select_one(".widget__selection").get_text()
+    assert soup.select_one(f"#ratings-{praise_and_complaints.pk}") is not None
+
+
+@pytest.mark.parametrize("kind", ["tag", "product"])
+def test_queries_do_not_grow_with_the_number_of_testimonials(client, our_product, wall_page, kind):
+    query = "?tag=homepage" if kind == "tag" else f"?product={our_product.pk}"
+
+    def queries(count):
+        tagged("homepage", count, product=our_product, rating=5)
+        TestimonialFactory.create_batch(count, product=our_product, approved=True, rating=1)
+        return queries_to_render(client, WIDGET + query)
+
+    few, many = queries(2), queries(20)
+
+    assert few == many <= MAX_QUERIES

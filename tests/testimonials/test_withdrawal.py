@@ -1,6 +1,8 @@
-"""An advocate withdraws a testimonial with the private link from their e-mail."""
+"""An advocate withdraws a testimonial with the private link from their e-mail; a
+rejected one stays counted as rejected."""
 
 from django.core import mail
+from django.core.exceptions import ValidationError
 
 import pytest
 
@@ -10,6 +12,9 @@ from tests.testimonials.factories import TestimonialFactory
 from tests.testimonials.test_submission import valid_form
 
 pytestmark = pytest.mark.django_db
+
+# What the "Withdraw it" button sends; the page's other form changes the testimonial.
+WITHDRAW_BUTTON = {"withdraw": "1"}
 
 
 def test_the_emailed_link_withdraws_at_once_and_keeps_the_record(
@@ -33,7 +38,7 @@ def test_the_emailed_link_withdraws_at_once_and_keeps_the_record(
     )
 
     confirm = client.get(path)
-    done = client.post(path)
+    done = client.post(path, WITHDRAW_BUTTON)
 
     assert "Withdraw it" in confirm.content.decode()
     assert "has been withdrawn" in done.content.decode()
@@ -47,8 +52,8 @@ def test_a_link_works_once(client):
     testimonial = TestimonialFactory(approved=True)
     path = withdrawal_path(testimonial)
 
-    client.post(path)
-    again = client.post(path)
+    client.post(path, WITHDRAW_BUTTON)
+    again = client.post(path, WITHDRAW_BUTTON)
 
     assert again.status_code == 410
     assert "already been withdrawn" in again.content.decode()
@@ -66,7 +71,36 @@ def test_a_link_works_only_for_its_own_testimonial(client):
     assert forged != token_in(withdrawal_path(mine))
 
     for path in (f"/testimonials/withdraw/{forged}/", f"/testimonials/withdraw/{theirs.pk}/"):
-        assert client.post(path).status_code == 404
+        assert client.post(path, WITHDRAW_BUTTON).status_code == 404
 
     theirs.refresh_from_db()
     assert theirs.status == Testimonial.Status.APPROVED
+
+
+def test_a_rejected_testimonial_cannot_be_withdrawn(client, our_product, wall_page):
+    testimonial = TestimonialFactory(product=our_product, rejected=True)
+    path = withdrawal_path(testimonial)
+
+    page = client.get(path)
+    refused = client.post(path, WITHDRAW_BUTTON)
+
+    assert page.status_code == refused.status_code == 409
+    for response in (page, refused):
+        text = response.content.decode()
+        assert "counted as rejected" in text and "Spam" in text
+        assert "Withdraw it</button>" not in text
+    testimonial.refresh_from_db()
+    assert (testimonial.status, testimonial.withdrawn_at) == (Testimonial.Status.REJECTED, None)
+    record = Testimonial.objects.filter(product=our_product).summary()["moderation"]
+    assert (record["rejected_total"], record["withdrawn"]) == (1, 0)
+
+
+def test_the_model_refuses_to_withdraw_a_rejected_testimonial():
+    testimonial = TestimonialFactory(rejected=True)
+
+    with pytest.raises(ValidationError) as refusal:
+        testimonial.withdraw()
+
+    assert refusal.value.code == "rejected"
+    testimonial.refresh_from_db()
+    assert testimonial.status == Testimonial.Status.REJECTED

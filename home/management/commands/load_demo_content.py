@@ -1,9 +1,15 @@
 """Load the Fernhill Labs demo site. Safe to run again: it creates what is missing
-and leaves what exists alone."""
+and leaves what exists alone.
+
+`make run` runs this every time it starts, so by the second run the site is an
+editor's: every step looks its object up by a natural key (a slug, a name, a
+criterion on a product) and, when it exists, touches neither it nor its children.
+Nothing is updated, re-saved or re-published."""
 
 import datetime
 from decimal import Decimal
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
@@ -18,6 +24,8 @@ from comparisons.models import (
     ComparisonPage,
     Criterion,
     Fact,
+    FactChange,
+    InaccuracyReport,
     NotSuitableFor,
     Product,
     ProductIndexPage,
@@ -30,10 +38,16 @@ from home.demo.corrections import load_corrections
 from home.demo.translate import translate_demo_pages
 from home.models import HomePage, SiteSettings, StandardPage
 from testimonials.models import (
+    Advocate,
+    AdvocateActivity,
     CaseStudyIndexPage,
     CaseStudyPage,
     CaseStudyQuote,
     Customer,
+    NpsInvitation,
+    NpsResponse,
+    ReferenceRequest,
+    ReferralVisitDay,
     Testimonial,
     TestimonialSubmissionPage,
     TestimonialWallPage,
@@ -41,6 +55,23 @@ from testimonials.models import (
 
 # Most values were checked recently; a few are deliberately stale (see demo_content).
 RECENT_DAYS = (12, 20, 35, 48, 60, 75)
+
+# What a run reports having created, counted before and after it.
+TALLIED = (
+    Product,
+    Criterion,
+    Fact,
+    FactChange,
+    InaccuracyReport,
+    Customer,
+    Testimonial,
+    Advocate,
+    AdvocateActivity,
+    ReferenceRequest,
+    NpsInvitation,
+    NpsResponse,
+    ReferralVisitDay,
+)
 
 
 class Command(BaseCommand):
@@ -57,10 +88,11 @@ class Command(BaseCommand):
     @transaction.atomic
     def handle(self, *args, **options):
         self.today = timezone.localdate()
+        before = tally()
         home = self.home_page(options.get("port"))
         products = self.products()
         criteria = self.criteria()
-        facts = self.facts(products, criteria)
+        self.facts(products, criteria)
         self.product_pages(home, products)
         self.comparison_pages(home, products, criteria)
         methodology = self.child(
@@ -81,27 +113,31 @@ class Command(BaseCommand):
             body=advocacy.POLICY_BODY,
         )
         customers = self.customers()
-        testimonials = self.testimonials(products, customers)
+        self.testimonials(products, customers)
         wall = self.advocacy_pages(home, products, customers)
         self.site_settings(home, methodology, testimonial_policy, wall)
         load_corrections(products, criteria)
         load_advocate_program(home)
         translate_demo_pages(home)
 
+        created = created_since(before)
+        if not created:
+            self.stdout.write("Demo content: nothing to add; everything already exists.")
+            return
+        # Only new objects need indexing; editors' saves have indexed theirs already.
         call_command("rebuild_references_index", verbosity=0)
         call_command("update_index", verbosity=0)
-        self.stdout.write(
-            self.style.SUCCESS(
-                f"Demo content ready: {len(products)} products, {len(criteria)} criteria, "
-                f"{facts} facts, {testimonials} testimonials, "
-                f"{Page.objects.live().count() - 1} live pages."
-            )
-        )
+        self.stdout.write(self.style.SUCCESS(f"Demo content: created {', '.join(created)}."))
 
     def home_page(self, port=None):
+        """The demo home page as the default site's root. The site is set up once, when
+        it still serves the plain page Wagtail's migrations create; after that its
+        name and root are the editors'. Only a port given on the command line (make
+        run's PORT) is applied, because links must point where the site is served."""
         root = Page.get_first_root_node()
         home = HomePage.objects.child_of(root).first()
-        if home is None:
+        created = home is None
+        if created:
             home = self.add(
                 root,
                 HomePage(
@@ -111,22 +147,33 @@ class Command(BaseCommand):
                     intro=demo.HOME_INTRO,
                 ),
             )
-        site = Site.objects.filter(is_default_site=True).first() or Site(
-            hostname="localhost", is_default_site=True
+        site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+        if site is None:
+            site = Site(hostname="localhost", is_default_site=True)
+        previous_root = site.root_page if site.root_page_id else None
+        welcome = previous_root is not None and previous_root.content_type_id == (
+            ContentType.objects.get_for_model(Page).pk
         )
-        previous_root = site.root_page_id
-        site.root_page = home
-        site.site_name = demo.COMPANY
-        if port:
+        if created or site.pk is None or welcome:
+            site.root_page = home
+            site.site_name = demo.COMPANY
+            if port:
+                site.port = port
+            site.save()
+            if welcome and previous_root.pk != home.pk:
+                previous_root.delete()
+        elif port and site.port != port:
             site.port = port
-        site.save()
-        # Wagtail's migrations leave a plain "Welcome" page as the site root; replace it.
-        if previous_root and previous_root != home.pk:
-            Page.objects.filter(pk=previous_root, content_type__model="page").delete()
+            site.save(update_fields=["port"])
         return home
 
     def site_settings(self, home, methodology, testimonial_policy, wall):
+        """Filled in once. The company name is required in the settings form, so a
+        blank one means no editor has saved the settings yet; once one has, every
+        field is theirs, including any they left empty on purpose."""
         settings = SiteSettings.for_site(home.get_site())
+        if settings.company_name:
+            return
         settings.company_name = demo.COMPANY
         settings.default_description = demo.DEFAULT_DESCRIPTION
         settings.methodology_page = methodology
@@ -138,7 +185,7 @@ class Command(BaseCommand):
     def products(self):
         products = {}
         for name, (vendor, is_ours, website, summary, _plan) in demo.PRODUCTS.items():
-            products[name], _ = Product.objects.update_or_create(
+            products[name], _ = Product.objects.get_or_create(
                 name=name,
                 defaults={
                     "vendor": vendor,
@@ -154,7 +201,7 @@ class Command(BaseCommand):
         for order, (name, (group, kind, direction, unit, help_text)) in enumerate(
             demo.CRITERIA.items()
         ):
-            criteria[name], _ = Criterion.objects.update_or_create(
+            criteria[name], _ = Criterion.objects.get_or_create(
                 name=name,
                 defaults={
                     "group": group,
@@ -168,30 +215,37 @@ class Command(BaseCommand):
         return criteria
 
     def facts(self, products, criteria):
-        count = 0
+        """The demo facts a product lacks. A product that has a fact for a criterion,
+        whatever its plan, value or date, keeps it: an editor may have corrected it."""
+        existing = set(
+            Fact.objects.filter(product__in=products.values()).values_list(
+                "product_id", "criterion_id"
+            )
+        )
         for product_name, values in demo.FACTS.items():
             product = products[product_name]
             plan = demo.PRODUCTS[product_name][4]
             for number, (criterion_name, entry) in enumerate(values.items()):
                 criterion = criteria[criterion_name]
+                if (product.pk, criterion.pk) in existing:
+                    continue
                 value, availability, note, age = self.unpack(entry, number)
-                fact = Fact.objects.filter(product=product, criterion=criterion, plan=plan).first()
-                fact = fact or Fact(product=product, criterion=criterion, plan=plan)
-                fact.support = value if criterion.kind == Criterion.Kind.SUPPORT else ""
-                fact.text = value if criterion.kind == Criterion.Kind.TEXT else ""
-                fact.number = (
-                    Decimal(str(value))
+                fact = Fact(
+                    product=product,
+                    criterion=criterion,
+                    plan=plan,
+                    support=value if criterion.kind == Criterion.Kind.SUPPORT else "",
+                    text=value if criterion.kind == Criterion.Kind.TEXT else "",
+                    number=Decimal(str(value))
                     if criterion.kind in {Criterion.Kind.NUMBER, Criterion.Kind.RATING}
-                    else None
+                    else None,
+                    availability=availability,
+                    note=note,
+                    source_url=product.website.rstrip("/") + demo.SOURCES[criterion.group],
+                    verified_on=self.today - datetime.timedelta(days=age),
                 )
-                fact.availability = availability
-                fact.note = note
-                fact.source_url = product.website.rstrip("/") + demo.SOURCES[criterion.group]
-                fact.verified_on = self.today - datetime.timedelta(days=age)
                 fact.full_clean()
                 fact.save()
-                count += 1
-        return count
 
     @staticmethod
     def unpack(entry, number):
@@ -275,7 +329,7 @@ class Command(BaseCommand):
     def customers(self):
         customers = {}
         for name, (industry, size, website) in advocacy.CUSTOMERS.items():
-            customers[name], _ = Customer.objects.update_or_create(
+            customers[name], _ = Customer.objects.get_or_create(
                 name=name, defaults={"industry": industry, "size": size, "website": website}
             )
         return customers
@@ -320,7 +374,6 @@ class Command(BaseCommand):
             elif state == "withdrawn":
                 testimonial.save_revision().publish()
                 testimonial.withdraw()
-        return Testimonial.objects.count()
 
     def advocacy_pages(self, home, products, customers):
         wall = self.child(
@@ -341,15 +394,15 @@ class Command(BaseCommand):
             show_in_menus=True,
         )
         for slug, spec in advocacy.CASE_STUDIES.items():
+            if CaseStudyPage.objects.child_of(index).filter(slug=slug).exists():
+                continue  # its quotes and tags are the editors' now
             quotes = [
                 Testimonial.objects.public()
                 .filter(author_name=author, customer=customers[spec["customer"]])
                 .first()
                 for author in spec["quotes"]
             ]
-            page = self.child(
-                index,
-                CaseStudyPage,
+            page = CaseStudyPage(
                 slug=slug,
                 title=spec["title"],
                 customer=customers[spec["customer"]],
@@ -377,9 +430,8 @@ class Command(BaseCommand):
                 ],
                 products=[products[name] for name in spec["products"]],
             )
-            if not page.tags.exists():
-                page.tags.add(*spec["tags"])
-                page.save_revision().publish()
+            page.tags.add(*spec["tags"])  # kept with the unsaved page, saved with it
+            self.add(index, page)
         self.child(
             home,
             TestimonialSubmissionPage,
@@ -405,3 +457,25 @@ class Command(BaseCommand):
         parent.add_child(instance=page)
         page.save_revision().publish()
         return page
+
+
+def tally():
+    """How many of each demo object exist. Pages count whatever their type, except
+    the plain "Welcome" page Wagtail's migrations create (the first run removes it)."""
+    counts = {model: model.objects.count() for model in TALLIED}
+    plain_page = ContentType.objects.get_for_model(Page)
+    counts[Page] = Page.objects.exclude(content_type=plain_page).count()
+    return counts
+
+
+def created_since(before):
+    """What this run added, e.g. ["3 facts", "1 page"]: the demo loader only adds,
+    so a count that grew is what it created."""
+    created = []
+    for model, count in tally().items():
+        added = count - before[model]
+        if added > 0:
+            meta = model._meta
+            name = meta.verbose_name if added == 1 else meta.verbose_name_plural
+            created.append(f"{added} {name}")
+    return created

@@ -1,0 +1,203 @@
+"""`make run` loads the demo content every time it starts. Once an editor has worked on
+the demo site, loading it again adds only what is missing and changes nothing of theirs:
+corrected facts, decided reports, published pages, moderation and settings."""
+
+import datetime
+from io import StringIO
+
+from django.contrib.auth.models import Group, Permission
+from django.core.management import call_command
+from django.utils import timezone
+
+from wagtail.models import Page, Revision, Site
+
+import pytest
+import time_machine
+from bs4 import BeautifulSoup
+
+from comparisons.models import (
+    Criterion,
+    Fact,
+    FactChange,
+    InaccuracyReport,
+    Product,
+    ProductPage,
+)
+from home.models import SiteSettings
+from testimonials.models import (
+    Advocate,
+    CaseStudyPage,
+    Customer,
+    NpsResponse,
+    ReferralVisitDay,
+    Testimonial,
+)
+from tests.comparisons.test_fact_changes import edit_url, fact_data, product_form
+
+COUNTED = [
+    Page,
+    Revision,
+    Product,
+    Criterion,
+    Fact,
+    FactChange,
+    InaccuracyReport,
+    Customer,
+    Testimonial,
+    Advocate,
+    NpsResponse,
+    ReferralVisitDay,
+]
+REASON = "Tidewell lowered the Business plan to 45 USD in its spring price list."
+
+
+def counts():
+    return {model.__name__: model.objects.count() for model in COUNTED}
+
+
+def load_again():
+    out = StringIO()
+    call_command("load_demo_content", stdout=out)
+    return out.getvalue()
+
+
+@pytest.fixture
+def site_editor(editor, editor_client):
+    """An editor who also publishes pages (Wagtail's Moderators group) and may change
+    the site settings: everything the demo's editors do, without being a superuser."""
+    editor.groups.add(Group.objects.get(name="Moderators"))
+    for app_label, codename in (
+        ("home", "change_sitesettings"),
+        ("testimonials", "publish_testimonial"),
+    ):
+        editor.user_permissions.add(
+            Permission.objects.get(content_type__app_label=app_label, codename=codename)
+        )
+    return editor_client
+
+
+def correct_the_price(client):
+    """49 → 45 with a reason, on the product's edit form in the admin."""
+    product = Product.objects.get(name="Tidewell Desk")
+    price = product.facts.get(criterion__name="Starting price")
+    others = [fact_data(fact) for fact in product.facts.exclude(pk=price.pk)]
+    corrected = fact_data(
+        price, number="45", verified_on=timezone.localdate().isoformat(), change_reason=REASON
+    )
+    response = client.post(edit_url(product), product_form(product, [corrected, *others]))
+    assert response.status_code == 302
+    return price
+
+
+def accept_the_open_report(client):
+    report = InaccuracyReport.objects.get(status=InaccuracyReport.Status.NEW)
+    response = client.post(
+        f"/admin/snippets/comparisons/inaccuracyreport/edit/{report.pk}/",
+        {"status": "accepted", "editor_response": "Checked Quillory's pricing page: right."},
+    )
+    assert response.status_code == 302
+    return report
+
+
+def rewrite_and_publish(page, user, **fields):
+    for name, value in fields.items():
+        setattr(page, name, value)
+    page.save_revision(user=user).publish(user=user)
+    page.refresh_from_db()
+    return page
+
+
+def test_loading_again_keeps_every_edit_an_editor_made(site_editor, editor, demo_site):
+    price = correct_the_price(site_editor)
+    report = accept_the_open_report(site_editor)
+    product_page = rewrite_and_publish(
+        ProductPage.objects.get(slug="fernhill-desk", locale__language_code="en"),
+        editor,
+        title="Fernhill Desk helpdesk",
+        summary="<p>Rewritten by our editor.</p>",
+    )
+    case_study = CaseStudyPage.objects.filter(tags__isnull=False).distinct().first()
+    case_study.tags.clear()
+    case_study = rewrite_and_publish(case_study, editor)
+    approved = Testimonial.objects.public().filter(rating=5).first()
+    approved.reject(Testimonial.RejectionReason.DUPLICATE, user=editor)
+    pending = Testimonial.objects.filter(status=Testimonial.Status.PENDING).first()
+    pending.save_revision(user=editor).publish(user=editor)
+    settings = SiteSettings.for_site(demo_site)
+    settings.company_name = "Fernhill Labs GmbH"
+    settings.corrections_email = "errata@fernhill.example"
+    settings.save()
+    Site.objects.filter(pk=demo_site.pk).update(site_name="Fernhill")
+    before = counts()
+
+    output = load_again()
+
+    assert counts() == before
+    price.refresh_from_db()
+    assert (price.number, price.verified_on) == (45, timezone.localdate())
+    correction = FactChange.objects.get(reason=REASON)
+    assert (correction.old_value, correction.new_value) == (
+        "49 USD / agent / month",
+        "45 USD / agent / month",
+    )
+    assert correction.editor == editor
+    report.refresh_from_db()
+    assert report.status == InaccuracyReport.Status.ACCEPTED
+    assert report.decided_by == editor
+    live = ProductPage.objects.get(pk=product_page.pk)
+    assert (live.title, live.summary) == (
+        "Fernhill Desk helpdesk",
+        "<p>Rewritten by our editor.</p>",
+    )
+    assert live.live_revision_id == product_page.live_revision_id
+    case_study_now = CaseStudyPage.objects.get(pk=case_study.pk)
+    assert case_study_now.live_revision_id == case_study.live_revision_id
+    assert not case_study_now.tags.exists()
+    approved.refresh_from_db()
+    assert (approved.status, approved.live) == (Testimonial.Status.REJECTED, False)
+    pending.refresh_from_db()
+    assert (pending.status, pending.live) == (Testimonial.Status.APPROVED, True)
+    settings.refresh_from_db()
+    assert settings.company_name == "Fernhill Labs GmbH"
+    assert settings.corrections_email == "errata@fernhill.example"
+    assert Site.objects.get(pk=demo_site.pk).site_name == "Fernhill"
+    assert "nothing to add" in output
+
+
+def test_the_corrections_log_and_the_table_agree_after_loading_again(
+    client, site_editor, demo_site
+):
+    correct_the_price(site_editor)
+
+    load_again()
+
+    url = "/compare/fernhill-desk-vs-tidewell-desk-vs-quillory/"
+    soup = BeautifulSoup(client.get(url).content, "html.parser")
+    log = [item.get_text(" ", strip=True) for item in soup.select("#corrections li")]
+    row = next(row for row in soup.select("tbody tr") if "Starting price" in row.th.get_text())
+    assert any("was 49 USD / agent / month → now 45 USD / agent / month" in e for e in log)
+    assert "45" in row.get_text() and "49" not in row.get_text()
+
+
+def test_a_missing_fact_is_added_and_its_siblings_left_alone(site_editor, demo_site):
+    price = correct_the_price(site_editor)
+    phone = Fact.objects.get(product__name="Tidewell Desk", criterion__name="Phone channel")
+    phone.delete()
+
+    output = load_again()
+
+    assert "1 fact" in output
+    restored = Fact.objects.get(product__name="Tidewell Desk", criterion__name="Phone channel")
+    assert restored.support == "yes"
+    price.refresh_from_db()
+    assert price.number == 45
+
+
+def test_demo_referral_visits_are_not_added_again_on_a_later_day(demo_site):
+    visits = ReferralVisitDay.objects.count()
+    later = timezone.now() + datetime.timedelta(days=3)
+
+    with time_machine.travel(later, tick=False):
+        load_again()
+
+    assert ReferralVisitDay.objects.count() == visits
