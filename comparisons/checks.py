@@ -3,7 +3,9 @@
 Each takes the page as it would be published (a revision's content, or the form's)
 and returns the problems a reader could be misled by."""
 
+import html
 import re
+import unicodedata
 
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
@@ -20,15 +22,45 @@ from home.models.site_settings import DEFAULT_FRESHNESS_LIMIT_DAYS, SiteSettings
 # Below this many decided rows a table is too small to call one-sided.
 MIN_ROWS_FOR_ONE_SIDED_CHECK = 3
 
-# Claims of being best that readers cannot check. English words match whole words
-# ("bestow" is fine); Japanese has no spaces between words, so its terms match anywhere.
-# "No.1" may follow Japanese directly (業界No.1), so it needs only no Latin letter or
-# digit around it; "no 1-click setup" is not a claim.
+# Claims of being best that readers cannot check, matched in the plain text that
+# ``plain`` gives (NFKC, so full-width and half-width forms, "№" and no-break spaces
+# arrive in their ordinary spelling). English words match whole words ("bestow" is
+# fine); Japanese has no spaces between words, so its terms match anywhere, and
+# HONEST_USES below lets through the words that contain them without claiming.
 SUPERLATIVES = re.compile(
-    r"\bbest\b|\bunbeatable\b|\bnumber\s+one\b|\bthe\s+only\b"
-    r"|(?<![A-Za-z0-9])No(?:\.\s?)?1(?![0-9])|Ｎｏ[.．]?１|(?<![\w#])#\s?1(?![0-9])"
-    r"|最高|唯一|圧倒的|一番",
-    re.IGNORECASE,
+    r"""
+    \bbest\b | \bbest-?sell(?:er|ers|ing)\b     # bestseller: a sales rank, like No.1
+    | \bunbeatable\b | \bthe\s+only\b
+    | \bnumber\s+(?:one\b|1(?![0-9]|[.,][0-9]))
+    # "No.1" may follow Japanese directly (業界No.1), so it needs only no Latin letter
+    # or digit around it. "No 1" with a space is the claim only with a capital N
+    # ("there is no 1 tool for everything") and not before "-", ":" or "/" ("No
+    # 1-click setup", "No 1:1 onboarding"). 1位 and 第一位 are "first place".
+    | (?<![A-Za-z0-9]) (?: No(?:\.\s?)?1 | (?-i:N[oO])\s1(?![-:/]) ) (?![0-9]|[.,][0-9])
+    | (?<![\w\#]) \#\s?1 (?![0-9]|[.,][0-9])
+    | 日本一 | 世界一 | 業界一 | 最強 | ナンバー(?:ワン|1(?![0-9]))
+    | 最高 | 唯一 | 圧倒的 | 一番 | (?<![0-9.])1位 | 第一位
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+# Honest uses of those words: a claim found inside one of these is not a claim.
+# Negations and hedges ("not the best fit", "isn't the only option", "at best"); "the
+# only" naming a shortcoming ("the only drawback"); "best practices"; in Japanese, the
+# only drawback (唯一の欠点), executive titles and the supreme court (最高経営責任者,
+# 最高裁), positions and order (一番上, 一番目), and words that merely start like a
+# claim (業界一般, 世界一周, 1位置).
+HONEST_USES = re.compile(
+    r"""
+    (?: \bnot | n['’]t ) \s+ (?:necessarily\s+|always\s+)? (?:the\s+|a\s+)? (?:best|only)\b
+    | \bat\s+best\b | \bbest[\s-]+(?:practices?|efforts?)\b
+    | \bthe\s+only\s+(?:real\s+|major\s+|big\s+)?
+      (?:limitation|drawback|downside|catch|caveat|weakness|shortcoming|exception)s?\b
+    | 唯一の(?:欠点|制約|弱点|デメリット|難点|短所)
+    | 最高[\u4e00-\u9fff\u30a0-\u30ff]{1,8}?責任者 | 最高裁
+    | 一番(?:上|下|左|右|前|後|奥|手前|端|目|最初|最後)
+    | (?:日本|世界|業界)一(?:般|周) | 1位置
+    """,
+    re.IGNORECASE | re.VERBOSE,
 )
 # The verdict field finishes "Best for …": a statement of fit, not a claim.
 BEST_FOR_PREFIX = re.compile(r"^\s*best\s+for\b", re.IGNORECASE)
@@ -119,12 +151,30 @@ def points_text(stream):
     return " ".join(f"{block.value['title']} {block.value['detail']}" for block in stream)
 
 
+def plain(text):
+    """The text a reader sees, in one spelling: tags removed and entities decoded,
+    NFKC-normalised (full-width "Ｂｅｓｔ" is "Best", "№1" is "No1") and without format
+    characters (category Cf: zero-width spaces and joiners, soft hyphens) that would
+    split a word without showing."""
+    text = unicodedata.normalize("NFKC", html.unescape(strip_tags(text or "")))
+    return "".join(char for char in text if unicodedata.category(char) != "Cf")
+
+
+def first_superlative(text):
+    """The first claim in ``text`` that is not part of an honest use, or None."""
+    honest = [match.span() for match in HONEST_USES.finditer(text)]
+    for match in SUPERLATIVES.finditer(text):
+        if not any(start < match.end() and match.start() < end for start, end in honest):
+            return match.group(0)
+    return None
+
+
 def superlatives_in(texts):
     """(word, field, label) for the first superlative in each text."""
     for field, label, text in texts:
-        match = SUPERLATIVES.search(strip_tags(text or ""))
-        if match:
-            yield match.group(0), field, label
+        word = first_superlative(plain(text))
+        if word:
+            yield word, field, label
 
 
 def superlative_problems(texts, backed):
@@ -142,13 +192,23 @@ def superlative_problems(texts, backed):
         )
 
 
+def search_engine_texts(page):
+    """The Promote tab's texts: search results show them, the title tag in the tab too."""
+    return [
+        ("seo_title", _("the title tag"), page.seo_title),
+        ("search_description", _("the meta description"), page.search_description),
+    ]
+
+
 def comparison_superlatives(page):
     columns, criteria = page.compared()
-    verdicts = " ".join(BEST_FOR_PREFIX.sub("", column.best_for) for column in columns)
+    verdicts = " ".join(BEST_FOR_PREFIX.sub("", plain(column.best_for)) for column in columns)
     texts = [
         ("title", _("the title"), page.title),
         ("intro", _("the introduction"), page.intro),
         ("compared_products", _("the verdicts"), verdicts),
+        ("selection_note", _("“How these products and plans were chosen”"), page.selection_note),
+        *search_engine_texts(page),
     ]
     if next(superlatives_in(texts), None) is None:
         return
@@ -165,7 +225,11 @@ def product_superlatives(page):
     texts = [
         ("title", _("the title"), page.title),
         ("summary", _("the summary"), page.summary),
+        ("pricing_note", _("the pricing note"), page.pricing_note),
         ("strengths", _("the strengths"), points_text(page.strengths)),
+        # Not the limitations: "not the best choice for large teams" is honest by nature.
+        ("ideal_for", _("“Who it is for”"), points_text(page.ideal_for)),
+        *search_engine_texts(page),
     ]
     if next(superlatives_in(texts), None) is None:
         return

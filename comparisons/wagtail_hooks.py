@@ -8,6 +8,8 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from home.choosers import PermissionCheckedChooserViewSet
+
 from .models import Criterion, FactChange, InaccuracyReport, Product
 from .views import FailingPagesReportView, StaleFactsReportView
 
@@ -46,6 +48,7 @@ class RecordedOnlyPermissionPolicy(ModelPermissionPolicy):
 
 
 class InaccuracyReportViewSet(SnippetViewSet):
+    chooser_viewset_class = PermissionCheckedChooserViewSet
     model = InaccuracyReport
     icon = "warning"
     menu_label = _("Inaccuracy reports")

@@ -3,10 +3,11 @@ a reader, and the rule that a page failing a blocking one does not go live.
 
 Apps register the checks for their own page types (home imports none of them), from
 their AppConfig.ready() or a module imported there. Every way a page goes live in
-Wagtail (the Publish button, workflow approval, scheduled publishing, bulk publish,
-revision.publish() from code) ends in ``page.publish(revision, ...)``, so the rule is
-kept there, by HonestyCheckedPage; copying a live page keeps the copy live without
-publishing, so the copy view is guarded by a hook (home.honesty_admin)."""
+Wagtail (the Publish button, workflow approval, scheduled publishing, bulk publish, the
+admin API, revision.publish() from code, a copy kept live, an alias) ends in saving the
+page live with new content, and most of them in ``page.publish(revision, ...)`` first,
+so HonestyCheckedPage keeps the rule in both. The admin tells the person why before
+that (home.honesty_admin)."""
 
 from dataclasses import dataclass
 
@@ -158,6 +159,27 @@ class HonestyCheckedPage:
             previous_revision=previous_revision,
             skip_permission_checks=skip_permission_checks,
         )
+
+    def save(self, *args, **kwargs):
+        # The edit view's Publish button and the admin API publish through Wagtail's
+        # PublishPageRevisionAction without calling publish(), and copies and aliases
+        # of a live page are saved live: every one of them ends here.
+        if self.goes_live_with_new_content():
+            problems = blocking_problems(self)
+            if problems:
+                raise PublishingRefused(self, problems)
+        return super().save(*args, **kwargs)
+
+    def goes_live_with_new_content(self):
+        """A new live page (a copy kept live, an alias), or a live page whose live
+        revision changes: not a live page saved for any other reason (moved,
+        renamed in the tree), which keeps what readers already see."""
+        if not self.live:
+            return False
+        if self.pk is None:
+            return True
+        stored = type(self).objects.filter(pk=self.pk).values_list("live_revision_id", flat=True)
+        return stored.first() != self.live_revision_id
 
 
 def refuse_scheduled(page, revision, problems):

@@ -62,7 +62,10 @@ def ticked(request, name):
 def refuse_live_copy_of_failing_pages(request, page):
     """A copy of a live page is kept live without being published, so the page's
     published content is checked here, with its live subpages if they are copied."""
-    if request.method != "POST" or not ticked(request, "publish_copies"):
+    # An alias shows the live page's content at a new address, as a live copy does.
+    if request.method != "POST" or not (
+        ticked(request, "publish_copies") or ticked(request, "alias")
+    ):
         return None
     copied = [page.specific] if page.live else []
     if ticked(request, "copy_subpages"):

@@ -11,6 +11,7 @@ class TestimonialAdminForm(WagtailAdminModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.stored_rejection_reason = self.instance.rejection_reason
         # A new testimonial (an interview, an import) is typed in by an editor; once
         # stored, what the customer said is theirs.
         self.read_only_answers = [
@@ -53,6 +54,9 @@ class TestimonialAdminForm(WagtailAdminModelForm):
 
     def save(self, commit=True):
         instance = super().save(commit=False)
+        # The reason is read from the form by Reject (testimonials.moderation) and
+        # stored only as part of a decision: saving an edit never changes the record.
+        instance.rejection_reason = self.stored_rejection_reason
         if "verification" in self.changed_data:
             instance.verified_by = self.for_user if instance.verification else None
             instance.verified_at = timezone.now() if instance.verification else None

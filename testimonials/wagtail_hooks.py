@@ -15,6 +15,8 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 import django_filters
 
+from home.choosers import PermissionCheckedChooserViewSet
+
 from . import moderation
 from .advocacy import hooks as advocacy_hooks  # noqa: F401  (reports, history entries)
 from .advocacy.viewsets import (
@@ -24,7 +26,6 @@ from .advocacy.viewsets import (
     ReconfirmationRequestViewSet,
     ReferenceRequestViewSet,
 )
-from .choosers import PermissionCheckedChooserViewSet
 from .models import Customer, Testimonial
 
 REJECT_ACTION = "action-reject"
@@ -228,3 +229,25 @@ def reject_testimonial(request, instance, edit_url):
 def register_moderation_log_actions(actions):
     for action, formatter in moderation.LOG_FORMATTERS.items():
         actions.register_action(action)(formatter)
+
+
+UNPUBLISH_REFUSAL = gettext_lazy(
+    "A testimonial leaves the site only by a recorded decision: reject it with a reason "
+    "(a low rating needs a second moderator). Its author can withdraw it."
+)
+
+
+@hooks.register("construct_snippet_action_menu")
+def hide_unpublish(menu_items, request, context):
+    if context.get("model") is Testimonial:
+        menu_items[:] = [item for item in menu_items if item.name != "action-unpublish"]
+
+
+@hooks.register("before_unpublish")
+def refuse_unpublishing_testimonials(request, instance):
+    """Unpublishing would take a testimonial out of the public counts with no reason
+    and no second moderator."""
+    if not isinstance(instance, Testimonial):
+        return None
+    messages.error(request, UNPUBLISH_REFUSAL)
+    return redirect(reverse("wagtailsnippets_testimonials_testimonial:edit", args=[instance.pk]))

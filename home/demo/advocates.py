@@ -1,7 +1,8 @@
 """Demo advocate program: advocates with their activity, reference requests, an NPS
 survey with answers across several months (promoters, passives and detractors), a
 demo request page, and referral links with visits and a conversion. Every person and
-company here is invented. Safe to load again: what exists is left alone."""
+company here is invented. Loaded once, with the rest of the demo (see
+load_demo_content)."""
 
 import datetime
 
@@ -177,9 +178,9 @@ def load_advocate_program(home):
     customers = {customer.name: customer for customer in Customer.objects.all()}
     products = {product.name: product for product in Product.objects.ours()}
     demo_page = demo_request_page(home)
-    advocates, new_advocates = load_advocates(customers, today, demo_page)
+    advocates = load_advocates(customers, today, demo_page)
     load_old_testimonials(products, customers, advocates)
-    link_testimonials(new_advocates)
+    link_testimonials(advocates)
     load_activities(advocates, today)
     load_reference_requests(products, advocates, today)
     load_nps(home, customers, today)
@@ -188,9 +189,6 @@ def load_advocate_program(home):
 
 
 def child(parent, model, slug, **fields):
-    existing = model.objects.child_of(parent).filter(slug=slug).first()
-    if existing:
-        return existing
     page = model(slug=slug, **fields)
     parent.add_child(instance=page)
     page.save_revision().publish()
@@ -221,56 +219,48 @@ def demo_request_page(home):
 
 
 def load_advocates(customers, today, demo_page):
-    """All demo advocates by name, and those of them created now."""
-    advocates, created = {}, {}
-    for name, (company, role, kind, recognition, code, months) in ADVOCATES.items():
-        advocate = Advocate.objects.filter(name=name, customer=customers[company]).first()
-        if advocate is None:
-            advocate = Advocate.objects.create(
-                name=name,
-                email=f"{name.split()[0].lower()}@customer.example",
-                role=role,
-                customer=customers[company],
-                advocate_type=kind,
-                recognition=recognition,
-                customer_as_of=today - datetime.timedelta(days=30 * months),
-                referral_code=code or None,
-                referral_page=demo_page if code else None,
-            )
-            created[name] = advocate
-        advocates[name] = advocate
-    return advocates, created
+    """The demo advocates by name."""
+    return {
+        name: Advocate.objects.create(
+            name=name,
+            email=f"{name.split()[0].lower()}@customer.example",
+            role=role,
+            customer=customers[company],
+            advocate_type=kind,
+            recognition=recognition,
+            customer_as_of=today - datetime.timedelta(days=30 * months),
+            referral_code=code or None,
+            referral_page=demo_page if code else None,
+        )
+        for name, (company, role, kind, recognition, code, months) in ADVOCATES.items()
+    }
 
 
 def load_old_testimonials(products, customers, advocates):
     now = timezone.now()
     for product, rating, quote, name, role, company, days in OLD_TESTIMONIALS:
-        testimonial, created = Testimonial.objects.get_or_create(
+        testimonial = Testimonial.objects.create(
             product=products[product],
             author_name=name,
             quote=quote,
-            defaults={
-                "rating": rating,
-                "author_role": role,
-                "author_company": company,
-                "customer": customers.get(company),
-                "advocate": advocates.get(name),
-                "email": f"{name.split()[0].lower()}@customer.example",
-                "consent_name": True,
-                "consent_company": bool(company),
-                "consent_given_at": now - datetime.timedelta(days=days),
-                "submitted_at": now - datetime.timedelta(days=days),
-                "verification": Testimonial.Verification.ACCOUNT,
-                "live": False,
-            },
+            rating=rating,
+            author_role=role,
+            author_company=company,
+            customer=customers.get(company),
+            advocate=advocates.get(name),
+            email=f"{name.split()[0].lower()}@customer.example",
+            consent_name=True,
+            consent_company=bool(company),
+            consent_given_at=now - datetime.timedelta(days=days),
+            submitted_at=now - datetime.timedelta(days=days),
+            verification=Testimonial.Verification.ACCOUNT,
+            live=False,
         )
-        if created:
-            testimonial.save_revision().publish()
+        testimonial.save_revision().publish()
 
 
 def link_testimonials(advocates):
-    """Their testimonials, linked when the advocate is created: an editor may unlink
-    one later, and loading the demo again must not link it back."""
+    """Each advocate's testimonials, from the rest of the demo too."""
     for name, advocate in advocates.items():
         Testimonial.objects.filter(
             author_name=name, customer=advocate.customer, advocate=None
@@ -281,30 +271,28 @@ def load_activities(advocates, today):
     for name, activities in ACTIVITIES.items():
         advocate = advocates[name]
         for kind, days, description, link in activities:
-            AdvocateActivity.objects.get_or_create(
+            AdvocateActivity.objects.create(
                 advocate=advocate,
                 kind=kind,
                 description=description,
-                defaults={"date": today - datetime.timedelta(days=days), "link": link},
+                date=today - datetime.timedelta(days=days),
+                link=link,
             )
 
 
 def load_reference_requests(products, advocates, today):
     for product, industry, need, days, status, advocate, note in REFERENCE_REQUESTS:
-        request, created = ReferenceRequest.objects.get_or_create(
+        request = ReferenceRequest.objects.create(
             product=products[product],
             prospect_need=need,
-            defaults={
-                "industry": industry,
-                "needed_by": today + datetime.timedelta(days=days),
-                "status": status,
-                "advocate": advocates.get(advocate),
-                "editor_note": note,
-                "decided_at": timezone.now() if status != "requested" else None,
-            },
+            industry=industry,
+            needed_by=today + datetime.timedelta(days=days),
+            status=status,
+            advocate=advocates.get(advocate),
+            editor_note=note,
+            decided_at=timezone.now() if status != "requested" else None,
         )
-        if created:
-            record_reference_call(request)
+        record_reference_call(request)
 
 
 def load_nps(home, customers, today):
@@ -324,62 +312,48 @@ def load_nps(home, customers, today):
     count = len(NPS_SCORES) + UNANSWERED_INVITATIONS
     for number in range(count):
         answered_at = now - datetime.timedelta(days=7 * number + 2)
-        invitation, _ = NpsInvitation.objects.get_or_create(
+        invitation = NpsInvitation.objects.create(
             email=f"survey{number + 1}@customer.example",
-            defaults={
-                "survey": survey,
-                "name": f"Survey respondent {number + 1}",
-                "customer": companies[number % len(companies)],
-                "created_at": answered_at - datetime.timedelta(days=1),
-                "sent_at": answered_at - datetime.timedelta(days=1),
-            },
+            survey=survey,
+            name=f"Survey respondent {number + 1}",
+            customer=companies[number % len(companies)],
+            created_at=answered_at - datetime.timedelta(days=1),
+            sent_at=answered_at - datetime.timedelta(days=1),
         )
         if number < len(NPS_SCORES):
-            NpsResponse.objects.get_or_create(
+            NpsResponse.objects.create(
                 invitation=invitation,
-                defaults={
-                    "score": NPS_SCORES[number],
-                    "comment": NPS_COMMENTS.get(number, ""),
-                    "answered_at": answered_at,
-                },
+                score=NPS_SCORES[number],
+                comment=NPS_COMMENTS.get(number, ""),
+                answered_at=answered_at,
             )
 
 
 def load_referrals(advocates, demo_page, today):
     for name, visits in REFERRAL_VISITS.items():
-        # Days are counted back from today, so on a later day they would be new days:
-        # an advocate with any visits recorded has the demo's already.
-        if ReferralVisitDay.objects.filter(advocate=advocates[name]).exists():
-            continue
         for days, count in visits:
-            ReferralVisitDay.objects.get_or_create(
-                advocate=advocates[name],
-                day=today - datetime.timedelta(days=days),
-                defaults={"visits": count},
+            ReferralVisitDay.objects.create(
+                advocate=advocates[name], day=today - datetime.timedelta(days=days), visits=count
             )
-    maya = advocates["Maya Okafor"]
-    if not DemoRequestSubmission.objects.filter(page=demo_page, referred_by=maya).exists():
-        submission = DemoRequestSubmission.objects.create(
-            page=demo_page,
-            referred_by=maya,
-            form_data={
-                "your_name": "Iris Novak",
-                "work_e_mail": "iris@prospect.example",
-                "company": "Novak Books",
-                "what_would_you_like_to_see": "How you route email from three shop addresses.",
-            },
-        )
-        # The submission time is set on creation; the demo request came in last month.
-        DemoRequestSubmission.objects.filter(pk=submission.pk).update(
-            submit_time=timezone.now() - datetime.timedelta(days=24)
-        )
+    submission = DemoRequestSubmission.objects.create(
+        page=demo_page,
+        referred_by=advocates["Maya Okafor"],
+        form_data={
+            "your_name": "Iris Novak",
+            "work_e_mail": "iris@prospect.example",
+            "company": "Novak Books",
+            "what_would_you_like_to_see": "How you route email from three shop addresses.",
+        },
+    )
+    # The submission time is set on creation; the demo request came in last month.
+    DemoRequestSubmission.objects.filter(pk=submission.pk).update(
+        submit_time=timezone.now() - datetime.timedelta(days=24)
+    )
 
 
 def load_reconfirmation_request(advocates):
     """Marta was asked ten days ago and has not answered yet."""
     marta = advocates["Marta Kowalski"]
-    if ReconfirmationRequest.objects.filter(advocate=marta).exists():
-        return
     asked = timezone.now() - datetime.timedelta(days=10)
     request = ReconfirmationRequest.objects.create(
         email=marta.email, advocate=marta, created_at=asked, sent_at=asked

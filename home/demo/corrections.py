@@ -92,15 +92,12 @@ REPORTS = [
 
 
 def load_corrections(products, criteria):
-    """Create the demo reports and changes that are missing. Existing ones are left
-    alone, decided or not, and so are the facts they are about: an editor may have
-    corrected a value since, and the corrections log records that change, not this."""
+    """Create the demo reports and the changes to facts. The facts already say the
+    new value: a change only records what they said before."""
     reports = load_reports(products, criteria)
     now = timezone.now()
     for product, criterion, old_number, new_number, reason, days_ago, report in CHANGES:
         product, criterion = products[product], criteria[criterion]
-        if FactChange.objects.filter(product=product, criterion=criterion, reason=reason).exists():
-            continue
         fact = Fact.objects.filter(product=product, criterion=criterion).first()
         FactChange.objects.create(
             product=product,
@@ -116,7 +113,7 @@ def load_corrections(products, criteria):
 
 
 def load_reports(products, criteria):
-    """The demo reports by key, each created if missing (known by what it claims)."""
+    """The demo reports by key."""
     now = timezone.now()
     locale = Locale.get_default()
     reports = {}
@@ -134,11 +131,6 @@ def load_reports(products, criteria):
         decision,
     ) in REPORTS:
         product, criterion = products[product], criteria[criterion]
-        reports[key] = InaccuracyReport.objects.filter(
-            product=product, criterion=criterion, claimed_value=claimed
-        ).first()
-        if reports[key] is not None:
-            continue
         submitted_at = now - datetime.timedelta(days=days_ago)
         status, response = decision or (InaccuracyReport.Status.NEW, "")
         reports[key] = InaccuracyReport.objects.create(

@@ -8,7 +8,7 @@ from home.demo import japanese
 
 def translate_demo_pages(home):
     """Japanese translations of the home page, one product page, one comparison and the
-    policy pages. Pages that already have a Japanese version are left alone."""
+    policy pages."""
     locale, _ = Locale.objects.get_or_create(language_code="ja")
     translate(home, locale, japanese.HOME)
     for slug, text in japanese.STANDARD_PAGES.items():
@@ -17,12 +17,12 @@ def translate_demo_pages(home):
     translate(products, locale, japanese.PRODUCT_INDEX)
     for slug, text in japanese.PRODUCT_PAGES.items():
         page = child(products, slug)
-        translate(page, locale, lambda page=page, text=text: product_page_text(page, text))
+        translate(page, locale, product_page_text(page, text))
     comparisons = child(home, "compare")
     translate(comparisons, locale, japanese.COMPARISON_INDEX)
     for slug, text in japanese.COMPARISON_PAGES.items():
         page = child(comparisons, slug)
-        translate(page, locale, lambda page=page, text=text: comparison_page_text(page, text))
+        translate(page, locale, comparison_page_text(page, text))
 
 
 def child(parent, slug):
@@ -30,13 +30,9 @@ def child(parent, slug):
 
 
 def translate(page, locale, fields):
-    """The page's translation into ``locale`` with ``fields`` set, published. An
-    existing translation is the translators' and is returned untouched; ``fields``
-    may be a function, so the text of one is only assembled when it is needed."""
-    if (existing := page.get_translation_or_none(locale)) is not None:
-        return existing
+    """The page's translation into ``locale`` with ``fields`` set, published."""
     translation = page.copy_for_translation(locale, copy_parents=False)
-    for name, value in (fields() if callable(fields) else fields).items():
+    for name, value in fields.items():
         setattr(translation, name, value)
     translation.save_revision().publish()
     return translation

@@ -8,7 +8,7 @@ from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from testimonials.choosers import PermissionCheckedChooserViewSet
+from home.choosers import PermissionCheckedChooserViewSet
 from testimonials.models import (
     Advocate,
     NpsInvitation,
@@ -82,6 +82,7 @@ class AdvocateViewSet(SnippetViewSet):
 
 
 class ReferenceRequestViewSet(SnippetViewSet):
+    chooser_viewset_class = PermissionCheckedChooserViewSet
     """Sales add requests and follow them (the "Sales" group: add and view); editors
     approve them and choose the advocate."""
 
@@ -131,6 +132,7 @@ class ReferenceRequestViewSet(SnippetViewSet):
 
 
 class NpsInvitationViewSet(SnippetViewSet):
+    chooser_viewset_class = PermissionCheckedChooserViewSet
     model = NpsInvitation
     icon = "mail"
     menu_label = "NPS invitations"
@@ -155,6 +157,7 @@ class NpsInvitationViewSet(SnippetViewSet):
 
 
 class NpsResponseViewSet(SnippetViewSet):
+    chooser_viewset_class = PermissionCheckedChooserViewSet
     """Every answer, whatever the score. Promoters are also listed as advocate
     candidates (Reports)."""
 
@@ -195,6 +198,7 @@ class NpsResponseViewSet(SnippetViewSet):
 
 
 class ReconfirmationRequestViewSet(SnippetViewSet):
+    chooser_viewset_class = PermissionCheckedChooserViewSet
     """What each author was asked, when, and what came of it."""
 
     model = ReconfirmationRequest

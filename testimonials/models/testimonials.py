@@ -42,6 +42,10 @@ CUSTOMER_ANSWER_REFUSED = _(
     "can change it, through their private link."
 )
 
+EXPIRY_REFUSAL = _(
+    "A testimonial does not expire on a date: to take it off the site, reject it with a "
+    "reason. Its author can withdraw it."
+)
 WITHDRAWN_REFUSAL = _("Its author has withdrawn this testimonial, so it cannot be published.")
 
 
@@ -238,6 +242,7 @@ class Testimonial(
     # not an editor's work, so not something a revision can carry back or forth.
     RECORD_FIELDS = (
         "status",
+        "rejection_reason",
         "rejection_proposed_by_id",
         "rejection_proposed_at",
         "moderated_at",
@@ -336,6 +341,9 @@ class Testimonial(
             raise ValidationError({"excerpt": error.messages}) from error
         if self.incentive not in ("", self.Incentive.NONE) and not self.incentive_detail:
             raise ValidationError({"incentive_detail": "Say what was given."})
+        if self.expire_at:
+            # A date would take it off the site with no decision and no reason.
+            raise ValidationError({"expire_at": EXPIRY_REFUSAL})
 
     # What the customer said ------------------------------------------------------------
 

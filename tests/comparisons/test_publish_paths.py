@@ -334,3 +334,67 @@ def test_publishing_a_revision_from_code_raises_and_leaves_the_page_unpublished(
 
     assert not is_public(client, one_sided)
     assert is_public(client, honest)
+
+
+# The admin API, aliases
+
+
+@pytest.mark.parametrize("is_honest", [False, True])
+def test_publishing_through_the_admin_api(client, moderator, one_sided, honest, is_honest):
+    page = honest if is_honest else one_sided
+    client.force_login(moderator)
+
+    response = client.post(
+        f"/admin/api/main/pages/{page.pk}/action/publish/", {}, content_type="application/json"
+    )
+
+    assert (response.status_code == 200) is is_honest
+    client.logout()
+    assert is_public(client, page) is is_honest
+
+
+def test_an_alias_of_a_page_that_became_one_sided_is_refused_in_the_copy_view(
+    client, moderator, honest
+):
+    honest.get_latest_revision().publish()
+    make_one_sided(honest)
+    client.force_login(moderator)
+
+    response = client.post(
+        reverse("wagtailadmin_pages:copy", args=[honest.pk]),
+        {
+            "new_title": "An alias",
+            "new_slug": "an-alias",
+            "new_parent_page": honest.get_parent().pk,
+            "alias": "on",
+        },
+        follow=True,
+    )
+
+    assert ONE_SIDED in response.content.decode()
+    assert not ComparisonPage.objects.filter(slug="an-alias").exists()
+
+
+def test_an_alias_made_in_code_of_a_page_that_became_one_sided_is_refused(honest):
+    honest.get_latest_revision().publish()
+    make_one_sided(honest)
+
+    with pytest.raises(PublishingRefused, match=ONE_SIDED):
+        ComparisonPage.objects.get(pk=honest.pk).create_alias(update_slug="an-alias")
+
+    assert not ComparisonPage.objects.filter(slug="an-alias").exists()
+
+
+def test_moving_a_live_page_that_became_one_sided_keeps_it_as_readers_see_it(
+    comparison_index, honest
+):
+    honest.get_latest_revision().publish()
+    make_one_sided(honest)
+    other_index = comparison_index.add_sibling(
+        instance=type(comparison_index)(title="Archive", slug="archive")
+    )
+
+    honest.move(other_index, pos="last-child")
+
+    honest.refresh_from_db()
+    assert honest.live and honest.get_parent().pk == other_index.pk

@@ -1,12 +1,15 @@
-"""`make run` loads the demo content every time it starts. Once an editor has worked on
-the demo site, loading it again adds only what is missing and changes nothing of theirs:
-corrected facts, decided reports, published pages, moderation and settings."""
+"""`make run` loads the demo content every time it starts, but the demo is loaded once:
+a later run adds and changes nothing (only a `--port` given on the command line is
+applied to the site). What editors, authors and erasure did since is kept, deletions
+and renames included: corrected facts, decided reports, published pages, moderation,
+settings, an author's changed words and an erased author's testimonials."""
 
 import datetime
 from io import StringIO
 
 from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
+from django.test import Client
 from django.utils import timezone
 
 from wagtail.models import Page, Revision, Site
@@ -23,7 +26,8 @@ from comparisons.models import (
     Product,
     ProductPage,
 )
-from home.models import SiteSettings
+from home.models import HomePage, SiteSettings
+from home.personal_data import export_personal_data
 from testimonials.models import (
     Advocate,
     CaseStudyPage,
@@ -32,7 +36,9 @@ from testimonials.models import (
     ReferralVisitDay,
     Testimonial,
 )
+from testimonials.withdrawal import withdrawal_path
 from tests.comparisons.test_fact_changes import edit_url, fact_data, product_form
+from tests.testimonials.test_author_edits import change_form
 
 COUNTED = [
     Page,
@@ -49,15 +55,16 @@ COUNTED = [
     ReferralVisitDay,
 ]
 REASON = "Tidewell lowered the Business plan to 45 USD in its spring price list."
+ALREADY_LOADED = "Demo content is already loaded: nothing was added or changed."
 
 
 def counts():
     return {model.__name__: model.objects.count() for model in COUNTED}
 
 
-def load_again():
+def load_again(*args):
     out = StringIO()
-    call_command("load_demo_content", stdout=out)
+    call_command("load_demo_content", *args, stdout=out)
     return out.getvalue()
 
 
@@ -161,7 +168,7 @@ def test_loading_again_keeps_every_edit_an_editor_made(site_editor, editor, demo
     assert settings.company_name == "Fernhill Labs GmbH"
     assert settings.corrections_email == "errata@fernhill.example"
     assert Site.objects.get(pk=demo_site.pk).site_name == "Fernhill"
-    assert "nothing to add" in output
+    assert ALREADY_LOADED in output
 
 
 def test_the_corrections_log_and_the_table_agree_after_loading_again(
@@ -179,18 +186,103 @@ def test_the_corrections_log_and_the_table_agree_after_loading_again(
     assert "45" in row.get_text() and "49" not in row.get_text()
 
 
-def test_a_missing_fact_is_added_and_its_siblings_left_alone(site_editor, demo_site):
+def test_a_deleted_fact_stays_deleted_and_its_siblings_left_alone(site_editor, demo_site):
     price = correct_the_price(site_editor)
     phone = Fact.objects.get(product__name="Tidewell Desk", criterion__name="Phone channel")
     phone.delete()
+    before = counts()
 
     output = load_again()
 
-    assert "1 fact" in output
-    restored = Fact.objects.get(product__name="Tidewell Desk", criterion__name="Phone channel")
-    assert restored.support == "yes"
+    assert ALREADY_LOADED in output
+    assert counts() == before
+    assert not Fact.objects.filter(
+        product__name="Tidewell Desk", criterion__name="Phone channel"
+    ).exists()
     price.refresh_from_db()
     assert price.number == 45
+
+
+def test_words_an_author_changed_are_not_published_again(demo_site, no_typing_delay):
+    """Through their private link an author replaces a live quote: it goes back to
+    moderation. Loading again must not bring the old words back, approved and live."""
+    testimonial = Testimonial.objects.public().get(author_name="Tom Brennan")
+    old_quote = testimonial.quote
+    new_quote = "Solid helpdesk for a small team, though reporting is still thin."
+    response = Client().post(
+        withdrawal_path(testimonial), change_form(testimonial, quote=new_quote)
+    )
+    assert response.status_code == 302
+    before = counts()
+
+    load_again()
+
+    assert counts() == before
+    assert not Testimonial.objects.filter(quote=old_quote).exists()
+    testimonial.refresh_from_db()
+    assert testimonial.quote == new_quote
+    assert (testimonial.status, testimonial.live) == (Testimonial.Status.PENDING, False)
+    assert not Testimonial.objects.public().filter(author_name="Tom Brennan").exists()
+
+
+def test_an_erased_authors_testimonials_are_not_recreated(demo_site):
+    """After an erasure request, loading again must not bring back her name, address
+    and words, let alone approved and live."""
+    email = "priya@customer.example"
+    assert Testimonial.objects.filter(author_name="Priya Raman", live=True).exists()
+    call_command("erase_personal_data", email, yes=True, stdout=StringIO())
+    before = counts()
+
+    load_again()
+
+    assert counts() == before
+    assert not Testimonial.objects.filter(author_name="Priya Raman").exists()
+    assert not Testimonial.objects.filter(email__iexact=email).exists()
+    assert not Advocate.objects.filter(name="Priya Raman").exists()
+    found = export_personal_data(email)["data"]
+    assert not found["testimonials"]
+    assert not any(found["advocate_program"].values())
+
+
+def test_a_renamed_product_is_not_duplicated(demo_site):
+    product = Product.objects.get(name="Fernhill Desk")
+    product.name = "Fernhill Helpdesk"
+    product.save()
+    facts, testimonials = product.facts.count(), product.testimonials.count()
+    before = counts()
+
+    load_again()
+
+    assert counts() == before
+    assert not Product.objects.filter(name="Fernhill Desk").exists()
+    product.refresh_from_db()
+    assert product.name == "Fernhill Helpdesk"
+    assert (product.facts.count(), product.testimonials.count()) == (facts, testimonials)
+
+
+def test_deleting_the_home_page_does_not_bring_the_demo_back(demo_site):
+    for home in HomePage.objects.all():
+        home.delete()
+    before = counts()
+
+    output = load_again("--port", "8123")
+
+    assert ALREADY_LOADED in output
+    assert counts() == before
+    assert not HomePage.objects.exists()
+
+
+def test_loading_again_applies_only_the_port_it_is_given(demo_site):
+    Site.objects.filter(pk=demo_site.pk).update(site_name="Fernhill")
+    root_page = demo_site.root_page_id
+    before = counts()
+
+    output = load_again("--port", "8123")
+
+    assert ALREADY_LOADED in output
+    assert counts() == before
+    site = Site.objects.get(pk=demo_site.pk)
+    assert (site.port, site.site_name, site.root_page_id) == (8123, "Fernhill", root_page)
 
 
 def test_demo_referral_visits_are_not_added_again_on_a_later_day(demo_site):

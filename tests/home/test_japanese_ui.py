@@ -393,7 +393,7 @@ def test_the_advocate_hears_back_in_japanese_and_editors_in_english(
     assert path.startswith("/ja/testimonials/withdraw/")
     confirm = BeautifulSoup(client.get(path).content, "html.parser")
     assert confirm.html["lang"] == "ja"
-    assert confirm.h1.get_text() == "お客様の声の取り下げ"
+    assert confirm.h1.get_text() == "お客様の声の変更・取り下げ"
     assert confirm.select_one("main form button").get_text() == "取り下げる"
 
 

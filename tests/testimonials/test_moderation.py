@@ -7,6 +7,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.template.loader import render_to_string
 from django.test import Client
+from django.urls import reverse
 
 from wagtail.models import (
     GroupApprovalTask,
@@ -463,3 +464,64 @@ def test_the_record_breaks_rejections_down_by_reason_and_rating(
     assert '<th scope="col">1 star</th>' in html and '<th scope="col">No rating</th>' in html
     assert '<th scope="row">Spam</th>' in html
     assert "4 rejected" in html
+
+
+# The public record moves only by recorded decisions
+
+
+def test_saving_an_edit_never_clears_or_relabels_a_rejection(content_editor, our_product):
+    testimonial = TestimonialFactory(product=our_product, rating=1, rejected=True)
+    testimonial.rejection_reason = "spam"
+    testimonial.save(update_fields=["rejection_reason"])
+    testimonial.save_revision()
+
+    for reason in ("", "duplicate"):
+        logged_in(content_editor).post(
+            edit_url(testimonial), admin_form(testimonial, rejection_reason=reason, tags="x")
+        )
+
+    testimonial.refresh_from_db()
+    assert (testimonial.status, testimonial.rejection_reason) == ("rejected", "spam")
+    assert Testimonial.objects.summary()["moderation"]["rejected_total"] == 1
+
+
+def test_publishing_an_older_revision_keeps_the_rejection_reason(our_product):
+    testimonial = TestimonialFactory(product=our_product, rating=4)
+    older = testimonial.save_revision()
+    testimonial.reject("off_topic")
+
+    assert older.as_object().rejection_reason == "off_topic"
+
+
+def test_one_moderator_cannot_take_a_testimonial_off_the_site_by_unpublishing_it(
+    moderator_client, our_product
+):
+    testimonial = TestimonialFactory(product=our_product, rating=1, approved=True)
+    unpublish_url = reverse(
+        "wagtailsnippets_testimonials_testimonial:unpublish", args=[testimonial.pk]
+    )
+
+    menu = moderator_client.get(edit_url(testimonial)).content.decode()
+    response = moderator_client.post(unpublish_url, follow=True)
+
+    assert 'name="action-unpublish"' not in menu
+    assert "A testimonial leaves the site only by a recorded decision" in response.content.decode()
+    assert state_of(testimonial) == (Testimonial.Status.APPROVED, True)
+    assert Testimonial.objects.summary()["moderation"]["published"] == 1
+
+
+def test_a_testimonial_cannot_be_set_to_expire(moderator_client, our_product):
+    testimonial = TestimonialFactory(product=our_product, rating=2, approved=True)
+
+    response = moderator_client.post(
+        edit_url(testimonial),
+        admin_form(
+            testimonial,
+            expire_at="2030-01-01 10:00",
+            **{"action-publish": "action-publish"},
+        ),
+    )
+
+    assert "does not expire on a date" in response.content.decode()
+    testimonial.refresh_from_db()
+    assert testimonial.expire_at is None and testimonial.live

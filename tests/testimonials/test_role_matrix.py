@@ -79,13 +79,16 @@ VIEWS = [
     ("NPS answers: list",          NpsResponse,        "list",    OK,     DENIED,  DENIED, LOGIN),
     ("NPS answers: export",        NpsResponse,        "export",  OK,     DENIED,  DENIED, LOGIN),
     ("NPS answers: inspect",       NpsResponse,        "inspect", OK,     DENIED,  DENIED, LOGIN),
+    ("NPS answers: choose",        NpsResponse,        "choose",  OK,     DENIED,  DENIED, LOGIN),
     ("inaccuracy reports: list",   InaccuracyReport,   "list",    OK,     DENIED,  DENIED, LOGIN),
     ("inaccuracy reports: export", InaccuracyReport,   "export",  OK,     DENIED,  DENIED, LOGIN),
     ("inaccuracy reports: edit",   InaccuracyReport,   "edit",    OK,     DENIED,  DENIED, LOGIN),
+    ("inaccuracy reports: choose", InaccuracyReport,   "choose",  OK,     DENIED,  DENIED, LOGIN),
     ("demo requests: list",        DemoRequestSubmission, "list", OK,     OK,      DENIED, LOGIN),
     ("demo requests: export",      DemoRequestSubmission, "export", OK,   OK,      DENIED, LOGIN),
     ("reference requests: list",   ReferenceRequest,   "list",    OK,     DENIED,  OK,     LOGIN),
     ("reference requests: add",    ReferenceRequest,   "add",     DENIED, DENIED,  OK,     LOGIN),
+    ("reference requests: choose", ReferenceRequest,   "choose",  OK,     DENIED,  OK,     LOGIN),
 ]
 
 ACTIONS = [

@@ -7,6 +7,7 @@ import time
 from django.core import mail, signing
 
 import pytest
+import time_machine
 from PIL import Image
 
 from home.anti_abuse import TIMESTAMP_SALT, form_timestamp
@@ -181,6 +182,8 @@ def test_a_photo_without_consent_to_show_it_is_refused(post, our_product):
     assert not Testimonial.objects.exists()
 
 
+# Frozen: a limit window that ends between two posts would reset the count.
+@time_machine.travel("2026-11-28 10:00:05", tick=False)
 def test_submissions_are_rate_limited_per_address(post, our_product, settings):
     settings.TESTIMONIAL_RATE_LIMIT = "3/m"
     for _ in range(3):
@@ -195,6 +198,8 @@ def test_submissions_are_rate_limited_per_address(post, our_product, settings):
     assert Testimonial.objects.count() == 3
 
 
+# Frozen: a limit window that ends between two posts would reset the count.
+@time_machine.travel("2026-11-28 10:00:05", tick=False)
 def test_behind_a_trusted_proxy_each_client_has_its_own_limit(post, our_product, settings):
     settings.TESTIMONIAL_RATE_LIMIT = "1/m"
     settings.TRUSTED_PROXY_COUNT = 1

@@ -1,10 +1,14 @@
-"""Load the Fernhill Labs demo site. Safe to run again: it creates what is missing
-and leaves what exists alone.
+"""Load the Fernhill Labs demo site, once.
 
-`make run` runs this every time it starts, so by the second run the site is an
-editor's: every step looks its object up by a natural key (a slug, a name, a
-criterion on a product) and, when it exists, touches neither it nor its children.
-Nothing is updated, re-saved or re-published."""
+`make run` runs this every time it starts, but only the first run loads anything.
+The whole run is one transaction, so the demo is either all there or not at all,
+and the demo home page is the first thing it creates. A later run finds content
+(see ``already_loaded``) and creates, updates, re-saves and re-publishes nothing:
+the site is its editors', authors' and erasure requests' by then. Looking demo
+objects up again by their names or words would bring back what they deleted,
+renamed, changed or erased. The one thing a later run applies is a ``--port``
+given on the command line, to the default site: links in e-mails, the sitemap and
+canonical URLs must point where the site is served."""
 
 import datetime
 from decimal import Decimal
@@ -56,7 +60,7 @@ from testimonials.models import (
 # Most values were checked recently; a few are deliberately stale (see demo_content).
 RECENT_DAYS = (12, 20, 35, 48, 60, 75)
 
-# What a run reports having created, counted before and after it.
+# What the run reports having created, counted before and after it.
 TALLIED = (
     Product,
     Criterion,
@@ -73,9 +77,14 @@ TALLIED = (
     ReferralVisitDay,
 )
 
+ALREADY_LOADED = "Demo content is already loaded: nothing was added or changed."
+
 
 class Command(BaseCommand):
-    help = "Create the Fernhill Labs demo site: products, facts, product and comparison pages."
+    help = (
+        "Create the Fernhill Labs demo site: products, facts, product and comparison pages. "
+        "Only into a database without content: once loaded, it is left alone."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -86,10 +95,14 @@ class Command(BaseCommand):
         )
 
     @transaction.atomic
-    def handle(self, *args, **options):
+    def handle(self, *args, port=None, **options):
+        if already_loaded():
+            apply_port(port)
+            self.stdout.write(ALREADY_LOADED)
+            return
         self.today = timezone.localdate()
         before = tally()
-        home = self.home_page(options.get("port"))
+        home = self.home_page(port)
         products = self.products()
         criteria = self.criteria()
         self.facts(products, criteria)
@@ -121,59 +134,41 @@ class Command(BaseCommand):
         translate_demo_pages(home)
 
         created = created_since(before)
-        if not created:
-            self.stdout.write("Demo content: nothing to add; everything already exists.")
-            return
-        # Only new objects need indexing; editors' saves have indexed theirs already.
         call_command("rebuild_references_index", verbosity=0)
         call_command("update_index", verbosity=0)
         self.stdout.write(self.style.SUCCESS(f"Demo content: created {', '.join(created)}."))
 
     def home_page(self, port=None):
-        """The demo home page as the default site's root. The site is set up once, when
-        it still serves the plain page Wagtail's migrations create; after that its
-        name and root are the editors'. Only a port given on the command line (make
-        run's PORT) is applied, because links must point where the site is served."""
+        """The demo home page, made the default site's root (the default site is created
+        if there is none). The plain "Welcome" page Wagtail's migrations create as its
+        root is deleted. ``port`` is the one make run serves the site on."""
         root = Page.get_first_root_node()
-        home = HomePage.objects.child_of(root).first()
-        created = home is None
-        if created:
-            home = self.add(
-                root,
-                HomePage(
-                    title=demo.COMPANY,
-                    slug="fernhill-labs",
-                    honesty_promise=demo.HONESTY_PROMISE,
-                    intro=demo.HOME_INTRO,
-                ),
-            )
+        home = self.add(
+            root,
+            HomePage(
+                title=demo.COMPANY,
+                slug="fernhill-labs",
+                honesty_promise=demo.HONESTY_PROMISE,
+                intro=demo.HOME_INTRO,
+            ),
+        )
         site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
         if site is None:
             site = Site(hostname="localhost", is_default_site=True)
         previous_root = site.root_page if site.root_page_id else None
-        welcome = previous_root is not None and previous_root.content_type_id == (
-            ContentType.objects.get_for_model(Page).pk
-        )
-        if created or site.pk is None or welcome:
-            site.root_page = home
-            site.site_name = demo.COMPANY
-            if port:
-                site.port = port
-            site.save()
-            if welcome and previous_root.pk != home.pk:
-                previous_root.delete()
-        elif port and site.port != port:
+        site.root_page = home
+        site.site_name = demo.COMPANY
+        if port:
             site.port = port
-            site.save(update_fields=["port"])
+        site.save()  # save(), not update(): it clears Wagtail's cache of site root paths
+        if previous_root is not None and previous_root.content_type_id == (
+            ContentType.objects.get_for_model(Page).pk
+        ):
+            previous_root.delete()
         return home
 
     def site_settings(self, home, methodology, testimonial_policy, wall):
-        """Filled in once. The company name is required in the settings form, so a
-        blank one means no editor has saved the settings yet; once one has, every
-        field is theirs, including any they left empty on purpose."""
         settings = SiteSettings.for_site(home.get_site())
-        if settings.company_name:
-            return
         settings.company_name = demo.COMPANY
         settings.default_description = demo.DEFAULT_DESCRIPTION
         settings.methodology_page = methodology
@@ -185,14 +180,8 @@ class Command(BaseCommand):
     def products(self):
         products = {}
         for name, (vendor, is_ours, website, summary, _plan) in demo.PRODUCTS.items():
-            products[name], _ = Product.objects.get_or_create(
-                name=name,
-                defaults={
-                    "vendor": vendor,
-                    "is_ours": is_ours,
-                    "website": website,
-                    "summary": summary,
-                },
+            products[name] = Product.objects.create(
+                name=name, vendor=vendor, is_ours=is_ours, website=website, summary=summary
             )
         return products
 
@@ -201,34 +190,23 @@ class Command(BaseCommand):
         for order, (name, (group, kind, direction, unit, help_text)) in enumerate(
             demo.CRITERIA.items()
         ):
-            criteria[name], _ = Criterion.objects.get_or_create(
+            criteria[name] = Criterion.objects.create(
                 name=name,
-                defaults={
-                    "group": group,
-                    "kind": kind,
-                    "direction": direction,
-                    "unit": unit,
-                    "help_text": help_text,
-                    "sort_order": order,
-                },
+                group=group,
+                kind=kind,
+                direction=direction,
+                unit=unit,
+                help_text=help_text,
+                sort_order=order,
             )
         return criteria
 
     def facts(self, products, criteria):
-        """The demo facts a product lacks. A product that has a fact for a criterion,
-        whatever its plan, value or date, keeps it: an editor may have corrected it."""
-        existing = set(
-            Fact.objects.filter(product__in=products.values()).values_list(
-                "product_id", "criterion_id"
-            )
-        )
         for product_name, values in demo.FACTS.items():
             product = products[product_name]
             plan = demo.PRODUCTS[product_name][4]
             for number, (criterion_name, entry) in enumerate(values.items()):
                 criterion = criteria[criterion_name]
-                if (product.pk, criterion.pk) in existing:
-                    continue
                 value, availability, note, age = self.unpack(entry, number)
                 fact = Fact(
                     product=product,
@@ -329,41 +307,36 @@ class Command(BaseCommand):
     def customers(self):
         customers = {}
         for name, (industry, size, website) in advocacy.CUSTOMERS.items():
-            customers[name], _ = Customer.objects.get_or_create(
-                name=name, defaults={"industry": industry, "size": size, "website": website}
+            customers[name] = Customer.objects.create(
+                name=name, industry=industry, size=size, website=website
             )
         return customers
 
     def testimonials(self, products, customers):
-        """Created once each, keyed on product, author and words; approved ones are
-        published the way an editor would, so they carry a revision."""
+        """Approved ones are published the way an editor would, so they carry a revision."""
         now = timezone.now()
         for product, rating, quote, name, role, company, extra in advocacy.TESTIMONIALS:
-            testimonial, created = Testimonial.objects.get_or_create(
+            testimonial = Testimonial.objects.create(
                 product=products[product],
                 author_name=name,
                 quote=quote,
-                defaults={
-                    "rating": rating,
-                    "excerpt": advocacy.EXCERPTS.get(quote, ""),
-                    "author_role": role,
-                    "author_company": company,
-                    "customer": customers.get(company),
-                    "email": f"{name.split()[0].lower()}@customer.example",
-                    "consent_name": True,
-                    "consent_company": bool(company),
-                    "consent_given_at": now - datetime.timedelta(days=extra["days"]),
-                    "relationship": extra.get("relationship", Testimonial.Relationship.CUSTOMER),
-                    "incentive": extra.get("incentive", Testimonial.Incentive.NONE),
-                    "incentive_detail": extra.get("incentive_detail", ""),
-                    "source": Testimonial.Source.FORM,
-                    "verification": extra.get("verification", ""),
-                    "submitted_at": now - datetime.timedelta(days=extra["days"]),
-                    "live": False,
-                },
+                rating=rating,
+                excerpt=advocacy.EXCERPTS.get(quote, ""),
+                author_role=role,
+                author_company=company,
+                customer=customers.get(company),
+                email=f"{name.split()[0].lower()}@customer.example",
+                consent_name=True,
+                consent_company=bool(company),
+                consent_given_at=now - datetime.timedelta(days=extra["days"]),
+                relationship=extra.get("relationship", Testimonial.Relationship.CUSTOMER),
+                incentive=extra.get("incentive", Testimonial.Incentive.NONE),
+                incentive_detail=extra.get("incentive_detail", ""),
+                source=Testimonial.Source.FORM,
+                verification=extra.get("verification", ""),
+                submitted_at=now - datetime.timedelta(days=extra["days"]),
+                live=False,
             )
-            if not created:
-                continue
             testimonial.tags.add(*extra.get("tags", []))
             testimonial.save()
             state = extra.get("state", "approved")
@@ -394,8 +367,6 @@ class Command(BaseCommand):
             show_in_menus=True,
         )
         for slug, spec in advocacy.CASE_STUDIES.items():
-            if CaseStudyPage.objects.child_of(index).filter(slug=slug).exists():
-                continue  # its quotes and tags are the editors' now
             quotes = [
                 Testimonial.objects.public()
                 .filter(author_name=author, customer=customers[spec["customer"]])
@@ -448,15 +419,33 @@ class Command(BaseCommand):
         return wall
 
     def child(self, parent, model, slug, **fields):
-        """The page at ``slug`` under ``parent``, created and published if missing."""
-        existing = model.objects.child_of(parent).filter(slug=slug).first()
-        return existing or self.add(parent, model(slug=slug, **fields))
+        """A new page at ``slug`` under ``parent``, published."""
+        return self.add(parent, model(slug=slug, **fields))
 
     @staticmethod
     def add(parent, page):
         parent.add_child(instance=page)
         page.save_revision().publish()
         return page
+
+
+def already_loaded():
+    """Whether the database has content already: the demo home page, which is the
+    first thing a run creates (the run being one transaction, the rest came with
+    it), or, should an editor have deleted or replaced that page, any product,
+    criterion, customer or testimonial. The demo loads into a database without
+    any; into one with them it would bring back what people deleted or changed."""
+    return any(
+        model.objects.exists() for model in (HomePage, Product, Criterion, Customer, Testimonial)
+    )
+
+
+def apply_port(port):
+    """The one change a later run makes: links must point where the site is served."""
+    site = Site.objects.filter(is_default_site=True).first()
+    if port and site is not None and site.port != port:
+        site.port = port
+        site.save(update_fields=["port"])  # save() clears Wagtail's cache of site root paths
 
 
 def tally():

@@ -1,8 +1,9 @@
 """Snippet choosers that ask for a permission on the model they list.
 
-Wagtail's snippet choosers ask only for admin access. Testimonials, customers and
-advocates list people and their words, so only someone who may see the model may
-choose from it (Sales, who may request references, may not browse advocates)."""
+Wagtail's snippet choosers ask only for admin access. Snippets about people (testimonials,
+customers, advocates, NPS answers, inaccuracy reports) list names and words, so only
+someone who may see the model may choose from it: Sales, who may request references, may
+not browse advocates through a chooser."""
 
 from django.core.exceptions import PermissionDenied
 
