@@ -82,8 +82,9 @@ def is_one_sided(table):
     )
 
 
-def one_sided_table(page):
-    if is_one_sided(page.build_table(freshness_limit_days=0)):
+def one_sided_table(page, table=None):
+    # Who wins a row does not depend on freshness, so any build of the table will do.
+    if is_one_sided(table or page.build_table(freshness_limit_days=0)):
         yield blocking(
             _(
                 "Our products lead on every ranked row of this table. Readers do not "
@@ -104,9 +105,9 @@ def stale_facts_message(count, days):
     ) % {"count": count, "days": days}
 
 
-def stale_table_facts(page):
-    days = freshness_limit_days(page)
-    table = page.build_table(freshness_limit_days=days)
+def stale_table_facts(page, table=None, days=None):
+    days = freshness_limit_days(page) if days is None else days
+    table = table or page.build_table(freshness_limit_days=days)
     count = sum(cell.is_stale for row in table.rows for cell in row.cells if cell.fact)
     if count:
         yield warning(stale_facts_message(count, days), field="compared_criteria")
@@ -258,7 +259,15 @@ def holds_a_best_value(product_id):
     return False
 
 
-for check in (one_sided_table, stale_table_facts, comparison_superlatives):
+def comparison_table(page):
+    """The table checks, from one build of the table: it is the costly part."""
+    days = freshness_limit_days(page)
+    table = page.build_table(freshness_limit_days=days)
+    yield from one_sided_table(page, table)
+    yield from stale_table_facts(page, table, days)
+
+
+for check in (comparison_table, comparison_superlatives):
     register(ComparisonPage, check)
 for check in (stale_product_facts, alternative_missing, too_few_limitations, product_superlatives):
     register(ProductPage, check)
