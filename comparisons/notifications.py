@@ -1,6 +1,7 @@
 """The e-mail that tells editors about an inaccuracy report. It is sent only after
-the report is safely stored; a failure is logged and retried later
-(send_inaccuracy_report_emails), and never loses the report."""
+the report is safely stored, by a background task; a failure is logged and retried
+later (send_inaccuracy_report_emails), and never loses the report. The reporter gets
+no e-mail: their address is only the reply-to of the editors' one."""
 
 import logging
 
@@ -12,10 +13,14 @@ from django.utils.translation import gettext, override
 
 from wagtail.models import Site
 
+from comparisons.models.corrections import InaccuracyReport
 from home.models.site_settings import SiteSettings
-from home.notifications import deliver
+from home.notifications import deliver, deliver_unsent
 
 logger = logging.getLogger(__name__)
+
+WHAT = "the e-mail for inaccuracy report"
+RETRY = "send_inaccuracy_report_emails"
 
 
 def corrections_address(report):
@@ -45,19 +50,29 @@ def _report_email(report, recipient):
     )
 
 
-def send_report_email(report):
-    """Tell the editors; on success record it, on failure log it for a retry."""
+def report_emails(report):
     recipient = corrections_address(report)
-    if not recipient:
+    return [report_email(report, recipient)] if recipient else []
+
+
+def send_report_email(report):
+    """Queue the editors' e-mail, sent once the report is committed."""
+    if not corrections_address(report):
         logger.warning(
             "Inaccuracy report %s is stored, but no corrections e-mail is set in the site "
             "settings, so no editor was told.",
             report.pk,
         )
-        return False
-    return deliver(
-        report,
-        [report_email(report, recipient)],
-        what="the e-mail for inaccuracy report",
-        retry="send_inaccuracy_report_emails",
+        return
+    deliver(report, report_emails, what=WHAT, retry=RETRY)
+
+
+def send_unsent_report_emails():
+    """Returns (sent, waiting). A report an editor has already decided needs no
+    announcement."""
+    return deliver_unsent(
+        InaccuracyReport.objects.filter(status=InaccuracyReport.Status.NEW),
+        report_emails,
+        what=WHAT,
+        retry=RETRY,
     )

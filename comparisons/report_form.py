@@ -19,10 +19,6 @@ class InaccuracyReportForm(PublicForm):
     min_seconds_setting = "INACCURACY_REPORT_MIN_SECONDS"
     rate_limit_setting = "INACCURACY_REPORT_RATE_LIMIT"
     rate_limit_group = "inaccuracy-report"
-    rate_limited_message = _(
-        "You have sent several reports in the last minute. Please wait a minute and send "
-        "this one again; nothing was saved."
-    )
 
     product = forms.ChoiceField(
         label=_("Product"),

@@ -14,25 +14,30 @@ from .models import Criterion, FactChange, InaccuracyReport, Product
 from .views import FailingPagesReportView, StaleFactsReportView
 
 
+class ProductChooserViewSet(PermissionCheckedChooserViewSet):
+    # Sales choose our product when they request a customer reference.
+    chosen_by_permissions = ["testimonials.add_referencerequest"]
+
+
 class ProductViewSet(SnippetViewSet):
     model = Product
+    chooser_viewset_class = ProductChooserViewSet
     icon = "pick"
     menu_label = "Products"
     list_display = ["name", "vendor", "is_ours", "website"]
     list_filter = ["is_ours", "vendor"]
     list_export = ["name", "vendor", "is_ours", "website", "summary"]
-    search_fields = ["name", "vendor", "summary"]
     ordering = ["-is_ours", "name"]
 
 
 class CriterionViewSet(SnippetViewSet):
     model = Criterion
+    chooser_viewset_class = PermissionCheckedChooserViewSet
     icon = "list-ul"
     menu_label = "Criteria"
     list_display = ["name", "group", "kind", "direction", "unit"]
     list_filter = ["group", "kind", "direction"]
     list_export = ["name", "group", "kind", "direction", "unit", "help_text"]
-    search_fields = ["name", "help_text"]
     ordering = ["group", "sort_order", "name"]
 
 
@@ -82,6 +87,7 @@ class InaccuracyReportViewSet(SnippetViewSet):
 
 class FactChangeViewSet(SnippetViewSet):
     model = FactChange
+    chooser_viewset_class = PermissionCheckedChooserViewSet
     icon = "history"
     menu_label = _("Corrections log")
     list_display = ["__str__", "reason", "editor", "changed_at"]

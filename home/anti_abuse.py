@@ -1,22 +1,36 @@
 """What every public form does before it trusts a visitor: a hidden field only bots
-fill in, a signed time the form was shown (people take a few seconds to type), and a
-limit on how often one client address may send it.
+fill in, a signed token saying which form was shown and when (people take a few seconds
+to type; a token is good for one send), and a limit on how often one client address may
+send it.
+
+The limit counts what a bot does: a stored send, a filled-in hidden field, a token sent
+too fast or a second time. A person who mistypes an e-mail address is shown what to
+correct and loses nothing. Counts and used tokens are kept in the shared store of
+limits (``home.limits_cache``), so every app server sees the same ones.
 
 A form subclasses ``PublicForm``; the page or view that shows it calls
 ``serve_public_form`` so each form gets the same answers: 429 when the limit is
 reached, a silent thank-you for a bot, 400 for input to correct."""
 
+import math
+import secrets
 import time
+from datetime import timedelta
 
 from django import forms
 from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
+from django.utils import timezone
 from django.utils.cache import patch_cache_control
+from django.utils.timesince import timeuntil
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
-from django_ratelimit.core import is_ratelimited
+from django_ratelimit.core import _split_rate, get_usage
+
+from home.limits_cache import limits_cache
 
 TIMESTAMP_SALT = "candor.form-rendered-at"
 # A form shown more than a day ago is stale: ask for a reload rather than trust it.
@@ -28,10 +42,12 @@ EXPIRED_MESSAGE = _(
 TOO_FAST_MESSAGE = _(
     "That was quicker than anyone can type. Please check your text and send it again."
 )
+# What a person never does, so it counts against the client's limit.
+AUTOMATED_TOKEN_ERRORS = ("too_fast", "reused")
 
 
-def form_timestamp():
-    return signing.dumps(time.time(), salt=TIMESTAMP_SALT)
+def used_token_key(token_id):
+    return f"form-token-used:{token_id}"
 
 
 class PublicForm(forms.Form):
@@ -41,50 +57,105 @@ class PublicForm(forms.Form):
     # and the django-ratelimit rate per client address, e.g. "5/m".
     min_seconds_setting = None
     rate_limit_setting = None
+    # Names the form in its limit and in its tokens: a token shown with one form is
+    # refused by every other.
     rate_limit_group = None
-    rate_limited_message = _(
-        "You have sent this form several times in the last minute. Please wait a minute "
-        "and send it again; nothing was saved."
-    )
 
     # Left empty by people; bots fill in every field they find.
     website = forms.CharField(required=False, label=_("Leave this field empty"))
     rendered_at = forms.CharField(
-        widget=forms.HiddenInput,
-        initial=form_timestamp,
-        error_messages={"required": EXPIRED_MESSAGE},
+        widget=forms.HiddenInput, error_messages={"required": EXPIRED_MESSAGE}
     )
 
-    def clean_rendered_at(self):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # A new token each time the empty form is shown. Shown again with errors, the
+        # form keeps the visitor's token: nothing was stored with it.
+        self.fields["rendered_at"].initial = self.time_token
+
+    @classmethod
+    def time_token(cls, at=None):
+        """A signed token for this form, shown at ``at`` (now by default)."""
+        shown_at = time.time() if at is None else at
+        token_id = secrets.token_urlsafe(12)
+        return signing.dumps([cls.rate_limit_group, shown_at, token_id], salt=TIMESTAMP_SALT)
+
+    def signed_token(self):
+        """(shown at, token id) of a genuine, unexpired token for this form, else None."""
         try:
-            rendered_at = signing.loads(
-                self.cleaned_data["rendered_at"], salt=TIMESTAMP_SALT, max_age=TIMESTAMP_MAX_AGE
+            group, shown_at, token_id = signing.loads(
+                self.data.get("rendered_at", ""), salt=TIMESTAMP_SALT, max_age=TIMESTAMP_MAX_AGE
             )
-        except signing.BadSignature as error:
-            raise ValidationError(EXPIRED_MESSAGE) from error
-        if time.time() - rendered_at < getattr(settings, self.min_seconds_setting):
-            raise ValidationError(TOO_FAST_MESSAGE)
-        return rendered_at
+        except (signing.BadSignature, TypeError, ValueError):
+            return None
+        if group != self.rate_limit_group:
+            return None
+        return shown_at, token_id
+
+    def clean_rendered_at(self):
+        token = self.signed_token()
+        if token is None:
+            raise ValidationError(EXPIRED_MESSAGE, code="expired")
+        shown_at, token_id = token
+        if limits_cache().has_key(used_token_key(token_id)):
+            raise ValidationError(EXPIRED_MESSAGE, code="reused")
+        if time.time() - shown_at < getattr(settings, self.min_seconds_setting):
+            raise ValidationError(TOO_FAST_MESSAGE, code="too_fast")
+        return shown_at
+
+    def use_token(self):
+        """Mark the token used; False if it already was (the same form sent twice at once)."""
+        token = self.signed_token()
+        if token is None:
+            return True
+        return limits_cache().add(used_token_key(token[1]), True, TIMESTAMP_MAX_AGE)
 
     @property
     def is_bot(self):
         return bool(self.data.get("website"))
 
-    def is_rate_limited(self, request):
-        """Count this sending against the client's address; True once over the limit,
-        with the reason added to the form so the page can say it."""
-        limited = is_ratelimited(
+    def looks_automated(self):
+        return any(self.has_error("rendered_at", code=code) for code in AUTOMATED_TOKEN_ERRORS)
+
+    def send_usage(self, request, count):
+        """django-ratelimit's usage of this form from the client's address; ``count``
+        adds this send to it."""
+        return get_usage(
             request,
             group=self.rate_limit_group,
             key="ip",
             rate=getattr(settings, self.rate_limit_setting),
             method="POST",
-            increment=True,
+            increment=count,
         )
-        if limited:
-            self.is_valid()  # so the page shows the visitor's input back with the reason
-            self.add_error(None, self.rate_limited_message)
-        return limited
+
+    def refuse_over_limit(self, usage):
+        self.is_valid()  # so the page shows the visitor's input back with the reason
+        self.retry_after = max(1, math.ceil(usage["time_left"]))
+        self.add_error(None, limit_reached_message(usage, self.rate_limit_window()))
+
+    def rate_limit_window(self):
+        return _split_rate(getattr(settings, self.rate_limit_setting))[1]
+
+
+def limit_reached_message(usage, window_seconds):
+    return gettext(
+        "We counted %(sends)s of this form from your connection within %(window)s, the "
+        "most we accept. Nothing was saved this time. Please try again in %(wait)s. "
+        "(Everyone on a shared network, such as an office, counts as one connection.)"
+    ) % {
+        "sends": ngettext("%(count)s send", "%(count)s sends", usage["count"])
+        % {"count": usage["count"]},
+        "window": in_minutes(window_seconds),
+        "wait": in_minutes(usage["time_left"]),
+    }
+
+
+def in_minutes(seconds):
+    """'1 minute', '1 hour, 30 minutes': whole minutes rounded up, never less than one,
+    in Django's translated words."""
+    now = timezone.now()
+    return timeuntil(now + timedelta(minutes=max(1, math.ceil(seconds / 60))), now, depth=2)
 
 
 def serve_public_form(request, form, render, save, thanks_url):
@@ -96,17 +167,40 @@ def serve_public_form(request, form, render, save, thanks_url):
     without anything being stored."""
     status = 200
     if request.method == "POST":
-        if form.is_rate_limited(request):
-            status = 429
-        elif form.is_bot:
+        status = answer_post(request, form, save)
+        if status is None:
             return redirect(thanks_url())
-        elif form.is_valid():
-            save(form)
-            return redirect(thanks_url())
-        else:
-            status = 400
     response = render(form)
     response.status_code = status
+    if status == 429:
+        response["Retry-After"] = str(form.retry_after)
     # The form carries a CSRF token: it must never be served from a shared cache.
     patch_cache_control(response, private=True, no_store=True)
     return response
+
+
+def answer_post(request, form, save):
+    """The status to show the form again with, or None once it is stored or a bot
+    is to be thanked."""
+    usage = form.send_usage(request, count=False)
+    if usage and usage["count"] >= usage["limit"]:
+        form.refuse_over_limit(usage)
+        return 429
+    if form.is_bot:
+        form.send_usage(request, count=True)
+        form.use_token()
+        return None
+    if not form.is_valid():
+        if form.looks_automated():
+            form.send_usage(request, count=True)
+        return 400
+    # Counted before it is stored, so two sends at once cannot both be the last one allowed.
+    usage = form.send_usage(request, count=True)
+    if usage and usage["should_limit"]:
+        form.refuse_over_limit(usage)
+        return 429
+    if not form.use_token():
+        form.add_error("rendered_at", ValidationError(EXPIRED_MESSAGE, code="reused"))
+        return 400
+    save(form)
+    return None

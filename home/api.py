@@ -5,6 +5,8 @@ who asks; each client address has a request budget."""
 
 from django.conf import settings
 
+from wagtail.api.v2.pagination import WagtailPagination
+from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet as WagtailPagesAPIViewSet
 
 from django_ratelimit.core import is_ratelimited
@@ -15,6 +17,8 @@ from home.search import plain_words
 from home.visibility import listable
 
 RATE_LIMIT_GROUP = "public-api"
+# The largest OFFSET and LIMIT that SQLite and PostgreSQL take: a signed 64-bit integer.
+LARGEST_WINDOW = 2**63 - 1
 
 
 class ClientAddressThrottle(BaseThrottle):
@@ -30,9 +34,25 @@ class ClientAddressThrottle(BaseThrottle):
         )
 
 
+class BoundedPagination(WagtailPagination):
+    """Wagtail's ``offset`` and ``limit``, with one past what the database can count
+    to refused as a bad request rather than failing in the database."""
+
+    def paginate_queryset(self, queryset, request, view=None):
+        for parameter in ("offset", "limit"):
+            try:
+                value = int(request.GET.get(parameter, 0))
+            except ValueError:
+                continue  # Wagtail's own check says what a number looks like.
+            if value > LARGEST_WINDOW:
+                raise BadRequestError(f"{parameter} cannot be higher than {LARGEST_WINDOW}")
+        return super().paginate_queryset(queryset, request, view)
+
+
 class PublicAPIMixin:
     # No sessions or passwords: a logged-in editor gets the same answers as anyone.
     authentication_classes = []
+    pagination_class = BoundedPagination
     permission_classes = [AllowAny]
     throttle_classes = [ClientAddressThrottle]
 

@@ -6,7 +6,8 @@ class HomeConfig(AppConfig):
     verbose_name = "Home and site settings"
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from . import signals, uploads  # noqa: F401
         from .page_cache.signals import connect
 
         connect()
+        uploads.connect()

@@ -5,6 +5,7 @@ X-Forwarded-For; anything further left was written by the client and can be
 forged. With no trusted proxy, only the connection's own address counts."""
 
 from django.conf import settings
+from django.utils.crypto import salted_hmac
 
 
 def client_ip(request):
@@ -20,6 +21,7 @@ def client_ip(request):
     return request.META.get("REMOTE_ADDR", "")
 
 
-def client_ip_key(group, request):
-    """Key function for django-ratelimit."""
-    return client_ip(request)
+def client_digest(request, purpose):
+    """A keyed hash of the client's address, different for each ``purpose``: enough to
+    recognise the same client doing the same thing again without storing its address."""
+    return salted_hmac(f"candor.client:{purpose}", client_ip(request)).hexdigest()

@@ -1,12 +1,18 @@
 from wagtail import hooks
 
-from home import honesty_admin  # noqa: F401  (the admin's refusals of failing pages)
+from home import (
+    choosers,  # noqa: F401  (who may choose pages and media)
+    honesty_admin,  # noqa: F401  (the admin's refusals of failing pages)
+)
 from home.dashboard.advocates import AdvocatesAtLimitPanel, ReconfirmationPanel
 from home.dashboard.nps import NpsPanel
 from home.dashboard.trends import ReferralTrendPanel, TestimonialTrendPanel
 from home.dashboard.work_queue import WorkQueuePanel
+from home.exports import neutralise_formulas_in_every_csv_export
 from home.languages import remember_locale
 from home.page_cache.middleware import mark_cacheable
+
+neutralise_formulas_in_every_csv_export()
 
 # Each panel, and the permissions of which a user needs one to see it. The work queue
 # shows each user only the queues they can work on.
@@ -29,7 +35,7 @@ def add_editor_dashboard(request, panels):
 
 @hooks.register("before_serve_page")
 def allow_full_page_caching(page, request, serve_args, serve_kwargs):
-    mark_cacheable(request)
+    mark_cacheable(page, request)
 
 
 @hooks.register("before_serve_page")

@@ -8,7 +8,7 @@ class TestimonialsConfig(AppConfig):
     def ready(self):
         from home.personal_data import register
 
-        from . import checks, personal_data, signals  # noqa: F401
+        from . import checks, personal_data, photos, signals  # noqa: F401
 
         register("testimonials", export=personal_data.export, erase=personal_data.erase)
 

@@ -27,10 +27,6 @@ class TestimonialSubmissionForm(PublicForm):
     min_seconds_setting = "TESTIMONIAL_MIN_SECONDS"
     rate_limit_setting = "TESTIMONIAL_RATE_LIMIT"
     rate_limit_group = "testimonial-submission"
-    rate_limited_message = _(
-        "You have sent several testimonials in the last minute. Please wait a "
-        "minute and send this one again; nothing was saved."
-    )
 
     product = forms.ModelChoiceField(
         queryset=Product.objects.ours(),
@@ -132,7 +128,6 @@ class TestimonialChangeForm(TestimonialSubmissionForm):
     they are, their product and their photo are not part of it."""
 
     rate_limit_group = "testimonial-change"
-    rate_limited_message = PublicForm.rate_limited_message
 
     product = None
     author_name = None

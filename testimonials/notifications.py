@@ -1,12 +1,15 @@
 """E-mails about a submission. They are sent only after the testimonial is safely
-stored; a failure is logged and retried later, and never loses the submission."""
+stored; a failure is logged and retried later, and never loses the submission. The
+advocate's receipt goes to an address anyone can type, so it carries none of the
+words they typed: only Candor's own text and their private link."""
 
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.utils.translation import gettext, override
 
-from home.notifications import deliver
+from home.notifications import deliver, deliver_unsent
+from testimonials.models.testimonials import Testimonial
 from testimonials.withdrawal import withdrawal_path
 
 
@@ -44,7 +47,10 @@ def editors_email(testimonial, recipients):
         )
 
 
-def submission_emails(testimonial, page):
+def submission_emails(testimonial):
+    page = testimonial.submitted_via
+    if page is None:
+        return []
     messages = [advocate_email(testimonial, page)]
     recipients = editor_recipients(page)
     if recipients:
@@ -53,13 +59,20 @@ def submission_emails(testimonial, page):
 
 
 def send_submission_emails(testimonial):
-    """Send both e-mails; on success record it, on failure log it for a retry."""
-    page = testimonial.submitted_via
-    if page is None:
-        return False
-    return deliver(
+    """Queue both e-mails, sent once the testimonial is committed."""
+    deliver(
         testimonial,
-        submission_emails(testimonial, page),
+        submission_emails,
+        what="e-mails for testimonial",
+        retry="send_testimonial_emails",
+    )
+
+
+def send_unsent_submission_emails():
+    """Returns (sent, waiting)."""
+    return deliver_unsent(
+        Testimonial.objects.filter(submitted_via__isnull=False),
+        submission_emails,
         what="e-mails for testimonial",
         retry="send_testimonial_emails",
     )

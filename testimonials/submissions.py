@@ -1,21 +1,21 @@
 from django.db import transaction
 from django.utils import timezone
 
-from wagtail.images import get_image_model
-
 from testimonials.models.testimonials import Testimonial
 from testimonials.notifications import send_submission_emails
 
 
 def save_submission(form, page):
-    """Store the testimonial as pending, then, once it is committed, send e-mails."""
+    """Store the testimonial as pending, its photo kept private until it is approved,
+    then, once it is committed, send e-mails."""
+    # Imported here: the submission page model imports this module while models load.
+    from testimonials.photos import store_upload
+
     data = form.cleaned_data
     with transaction.atomic():
         photo = None
         if data.get("photo"):
-            photo = get_image_model().objects.create(
-                title=f"Testimonial photo: {data['author_name']}", file=data["photo"]
-            )
+            photo = store_upload(data["photo"], title=f"Testimonial photo: {data['author_name']}")
         testimonial = Testimonial.objects.create(
             product=data["product"],
             quote=data["quote"],

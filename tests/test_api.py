@@ -375,3 +375,25 @@ def test_each_client_address_has_a_request_budget(client, settings, db):
     statuses = [client.get("/api/v2/products/").status_code for _ in range(3)]
 
     assert statuses == [200, 200, 429]
+
+
+ENDPOINTS = ["pages", "products", "criteria", "testimonials"]
+
+
+@pytest.mark.parametrize("endpoint", ENDPOINTS)
+@pytest.mark.parametrize("parameter", ["offset", "limit"])
+@pytest.mark.parametrize("value", ["99999999999999999999", "9223372036854775808", "-1", "ten"])
+def test_a_page_window_out_of_range_is_a_clear_bad_request(
+    client, site_settings, endpoint, parameter, value
+):
+    response = client.get(f"/api/v2/{endpoint}/", {parameter: value})
+
+    assert response.status_code == 400
+    assert parameter in response.json()["message"]
+
+
+@pytest.mark.parametrize("endpoint", ENDPOINTS)
+def test_an_offset_past_the_last_item_is_an_empty_page(client, site_settings, endpoint):
+    body = get_json(client, f"/api/v2/{endpoint}/?offset=9223372036854775807&limit=50")
+
+    assert body["items"] == []

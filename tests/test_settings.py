@@ -1,5 +1,6 @@
 """Configuration comes from the environment, and production refuses unsafe defaults."""
 
+import json
 import os
 import subprocess
 import sys
@@ -172,3 +173,76 @@ def test_redis_holds_the_cache_and_database_connections_are_reused():
     backend, conn_max_age = eval(result.stdout)  # noqa: S307
     assert backend == "django.core.cache.backends.redis.RedisCache"
     assert conn_max_age > 0
+
+
+# E-mail and background tasks.
+
+
+def settings_json(settings_module, expression, **env):
+    result = django_setting(settings_module, f"__import__('json').dumps({expression})", **env)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+MAIL = (
+    "[settings.EMAIL_BACKEND, settings.EMAIL_HOST, settings.EMAIL_PORT,"
+    " settings.EMAIL_HOST_USER, settings.EMAIL_HOST_PASSWORD, settings.EMAIL_USE_TLS,"
+    " settings.EMAIL_USE_SSL, settings.DEFAULT_FROM_EMAIL,"
+    " __import__('django.core.mail').core.mail.get_connection().timeout]"
+)
+
+
+def test_smtp_settings_come_from_the_environment():
+    starttls = settings_json(
+        "candor.settings.production",
+        MAIL,
+        SECRET_KEY="x" * 50,
+        EMAIL_HOST="smtp.candor.example",
+        EMAIL_HOST_USER="candor",
+        EMAIL_HOST_PASSWORD="app-password",  # noqa: S106
+        EMAIL_TIMEOUT="7",
+        DEFAULT_FROM_EMAIL="Candor <news@candor.example>",
+    )
+    implicit_tls = settings_json(
+        "candor.settings.production",
+        "[settings.EMAIL_PORT, settings.EMAIL_USE_TLS, settings.EMAIL_USE_SSL]",
+        SECRET_KEY="x" * 50,
+        EMAIL_HOST="smtp.candor.example",
+        EMAIL_PORT="465",
+    )
+
+    assert starttls == [
+        "django.core.mail.backends.smtp.EmailBackend",
+        "smtp.candor.example",
+        587,
+        "candor",
+        "app-password",
+        True,
+        False,
+        "Candor <news@candor.example>",
+        7,
+    ]
+    assert implicit_tls == [465, False, True]
+
+
+def test_mail_is_printed_on_the_console_until_a_server_is_named():
+    backend, timeout = settings_json(
+        "candor.settings.dev", "[settings.EMAIL_BACKEND, settings.EMAIL_TIMEOUT]"
+    )
+
+    assert backend == "django.core.mail.backends.console.EmailBackend"
+    assert timeout == 10, "a mail server that never answers still gives up"
+
+
+def test_tasks_run_at_once_in_development_and_queue_for_a_worker_in_production():
+    backend = 'settings.TASKS["default"]["BACKEND"]'
+
+    assert settings_json("candor.settings.dev", backend).endswith("ImmediateBackend")
+    assert settings_json("candor.settings.dev", backend, TASKS_BACKEND="database") == (
+        "django_tasks_db.DatabaseBackend"
+    )
+    assert settings_json("candor.settings.production", backend, SECRET_KEY="x" * 50) == (
+        "django_tasks_db.DatabaseBackend"
+    )
+    unknown = django_setting("candor.settings.dev", "1", TASKS_BACKEND="celery")
+    assert unknown.returncode != 0 and "TASKS_BACKEND='celery'" in unknown.stderr

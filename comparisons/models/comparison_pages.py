@@ -19,6 +19,7 @@ from home.honesty import HonestyCheckedPage
 from home.models.index_page import IndexPage
 from home.models.site_settings import SiteSettings
 from home.page_cache.fragments import comparison_fragment
+from home.page_cache.parameters import shown_as_asked
 from home.visibility import ViewRestrictionsByPathMixin
 
 from .corrections import FactChange
@@ -106,6 +107,8 @@ class ComparisonPage(HonestyCheckedPage, RoutablePageMixin, ViewRestrictionsByPa
     base_form_class = ComparisonPageForm
     parent_page_types = ["comparisons.ComparisonIndexPage"]
     subpage_types = []
+    # "Show only differences", and the cell a link to the report form names.
+    cache_parameters = ("differences", "product", "criterion")
 
     def compared(self):
         """The columns (product and plan) and the criteria, in the editor's order."""
@@ -133,6 +136,7 @@ class ComparisonPage(HonestyCheckedPage, RoutablePageMixin, ViewRestrictionsByPa
         context["table"] = table
         context["our_products"] = [column.product for column in columns if column.product.is_ours]
         context["differences_only"] = request.GET.get("differences") == "1"
+        shown_as_asked(request, "differences", "1")
         context["corrections"] = SimpleLazyObject(lambda: FactChange.objects.shown_in(table))
         context["report_url"] = self.report_url(request)
         context["fragment_seconds"], context["fragment_version"] = comparison_fragment(

@@ -5,6 +5,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from home.page_cache.parameters import shown_as_asked
 from home.routing import SingleChildTypeRoutingMixin
 from home.visibility import ViewRestrictionsByPathMixin, listable
 
@@ -20,6 +21,7 @@ class IndexPage(SingleChildTypeRoutingMixin, ViewRestrictionsByPathMixin, Page):
 
     max_count_per_parent = 1
     per_page = 20
+    cache_parameters = ("page",)
 
     class Meta:
         abstract = True
@@ -33,4 +35,5 @@ class IndexPage(SingleChildTypeRoutingMixin, ViewRestrictionsByPathMixin, Page):
         context["children"] = Paginator(self.get_listing(request), self.per_page).get_page(
             request.GET.get("page")
         )
+        shown_as_asked(request, "page", context["children"].number)
         return context

@@ -1,9 +1,10 @@
-import hashlib
-
+from django.apps import apps
 from django.conf import settings
 from django.utils.cache import cc_delim_re, patch_cache_control
 
-from home.page_cache import versions
+from home.page_cache import keys, versions
+from home.page_cache.parameters import PageVisit, declared, normalised
+from home.page_cache.visitors import holds_nothing_of_theirs
 
 # Paths that are never pages: the admin, the API, documents and static files.
 NEVER_CACHED = ("/admin/", "/api/", "/documents/", "/static/", "/media/")
@@ -12,11 +13,12 @@ NEVER_CACHED = ("/admin/", "/api/", "/documents/", "/static/", "/media/")
 class PageCacheMiddleware:
     """Serves Wagtail pages to anonymous visitors from the cache, and stores them.
 
-    It sits before the session middleware, so a hit costs no database query. Only a
-    request without a session cookie counts as anonymous: editors always get the page
-    fresh, and a visitor whose session holds anything of theirs is never served someone
-    else's page. Only responses that a page marked as shareable (see ``mark_cacheable``)
-    and that carry nothing per-visitor are stored."""
+    It sits before the session middleware, so a hit costs no database query. A visitor
+    whose session holds anything (an editor, a private page's password) is never served
+    someone else's page. Only responses that a page marked as shareable (see
+    ``mark_cacheable``) and that carry nothing per-visitor are stored, under a key made
+    of what the page varies by (see ``keys``), so the number of entries is bounded by
+    the pages and the values they offer, not by what visitors send."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -25,13 +27,23 @@ class PageCacheMiddleware:
         if not self.may_use_cache(request):
             return self.get_response(request)
         cache = versions.page_cache()
-        key = self.key_for(request, versions.current(cache, request.path))
-        cached = cache.get(key)
-        if cached is not None:
-            cached["X-Cache"] = "hit"
-            return cached
+        host, path = keys.hostname(request), request.path
+        version_keys = versions.version_keys(path)
+        type_key = keys.page_type_key(host, path)
+        # The versions and the page type in one round trip, the page in a second.
+        found = cache.get_many([*version_keys, type_key])
+        current = tuple(found.get(key, 0) for key in version_keys)
+        page_type = served_page_type(found.get(type_key), current)
+        if page_type is not None:
+            query = normalised(request.GET, declared(page_type))
+            encoding = keys.accepted_encoding(request)
+            cached = cache.get(keys.page_key(host, path, query, encoding, current))
+            if cached is not None:
+                cached["X-Cache"] = "hit"
+                return cached
+        request.page_visit = PageVisit()
         response = self.get_response(request)
-        if self.may_store(request, response):
+        if self.may_store(request, response, host):
             if hasattr(response, "render") and not response.is_rendered:
                 response.render()
             response["X-Cache"] = "miss"
@@ -40,7 +52,16 @@ class PageCacheMiddleware:
                 patch_cache_control(
                     response, public=True, max_age=0, s_maxage=settings.CDN_CACHE_SECONDS
                 )
-            cache.set(key, response, settings.PAGE_CACHE_SECONDS)
+            visit = request.page_visit
+            query = normalised(request.GET, visit.names)
+            encoding = keys.stored_encoding(response)
+            cache.set_many(
+                {
+                    keys.page_key(host, path, query, encoding, current): response,
+                    type_key: (current, visit.page_type),
+                },
+                settings.PAGE_CACHE_SECONDS,
+            )
         return response
 
     @staticmethod
@@ -48,35 +69,44 @@ class PageCacheMiddleware:
         return (
             settings.PAGE_CACHE_SECONDS > 0
             and request.method == "GET"
-            and settings.SESSION_COOKIE_NAME not in request.COOKIES
             and not request.path.startswith(NEVER_CACHED)
+            and holds_nothing_of_theirs(request)
         )
 
     @staticmethod
-    def may_store(request, response):
+    def may_store(request, response, host):
+        visit = request.page_visit
         cache_control = {
             part.split("=")[0].strip().lower()
             for part in cc_delim_re.split(response.get("Cache-Control", ""))
         }
         return (
-            getattr(request, "page_cacheable", False)
+            bool(visit.page_type)
+            and visit.all_shown_as_asked(request.GET)
             and response.status_code == 200
             and not response.streaming
             and not response.cookies
             and not cache_control & {"private", "no-store", "no-cache"}
+            and keys.stored_encoding(response) in {"gzip", "identity"}
+            and keys.names_the_site(request, host)
         )
 
-    @staticmethod
-    def key_for(request, current_versions):
-        # Pages are stored as sent: compressed for clients that accept gzip, plain for others.
-        encoding = "gzip" if "gzip" in request.headers.get("Accept-Encoding", "") else "identity"
-        url = f"{encoding} {request.get_host()}{request.get_full_path()}"
-        digest = hashlib.sha256(url.encode()).hexdigest()
-        return f"page-cache:page:{digest}:" + ".".join(map(str, current_versions))
+
+def served_page_type(stored, current):
+    """The page type that served the path under the current versions, if known: a
+    page moved, deleted or replaced there has bumped them."""
+    if stored is None or stored[0] != current:
+        return None
+    try:
+        return apps.get_model(stored[1])
+    except LookupError:
+        return None
 
 
-def mark_cacheable(request):
+def mark_cacheable(page, request):
     """Called for every Wagtail page served: its response may be shared if nothing
-    else (a form's CSRF cookie, a private Cache-Control) says otherwise."""
-    if not getattr(request, "is_preview", False):
-        request.page_cacheable = True
+    else (a form's CSRF cookie, a private Cache-Control) says otherwise, and it sees only
+    the parameters its type declares."""
+    visit = getattr(request, "page_visit", None)
+    if visit is not None and not getattr(request, "is_preview", False):
+        visit.serve(page, request)

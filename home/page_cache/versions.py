@@ -22,14 +22,8 @@ def prefixes(path):
 
 
 def version_keys(path):
+    """The counters whose values, read when a request arrives, are part of its key."""
     return [GLOBAL, path_key(path), *(tree_key(prefix) for prefix in prefixes(path))]
-
-
-def current(cache, path):
-    """The versions that apply to ``path`` now, in one round trip."""
-    keys = version_keys(path)
-    found = cache.get_many(keys)
-    return tuple(found.get(key, 0) for key in keys)
 
 
 def bump(cache, keys):

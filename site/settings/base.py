@@ -7,7 +7,7 @@ from pathlib import Path
 
 import dj_database_url
 
-from .services import frontend_caches, media_storage, search_backends
+from .services import frontend_caches, media_storage, private_media_storage, search_backends
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 PROJECT_DIR = BASE_DIR / "site"
@@ -54,6 +54,8 @@ INSTALLED_APPS = [
     "axes",
     "csp",
     "taggit",
+    "django_tasks",
+    "django_tasks_db",
     "rest_framework",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -139,6 +141,12 @@ else:
         "default": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": "candor",
+            # Each process holds at most this many entries (pages are ~10-50 KB); when
+            # full, the least recently used third goes.
+            "OPTIONS": {
+                "MAX_ENTRIES": int(os.environ.get("CACHE_MAX_ENTRIES", "1000")),
+                "CULL_FREQUENCY": 3,
+            },
         }
     }
 
@@ -146,6 +154,14 @@ else:
 # set). Entries are invalidated on every change they show (home.page_cache); 0 turns it off.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "3600"))
 PAGE_CACHE_ALIAS = "default"
+# A visitor with a session cookie is served the cached page if the session holds
+# nothing; with Redis that check is a cache read. A process's local memory is no place
+# for sessions: a logout would not reach the other processes.
+SESSION_ENGINE = (
+    "django.contrib.sessions.backends.cached_db"
+    if REDIS_URL
+    else "django.contrib.sessions.backends.db"
+)
 
 AUTHENTICATION_BACKENDS = [
     # Refuses logins while an address or account is locked out (django-axes).
@@ -190,8 +206,48 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
-EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# Advocates' photos while no reader may see them (pending, rejected, taken down): kept
+# out of MEDIA_ROOT and never served; moderators see them in the admin (testimonials.photos).
+PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "private_media"))
+PRIVATE_MEDIA_STORAGE = private_media_storage(os.environ)
+# How long a moderator may reconsider a rejection before its photo is deleted.
+TESTIMONIAL_REJECTED_PHOTO_DAYS = int(os.environ.get("TESTIMONIAL_REJECTED_PHOTO_DAYS", "30"))
+
+# E-mail goes to an SMTP server once EMAIL_HOST names one, else to the console. It is
+# sent by background tasks (TASKS below), never while a visitor waits.
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND") or (
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.console.EmailBackend"
+)
+EMAIL_HOST = EMAIL_HOST or "localhost"
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", default=EMAIL_PORT == 587)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", default=EMAIL_PORT == 465)
+# Seconds before a silent mail server counts as down (the task fails and is retried).
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "candor@localhost")
+
+# Background tasks (e-mail, and Wagtail's own: reference index, image focal points, CDN
+# purges). "immediate" runs them at once in the process that queues them; "database"
+# queues them in the database for a worker process: python manage.py db_worker.
+TASK_BACKENDS = {
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+    "database": "django_tasks_db.DatabaseBackend",
+}
+
+
+def tasks(default):
+    kind = os.environ.get("TASKS_BACKEND", default)
+    if kind not in TASK_BACKENDS:
+        raise ValueError(f"TASKS_BACKEND={kind!r}: use one of {', '.join(TASK_BACKENDS)}.")
+    return {"default": {"BACKEND": TASK_BACKENDS[kind]}}
+
+
+TASKS = tasks(default="immediate")
 
 # Testimonial submissions: anti-abuse limits.
 TESTIMONIAL_RATE_LIMIT = os.environ.get("TESTIMONIAL_RATE_LIMIT", "5/m")
@@ -207,7 +263,26 @@ DEMO_REQUEST_MIN_SECONDS = int(os.environ.get("DEMO_REQUEST_MIN_SECONDS", "4"))
 # How many reverse proxies in front of the app append to X-Forwarded-For (0: none).
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 RATELIMIT_IP_META_KEY = "home.client_ip.client_ip"
-# Rate limits count in the default cache: shared through Redis when REDIS_URL is set.
+# Limits (sends per client address, used form tokens, counted referral visits) have a cache
+# of their own, which full pages cannot evict, shared by every app server: Redis when
+# REDIS_URL is set, otherwise a table created by home's migrations (home.limits_cache).
+# An entry given no lifetime keeps a day, so a limit per day or less never resets early.
+DATABASE_LIMITS_CACHE = {
+    "BACKEND": "home.limits_cache.LimitsDatabaseCache",
+    "LOCATION": "candor_limits",
+    "TIMEOUT": 24 * 3600,
+    "OPTIONS": {"MAX_ENTRIES": 100_000},
+}
+if REDIS_URL:
+    CACHES["limits"] = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": "candor-limits",
+        "TIMEOUT": 24 * 3600,
+    }
+else:
+    CACHES["limits"] = DATABASE_LIMITS_CACHE
+RATELIMIT_USE_CACHE = "limits"
 
 # Public pages load nothing but their own files. Embeds of the testimonial widget
 # are allowed per response (home.csp); every other page refuses to be framed.

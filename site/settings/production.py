@@ -3,7 +3,7 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import CONTENT_SECURITY_POLICY, MIDDLEWARE, SECRET_KEY, env_bool
+from .base import CONTENT_SECURITY_POLICY, MIDDLEWARE, SECRET_KEY, env_bool, tasks
 
 DEBUG = False
 
@@ -17,6 +17,10 @@ STORAGES = {
     "default": STORAGES["default"],  # noqa: F405
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+
+# E-mail and Wagtail's tasks wait in the database for the worker (manage.py db_worker),
+# so no request waits on the mail server.
+TASKS = tasks(default="database")
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=True)

@@ -40,6 +40,28 @@ def media_storage(env):
     }
 
 
+def private_media_storage(env):
+    """Files nobody may fetch by address: PRIVATE_MEDIA_ROOT on this machine, or with
+    S3 a bucket (AWS_PRIVATE_STORAGE_BUCKET_NAME; by default the media bucket's
+    ``private/`` prefix, which its policy must not make public) read with signed requests."""
+    bucket = env.get("AWS_PRIVATE_STORAGE_BUCKET_NAME") or env.get("AWS_STORAGE_BUCKET_NAME")
+    if not bucket:
+        return {"BACKEND": "home.uploads.PrivateFileSystemStorage"}
+    options = {
+        "bucket_name": bucket,
+        "location": "private",
+        "endpoint_url": env.get("AWS_S3_ENDPOINT_URL") or None,
+        "region_name": env.get("AWS_S3_REGION_NAME") or None,
+        "default_acl": "private",
+        "file_overwrite": False,
+        "querystring_auth": True,
+    }
+    return {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {key: value for key, value in options.items() if value is not None},
+    }
+
+
 def search_backends(env):
     """Wagtail search: OpenSearch or Elasticsearch when SEARCH_BACKEND names one, else
     the database (PostgreSQL full-text search, or SQLite FTS5)."""

@@ -8,8 +8,13 @@ SECRET_KEY = "candor-tests-only"  # noqa: S105
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Tasks run at once, whatever TASKS_BACKEND the machine sets; a test may queue them instead.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 MEDIA_ROOT = tempfile.mkdtemp(prefix="candor-test-media-")
+PRIVATE_MEDIA_ROOT = tempfile.mkdtemp(prefix="candor-test-private-media-")
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Limits in the test database, as on a laptop: a test's counts roll back with it.
+CACHES["limits"] = DATABASE_LIMITS_CACHE  # noqa: F405
 # Off, so every other test sees its page rendered; tests/home/test_page_cache.py turns it on.
 PAGE_CACHE_SECONDS = 0
 LOGGING = {"version": 1, "disable_existing_loggers": False}

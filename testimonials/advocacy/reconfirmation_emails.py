@@ -1,5 +1,6 @@
-"""The re-confirmation e-mail. Sent only once its request is stored; a failure is
-logged and the next run retries it. The grace period starts when it is sent."""
+"""The re-confirmation e-mail. Sent by a background task once its request is stored; a
+failure is logged and the next run retries it. The grace period starts when it is
+sent."""
 
 from django.conf import settings
 from django.core.mail import EmailMessage
@@ -9,8 +10,9 @@ from django.utils.translation import gettext, override
 
 from wagtail.models import Site
 
-from home.notifications import deliver
+from home.notifications import deliver_unsent
 from testimonials.advocacy.links import reconfirmation_path
+from testimonials.advocacy.program import program_settings
 from testimonials.advocacy.reconfirmation import deadline_after
 from testimonials.models import ReconfirmationRequest
 
@@ -48,23 +50,18 @@ def reconfirmation_email(request, program, now):
         )
 
 
-def send_unsent(program, now=None):
-    """Send every stored request whose e-mail has not gone out. Returns (sent, failed)."""
-    now = now or timezone.now()
-    sent = failed = 0
-    unsent = ReconfirmationRequest.objects.filter(
-        outcome=ReconfirmationRequest.Outcome.WAITING, sent_at=None
-    ).select_related("advocate")
-    for request in unsent:
-        if deliver(
-            request,
-            [reconfirmation_email(request, program, now)],
-            what="re-confirmation request",
-            retry="send_reconfirmation_requests",
-            sent_field="sent_at",
-            now=now,
-        ):
-            sent += 1
-        else:
-            failed += 1
-    return sent, failed
+def reconfirmation_emails(request):
+    # Written as it is sent: the grace period starts when the e-mail goes out.
+    return [reconfirmation_email(request, program_settings(), timezone.now())]
+
+
+def send_unsent():
+    """Queue every stored request whose e-mail has not gone out. Returns (sent,
+    waiting)."""
+    return deliver_unsent(
+        ReconfirmationRequest.objects.filter(outcome=ReconfirmationRequest.Outcome.WAITING),
+        reconfirmation_emails,
+        what="re-confirmation request",
+        retry="send_reconfirmation_requests",
+        sent_field="sent_at",
+    )

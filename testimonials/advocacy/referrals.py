@@ -1,16 +1,33 @@
 """Referral links: /r/<code>/ counts a visit for the advocate (a number per day,
 nothing about the visitor) and remembers the referral in a signed first-party cookie,
-so that a demo request sent later on this site is counted for them too."""
+so that a demo request sent later on this site is counted for them too.
+
+One client counts once a day per link, however often it follows it: reloading, or a
+script hitting the link, neither inflates the count nor writes to the database again."""
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
+from home.client_ip import client_digest
+from home.limits_cache import limits_cache
+
 COOKIE_NAME = "candor_referral"
 COOKIE_SALT = "testimonials.referral"
 # A referral still counts if the visitor asks for a demo within this time.
 COOKIE_MAX_AGE = 30 * 24 * 3600
+# How long a counted visit is remembered; its key names the day, so a day is enough.
+COUNTED_VISIT_SECONDS = 24 * 3600
+
+
+def count_visit(request, advocate):
+    """Count this client's visit through the advocate's link, once a day. Whether it
+    was counted is kept in the shared store of limits, under a hash of the address."""
+    day = timezone.localdate()
+    counted = "referral-visit:" + client_digest(request, f"referral:{advocate.pk}:{day}")
+    if limits_cache().add(counted, True, COUNTED_VISIT_SECONDS):
+        record_visit(advocate, day)
 
 
 def record_visit(advocate, day=None):

@@ -7,7 +7,7 @@ from wagtail.models import Site
 
 from testimonials.advocacy import reconfirmation
 from testimonials.advocacy.links import reconfirmation_id_from
-from testimonials.advocacy.referrals import record_visit, remember_referral
+from testimonials.advocacy.referrals import count_visit, remember_referral
 from testimonials.models import Advocate, ReconfirmationRequest
 
 TEMPLATE = "pages/testimonial_reconfirm.html"
@@ -26,7 +26,7 @@ def follow_referral(request, code):
     if target is None or not target.live:
         site = Site.find_for_request(request)
         target = site.root_page if site else None
-    record_visit(advocate)
+    count_visit(request, advocate)
     response = redirect((target and target.get_url(request)) or "/")
     return remember_referral(response, advocate)
 

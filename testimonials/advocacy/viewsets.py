@@ -74,7 +74,6 @@ class AdvocateViewSet(SnippetViewSet):
         "referral_conversions": "Demo requests",
     }
     export_filename = "advocates"
-    search_fields = ["name", "email", "role"]
     ordering = ["name"]
 
     def get_queryset(self, request):
@@ -82,10 +81,10 @@ class AdvocateViewSet(SnippetViewSet):
 
 
 class ReferenceRequestViewSet(SnippetViewSet):
-    chooser_viewset_class = PermissionCheckedChooserViewSet
     """Sales add requests and follow them (the "Sales" group: add and view); editors
     approve them and choose the advocate."""
 
+    chooser_viewset_class = PermissionCheckedChooserViewSet
     model = ReferenceRequest
     icon = "group"
     menu_label = "Reference requests"
@@ -157,10 +156,10 @@ class NpsInvitationViewSet(SnippetViewSet):
 
 
 class NpsResponseViewSet(SnippetViewSet):
-    chooser_viewset_class = PermissionCheckedChooserViewSet
     """Every answer, whatever the score. Promoters are also listed as advocate
     candidates (Reports)."""
 
+    chooser_viewset_class = PermissionCheckedChooserViewSet
     model = NpsResponse
     icon = "success"
     menu_label = "NPS answers"
@@ -198,9 +197,9 @@ class NpsResponseViewSet(SnippetViewSet):
 
 
 class ReconfirmationRequestViewSet(SnippetViewSet):
-    chooser_viewset_class = PermissionCheckedChooserViewSet
     """What each author was asked, when, and what came of it."""
 
+    chooser_viewset_class = PermissionCheckedChooserViewSet
     model = ReconfirmationRequest
     icon = "mail"
     menu_label = "Re-confirmations"

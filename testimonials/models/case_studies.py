@@ -11,6 +11,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from home.models.index_page import IndexPage
+from home.page_cache.parameters import filters_shown_as_asked
 from home.visibility import ViewRestrictionsByPathMixin
 from testimonials.api import PublicQuotesField
 from testimonials.blocks import MetricBlock
@@ -28,6 +29,7 @@ class CaseStudyTag(TaggedItemBase):
 class CaseStudyIndexPage(IndexPage):
     template = "pages/case_study_index_page.html"
     per_page = 12
+    cache_parameters = ("page", *CaseStudyFilter.base_filters)
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["testimonials.CaseStudyPage"]
@@ -40,6 +42,7 @@ class CaseStudyIndexPage(IndexPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["filters"] = self.filters
+        filters_shown_as_asked(request, self.filters, found=context["children"].paginator.count)
         return context
 
 

@@ -1,6 +1,10 @@
-import logging
+import datetime
 
+from django.conf import settings
+from django.core.mail import EmailMessage
 from django.db import models, transaction
+from django.utils.formats import date_format
+from django.utils.translation import override
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -13,11 +17,13 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 
 from home.anti_abuse import serve_public_form
+from home.notifications import deliver, deliver_unsent
 from home.visibility import ViewRestrictionsByPathMixin
 from testimonials.advocacy.demo_request_forms import DemoRequestFormBuilder
 from testimonials.advocacy.referrals import referring_advocate
 
-logger = logging.getLogger(__name__)
+WHAT = "the e-mail for demo request"
+RETRY = "send_demo_request_emails"
 
 
 class DemoRequestFormField(AbstractFormField):
@@ -37,6 +43,12 @@ class DemoRequestSubmission(AbstractFormSubmission):
         on_delete=models.SET_NULL,
         related_name="referred_demo_requests",
     )
+    # When the sales team's e-mail went out; empty until then, so it can be retried.
+    notified_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    def __str__(self):
+        # Wagtail's would show the whole form, the visitor's e-mail address included.
+        return f"Demo request #{self.pk}"
 
     def get_data(self):
         return {**super().get_data(), "referred_by": str(self.referred_by or "")}
@@ -44,7 +56,9 @@ class DemoRequestSubmission(AbstractFormSubmission):
 
 class DemoRequestPage(RoutablePageMixin, ViewRestrictionsByPathMixin, AbstractEmailForm):
     """A form built by editors with Wagtail's form builder. Each request is stored,
-    then e-mailed; one that follows a referral link is counted for its advocate."""
+    then e-mailed to the sales team by a background task (retried by
+    send_demo_request_emails); one that follows a referral link is counted for its
+    advocate. The visitor gets no e-mail: their address could be anyone's."""
 
     template = "pages/demo_request_page.html"
     landing_page_template = "pages/demo_request_thanks.html"
@@ -107,17 +121,53 @@ class DemoRequestPage(RoutablePageMixin, ViewRestrictionsByPathMixin, AbstractEm
         return self.save_request(form)
 
     def save_request(self, form, referred_by=None):
-        """Store the request, then, once it is committed, e-mail it."""
+        """Store the request; the sales team's e-mail is queued once it is committed."""
         with transaction.atomic():
             submission = DemoRequestSubmission.objects.create(
                 form_data=form.cleaned_data, page=self, referred_by=referred_by
             )
             if self.to_address:
-                transaction.on_commit(lambda: self.send_request_email(form))
+                deliver(submission, request_emails, what=WHAT, retry=RETRY)
         return submission
 
-    def send_request_email(self, form):
-        try:
-            self.send_mail(form)
-        except Exception:
-            logger.exception("Could not e-mail a demo request for page %s; it is stored.", self.pk)
+
+def request_emails(submission):
+    """The sales team's e-mail, written from the stored answers as Wagtail writes a form
+    page's e-mail (label: answer), in the site's own language."""
+    page = submission.page.specific
+    recipients = [address.strip() for address in page.to_address.split(",") if address.strip()]
+    if not recipients:
+        return []
+    with override(settings.LANGUAGE_CODE):
+        data = submission.get_data()
+        body = "\n".join(
+            f"{label}: {answer_text(data[name])}"
+            for name, label in page.get_data_fields()
+            if name in data
+        )
+    return [
+        EmailMessage(
+            subject=page.subject,
+            body=body,
+            from_email=page.from_address or None,
+            to=recipients,
+        )
+    ]
+
+
+def answer_text(value):
+    if isinstance(value, list):
+        return ", ".join(value)
+    if isinstance(value, datetime.datetime):
+        return date_format(value, "SHORT_DATETIME_FORMAT")
+    return value
+
+
+def send_unsent_request_emails():
+    """Returns (sent, waiting). Requests to a page without an address wait for one."""
+    return deliver_unsent(
+        DemoRequestSubmission.objects.exclude(page__demorequestpage__to_address=""),
+        request_emails,
+        what=WHAT,
+        retry=RETRY,
+    )

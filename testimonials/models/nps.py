@@ -156,7 +156,8 @@ class NpsInvitation(models.Model):
         ordering = ["-created_at", "-pk"]
 
     def __str__(self):
-        return f"{self.name or self.email} ({self.created_at:%Y-%m-%d})"
+        # Shown in listings, choosers and history: the address stays private.
+        return f"{self.name or 'No name given'} ({self.created_at:%Y-%m-%d})"
 
 
 class NpsResponse(models.Model):

@@ -35,7 +35,9 @@ class ReconfirmationRequest(models.Model):
         indexes = [models.Index(fields=["outcome", "sent_at"])]
 
     def __str__(self):
-        return f"Re-confirmation for {self.email} ({self.created_at:%Y-%m-%d})"
+        # Shown in listings, choosers and history: the address stays private.
+        who = self.advocate.name if self.advocate_id else "an author"
+        return f"Re-confirmation for {who} ({self.created_at:%Y-%m-%d})"
 
     @property
     def is_open(self):

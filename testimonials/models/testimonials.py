@@ -32,6 +32,7 @@ from wagtail.search import index
 
 from testimonials.admin_forms import TestimonialAdminForm
 from testimonials.advocacy.panels import CustomerStatusPanel
+from testimonials.photo_admin import SentPhotoPanel
 from testimonials.querysets import TestimonialQuerySet
 from testimonials.validators import validate_excerpt
 
@@ -265,6 +266,7 @@ class Testimonial(
                 FieldRowPanel([FieldPanel("email"), FieldPanel("advocate")]),
                 CustomerStatusPanel(),
                 FieldPanel("photo"),
+                SentPhotoPanel(),
             ],
             heading="Author",
         ),
@@ -531,13 +533,17 @@ class Testimonial(
             )
 
     def withdraw(self):
-        """The author takes it back: hidden at once, the record kept."""
+        """The author takes it back: hidden at once, the record kept, their photo deleted."""
+        # Imported here: testimonials.photos works on this model.
+        from testimonials.photos import delete_photo
+
         self.check_author_may_change()
         if self.live:
             self.unpublish(log_action=False)
         self.status = self.Status.WITHDRAWN
         self.withdrawn_at = timezone.now()
         self.save(update_fields=["status", "withdrawn_at"])
+        delete_photo(self)
 
     def get_preview_template(self, request, mode_name):
         return "components/testimonial_preview.html"

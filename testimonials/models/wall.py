@@ -6,6 +6,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from home.page_cache.parameters import filters_shown_as_asked, shown_as_asked
 from home.visibility import ViewRestrictionsByPathMixin
 from testimonials.filters import TestimonialFilter
 
@@ -17,6 +18,7 @@ class TestimonialWallPage(RoutablePageMixin, ViewRestrictionsByPathMixin, Page):
 
     template = "pages/testimonial_wall_page.html"
     per_page = 20
+    cache_parameters = ("page", *TestimonialFilter.base_filters)
 
     intro = RichTextField(blank=True, features=["bold", "italic", "link"])
 
@@ -34,6 +36,8 @@ class TestimonialWallPage(RoutablePageMixin, ViewRestrictionsByPathMixin, Page):
             queryset=Testimonial.objects.public().for_display().newest_first(),
         )
         testimonials = Paginator(filters.qs, self.per_page).get_page(request.GET.get("page"))
+        shown_as_asked(request, "page", testimonials.number)
+        filters_shown_as_asked(request, filters, found=testimonials.paginator.count)
         return self.render(
             request, context_overrides={"filters": filters, "testimonials": testimonials}
         )

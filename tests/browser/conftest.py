@@ -7,7 +7,12 @@ import os
 import shutil
 from pathlib import Path
 
+from django.core.management import call_command
+
 import pytest
+from pytest_django.live_server_helper import LiveServer
+
+from tests.home.factories import wagtail_root
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
@@ -59,3 +64,28 @@ def screenshot():
         return path
 
     return save
+
+
+@pytest.fixture(scope="module")
+def demo_content_served(django_db_setup, django_db_blocker):
+    """The demo content behind a server of its own, loaded once for a module whose tests
+    read it (or add records of their own), then flushed as a transactional test would
+    leave the database. Loading it for each test cost a quarter of the browser tests' time.
+
+    pytest-django's ``live_server`` would make each test transactional, flushing the
+    demo after the first one, hence a server started here."""
+    with django_db_blocker.unblock():
+        wagtail_root()  # a transactional test before this module flushed what migrations made
+        call_command("load_demo_content", verbosity=0)
+        server = LiveServer("localhost")
+    yield server.url
+    server.stop()
+    with django_db_blocker.unblock():
+        call_command("flush", interactive=False, verbosity=0)
+
+
+@pytest.fixture
+def demo_site(demo_content_served, django_db_blocker):
+    """The server's address, with the database open to the test for its queries."""
+    with django_db_blocker.unblock():
+        yield demo_content_served

@@ -1,8 +1,6 @@
 """WCAG 2.2 AA: axe-core finds no serious or critical violation on any page type, and
 the comparison table and the filters work by keyboard alone."""
 
-from django.core.management import call_command
-
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
@@ -13,19 +11,12 @@ from testimonials.models import (
     TestimonialSubmissionPage,
     TestimonialWallPage,
 )
-from tests.home.factories import wagtail_root
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+# demo_site (tests/browser/conftest.py) serves the demo content, loaded once per module.
+pytestmark = pytest.mark.browser
 
 WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 BLOCKING = {"serious", "critical"}
-
-
-@pytest.fixture
-def demo_site(live_server):
-    wagtail_root()  # a transactional test before this one flushed what migrations made
-    call_command("load_demo_content", verbosity=0)
-    return live_server.url
 
 
 def demo_urls():

@@ -1,8 +1,6 @@
 """WCAG 2.2 AA on the advocate program's public pages in each of their states: the
 NPS question, a demo request with errors, and the re-confirmation question."""
 
-from django.core.management import call_command
-
 import pytest
 
 from testimonials.advocacy.links import reconfirmation_path
@@ -14,16 +12,9 @@ from testimonials.models import (
     Testimonial,
 )
 from tests.browser.test_accessibility import blocking_violations
-from tests.home.factories import wagtail_root
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture
-def demo_site(live_server):
-    wagtail_root()
-    call_command("load_demo_content", verbosity=0)
-    return live_server.url
+# demo_site (tests/browser/conftest.py) serves the demo content, loaded once per module.
+pytestmark = pytest.mark.browser
 
 
 def test_the_nps_question_and_its_errors(demo_site, open_page):

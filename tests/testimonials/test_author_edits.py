@@ -20,8 +20,8 @@ from wagtail.models import (
 import pytest
 import time_machine
 
-from home.anti_abuse import form_timestamp
 from testimonials.author_edits import CHANGED_BY_AUTHOR_ACTION
+from testimonials.forms import TestimonialChangeForm
 from testimonials.models import Testimonial
 from testimonials.withdrawal import withdrawal_path
 from tests.testimonials.factories import TestimonialFactory
@@ -45,7 +45,7 @@ def change_form(testimonial, **changes):
         "consent_name": "on" if testimonial.consent_name else None,
         "consent_company": "on" if testimonial.consent_company else None,
         "website": "",
-        "rendered_at": form_timestamp(),
+        "rendered_at": TestimonialChangeForm.time_token(),
     }
     data.update(changes)
     return {key: value for key, value in data.items() if value is not None}

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 import pytest
 
-from home.anti_abuse import TIMESTAMP_SALT
+from testimonials.advocacy.demo_request_forms import DemoRequestForm
 from testimonials.advocacy.referrals import COOKIE_NAME, COOKIE_SALT, record_visit
 from testimonials.models import Advocate, DemoRequestSubmission, ReferralVisitDay
 from tests.testimonials.advocate_factories import AdvocateFactory
@@ -22,7 +22,7 @@ def demo_form(**values):
         "your_name": "Iris Novak",
         "work_e_mail": "iris@prospect.example",
         "website": "",
-        "rendered_at": signing.dumps(time.time() - 60, salt=TIMESTAMP_SALT),
+        "rendered_at": DemoRequestForm.time_token(at=time.time() - 60),
     } | values
 
 

@@ -4,13 +4,13 @@ explained and stores nothing."""
 import io
 import time
 
-from django.core import mail, signing
+from django.core import mail
 
 import pytest
 import time_machine
 from PIL import Image
 
-from home.anti_abuse import TIMESTAMP_SALT, form_timestamp
+from testimonials.forms import TestimonialSubmissionForm
 from testimonials.models import Testimonial
 from tests.comparisons.factories import ProductFactory
 
@@ -33,7 +33,7 @@ def valid_form(our_product, **overrides):
         "consent_name": "on",
         "consent_company": "on",
         "website": "",
-        "rendered_at": form_timestamp(),
+        "rendered_at": TestimonialSubmissionForm.time_token(),
     }
     data.update(overrides)
     return {key: value for key, value in data.items() if value is not None}
@@ -65,6 +65,29 @@ def test_a_valid_submission_is_stored_as_pending_and_both_emails_are_sent(
     assert editors.to == ["editors@candor.example", "moderation@candor.example"]
     thanks = client.get(response["Location"])
     assert "An editor reads every testimonial within two working days." in thanks.content.decode()
+
+
+def test_the_receipt_repeats_nothing_the_sender_typed(post, our_product):
+    """Anyone can type anyone's address: the receipt must not carry their words to it."""
+    typed = {
+        "author_name": "Cheap pills at pills.example",
+        "author_role": "Call +1 555 0100",
+        "author_company": "Win a prize today",
+        "quote": "Visit pills.example for the best prices on everything you need.",
+        "incentive": "gift",
+        "incentive_detail": "A voucher from pills.example",
+    }
+
+    post(valid_form(our_product, email="victim@mail.example", **typed))
+
+    receipt, editors = mail.outbox
+    assert receipt.to == ["victim@mail.example"]
+    for text in set(typed.values()) - {"gift"}:
+        assert text not in receipt.subject and text not in receipt.body
+    assert "pills.example" not in receipt.body
+    assert "Fernhill Desk" in receipt.body and "/testimonials/withdraw/" in receipt.body
+    assert typed["incentive_detail"] in editors.body, "editors see it, as plain text"
+    assert "pills" not in editors.subject
 
 
 def test_a_failing_mail_server_loses_nothing(client, post, our_product, settings, caplog):
@@ -133,7 +156,7 @@ def test_a_form_sent_faster_than_anyone_types_is_refused(client, submission_page
 
 def test_a_form_sent_after_a_pause_is_accepted(client, submission_page, our_product, settings):
     settings.TESTIMONIAL_MIN_SECONDS = 4
-    five_seconds_ago = signing.dumps(time.time() - 5, salt=TIMESTAMP_SALT)
+    five_seconds_ago = TestimonialSubmissionForm.time_token(at=time.time() - 5)
 
     client.post(submission_page.url, valid_form(our_product, rendered_at=five_seconds_ago))
 
@@ -193,7 +216,7 @@ def test_submissions_are_rate_limited_per_address(post, our_product, settings):
     spoofed = post(valid_form(our_product), HTTP_X_FORWARDED_FOR="203.0.113.9")
 
     assert limited.status_code == 429
-    assert "wait a minute" in limited.content.decode()
+    assert "Nothing was saved this time" in limited.content.decode()
     assert spoofed.status_code == 429, "a forged X-Forwarded-For must not dodge the limit"
     assert Testimonial.objects.count() == 3
 

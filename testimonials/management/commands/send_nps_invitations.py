@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand
 
+from home.notifications import waiting_note
 from testimonials.advocacy.nps_emails import send_unsent_invitations
 
 
@@ -7,8 +8,5 @@ class Command(BaseCommand):
     help = "E-mail the NPS invitations added in the admin that have not been sent yet."
 
     def handle(self, *args, **options):
-        sent, failed = send_unsent_invitations()
-        self.stdout.write(
-            f"Sent {sent} invitations"
-            + (f"; {failed} failed and will be retried." if failed else ".")
-        )
+        sent, waiting = send_unsent_invitations()
+        self.stdout.write(f"Sent {sent} invitations" + waiting_note(waiting))

@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand
 
+from home.notifications import waiting_note
 from testimonials.advocacy.program import program_settings
 from testimonials.advocacy.reconfirmation import create_requests, lapse_unanswered
 from testimonials.advocacy.reconfirmation_emails import send_unsent
@@ -16,9 +17,8 @@ class Command(BaseCommand):
         program = program_settings()
         unpublished = lapse_unanswered(program)
         created = create_requests(program)
-        sent, failed = send_unsent(program)
+        sent, waiting = send_unsent()
         self.stdout.write(
             f"Unpublished {len(unpublished)} testimonials without an answer; "
-            f"asked {len(created)} authors; sent {sent} e-mails"
-            + (f", {failed} failed and will be retried." if failed else ".")
+            f"asked {len(created)} authors; sent {sent} e-mails" + waiting_note(waiting)
         )

@@ -1,0 +1,121 @@
+"""Advocates' photos: on the public site exactly while a published testimonial whose
+author lets us show it uses one, and deleted once nobody may show it again.
+
+A photo sent with the form is stored, stripped and under a random name (home.uploads),
+in the private storage only, as the file of a Wagtail image in FOLDER. Publishing a
+testimonial whose author consented puts a copy where Wagtail serves images from, and
+renditions are made from that; whatever takes the testimonial off the site (rejection,
+withdrawal, the author's change, a lapsed re-confirmation, erasure) deletes the copy and
+every rendition. Moderators see the private file in the admin (photo_admin.py).
+
+The image, private file included, is deleted when its author withdraws the testimonial
+or asks for erasure, and when a rejection has not been reconsidered within
+TESTIMONIAL_REJECTED_PHOTO_DAYS. Images editors upload to the library, and may choose
+for a testimonial taken in an interview, are theirs: none of this applies to them."""
+
+import datetime
+
+from django.conf import settings
+from django.core.files.images import get_image_dimensions
+from django.db import transaction
+from django.db.models.signals import post_delete
+from django.dispatch import receiver
+from django.utils import timezone
+
+from wagtail.images import get_image_model
+from wagtail.signals import published, unpublished
+from wagtail.utils.file import hash_filelike
+
+from home.uploads import private_storage, without_metadata
+from testimonials.models import Testimonial
+from testimonials.personal_data import erase_photo, personal_strings
+
+FOLDER = "testimonial_photos"
+
+
+def is_advocates_photo(image):
+    return image is not None and image.file.name.startswith(f"{FOLDER}/")
+
+
+def store_upload(upload, title):
+    """The Wagtail image for a photo an advocate sent, its file in the private storage."""
+    photo = without_metadata(upload)
+    width, height = get_image_dimensions(photo)
+    name = private_storage().save(f"{FOLDER}/{photo.name}", photo)
+    return get_image_model().objects.create(
+        title=title,
+        file=name,
+        width=width,
+        height=height,
+        file_size=photo.size,
+        file_hash=hash_filelike(photo),
+    )
+
+
+def publish_or_withhold(image_id):
+    """Put the public copy of an advocate's photo in place, or take it and its
+    renditions away, as the testimonials using it are now."""
+    image = get_image_model().objects.filter(pk=image_id).first()
+    if not is_advocates_photo(image):
+        return
+    shown = Testimonial.objects.public().filter(photo=image, consent_photo=True).exists()
+    public = image.file.storage
+    if shown:
+        if not public.exists(image.file.name):
+            with private_storage().open(image.file.name) as file:
+                public.save(image.file.name, file)
+        return
+    renditions = list(image.renditions.all())
+    image.renditions.all().delete()
+    for name in [image.file.name, *(rendition.file.name for rendition in renditions)]:
+        public.delete(name)
+
+
+@receiver(published, sender=Testimonial, dispatch_uid="testimonial-photo-published")
+@receiver(unpublished, sender=Testimonial, dispatch_uid="testimonial-photo-unpublished")
+def follow_the_testimonial(sender, instance, **kwargs):
+    # Once committed: the approval is recorded by another receiver of the same signal.
+    photo_id = instance.photo_id
+    if photo_id:
+        transaction.on_commit(lambda: publish_or_withhold(photo_id))
+
+
+@receiver(post_delete, sender=get_image_model(), dispatch_uid="testimonial-photo-deleted")
+def delete_private_file(sender, instance, **kwargs):
+    """Whoever deletes an advocate's photo (erasure, withdrawal, an editor in the
+    image library), its private file goes with it."""
+    if is_advocates_photo(instance):
+        name = instance.file.name
+        transaction.on_commit(lambda: private_storage().delete(name))
+
+
+def delete_photo(testimonial):
+    """Delete the photo its author sent with ``testimonial``, files and renditions
+    included, unless something else still uses it."""
+    image = testimonial.photo
+    if not is_advocates_photo(image):
+        return
+    testimonial.photo = None
+    testimonial.save(update_fields=["photo"])
+    erase_photo(image, personal_strings(testimonial))
+
+
+def past_reconsideration():
+    """Testimonials whose photo nobody may show again: withdrawn, or rejected longer
+    ago than a moderator may still reconsider."""
+    cutoff = timezone.now() - datetime.timedelta(days=settings.TESTIMONIAL_REJECTED_PHOTO_DAYS)
+    Status = Testimonial.Status
+    return (
+        Testimonial.objects.filter(photo__file__startswith=f"{FOLDER}/")
+        .filter(status__in=[Status.REJECTED, Status.WITHDRAWN])
+        .exclude(status=Status.REJECTED, moderated_at__gt=cutoff)
+        .select_related("photo")
+    )
+
+
+def delete_photos_past_reconsideration():
+    testimonials = list(past_reconsideration())
+    for testimonial in testimonials:
+        with transaction.atomic():
+            delete_photo(testimonial)
+    return len(testimonials)

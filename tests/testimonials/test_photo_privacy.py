@@ -1,0 +1,350 @@
+"""An advocate's photo tells nobody where they live or what phone they own, and nobody
+outside the moderators sees it before a moderator approves the testimonial or after it
+leaves the site: stored under a random name, kept out of the public media until then,
+and deleted with its renditions when the author withdraws it, asks for erasure, or a
+rejection is not reconsidered in time."""
+
+import datetime
+import io
+import re
+from pathlib import Path, PurePosixPath
+
+from django.contrib.auth.models import Group
+from django.core.management import call_command
+from django.http import Http404
+from django.test import RequestFactory
+from django.urls import reverse
+from django.views.static import serve
+
+from wagtail.images import get_image_model
+
+import pytest
+import time_machine
+from PIL import ExifTags
+from PIL import Image as PILImage
+from wagtail_factories import ImageFactory
+
+from testimonials import personal_data
+from testimonials.models import Testimonial
+from testimonials.withdrawal import withdrawal_path
+from tests.testimonials.advocate_fixtures import user_in_group
+from tests.testimonials.factories import TestimonialFactory
+from tests.testimonials.test_author_edits import change_form
+from tests.testimonials.test_moderation import edit_url, logged_in, publish, reject
+from tests.testimonials.test_submission import valid_form
+
+pytestmark = pytest.mark.django_db
+
+Image = get_image_model()
+
+UPLOADED_AS = "ana-ortiz-42-harbour-street.jpg"
+MAKE, MODEL = b"Fernhill Phones", b"F1 Pro"
+XMP = b'<x:xmpmeta xmlns:x="adobe:ns:meta/">Ana at home, 42 Harbour Street</x:xmpmeta>'
+NOW = datetime.datetime(2025, 3, 3, 9, 0, tzinfo=datetime.UTC)
+
+
+def located_photo(name=UPLOADED_AS):
+    """A phone photo: taken sideways (stored 60 wide, 100 tall, red on top, with
+    Orientation 6, "turn it a quarter clockwise"), with where and on what it was taken."""
+    exif = PILImage.Exif()
+    exif[ExifTags.Base.Make] = MAKE.decode()
+    exif[ExifTags.Base.Model] = MODEL.decode()
+    exif[ExifTags.Base.BodySerialNumber] = "SN-0042"
+    exif[ExifTags.Base.DateTime] = "2025:02:14 18:30:00"
+    exif[ExifTags.Base.Orientation] = 6
+    exif[ExifTags.IFD.GPSInfo] = {
+        ExifTags.GPS.GPSLatitudeRef: "N",
+        ExifTags.GPS.GPSLatitude: (51.0, 30.0, 12.5),
+        ExifTags.GPS.GPSLongitudeRef: "W",
+        ExifTags.GPS.GPSLongitude: (0.0, 7.0, 39.0),
+    }
+    picture = PILImage.new("RGB", (60, 100), "blue")
+    picture.paste("red", (0, 0, 60, 50))
+    buffer = io.BytesIO()
+    picture.save(buffer, "JPEG", exif=exif, xmp=XMP, comment=b"at home")
+    buffer.seek(0)
+    buffer.name = name
+    return buffer
+
+
+def assert_says_nothing_about_the_author(data):
+    picture = PILImage.open(io.BytesIO(data))
+    exif = picture.getexif()
+    assert not exif.get_ifd(ExifTags.IFD.GPSInfo), "no location"
+    assert ExifTags.Base.Make not in exif and ExifTags.Base.Model not in exif
+    assert ExifTags.Base.DateTime not in exif
+    for secret in (MAKE, MODEL, b"SN-0042", b"xmpmeta", b"Harbour", b"at home"):
+        assert secret not in data
+    assert "xmp" not in picture.info and "comment" not in picture.info
+
+
+def assert_upright(data):
+    """Turned as the phone said: wide, and what was on top is now on the right."""
+    picture = PILImage.open(io.BytesIO(data)).convert("RGB")
+    assert picture.size == (100, 60)
+    red, _green, blue = picture.getpixel((90, 30))
+    assert red > 200 and blue < 60
+    red, _green, blue = picture.getpixel((10, 30))
+    assert blue > 200 and red < 60
+
+
+@pytest.fixture
+def media(settings, tmp_path):
+    """Public media and private files in folders of this test's own."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
+    return settings
+
+
+def files_under(root):
+    root = Path(root)
+    return {path.relative_to(root).as_posix() for path in root.rglob("*") if path.is_file()}
+
+
+def public_files(settings):
+    return files_under(settings.MEDIA_ROOT)
+
+
+def every_file(settings):
+    return public_files(settings) | files_under(settings.PRIVATE_MEDIA_ROOT)
+
+
+def gettable_under_media_url(settings, name):
+    """What Django's DEBUG media serving (site/urls.py) would answer for ``name``."""
+    request = RequestFactory().get(settings.MEDIA_URL + name)
+    try:
+        return serve(request, name, document_root=settings.MEDIA_ROOT).status_code == 200
+    except Http404:
+        return False
+
+
+@pytest.fixture
+def moderator(django_user_model):
+    return user_in_group(django_user_model, "mona", Group.objects.get(name="Moderators"))
+
+
+@pytest.fixture
+def content_editor(django_user_model):
+    return user_in_group(django_user_model, "edna", Group.objects.get(name="Editors"))
+
+
+@pytest.fixture
+def submitted(media, post, our_product):
+    """A testimonial with a phone photo, as an anonymous visitor sends it."""
+    response = post(valid_form(our_product, photo=located_photo(), consent_photo="on"))
+    assert response.status_code == 302
+    return Testimonial.objects.select_related("photo").get()
+
+
+@pytest.fixture
+def approve(moderator, django_capture_on_commit_callbacks):
+    def approve(testimonial):
+        with django_capture_on_commit_callbacks(execute=True):
+            response = publish(logged_in(moderator), testimonial, photo=testimonial.photo_id)
+        assert response.status_code == 200
+        testimonial.refresh_from_db()
+        assert testimonial.live and testimonial.status == Testimonial.Status.APPROVED
+        return testimonial
+
+    return approve
+
+
+@pytest.fixture
+def approved(submitted, approve):
+    """…approved by a moderator, and shown on the wall in a JPEG rendition."""
+    testimonial = approve(submitted)
+    testimonial.photo.get_rendition("fill-64x64|format-jpeg")
+    return testimonial
+
+
+def files_of(image):
+    return {image.file.name, *(rendition.file.name for rendition in image.renditions.all())}
+
+
+# Break 1: what a photo tells about its author --------------------------------------------
+
+
+def test_an_approved_photo_and_its_jpeg_renditions_carry_no_location_or_camera(approved):
+    image = approved.photo
+    with image.open_file() as original:
+        stored = original.read()
+    rendition = image.get_rendition("width-80|format-jpeg")
+    with rendition.file.open("rb") as file:
+        shown = file.read()
+
+    for data in (stored, shown):
+        assert_says_nothing_about_the_author(data)
+    assert_upright(stored)
+    assert (image.width, image.height) == (100, 60)
+
+
+def test_an_image_an_editor_uploads_in_the_admin_is_stripped_and_renamed(
+    media, content_editor, django_capture_on_commit_callbacks
+):
+    client = logged_in(content_editor)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("wagtailimages:add"), {"title": "Ana at the desk", "file": located_photo()}
+        )
+
+    assert response.status_code == 302
+    image = Image.objects.get(title="Ana at the desk")
+    with image.open_file() as original:
+        stored = original.read()
+    assert_says_nothing_about_the_author(stored)
+    assert_upright(stored)
+    assert (image.width, image.height, image.file_size) == (100, 60, len(stored))
+    assert "ana" not in image.file.name and "harbour" not in image.file.name
+
+
+def test_the_stored_name_carries_nothing_of_the_uploaded_filename(approved):
+    names = files_of(approved.photo)
+
+    random = PurePosixPath(approved.photo.file.name).stem
+    assert re.fullmatch("[0-9a-f]{32}", random), "random, and nothing else"
+    assert len(names) == 2
+    for name in names:
+        # Renditions are named after the original, shortened to fit.
+        assert random.startswith(PurePosixPath(name).name.split(".")[0])
+        assert not {"ana", "ortiz", "harbour", "street"} & set(re.split(r"[^a-z]+", name))
+
+
+# Break 2: who can reach the file --------------------------------------------------------
+
+
+def test_a_pending_photo_is_nowhere_under_the_media_url(media, submitted, moderator):
+    # The moderator opens it (the photo chooser makes thumbnails of what it can).
+    assert logged_in(moderator).get(edit_url(submitted)).status_code == 200
+
+    assert public_files(media) == set()
+    assert not gettable_under_media_url(media, submitted.photo.file.name)
+
+
+def test_moderators_and_editors_see_a_pending_photo_in_the_admin_and_nobody_else_does(
+    client, media, submitted, moderator, content_editor, django_user_model
+):
+    url = reverse("testimonial_photo", args=[submitted.pk])
+    sales = user_in_group(django_user_model, "sam", Group.objects.get(name="Sales"))
+
+    for user in (moderator, content_editor):
+        response = logged_in(user).get(url)
+        assert response.status_code == 200
+        assert response["Content-Type"] == "image/jpeg"
+        assert "no-store" in response["Cache-Control"]
+        assert_upright(b"".join(response.streaming_content))
+    assert logged_in(sales).get(url).status_code in (302, 403)
+    assert client.get(url).status_code == 302  # to the admin's login
+    assert url in logged_in(moderator).get(edit_url(submitted)).content.decode()
+
+
+def test_a_photo_its_author_no_longer_lets_us_show_stays_private_when_approved(
+    client, media, approved, approve, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(withdrawal_path(approved), change_form(approved, consent_photo=None))
+    approve(approved)
+
+    assert not approved.consent_photo
+    assert public_files(media) == set()
+
+
+def test_a_rejected_photo_leaves_the_media_url_and_is_deleted_after_the_grace_period(
+    media, approved, moderator, django_capture_on_commit_callbacks
+):
+    image = approved.photo
+    public = files_of(image)
+    assert public <= public_files(media)
+
+    with time_machine.travel(NOW, tick=False), django_capture_on_commit_callbacks(execute=True):
+        reject(logged_in(moderator), approved)
+    approved.refresh_from_db()
+    assert approved.status == Testimonial.Status.REJECTED
+    assert public_files(media) == set()
+    assert not gettable_under_media_url(media, image.file.name)
+
+    def daily_run_after(days):
+        later = NOW + datetime.timedelta(days=days)
+        with (
+            time_machine.travel(later, tick=False),
+            django_capture_on_commit_callbacks(execute=True),
+        ):
+            call_command("delete_rejected_photos", stdout=io.StringIO())
+
+    days = media.TESTIMONIAL_REJECTED_PHOTO_DAYS
+    daily_run_after(days - 1)
+    assert Image.objects.filter(pk=image.pk).exists(), "a moderator may still reconsider"
+
+    daily_run_after(days + 1)
+    approved.refresh_from_db()
+    assert approved.photo is None
+    assert not Image.objects.filter(pk=image.pk).exists()
+    assert every_file(media) == set()
+
+
+def test_withdrawing_through_the_authors_link_deletes_the_photo_and_its_renditions(
+    client, media, approved, django_capture_on_commit_callbacks
+):
+    image = approved.photo
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(withdrawal_path(approved), {"withdraw": "1"})
+
+    assert response.status_code == 200
+    approved.refresh_from_db()
+    assert approved.status == Testimonial.Status.WITHDRAWN and approved.photo is None
+    assert not Image.objects.filter(pk=image.pk).exists()
+    assert every_file(media) == set()
+
+
+def test_a_pending_photo_withdrawn_by_its_author_is_deleted(
+    client, media, submitted, django_capture_on_commit_callbacks
+):
+    assert every_file(media) != set()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(withdrawal_path(submitted), {"withdraw": "1"})
+
+    assert not Image.objects.exists()
+    assert every_file(media) == set()
+
+
+def test_a_change_by_the_author_takes_the_photo_off_the_media_url(
+    client, media, approved, django_capture_on_commit_callbacks
+):
+    changed = change_form(approved, quote="Still twice as many customers.", consent_photo="on")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(withdrawal_path(approved), changed)
+
+    approved.refresh_from_db()
+    assert approved.status == Testimonial.Status.PENDING and not approved.live
+    assert public_files(media) == set()
+    assert approved.photo is not None, "kept for the moderator, who may approve it again"
+
+
+def test_erasure_deletes_the_photo_kept_out_of_public_view_too(
+    media, submitted, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        personal_data.erase(submitted.email)
+
+    assert not Image.objects.exists()
+    assert every_file(media) == set()
+
+
+def test_a_library_image_an_editor_chose_for_an_interview_stays_when_it_is_withdrawn(
+    client, media, our_product, django_capture_on_commit_callbacks
+):
+    library_image = ImageFactory(title="Ana, photographed at our event")
+    testimonial = TestimonialFactory(
+        product=our_product,
+        source=Testimonial.Source.INTERVIEW,
+        photo=library_image,
+        consent_photo=True,
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        testimonial.save_revision().publish()
+        client.post(withdrawal_path(testimonial), {"withdraw": "1"})
+
+    library_image.refresh_from_db()
+    assert library_image.file.name in public_files(media)
