@@ -239,6 +239,8 @@ def site_env(config):
         MEDIA_ROOT=str(config["media"]),
         LOG_LEVEL="WARNING",
         PYTHONDONTWRITEBYTECODE="1",
+        # No worker runs beside the benchmark's servers: background tasks run at once.
+        TASKS_BACKEND="immediate",
     )
     if config["redis_url"]:
         env["REDIS_URL"] = config["redis_url"]

@@ -14,7 +14,8 @@ from django_tasks import task
 logger = logging.getLogger(__name__)
 
 
-@task()
+# A queue of its own: a mail server that keeps the worker waiting holds up no other task.
+@task(queue_name="email")
 def send_notification(model, pk, *, compose, what, retry, sent_field="notified_at"):
     """Send the e-mails ``compose`` writes about a stored record and record when they
     went out. Arguments are names and ids, so the queue holds no personal data: the

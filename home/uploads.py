@@ -10,16 +10,19 @@ approves it) live in the private storage: outside MEDIA_ROOT, with no URL."""
 import functools
 import io
 import uuid
+from pathlib import PurePosixPath
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.core.files.images import get_image_dimensions
 from django.core.files.storage import FileSystemStorage, storages
 from django.db.models.signals import pre_save
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.images import get_image_model
+from wagtail.utils.file import hash_filelike
 
 from PIL import ExifTags, Image, ImageOps, ImageSequence
 
@@ -80,6 +83,20 @@ def without_metadata(file):
         buffer = io.BytesIO()
         frames[0].save(buffer, image_format, **options)
     return ContentFile(buffer.getvalue(), name=uuid.uuid4().hex + EXTENSIONS[image_format])
+
+
+def store_without_metadata(file, storage, folder):
+    """Save ``file`` stripped (as above) in ``folder`` of ``storage``, for an image whose
+    file is put in place by hand: the values of the image's file fields."""
+    image = without_metadata(file)
+    width, height = get_image_dimensions(image)
+    return {
+        "file": storage.save(str(PurePosixPath(folder, image.name)), image),
+        "width": width,
+        "height": height,
+        "file_size": image.size,
+        "file_hash": hash_filelike(image),
+    }
 
 
 def strip_metadata_before_storing(sender, instance, raw=False, **kwargs):

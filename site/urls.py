@@ -8,6 +8,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from candor.api import api_router
+from home import admin_guards
 from home.languages import switch_language
 from home.search import search
 from home.seo.sitemap import TranslatedSitemap
@@ -16,6 +17,9 @@ from testimonials.advocacy.urls import localised_urlpatterns as localised_advoca
 from testimonials.urls import localised_urlpatterns as localised_testimonial_urls
 
 urlpatterns = [
+    # Wagtail admin views that show any record by id, asking permission first: at the
+    # same paths as Wagtail's, so they come first (home/admin_guards.py says why).
+    path("admin/", include(admin_guards)),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),

@@ -5,8 +5,10 @@ A photo sent with the form is stored, stripped and under a random name (home.upl
 in the private storage only, as the file of a Wagtail image in FOLDER. Publishing a
 testimonial whose author consented puts a copy where Wagtail serves images from, and
 renditions are made from that; whatever takes the testimonial off the site (rejection,
-withdrawal, the author's change, a lapsed re-confirmation, erasure) deletes the copy and
-every rendition. Moderators see the private file in the admin (photo_admin.py).
+withdrawal, the author's change, a lapsed re-confirmation, erasure), or the photo off
+the published testimonial, deletes the copy and every rendition. Moderators see the
+private file in the admin (photo_admin.py); the image library does not list it
+(photo_library.py).
 
 The image, private file included, is deleted when its author withdraws the testimonial
 or asks for erasure, and when a rejection has not been reconsidered within
@@ -16,17 +18,15 @@ for a testimonial taken in an interview, are theirs: none of this applies to the
 import datetime
 
 from django.conf import settings
-from django.core.files.images import get_image_dimensions
 from django.db import transaction
 from django.db.models.signals import post_delete
 from django.dispatch import receiver
 from django.utils import timezone
 
 from wagtail.images import get_image_model
-from wagtail.signals import published, unpublished
-from wagtail.utils.file import hash_filelike
+from wagtail.models import Revision
 
-from home.uploads import private_storage, without_metadata
+from home.uploads import private_storage, store_without_metadata
 from testimonials.models import Testimonial
 from testimonials.personal_data import erase_photo, personal_strings
 
@@ -39,17 +39,8 @@ def is_advocates_photo(image):
 
 def store_upload(upload, title):
     """The Wagtail image for a photo an advocate sent, its file in the private storage."""
-    photo = without_metadata(upload)
-    width, height = get_image_dimensions(photo)
-    name = private_storage().save(f"{FOLDER}/{photo.name}", photo)
-    return get_image_model().objects.create(
-        title=title,
-        file=name,
-        width=width,
-        height=height,
-        file_size=photo.size,
-        file_hash=hash_filelike(photo),
-    )
+    fields = store_without_metadata(upload, private_storage(), FOLDER)
+    return get_image_model().objects.create(title=title, **fields)
 
 
 def publish_or_withhold(image_id):
@@ -58,26 +49,46 @@ def publish_or_withhold(image_id):
     image = get_image_model().objects.filter(pk=image_id).first()
     if not is_advocates_photo(image):
         return
-    shown = Testimonial.objects.public().filter(photo=image, consent_photo=True).exists()
+    if Testimonial.objects.public().filter(photo=image, consent_photo=True).exists():
+        show(image)
+    else:
+        withhold(image)
+
+
+def show(image):
+    """The public copy, made from the private file; renditions are made from it."""
     public = image.file.storage
-    if shown:
-        if not public.exists(image.file.name):
-            with private_storage().open(image.file.name) as file:
-                public.save(image.file.name, file)
-        return
-    renditions = list(image.renditions.all())
+    if not public.exists(image.file.name):
+        with private_storage().open(image.file.name) as file:
+            public.save(image.file.name, file)
+
+
+def withhold(image):
+    """The public copy and every rendition, files included, gone; the private file stays."""
+    files = [image.file, *(rendition.file for rendition in image.renditions.all())]
     image.renditions.all().delete()
-    for name in [image.file.name, *(rendition.file.name for rendition in renditions)]:
-        public.delete(name)
+    for file in files:
+        file.storage.delete(file.name)
 
 
-@receiver(published, sender=Testimonial, dispatch_uid="testimonial-photo-published")
-@receiver(unpublished, sender=Testimonial, dispatch_uid="testimonial-photo-unpublished")
-def follow_the_testimonial(sender, instance, **kwargs):
-    # Once committed: the approval is recorded by another receiver of the same signal.
-    photo_id = instance.photo_id
-    if photo_id:
-        transaction.on_commit(lambda: publish_or_withhold(photo_id))
+def photos_of(testimonial):
+    """The ids of the photos ``testimonial`` has now or had in any revision: one an
+    editor replaced is in the revision that was live before."""
+    revisions = Revision.objects.for_instance(testimonial).values_list("content", flat=True)
+    return {testimonial.photo_id, *(content.get("photo") for content in revisions)} - {None}
+
+
+def follow_the_testimonial(testimonial):
+    """The public copies match what the live testimonial shows, whichever photos it
+    shows now or showed before. Called once the testimonial's new state is recorded
+    (testimonials.signals), and acted on once that is committed."""
+    photo_ids = photos_of(testimonial)
+
+    def follow():
+        for photo_id in photo_ids:
+            publish_or_withhold(photo_id)
+
+    transaction.on_commit(follow)
 
 
 @receiver(post_delete, sender=get_image_model(), dispatch_uid="testimonial-photo-deleted")

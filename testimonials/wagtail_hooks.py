@@ -17,7 +17,8 @@ import django_filters
 
 from home.choosers import PermissionCheckedChooserViewSet
 
-from . import moderation, photo_admin
+from . import moderation, photo_admin, photo_library
+from .advocacy import demo_request_admin  # noqa: F401  (who sees demo requests)
 from .advocacy import hooks as advocacy_hooks  # noqa: F401  (reports, history entries)
 from .advocacy.viewsets import (
     AdvocateViewSet,
@@ -228,6 +229,23 @@ def reject_testimonial(request, instance, edit_url):
 @hooks.register("register_admin_urls")
 def register_sent_photo_urls():
     return photo_admin.admin_urls()
+
+
+# Before Wagtail's own image listing, which these replace at the same addresses.
+@hooks.register("register_admin_urls", order=-1)
+def register_image_library_urls():
+    return photo_library.admin_urls()
+
+
+@hooks.register("construct_image_chooser_queryset")
+def leave_advocates_photos_out_of_the_image_chooser(images, request):
+    return photo_library.library_images(images)
+
+
+# After home's endpoint of choosable images, which this one narrows.
+@hooks.register("construct_admin_api", order=101)
+def register_library_images_endpoint(router):
+    router.register_endpoint("images", photo_library.LibraryImagesAdminAPIViewSet)
 
 
 @hooks.register("register_log_actions")

@@ -234,6 +234,8 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "candor@localhost")
 # Background tasks (e-mail, and Wagtail's own: reference index, image focal points, CDN
 # purges). "immediate" runs them at once in the process that queues them; "database"
 # queues them in the database for a worker process: python manage.py db_worker.
+# E-mail has a queue of its own (home.tasks), worked by its own worker in production.
+TASK_QUEUES = ["default", "email"]
 TASK_BACKENDS = {
     "immediate": "django_tasks.backends.immediate.ImmediateBackend",
     "database": "django_tasks_db.DatabaseBackend",
@@ -244,7 +246,7 @@ def tasks(default):
     kind = os.environ.get("TASKS_BACKEND", default)
     if kind not in TASK_BACKENDS:
         raise ValueError(f"TASKS_BACKEND={kind!r}: use one of {', '.join(TASK_BACKENDS)}.")
-    return {"default": {"BACKEND": TASK_BACKENDS[kind]}}
+    return {"default": {"BACKEND": TASK_BACKENDS[kind], "QUEUES": TASK_QUEUES}}
 
 
 TASKS = tasks(default="immediate")
@@ -273,10 +275,14 @@ DATABASE_LIMITS_CACHE = {
     "TIMEOUT": 24 * 3600,
     "OPTIONS": {"MAX_ENTRIES": 100_000},
 }
-if REDIS_URL:
+# Redis evicts by memory across the whole instance, whatever the key prefix: where pages
+# fill it, limits belong in an instance of their own (LIMITS_REDIS_URL, maxmemory-policy
+# noeviction).
+LIMITS_REDIS_URL = os.environ.get("LIMITS_REDIS_URL", REDIS_URL)
+if LIMITS_REDIS_URL:
     CACHES["limits"] = {
         "BACKEND": "django.core.cache.backends.redis.RedisCache",
-        "LOCATION": REDIS_URL,
+        "LOCATION": LIMITS_REDIS_URL,
         "KEY_PREFIX": "candor-limits",
         "TIMEOUT": 24 * 3600,
     }

@@ -64,10 +64,10 @@ def private_media_storage(env):
 
 def search_backends(env):
     """Wagtail search: OpenSearch or Elasticsearch when SEARCH_BACKEND names one, else
-    the database (PostgreSQL full-text search, or SQLite FTS5)."""
+    the database (PostgreSQL full-text search, or SQLite FTS5 taking quotes as typed)."""
     kind = env.get("SEARCH_BACKEND", "database")
     if kind == "database":
-        return {"default": {"BACKEND": "wagtail.search.backends.database"}}
+        return {"default": {"BACKEND": "home.search_backend"}}
     if kind not in SEARCH_BACKENDS:
         raise ValueError(
             f"SEARCH_BACKEND={kind!r}: use database or one of {', '.join(SEARCH_BACKENDS)}."

@@ -1,12 +1,22 @@
 """The advocate program in the admin, under Advocacy: Wagtail's snippet views, with
 list export, filters and the numbers each list needs annotated in one query."""
 
+from functools import wraps
+
 from django.contrib.auth import get_user_model
 from django.db.models import Exists, OuterRef
+from django.http import Http404
 
 from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
 from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.snippets.views.chooser import (
+    ChooseResultsView,
+    ChooseView,
+    SnippetChosenMultipleView,
+    SnippetChosenView,
+)
 from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.utils.urlpatterns import decorate_urlpatterns
 
 from home.choosers import PermissionCheckedChooserViewSet
 from testimonials.models import (
@@ -80,11 +90,78 @@ class AdvocateViewSet(SnippetViewSet):
         return Advocate.objects.select_related("customer").with_load().with_referral_counts()
 
 
-class ReferenceRequestViewSet(SnippetViewSet):
-    """Sales add requests and follow them (the "Sales" group: add and view); editors
-    approve them and choose the advocate."""
+class ReferenceRequestPermissionPolicy(ModelPermissionPolicy):
+    """Editors, who decide on requests, see every one; a salesperson sees the requests
+    they made, not a colleague's prospect, advocate or the editor's note to them."""
 
-    chooser_viewset_class = PermissionCheckedChooserViewSet
+    def sees_every_request(self, user):
+        return self.user_has_permission(user, "change")
+
+    def instances_user_has_any_permission_for(self, user, actions):
+        instances = super().instances_user_has_any_permission_for(user, actions)
+        if self.sees_every_request(user):
+            return instances
+        return instances.filter(requested_by_id=user.pk)
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        return super().user_has_permission_for_instance(user, action, instance) and (
+            self.sees_every_request(user) or instance.requested_by_id == user.pk
+        )
+
+    def visible_to(self, user):
+        return self.instances_user_has_any_permission_for(user, ["view", "change"])
+
+
+reference_request_permission_policy = ReferenceRequestPermissionPolicy(ReferenceRequest)
+
+
+class VisibleReferenceRequestsOnly:
+    """A chooser view that lists, finds and returns only the requests the user sees."""
+
+    def visible_requests(self):
+        return reference_request_permission_policy.visible_to(self.request.user)
+
+    def get_object_list(self):
+        return self.visible_requests()
+
+    def get_object(self, pk):
+        return self.visible_requests().get(pk=pk)
+
+    def get_objects(self, pks):
+        return self.visible_requests().filter(pk__in=pks)
+
+
+class ReferenceRequestChooseView(VisibleReferenceRequestsOnly, ChooseView):
+    pass
+
+
+class ReferenceRequestChooseResultsView(VisibleReferenceRequestsOnly, ChooseResultsView):
+    pass
+
+
+class ReferenceRequestChosenView(VisibleReferenceRequestsOnly, SnippetChosenView):
+    pass
+
+
+class ReferenceRequestChosenMultipleView(VisibleReferenceRequestsOnly, SnippetChosenMultipleView):
+    pass
+
+
+class ReferenceRequestChooserViewSet(PermissionCheckedChooserViewSet):
+    choose_view_class = ReferenceRequestChooseView
+    choose_results_view_class = ReferenceRequestChooseResultsView
+    chosen_view_class = ReferenceRequestChosenView
+    chosen_multiple_view_class = ReferenceRequestChosenMultipleView
+
+
+class ReferenceRequestViewSet(SnippetViewSet):
+    """Sales add requests and follow their own (the "Sales" group: add and view); editors
+    approve them and choose the advocate. Every view passes the permission policy: the
+    listing and its export are filtered by it, and a view of one request is not found
+    for someone who may not see that request."""
+
+    chooser_viewset_class = ReferenceRequestChooserViewSet
+    permission_policy = reference_request_permission_policy
     model = ReferenceRequest
     icon = "group"
     menu_label = "Reference requests"
@@ -125,9 +202,26 @@ class ReferenceRequestViewSet(SnippetViewSet):
     ordering = ["needed_by"]
 
     def get_queryset(self, request):
-        return ReferenceRequest.objects.select_related(
+        return self.permission_policy.visible_to(request.user).select_related(
             "product", "advocate__customer", "requested_by"
         )
+
+    def not_found_unless_visible(self, view):
+        @wraps(view)
+        def checked_view(request, *args, **kwargs):
+            pk = kwargs.get("pk")
+            if (
+                pk is not None
+                and not self.permission_policy.visible_to(request.user).filter(pk=pk).exists()
+            ):
+                raise Http404
+            return view(request, *args, **kwargs)
+
+        return checked_view
+
+    def get_urlpatterns(self):
+        # Every URL, so one added by a later Wagtail is covered too.
+        return decorate_urlpatterns(super().get_urlpatterns(), self.not_found_unless_visible)
 
 
 class NpsInvitationViewSet(SnippetViewSet):

@@ -15,8 +15,9 @@ testimonials/moderation.py), and lock and unlock them while deciding. They may r
 advocates and customers, to see who wrote a testimonial and whether the author is still
 a customer. A low rating is rejected only when a second moderator confirms.
 
-Sales (made by 0003_sales_group, unchanged here): ask for customer references and follow
-their own requests; nothing else about advocates.
+Sales (made by 0003_sales_group, unchanged here; 0007 adds demo requests): ask for
+customer references and follow their own requests, never a colleague's; nothing else
+about advocates.
 
 Wagtail made "Editors" and "Moderators" itself, with admin access, page permissions
 (Editors add and edit pages; Moderators also publish them and review Wagtail's default

@@ -1,7 +1,7 @@
 from django.conf import settings
 
 from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Collection, Locale, Page, Site
 
 import factory
 import wagtail_factories
@@ -31,11 +31,13 @@ class StandardPageFactory(wagtail_factories.PageFactory):
 
 
 def wagtail_root():
-    """Wagtail's root page. Migrations create it and its locale, but the flush after a
-    transactional (browser) test removes them, so make them again when missing."""
+    """Wagtail's root page. Migrations create it, its locale and the root collection, but
+    the flush after a transactional (browser) test removes them, so make them again when
+    missing."""
     Locale.objects.get_or_create(
         language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
     )
+    Collection.get_first_root_node() or Collection.add_root(name="Root")
     return Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root"))
 
 

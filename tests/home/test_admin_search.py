@@ -84,3 +84,18 @@ def test_searching_a_snippet_listing_finds_the_record(label, client, django_user
     assert response.status_code == 200
     listed = [str(row) for row in response.context["object_list"]]
     assert listed == [str(found)], f"{other} is not what was searched for"
+
+
+@pytest.mark.parametrize("typed", ['"', '"unclosed', 'week"end', '""', 'O"Brien "rollout'])
+@pytest.mark.parametrize("label", sorted(SEARCHES))
+def test_a_double_quote_in_a_search_is_just_a_character(label, typed, client, django_user_model):
+    """A quote typed (or pasted) into the search box must never reach the database as
+    syntax: the listing answers, finding what it can."""
+    group, make_found, _make_other, _typed = SEARCHES[label]
+    found = make_found()
+    client.force_login(user_in_group(django_user_model, group, Group.objects.get(name=group)))
+    url = reverse(type(found).snippet_viewset.get_url_name("list_results"))
+
+    response = client.get(url, {"q": typed})
+
+    assert response.status_code == 200

@@ -19,7 +19,9 @@ from tests.testimonials.factories import TestimonialFactory
 from tests.testimonials.test_submission import valid_form
 
 EMAIL_TIMEOUT = 3
-DATABASE_QUEUE = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+DATABASE_QUEUE = {
+    "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default", "email"]}
+}
 
 
 @pytest.fixture
@@ -52,7 +54,9 @@ def database_queue(settings):
 
 
 def run_worker():
-    call_command("db_worker", batch=True, stdout=io.StringIO(), stderr=io.StringIO())
+    call_command(
+        "db_worker", batch=True, queue_name="*", stdout=io.StringIO(), stderr=io.StringIO()
+    )
 
 
 def post_testimonial(client, submission_page, our_product):

@@ -84,13 +84,13 @@ def test_nps_answers_as_an_editor_exports_them(as_role):
     assert row["Name"] == f"'{FORMULA}"
 
 
-def test_demo_requests_as_an_editor_exports_them(as_role, demo_page):
+def test_demo_requests_as_sales_exports_them(as_role, demo_page):
     DemoRequestSubmission.objects.create(
         page=demo_page, form_data={"your_name": FORMULA, "work_e_mail": "ada@customer.example"}
     )
     url = reverse("wagtailforms:list_submissions", args=[demo_page.pk])
 
-    (row,) = exported_rows(as_role("Editors"), url)
+    (row,) = exported_rows(as_role("Sales"), url)
 
     assert row["Your name"] == f"'{FORMULA}"
     assert row["Work e-mail"] == "ada@customer.example"

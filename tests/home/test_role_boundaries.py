@@ -1,12 +1,15 @@
-"""Every admin URL Django knows, fetched as a Sales user, a Moderator and an Editor (people
-in the groups the migrations make): which answer, and that no answer shows what lies
-outside the role. Each URL is filled in with the id of a real record, and the records
-carry words and addresses that must show up only where the role may read them."""
+"""Every admin URL Django knows, fetched as a Sales user (the narrowest role), and every
+one that shows records (choosers, listings, inspect views, exports) as a Moderator and an
+Editor: people in the groups the migrations make. Which answer, and that no answer shows
+what lies outside the role. Each URL is filled in with the id of a real record, and the
+records carry words and addresses that must show up only where the role may read them.
+The records are made, and each role's answers fetched, once for the module."""
 
 import re
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.db import transaction
 from django.test import Client
 from django.urls import URLResolver, get_resolver, reverse
 
@@ -17,6 +20,7 @@ import pytest
 from wagtail_factories import DocumentFactory, ImageFactory
 
 from home.choosers import PermissionCheckedChooserViewSet
+from home.models import SiteSettings
 from testimonials.models import DemoRequestSubmission, ReconfirmationRequest
 from tests.comparisons.factories import (
     CriterionFactory,
@@ -24,7 +28,12 @@ from tests.comparisons.factories import (
     InaccuracyReportFactory,
     ProductFactory,
 )
-from tests.home.factories import StandardPageFactory
+from tests.home.factories import (
+    HomePageFactory,
+    StandardPageFactory,
+    serve_as_site_root,
+    wagtail_root,
+)
 from tests.testimonials.advocate_factories import (
     AdvocateFactory,
     DemoRequestPageFactory,
@@ -48,17 +57,26 @@ SECRETS = {
     "an inaccuracy report's text": ("Their changelog says otherwise", {"editor"}),
     "an inaccuracy reporter's e-mail": ("reporter@private.example", {"editor"}),
     "a re-confirmed author's e-mail": ("reconfirm@private.example", {"editor"}),
-    # Form submissions are Wagtail's: whoever may edit the page, as the role matrix says.
-    "a demo request's e-mail": ("prospect@private.example", {"editor", "moderator"}),
+    # Sales leads: for whoever may see demo requests, not whoever may edit the page.
+    "a demo request's e-mail": ("prospect@private.example", {"sales"}),
+    "another salesperson's prospect": ("Forty agents leaving Zendesk", {"editor"}),
+    "the editor's note to them": ("Call Imogen on Tuesdays", {"editor"}),
 }
 
 # Sent to nobody: they end the session or fail on purpose.
 NOT_FETCHED = {"wagtailadmin_logout", "wagtailadmin_error_test"}
 
+# What Editors and Moderators are walked through: the views that show records.
+SHOWS_RECORDS = re.compile(
+    r"(^|:|_)(choose|chosen|chooser|list|listing|index|inspect|detail|search|history|explore"
+    r"|select_format|move_confirm|submissions|usage)|_results$|\?export=|^wagtailadmin_home$"
+)
+
 CHOOSER = {"choose", "choose_results", "chosen", "chosen_multiple"}
 # Everything a Sales user reaches: their own account, the dashboard, what the admin
 # needs to draw itself, choosers that list nothing they may not see (documents, images,
-# pages: empty for them), and reference requests, for which they choose our product.
+# pages: empty for them), their reference requests, for which they choose our product,
+# and demo requests.
 SALES_ANSWERS = {
     "wagtailadmin_home",
     "wagtailadmin_account",
@@ -78,12 +96,10 @@ SALES_ANSWERS = {
     "wagtailadmin_choose_page",
     "wagtailadmin_choose_page_child",
     "wagtailadmin_choose_page_search",
-    "wagtailadmin_choose_page_chosen_multiple",
     "wagtailadmin_choose_page_external_link",
     "wagtailadmin_choose_page_email_link",
     "wagtailadmin_choose_page_phone_link",
     "wagtailadmin_choose_page_anchor_link",
-    "wagtailadmin_pages:move_confirm",
     "wagtailadmin_pages:choose_parent",
     "wagtailadmin_pages:confirm_workflow_cancellation",
     "wagtailadmin_workflows:task_chooser",
@@ -98,8 +114,6 @@ SALES_ANSWERS = {
     "wagtailimages_chooser:choose",
     "wagtailimages_chooser:choose_results",
     "wagtailimages_chooser:chosen_multiple",
-    # Wagtail asks no permission here: it shows any image, by id, to choose a format.
-    "wagtailimages_chooser:select_format",
     "wagtailsnippets_testimonials_testimonial:confirm_workflow_cancellation",
     *(f"wagtailsnippetchoosers_comparisons_product:{view}" for view in CHOOSER),
     *(f"wagtailsnippetchoosers_testimonials_referencerequest:{view}" for view in CHOOSER),
@@ -109,6 +123,21 @@ SALES_ANSWERS = {
         for view in ("list", "list_results", "add", "copy", "inspect", "history")
     ),
     "wagtailsnippets_testimonials_referencerequest:history_results",
+    "wagtailsnippets_testimonials_referencerequest:list?export=csv",
+    "wagtailforms:index",
+    "wagtailforms:index_results",
+    "wagtailforms:list_submissions",
+    "wagtailforms:list_submissions_results",
+    "wagtailforms:list_submissions?export=csv",
+    "wagtailforms:delete_submissions",
+}
+
+# Wagtail's own views that show any record named by id, refused here unless the user
+# may choose or move it (home/admin_guards.py).
+SHOWN_BY_ID = {
+    "wagtailimages_chooser:select_format",
+    "wagtailadmin_choose_page_chosen_multiple",
+    "wagtailadmin_pages:move_confirm",
 }
 
 # The snippet choosers each role may open, by model: those it may read, and our
@@ -145,13 +174,20 @@ def walk(patterns, namespace=None, prefix=""):
 
 
 def admin_url_names():
-    return sorted(
-        {
-            name
-            for route, name in walk(get_resolver().url_patterns)
-            if route.startswith("admin/") and name not in NOT_FETCHED
-        }
-    )
+    """Every admin URL name, and each listing's CSV export as ``name?export=csv``."""
+    names = {
+        name
+        for route, name in walk(get_resolver().url_patterns)
+        if route.startswith("admin/") and name not in NOT_FETCHED
+    }
+    exports = {
+        f"{name}?export=csv"
+        for name in names
+        if name.startswith("wagtailsnippets_")
+        and name.endswith(":list")
+        or name == "wagtailforms:list_submissions"
+    }
+    return sorted(names | exports)
 
 
 def url_parameters(name):
@@ -191,6 +227,7 @@ def object_of(name, records):
 
 
 def url_of(name, records):
+    name, export = name.split("?") if "?" in name else (name, "")
     record = object_of(name, records)
     page = records["page"]
     values = {
@@ -236,12 +273,37 @@ def url_of(name, records):
             url = reverse(name, args=positional) if positional else reverse(name, kwargs=named)
             if name.endswith("chosen_multiple"):
                 url += f"?id={record.pk}"
-            return url
+            return f"{url}?{export}" if export else url
     raise AssertionError(f"no id for {name}")
 
 
+@pytest.fixture(scope="module")
+def walk_data(django_db_setup, django_db_blocker):
+    """The records, the people in each role and their answers, for the whole module,
+    in a transaction rolled back after it."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        users = {
+            role: user_in_group_named(f"walker-{role}", group) for role, group in GROUPS.items()
+        }
+        records = make_records(users["sales"])
+        answers = {role: fetch_admin_urls(users[role], role, records) for role in GROUPS}
+        yield records, answers
+        transaction.set_rollback(True)
+
+
 @pytest.fixture
-def records(home_page, site_settings):
+def records(walk_data, db):
+    return walk_data[0]
+
+
+@pytest.fixture
+def answers(walk_data, db):
+    return walk_data[1]
+
+
+def make_records(salesperson):
+    home_page = serve_as_site_root(HomePageFactory(parent=wagtail_root()))
+    site_settings = SiteSettings.for_site(home_page.get_site())
     demo_page = DemoRequestPageFactory(parent=home_page)
     demo_page.save_revision()
     DemoRequestSubmission.objects.create(
@@ -258,13 +320,23 @@ def records(home_page, site_settings):
     )
     product = ProductFactory(is_ours=True)
     product.save_revision()
+    ReferenceRequestFactory(
+        product=product,
+        requested_by=user_in_group_named("another-salesperson", "Sales"),
+        prospect_need="Forty agents leaving Zendesk.",
+        status="approved",
+        advocate=advocate,
+        editor_note="Call Imogen on Tuesdays.",
+    )
     return {
         "page": demo_page,
         "draft_page": StandardPageFactory(parent=home_page, live=False),
         "testimonials.testimonial": testimonial,
         "testimonials.customer": CustomerFactory(),
         "testimonials.advocate": advocate,
-        "testimonials.referencerequest": ReferenceRequestFactory(product=product),
+        "testimonials.referencerequest": ReferenceRequestFactory(
+            product=product, requested_by=salesperson
+        ),
         "testimonials.npsinvitation": nps_response.invitation,
         "testimonials.npsresponse": nps_response,
         "testimonials.reconfirmationrequest": ReconfirmationRequest.objects.create(
@@ -276,7 +348,8 @@ def records(home_page, site_settings):
             explanation="Their changelog says otherwise.", email="reporter@private.example"
         ),
         "comparisons.factchange": FactChangeFactory(),
-        "image": ImageFactory(),
+        # In the collection on which Wagtail gave its groups image permissions.
+        "image": ImageFactory(collection=Collection.get_first_root_node()),
         "document": DocumentFactory(),
         "collection": Collection.get_first_root_node(),
         "workflow": Workflow.objects.first(),
@@ -293,16 +366,25 @@ def user_in_group_named(username, group):
     return user_in_group(get_user_model(), username, Group.objects.get(name=group))
 
 
-def fetch_every_admin_url(role, records):
-    """{URL name: (status, body)} for every admin URL, as someone in ``role``'s group."""
+def fetch_admin_urls(user, role, records):
+    """{URL name: (status, body)}: every admin URL for Sales, those that show records for
+    the wider roles."""
     client = Client(raise_request_exception=False)
-    client.force_login(user_in_group_named(role, GROUPS[role]))
+    client.force_login(user)
     answers = {}
     for name in admin_url_names():
+        if role != "sales" and not SHOWS_RECORDS.search(name):
+            continue
         response = client.get(url_of(name, records))
-        body = response.content.decode(errors="replace") if response.status_code == 200 else ""
-        answers[name] = (response.status_code, body)
+        answers[name] = (response.status_code, body_of(response))
     return answers
+
+
+def body_of(response):
+    if response.status_code != 200:
+        return ""
+    content = b"".join(response.streaming_content) if response.streaming else response.content
+    return content.decode(errors="replace")
 
 
 def leaks(role, answers):
@@ -325,24 +407,47 @@ def snippet_choosers_answering(answers):
 
 
 @pytest.mark.parametrize("role", ["sales", "moderator", "editor"])
-def test_no_admin_answer_shows_what_lies_outside_the_role(role, records):
-    answers = fetch_every_admin_url(role, records)
-
-    assert leaks(role, answers) == []
-    assert not [name for name, (status, _) in answers.items() if status >= 500]
-    assert snippet_choosers_answering(answers) == CHOOSERS[role]
+def test_no_admin_answer_shows_what_lies_outside_the_role(role, answers):
+    assert leaks(role, answers[role]) == []
+    assert not [name for name, (status, _) in answers[role].items() if status >= 500]
+    assert snippet_choosers_answering(answers[role]) == CHOOSERS[role]
 
 
-def test_sales_reach_only_what_their_job_needs(records):
-    answers = fetch_every_admin_url("sales", records)
+def test_the_wider_roles_are_walked_through_every_view_that_shows_records(answers):
+    walked = set(answers["editor"])
 
-    answering = {name for name, (status, _) in answers.items() if status == 200}
+    assert {f"wagtailsnippetchoosers_testimonials_advocate:{view}" for view in CHOOSER} <= walked
+    assert {
+        "wagtailsnippets_testimonials_npsresponse:list",
+        "wagtailsnippets_testimonials_npsresponse:list?export=csv",
+        "wagtailsnippets_testimonials_npsresponse:inspect",
+        "wagtailforms:list_submissions?export=csv",
+        *SHOWN_BY_ID,
+    } <= walked
+
+
+def test_sales_reach_only_what_their_job_needs(answers):
+    answering = {name for name, (status, _) in answers["sales"].items() if status == 200}
+
     assert answering == SALES_ANSWERS
 
 
-def test_every_url_of_a_chooser_asks_for_the_same_permission(records):
+def test_wagtail_views_that_show_any_record_by_id_refuse_sales(answers):
+    """Refused as Wagtail refuses: back to the dashboard, "Sorry, you do not have
+    permission"."""
+    assert {name: answers["sales"][name][0] for name in SHOWN_BY_ID} == dict.fromkeys(
+        SHOWN_BY_ID, 302
+    )
+
+
+def test_editors_still_choose_an_image_format_and_several_pages(answers):
+    assert answers["editor"]["wagtailimages_chooser:select_format"][0] == 200
+    assert answers["editor"]["wagtailadmin_choose_page_chosen_multiple"][0] == 200
+
+
+def test_every_url_of_a_chooser_asks_for_the_same_permission(answers):
     """Choosing, searching, the chosen item and several chosen items: one answer."""
-    answers = fetch_every_admin_url("moderator", records)
+    answers = answers["moderator"]
 
     for label in CHOOSERS["editor"]:
         app, model = label.split(".")

@@ -1,22 +1,29 @@
 """An advocate's photo tells nobody where they live or what phone they own, and nobody
 outside the moderators sees it before a moderator approves the testimonial or after it
-leaves the site: stored under a random name, kept out of the public media until then,
-and deleted with its renditions when the author withdraws it, asks for erasure, or a
-rejection is not reconsidered in time."""
+leaves the site: stored under a random name, kept out of the public media until then
+and out of the image library always, and deleted with its renditions when the author
+withdraws it, asks for erasure, or a rejection is not reconsidered in time. Images
+stored before all this are brought in line on upgrade."""
 
 import datetime
+import functools
+import importlib
 import io
+import logging
 import re
 from pathlib import Path, PurePosixPath
 
 from django.contrib.auth.models import Group
+from django.core.files.storage import default_storage
 from django.core.management import call_command
+from django.db.migrations.loader import MigrationLoader
 from django.http import Http404
 from django.test import RequestFactory
 from django.urls import reverse
 from django.views.static import serve
 
 from wagtail.images import get_image_model
+from wagtail.models import Collection
 
 import pytest
 import time_machine
@@ -24,11 +31,12 @@ from PIL import ExifTags
 from PIL import Image as PILImage
 from wagtail_factories import ImageFactory
 
+from home.uploads import private_storage
 from testimonials import personal_data
 from testimonials.models import Testimonial
 from testimonials.withdrawal import withdrawal_path
 from tests.testimonials.advocate_fixtures import user_in_group
-from tests.testimonials.factories import TestimonialFactory
+from tests.testimonials.factories import CustomerFactory, TestimonialFactory
 from tests.testimonials.test_author_edits import change_form
 from tests.testimonials.test_moderation import edit_url, logged_in, publish, reject
 from tests.testimonials.test_submission import valid_form
@@ -159,6 +167,24 @@ def approved(submitted, approve):
 
 def files_of(image):
     return {image.file.name, *(rendition.file.name for rendition in image.renditions.all())}
+
+
+# Committed as it goes, with what migrations made (the groups) put back after each.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.parametrize("path", ["Publish button", "publish() from code"])
+def test_a_photo_is_public_as_soon_as_its_testimonial_is_approved(
+    media, submitted, moderator, path
+):
+    """As on a running site, where no test transaction holds back what waits for a
+    commit: the approval is recorded before the photo follows it."""
+    if path == "Publish button":
+        publish(logged_in(moderator), submitted, photo=submitted.photo_id)
+    else:
+        submitted.save_revision(user=moderator).publish(user=moderator)
+
+    submitted.refresh_from_db()
+    assert submitted.status == Testimonial.Status.APPROVED
+    assert submitted.photo.file.name in public_files(media)
 
 
 # Break 1: what a photo tells about its author --------------------------------------------
@@ -348,3 +374,249 @@ def test_a_library_image_an_editor_chose_for_an_interview_stays_when_it_is_withd
 
     library_image.refresh_from_db()
     assert library_image.file.name in public_files(media)
+
+
+def test_replacing_a_live_photo_takes_the_old_ones_public_copy_away(
+    media, approved, moderator, django_capture_on_commit_callbacks
+):
+    sent = approved.photo
+    library_image = ImageFactory(title="Ana, photographed at our event")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = publish(logged_in(moderator), approved, photo=library_image.pk)
+
+    assert response.status_code == 200
+    approved.refresh_from_db()
+    assert approved.live and approved.photo == library_image
+    assert public_files(media) == {library_image.file.name}
+    assert not sent.renditions.exists()
+    assert not gettable_under_media_url(media, sent.file.name)
+    assert Image.objects.filter(pk=sent.pk).exists(), "kept, should a moderator go back to it"
+
+
+def test_replacing_a_library_image_leaves_its_file_in_the_library(
+    media, our_product, moderator, django_capture_on_commit_callbacks
+):
+    library_image = ImageFactory(title="Ana, photographed at our event")
+    testimonial = TestimonialFactory(
+        product=our_product,
+        source=Testimonial.Source.INTERVIEW,
+        photo=library_image,
+        consent_photo=True,
+    )
+    client = logged_in(moderator)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        publish(client, testimonial, photo=library_image.pk)
+        library_image.get_rendition("fill-64x64|format-jpeg")
+        publish(client, testimonial, photo="")
+
+    testimonial.refresh_from_db()
+    assert testimonial.live and testimonial.photo is None
+    assert public_files(media) == files_of(library_image)
+
+
+# Break 3: the image library -------------------------------------------------------------
+
+
+def test_editors_find_no_pending_photo_in_the_image_library_yet_see_it_on_the_testimonial(
+    media, submitted, content_editor
+):
+    # In the collection where editors may work, as every image is unless moved.
+    ImageFactory(title="Ana Ortiz at our event", collection=Collection.get_first_root_node())
+    client = logged_in(content_editor)
+    views = {
+        "library": client.get(reverse("wagtailimages:index")),
+        "library search": client.get(reverse("wagtailimages:index_results"), {"q": "Ana"}),
+        "chooser": client.get(reverse("wagtailimages_chooser:choose")),
+        "chooser search": client.get(reverse("wagtailimages_chooser:choose_results"), {"q": "Ana"}),
+        "admin API": client.get(reverse("wagtailadmin_api:images:listing")),
+    }
+
+    for view, response in views.items():
+        assert response.status_code == 200, view
+        content = response.content.decode()
+        assert "Ana Ortiz at our event" in content, view
+        assert "Testimonial photo" not in content, view
+    edit_form = client.get(edit_url(submitted)).content.decode()
+    assert reverse("testimonial_photo", args=[submitted.pk]) in edit_form
+
+
+# Break 4: photos stored before all this ---------------------------------------------------
+
+
+MIGRATION = "0008_protect_stored_photos"
+RANDOM_NAME = r"[0-9a-f]{32}\.jpg"
+
+
+@functools.cache
+def migration_state():
+    """The models as the migration sees them, and the migration itself."""
+    migration = importlib.import_module(f"testimonials.migrations.{MIGRATION}").Migration
+    apps = MigrationLoader(None).project_state(("testimonials", MIGRATION)).apps
+    return apps, migration
+
+
+@pytest.fixture
+def upgrade(django_capture_on_commit_callbacks):
+    """Run the migration's code as ``migrate`` would, its transaction committed."""
+
+    def upgrade():
+        apps, migration = migration_state()
+        with django_capture_on_commit_callbacks(execute=True):
+            for operation in migration.operations:
+                operation.code(apps, None)
+
+    return upgrade
+
+
+@pytest.fixture
+def operators_command(django_capture_on_commit_callbacks):
+    def run():
+        with django_capture_on_commit_callbacks(execute=True):
+            call_command("protect_stored_images", stdout=io.StringIO())
+
+    return run
+
+
+def stored_before(name, *, title="Testimonial photo: Ana Ortiz", uploaded_by=None):
+    """An image as Candor used to store it: the file as sent, location and all, under
+    its uploader's name in the public media; shown once in a rendition."""
+    stored = default_storage.save(f"original_images/{name}", located_photo(name))
+    image = Image.objects.create(
+        title=title, file=stored, width=60, height=100, uploaded_by_user=uploaded_by
+    )
+    image.get_rendition("fill-64x64|format-jpeg")
+    return image
+
+
+def fresh(image):
+    """``image`` as stored now (refresh_from_db would measure a private file in the
+    public media)."""
+    return Image.objects.get(pk=image.pk)
+
+
+def private_files(settings):
+    return files_under(settings.PRIVATE_MEDIA_ROOT)
+
+
+def contents(storage, name):
+    with storage.open(name) as file:
+        return file.read()
+
+
+def test_a_pending_photo_is_stripped_renamed_and_kept_private(media, upgrade, moderator):
+    photo = stored_before("ana-ortiz-42-harbour-street.jpg")
+    testimonial = TestimonialFactory(photo=photo, consent_photo=True)
+
+    upgrade()
+
+    photo = fresh(photo)
+    assert re.fullmatch(f"testimonial_photos/{RANDOM_NAME}", photo.file.name)
+    assert public_files(media) == set(), "neither the original nor a rendition"
+    assert not photo.renditions.exists()
+    assert private_files(media) == {photo.file.name}
+    stored = contents(private_storage(), photo.file.name)
+    assert_says_nothing_about_the_author(stored)
+    assert_upright(stored)
+    assert (photo.width, photo.height, photo.file_size) == (100, 60, len(stored))
+    response = logged_in(moderator).get(reverse("testimonial_photo", args=[testimonial.pk]))
+    assert response.status_code == 200
+
+
+def test_only_a_photo_live_with_its_authors_consent_is_public_again(media, upgrade):
+    shown = TestimonialFactory(
+        approved=True, consent_photo=True, photo=stored_before("ana-ortiz.jpg")
+    ).photo
+    not_agreed = TestimonialFactory(
+        approved=True, consent_photo=False, photo=stored_before("ben-okafor.jpg")
+    ).photo
+    rejected = TestimonialFactory(
+        rejected=True, consent_photo=True, photo=stored_before("cleo-park.jpg")
+    ).photo
+
+    upgrade()
+
+    shown, not_agreed, rejected = (fresh(photo) for photo in (shown, not_agreed, rejected))
+    assert public_files(media) == {shown.file.name}
+    assert gettable_under_media_url(media, shown.file.name)
+    assert private_files(media) == {shown.file.name, not_agreed.file.name, rejected.file.name}
+    assert_says_nothing_about_the_author(contents(default_storage, shown.file.name))
+
+
+def test_library_images_are_stripped_and_renamed_where_they_are(media, upgrade, content_editor):
+    # An editor's upload chosen for a testimonial from the form, a photo taken in an
+    # interview, an advocate's photo an editor made a customer's logo, one used nowhere.
+    uploaded = stored_before("ana-at-our-event.jpg", uploaded_by=content_editor)
+    TestimonialFactory(approved=True, consent_photo=True, photo=uploaded)
+    interview = stored_before("ben-okafor-interview.jpg", title="Ben Okafor")
+    TestimonialFactory(source=Testimonial.Source.INTERVIEW, photo=interview)
+    logo = stored_before("cleo-park.jpg")
+    TestimonialFactory(photo=logo)
+    CustomerFactory(logo=logo)
+    unused = stored_before("harbour-at-dusk.jpg", title="Harbour at dusk")
+    library = [uploaded, interview, logo, unused]
+
+    upgrade()
+
+    library = [fresh(image) for image in library]
+    for image in library:
+        assert re.fullmatch(f"original_images/{RANDOM_NAME}", image.file.name)
+        stored = contents(default_storage, image.file.name)
+        assert_says_nothing_about_the_author(stored)
+        assert_upright(stored)
+        assert (image.width, image.height, image.file_size) == (100, 60, len(stored))
+        assert not image.renditions.exists(), "named after the old file, made again when needed"
+    assert public_files(media) == {image.file.name for image in library}
+    assert private_files(media) == set()
+
+
+def every_stored_thing(settings):
+    files = {
+        root: {name: (Path(root) / name).read_bytes() for name in files_under(root)}
+        for root in (settings.MEDIA_ROOT, settings.PRIVATE_MEDIA_ROOT)
+    }
+    images = list(Image.objects.order_by("pk").values())
+    renditions = list(Image.get_rendition_model().objects.order_by("pk").values())
+    return files, images, renditions
+
+
+def test_running_the_upgrade_twice_changes_nothing(media, upgrade, content_editor):
+    TestimonialFactory(photo=stored_before("ana-ortiz.jpg"))
+    TestimonialFactory(approved=True, consent_photo=True, photo=stored_before("ben-okafor.jpg"))
+    stored_before("harbour-at-dusk.jpg", uploaded_by=content_editor)
+    upgrade()
+    for image in Image.objects.filter(file__startswith="original_images/"):
+        image.get_rendition("fill-64x64|format-jpeg")
+    once = every_stored_thing(media)
+
+    upgrade()
+
+    assert every_stored_thing(media) == once
+
+
+def test_a_missing_file_is_logged_and_left_for_the_operators_command(
+    media, upgrade, operators_command, caplog
+):
+    lost = TestimonialFactory(photo=stored_before("ana-ortiz.jpg")).photo
+    lost_name = lost.file.name
+    default_storage.delete(lost_name)
+    other = TestimonialFactory(photo=stored_before("ben-okafor.jpg")).photo
+
+    with caplog.at_level(logging.WARNING):
+        upgrade()
+
+    assert lost_name in caplog.text
+    lost = fresh(lost)
+    other = fresh(other)
+    assert lost.file.name == lost_name
+    assert other.file.name.startswith("testimonial_photos/"), "the others are done"
+
+    # The operator puts the file back (the media volume was not mounted, say).
+    default_storage.save(lost_name, located_photo())
+    operators_command()
+
+    lost = fresh(lost)
+    assert re.fullmatch(f"testimonial_photos/{RANDOM_NAME}", lost.file.name)
+    assert public_files(media) == set()
+    assert private_files(media) == {lost.file.name, other.file.name}

@@ -31,6 +31,7 @@ def test_the_sales_role_holds_only_what_it_needs():
         ("wagtailadmin", "access_admin"),
         ("testimonials", "add_referencerequest"),
         ("testimonials", "view_referencerequest"),
+        ("testimonials", "view_demorequestsubmission"),
     }
 
 

@@ -4,8 +4,8 @@ action, what an Editor, a Moderator, a Sales user and a visitor get.
 
 ok: the page is shown. denied: Wagtail sends the user back to the dashboard with
 "Sorry, you do not have permission". login: the visitor is asked to log in.
-Demo requests are form-page submissions: Wagtail shows them to whoever may edit the
-page, so both of Wagtail's page-editing groups see them and Sales does not."""
+Demo requests are sales leads: only Sales, who hold the permission to view them, see
+them, not whoever may edit the demo request page."""
 
 from django.contrib.auth.models import Group
 from django.test import Client
@@ -84,8 +84,8 @@ VIEWS = [
     ("inaccuracy reports: export", InaccuracyReport,   "export",  OK,     DENIED,  DENIED, LOGIN),
     ("inaccuracy reports: edit",   InaccuracyReport,   "edit",    OK,     DENIED,  DENIED, LOGIN),
     ("inaccuracy reports: choose", InaccuracyReport,   "choose",  OK,     DENIED,  DENIED, LOGIN),
-    ("demo requests: list",        DemoRequestSubmission, "list", OK,     OK,      DENIED, LOGIN),
-    ("demo requests: export",      DemoRequestSubmission, "export", OK,   OK,      DENIED, LOGIN),
+    ("demo requests: list",        DemoRequestSubmission, "list", DENIED, DENIED,  OK,     LOGIN),
+    ("demo requests: export",      DemoRequestSubmission, "export", DENIED, DENIED, OK,    LOGIN),
     ("reference requests: list",   ReferenceRequest,   "list",    OK,     DENIED,  OK,     LOGIN),
     ("reference requests: add",    ReferenceRequest,   "add",     DENIED, DENIED,  OK,     LOGIN),
     ("reference requests: choose", ReferenceRequest,   "choose",  OK,     DENIED,  OK,     LOGIN),

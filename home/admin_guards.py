@@ -1,0 +1,81 @@
+"""Wagtail admin views that show a record named by id in the URL to any admin user: the
+image chooser's format step (an image's title and preview), the page chooser's "chosen"
+answer for several pages, and the confirmation of a page move (both pages' titles).
+Here each first asks what Wagtail asks on the way there (choosing the image, finding the
+pages in the page chooser, moving the page), then hands over to Wagtail's own view.
+
+Wagtail's core admin URLs cannot be unregistered, so site/urls.py puts these, at the
+same paths, before Wagtail's. A ``before_move_page`` hook would come too late: Wagtail
+names the page in a message about its slug before it calls the hook."""
+
+from functools import wraps
+
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
+from django.urls import path
+from django.views.decorators.cache import never_cache
+
+from wagtail import hooks
+from wagtail.admin.auth import require_admin_access
+from wagtail.admin.views.chooser import ChosenMultipleView
+from wagtail.admin.views.pages.move import move_confirm
+from wagtail.images import get_image_model
+from wagtail.images.permissions import permission_policy as image_permission_policy
+from wagtail.images.views.chooser import viewset as image_chooser_viewset
+from wagtail.models import Page
+from wagtail.utils.urlpatterns import decorate_urlpatterns
+
+
+def refused_unless(may_see):
+    """Wagtail's ``view``, for those of whom ``may_see(request, **url_values)`` is true."""
+
+    def decorator(view):
+        @wraps(view)
+        def checked_view(request, *args, **kwargs):
+            if not may_see(request, **kwargs):
+                raise PermissionDenied
+            return view(request, *args, **kwargs)
+
+        return checked_view
+
+    return decorator
+
+
+def may_choose_image(request, image_id):
+    image = get_object_or_404(get_image_model(), pk=image_id)
+    return image_permission_policy.user_has_permission_for_instance(request.user, "choose", image)
+
+
+def may_choose_pages(request):
+    """Every page asked for is one the page chooser would list to this user."""
+    ids = set(request.GET.getlist("id"))
+    pages = Page.objects.filter(pk__in=ids)
+    for hook in hooks.get_hooks("construct_page_chooser_queryset"):
+        pages = hook(pages, request)
+    return pages.count() == len(ids)
+
+
+def may_move_page(request, page_to_move_id, destination_id):
+    page = get_object_or_404(Page, pk=page_to_move_id)
+    destination = get_object_or_404(Page, pk=destination_id)
+    return page.permissions_for_user(request.user).can_move_to(destination)
+
+
+urlpatterns = decorate_urlpatterns(
+    [
+        path(
+            "images/chooser/<int:image_id>/select_format/",
+            refused_unless(may_choose_image)(image_chooser_viewset.select_format_view),
+        ),
+        path(
+            "choose-page/chosen-multiple/",
+            refused_unless(may_choose_pages)(ChosenMultipleView.as_view()),
+        ),
+        path(
+            "pages/<int:page_to_move_id>/move/<int:destination_id>/confirm/",
+            refused_unless(may_move_page)(move_confirm),
+        ),
+    ],
+    # As Wagtail's admin URLs are.
+    lambda view: never_cache(require_admin_access(view)),
+)
