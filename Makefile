@@ -35,11 +35,12 @@ checks: $(VENV)/.installed-test
 	$(BIN)/python manage.py check --fail-level WARNING
 	$(BIN)/python manage.py makemigrations --check --dry-run
 
-# One worker per CPU (pytest-xdist), each test module kept whole on one worker so its
-# module-wide fixtures are built once. PYTEST_WORKERS=0 runs everything in one process.
+# One worker per CPU (pytest-xdist). Tests are handed out in pytest-django's order, so on
+# each worker the transactional tests, which empty the database after them, come last.
+# PYTEST_WORKERS=0 runs everything in one process.
 PYTEST_WORKERS ?= auto
 pytest: $(VENV)/.installed-test
-	$(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadfile
+	$(BIN)/pytest -n $(PYTEST_WORKERS) --dist load
 
 test: lint checks pytest
 

@@ -7,13 +7,12 @@ broken query syntax and the admin's listings answered 500. FTS5 reads a doubled 
 inside a quoted term as the character itself; that is all this adds. PostgreSQL and the
 other backends are Wagtail's, unchanged."""
 
+import functools
+
+from django.db import connection
+
 from wagtail.search.backends.database import SearchBackend as database_search_backend
 
-from modelsearch.backends.database.sqlite.sqlite import (
-    SQLiteAutocompleteQueryCompiler,
-    SQLiteSearchBackend,
-    SQLiteSearchQueryCompiler,
-)
 from modelsearch.query import PlainText
 
 
@@ -26,17 +25,29 @@ class QuotesAsCharacters:
         return super().build_search_query_content(query, config=config)
 
 
-class SearchQueryCompiler(QuotesAsCharacters, SQLiteSearchQueryCompiler):
-    pass
+@functools.cache
+def sqlite_compilers():
+    # Importable only where the database is SQLite: its index model exists only there.
+    from modelsearch.backends.database.sqlite.sqlite import (
+        SQLiteAutocompleteQueryCompiler,
+        SQLiteSearchBackend,
+        SQLiteSearchQueryCompiler,
+    )
 
+    class SearchQueryCompiler(QuotesAsCharacters, SQLiteSearchQueryCompiler):
+        pass
 
-class AutocompleteQueryCompiler(QuotesAsCharacters, SQLiteAutocompleteQueryCompiler):
-    pass
+    class AutocompleteQueryCompiler(QuotesAsCharacters, SQLiteAutocompleteQueryCompiler):
+        pass
+
+    return SQLiteSearchBackend, SearchQueryCompiler, AutocompleteQueryCompiler
 
 
 def SearchBackend(params):  # noqa: N802  (Wagtail looks a backend up by this name)
     backend = database_search_backend(params)
-    if isinstance(backend, SQLiteSearchBackend):
-        backend.query_compiler_class = SearchQueryCompiler
-        backend.autocomplete_query_compiler_class = AutocompleteQueryCompiler
+    if connection.vendor == "sqlite":
+        fts5_backend, search_compiler, autocomplete_compiler = sqlite_compilers()
+        if isinstance(backend, fts5_backend):
+            backend.query_compiler_class = search_compiler
+            backend.autocomplete_query_compiler_class = autocomplete_compiler
     return backend

@@ -26,12 +26,13 @@ def point(title):
     return {"title": title, "detail": "Said plainly, with the reason."}
 
 
+# Text that honesty checks read is fixed, never random: a random sentence may say "best".
 class ProductFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Product {n}")
     vendor = factory.Faker("company")
     is_ours = False
     website = factory.Sequence(lambda n: f"https://vendor{n}.example/product")
-    summary = factory.Faker("sentence")
+    summary = factory.Sequence(lambda n: f"A helpdesk for support teams, edition {n}.")
 
     class Meta:
         model = Product
@@ -45,7 +46,7 @@ class CriterionFactory(factory.django.DjangoModelFactory):
     group = "Features"
     kind = Criterion.Kind.SUPPORT
     direction = Criterion.Direction.HIGHER
-    help_text = factory.Faker("sentence")
+    help_text = "What the product offers here, as its vendor documents it."
 
     class Meta:
         model = Criterion
@@ -75,7 +76,7 @@ class ProductIndexPageFactory(wagtail_factories.PageFactory):
 
 
 class ProductPageFactory(wagtail_factories.PageFactory):
-    title = factory.Faker("sentence", nb_words=2)
+    title = factory.Sequence(lambda n: f"Product page {n}")
     slug = factory.Sequence(lambda n: f"product-{n}")
     product = factory.SubFactory(ProductFactory, ours=True)
     summary = "<p>What it does, for whom, and what it costs.</p>"
@@ -89,8 +90,8 @@ class ProductPageFactory(wagtail_factories.PageFactory):
 
 
 class NotSuitableForFactory(factory.django.DjangoModelFactory):
-    situation = factory.Faker("sentence", nb_words=6)
-    reason = factory.Faker("paragraph")
+    situation = "You must run it on your own servers."
+    reason = "It is offered only as a hosted service, and an alternative is installed on site."
     alternative = factory.SubFactory(ProductFactory)
 
     class Meta:
@@ -106,7 +107,7 @@ class ComparisonIndexPageFactory(wagtail_factories.PageFactory):
 
 
 class ComparisonPageFactory(wagtail_factories.PageFactory):
-    title = factory.Faker("sentence", nb_words=4)
+    title = factory.Sequence(lambda n: f"Comparison {n}")
     slug = factory.Sequence(lambda n: f"comparison-{n}")
     author_name = factory.Faker("name")
     reviewed_on = factory.LazyFunction(timezone.localdate)
