@@ -2,14 +2,20 @@
 are not among them: each belongs to its testimonial, where moderators and editors see
 it (photo_admin.py), and has no public file to make a thumbnail from until a moderator
 approves it. The library's listing and search, the image chooser and the admin API's
-images leave them out."""
+images leave them out, and the library's views of one image don't open them."""
 
+from functools import wraps
+
+from django.http import Http404
+from django.shortcuts import get_object_or_404
 from django.urls import path
 
+from wagtail.images import admin_urls as wagtail_image_urls
+from wagtail.images import get_image_model
 from wagtail.images.views.images import IndexView
 
 from home.choosers import ChoosableImagesAdminAPIViewSet
-from testimonials.photos import FOLDER
+from testimonials.photos import FOLDER, is_advocates_photo
 
 
 def library_images(images):
@@ -23,12 +29,32 @@ class ImageLibraryView(IndexView):
         return library_images(super().get_base_queryset())
 
 
+def not_an_advocates_photo(view):
+    """Wagtail's ``view`` of one image, answering 404 for an advocate's photo: it is
+    neither edited, replaced nor deleted from the library."""
+
+    @wraps(view)
+    def library_image_view(request, *args, image_id, **kwargs):
+        if is_advocates_photo(get_object_or_404(get_image_model(), pk=image_id)):
+            raise Http404
+        return view(request, *args, image_id=image_id, **kwargs)
+
+    return library_image_view
+
+
 def admin_urls():
-    """The listing and its search results at the addresses Wagtail gives its own:
-    Wagtail has no hook for the listing's images, so these must be found first."""
+    """The listing and its search results, and every view of one image, at the
+    addresses Wagtail gives its own: Wagtail has no hook for which images these show,
+    so they must be found first. The views of one image are Wagtail's own list, so one
+    it adds later is covered too."""
     return [
         path("images/", ImageLibraryView.as_view()),
         path("images/results/", ImageLibraryView.as_view(results_only=True)),
+        *(
+            path(f"images/{pattern.pattern}", not_an_advocates_photo(pattern.callback))
+            for pattern in wagtail_image_urls.urlpatterns
+            if "<int:image_id>" in str(pattern.pattern)
+        ),
     ]
 
 

@@ -10,7 +10,6 @@ import re
 import subprocess
 import sys
 import time
-import urllib.parse
 from concurrent.futures import ThreadPoolExecutor
 
 from django.core.cache import caches
@@ -24,6 +23,7 @@ import time_machine
 from testimonials.models import Testimonial
 from testimonials.models.referrals import ReferralVisitDay
 from tests.live_servers import ROOT
+from tests.services import redis_url
 from tests.test_settings import django_setting
 from tests.testimonials.advocate_factories import AdvocateFactory
 
@@ -34,14 +34,8 @@ frozen = time_machine.travel("2026-11-28 10:00:05", tick=False)
 
 
 def redis_url_for_tests():
-    """REDIS_URL with database 5, the one these tests may flush; skip without Redis."""
-    url = os.environ.get("REDIS_URL")
-    if not url:
-        message = "REDIS_URL is not set: the Redis store of limits is not tested"
-        if os.environ.get("CANDOR_REQUIRE_SERVICES"):
-            pytest.fail(message)
-        pytest.skip(message)
-    return urllib.parse.urlsplit(url)._replace(path="/5").geturl()
+    """Database 5 of the test Redis server, the one these tests may flush."""
+    return redis_url(5)
 
 
 @pytest.fixture(params=["database", "redis"])

@@ -13,6 +13,7 @@ from django.test.utils import CaptureQueriesContext
 
 import pytest
 
+from tests.services import redis_url
 from tests.testimonials.factories import CaseStudyPageFactory, TestimonialFactory
 
 pytestmark = pytest.mark.django_db
@@ -237,13 +238,11 @@ def test_a_logged_in_editor_is_never_served_a_cached_page(client, wall, django_u
 @pytest.fixture
 def redis_page_cache(settings):
     """The default cache in Redis, database 7, emptied before and after."""
-    redis = pytest.importorskip("redis")
-    location = "redis://127.0.0.1:6379/7"
-    server = redis.Redis.from_url(location, socket_connect_timeout=2)
-    try:
-        server.flushdb()
-    except redis.ConnectionError as error:
-        pytest.skip(f"Redis is not reachable: {error}")
+    import redis
+
+    location = redis_url(7)
+    server = redis.Redis.from_url(location)
+    server.flushdb()
     settings.CACHES = {
         **settings.CACHES,
         "default": {

@@ -8,17 +8,11 @@ from django.urls import reverse
 import pytest
 
 from testimonials.models import ReferenceRequest
+from tests.responses import text
 from tests.testimonials.advocate_factories import AdvocateFactory, ReferenceRequestFactory
 from tests.testimonials.advocate_fixtures import user_in_group
 
 pytestmark = pytest.mark.django_db
-
-
-def text(response):
-    """The body, whether rendered or streamed (as exports are)."""
-    if response.streaming:
-        return b"".join(response.streaming_content).decode()
-    return response.content.decode()
 
 
 SNIPPET = "wagtailsnippets_testimonials_referencerequest"

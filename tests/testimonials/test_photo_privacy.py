@@ -450,6 +450,30 @@ def test_editors_find_no_pending_photo_in_the_image_library_yet_see_it_on_the_te
     assert reverse("testimonial_photo", args=[submitted.pk]) in edit_form
 
 
+def test_no_library_view_opens_a_pending_photo_by_its_id(media, submitted, content_editor):
+    """The photo belongs to its testimonial: the library's views of one image (edit,
+    replace, delete, usage, preview, URLs) don't open it, even for someone who may
+    edit images and knows the id; a library image still opens."""
+    library_image = ImageFactory(collection=Collection.get_first_root_node())
+    client = logged_in(content_editor)
+
+    def answers(image):
+        urls = {
+            "edit": reverse("wagtailimages:edit", args=[image.pk]),
+            "delete": reverse("wagtailimages:delete", args=[image.pk]),
+            "usage": reverse("wagtailimages:image_usage", args=[image.pk]),
+            "url generator": reverse("wagtailimages:url_generator", args=[image.pk]),
+            "preview": reverse("wagtailimages:preview", args=[image.pk, "original"]),
+        }
+        return {view: client.get(url).status_code for view, url in urls.items()}
+
+    assert set(answers(submitted.photo).values()) == {404}
+    deleting = client.post(reverse("wagtailimages:delete", args=[submitted.photo.pk]))
+    assert deleting.status_code == 404
+    assert Image.objects.filter(pk=submitted.photo.pk).exists()
+    assert answers(library_image)["edit"] == 200
+
+
 # Break 4: photos stored before all this ---------------------------------------------------
 
 
