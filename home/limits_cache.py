@@ -48,3 +48,17 @@ class LimitsDatabaseCache(DatabaseCache):
             # The new value keeps the alias's TIMEOUT: a counter's key names its
             # window, so living longer than the window never counts a send twice.
             return super().incr(key, delta, version)
+
+    def _cull(self, db, cursor, now, num):
+        # Only entries past their time. Django, once the table is full, also deletes a
+        # third of the live ones by key order: used form tokens first, so a flood of
+        # referral visits from many addresses would make tokens good again and reset
+        # limits. Every entry expires (a day at most), so the table stays bounded.
+        connection = connections[db]
+        quote_name = connection.ops.quote_name
+        cursor.execute(
+            "DELETE FROM {table} WHERE {expires} < %s".format(  # noqa: S608
+                table=quote_name(self._table), expires=quote_name("expires")
+            ),
+            [connection.ops.adapt_datetimefield_value(now)],
+        )

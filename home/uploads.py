@@ -47,6 +47,37 @@ def validate_raster_image(upload):
         )
 
 
+def validate_decodable(upload, pixel_budget):
+    """An upload Candor can read to the end without holding more than ``pixel_budget``
+    pixels: every frame of an animation counts (a small GIF can hold hundreds of large
+    frames), and a file cut short is refused here rather than failing once stored."""
+    upload.seek(0)
+    try:
+        with Image.open(upload) as image:
+            frames = getattr(image, "n_frames", 1)
+            if frames * image.width * image.height > pixel_budget:
+                raise ValidationError(
+                    _(
+                        "This photo holds %(frames)s pictures, too many to show. Please "
+                        "send a single photo."
+                    ),
+                    code="too_many_frames",
+                    params={"frames": frames},
+                )
+            for frame in ImageSequence.Iterator(image):
+                frame.load()  # one frame at a time
+    except (OSError, Image.DecompressionBombError) as error:
+        raise ValidationError(
+            _(
+                "We could not read this photo to the end: it may be damaged or cut short. "
+                "Please choose it again, or another one."
+            ),
+            code="unreadable_image",
+        ) from error
+    finally:
+        upload.seek(0)
+
+
 def without_metadata(file):
     """The image in ``file`` as a new file under a random name: turned the way its
     EXIF orientation says, re-encoded in its own format (PNG for one Candor does not

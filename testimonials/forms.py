@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from comparisons.models import Product
 from home.anti_abuse import PublicForm
-from home.uploads import validate_raster_image
+from home.uploads import validate_decodable, validate_raster_image
 from testimonials.models.testimonials import Testimonial
 
 
@@ -106,6 +106,7 @@ class TestimonialSubmissionForm(PublicForm):
                 code="photo_too_wide",
                 params={"width": width, "height": height, "limit": limit},
             )
+        validate_decodable(photo, pixel_budget=limit * limit)
         return photo
 
     def clean(self):

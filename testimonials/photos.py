@@ -46,13 +46,16 @@ def store_upload(upload, title):
 def publish_or_withhold(image_id):
     """Put the public copy of an advocate's photo in place, or take it and its
     renditions away, as the testimonials using it are now."""
-    image = get_image_model().objects.filter(pk=image_id).first()
-    if not is_advocates_photo(image):
-        return
-    if Testimonial.objects.public().filter(photo=image, consent_photo=True).exists():
-        show(image)
-    else:
-        withhold(image)
+    with transaction.atomic():
+        # One decision at a time per photo: a publish and a take-down deciding at once
+        # could otherwise leave a copy public after the take-down.
+        image = get_image_model().objects.select_for_update().filter(pk=image_id).first()
+        if not is_advocates_photo(image):
+            return
+        if Testimonial.objects.public().filter(photo=image, consent_photo=True).exists():
+            show(image)
+        else:
+            withhold(image)
 
 
 def show(image):
@@ -66,9 +69,10 @@ def show(image):
 def withhold(image):
     """The public copy and every rendition, files included, gone; the private file stays."""
     files = [image.file, *(rendition.file for rendition in image.renditions.all())]
-    image.renditions.all().delete()
+    # Files first: a page rendered meanwhile finds no original to make a new rendition of.
     for file in files:
         file.storage.delete(file.name)
+    image.renditions.all().delete()
 
 
 def photos_of(testimonial):

@@ -20,6 +20,7 @@ from django.utils import timezone
 import pytest
 import time_machine
 
+from home.limits_cache import limits_cache
 from testimonials.models import Testimonial
 from testimonials.models.referrals import ReferralVisitDay
 from tests.live_servers import ROOT
@@ -295,3 +296,19 @@ def test_each_client_counts_once_a_day_per_link(limits_store, client, demo_page)
     by_day = dict(maya.referral_visit_days.values_list("day", "visits"))
     assert by_day == {today: 2, tomorrow: 1}
     assert ReferralVisitDay.objects.exclude(advocate=maya).get().visits == 1
+
+
+def test_a_full_store_never_forgets_a_used_token_to_make_room(settings):
+    """Many addresses following referral links fill the store; Django's database cache
+    would then delete live entries by key order, used form tokens first."""
+    settings.CACHES = {
+        **settings.CACHES,
+        "limits": {**settings.DATABASE_LIMITS_CACHE, "OPTIONS": {"MAX_ENTRIES": 5}},
+    }
+    store = limits_cache()
+    store.set("form-token-used:ana", True, 3600)
+
+    for address in range(20):
+        store.set(f"referral-visit:{address}", True, 3600)
+
+    assert store.get("form-token-used:ana") is True

@@ -56,3 +56,43 @@ def test_a_png_is_accepted(post, our_product):
     post(valid_form(our_product, photo=image_file(), consent_photo="on"))
 
     assert Testimonial.objects.exists()
+
+
+def animation(frames, side):
+    """A GIF of ``frames`` frames of ``side`` × ``side`` pixels: small as a file, large
+    once decoded."""
+    colours = ["teal", "orange"]
+    pictures = [Image.new("RGB", (side, side), colours[index % 2]) for index in range(frames)]
+    buffer = io.BytesIO()
+    pictures[0].save(buffer, "GIF", save_all=True, append_images=pictures[1:], duration=50)
+    return named(buffer.getvalue(), "me.gif")
+
+
+def test_an_animation_too_large_once_decoded_is_refused_before_it_is_decoded(
+    post, our_product, settings
+):
+    settings.TESTIMONIAL_PHOTO_MAX_PIXELS = 400  # 160,000 pixels: one 400 × 400 picture
+    response = post(valid_form(our_product, photo=animation(3, 300), consent_photo="on"))
+
+    assert response.status_code == 400
+    assert "3 pictures" in str(response.context["form"].errors["photo"])
+    assert not Testimonial.objects.exists()
+
+
+def test_a_short_animation_is_accepted(post, our_product, settings):
+    settings.TESTIMONIAL_PHOTO_MAX_PIXELS = 400
+    post(valid_form(our_product, photo=animation(3, 200), consent_photo="on"))
+
+    assert Testimonial.objects.get().photo.width == 200
+
+
+def test_a_photo_cut_short_is_refused_with_a_reason_and_nothing_is_stored(post, our_product):
+    buffer = io.BytesIO()
+    Image.effect_noise((300, 300), 60).convert("RGB").save(buffer, "JPEG")
+    cut_short = named(buffer.getvalue()[: len(buffer.getvalue()) // 2], "me.jpg")
+
+    response = post(valid_form(our_product, photo=cut_short, consent_photo="on"))
+
+    assert response.status_code == 400
+    assert "cut short" in str(response.context["form"].errors["photo"])
+    assert not Testimonial.objects.exists()

@@ -17,6 +17,7 @@ from django.apps import apps as django_apps
 from django.contrib.auth.models import Group
 from django.core.files.storage import default_storage
 from django.core.management import call_command
+from django.db import IntegrityError
 from django.db.migrations.loader import MigrationLoader
 from django.http import Http404
 from django.test import RequestFactory
@@ -252,6 +253,21 @@ def test_a_pending_photo_is_nowhere_under_the_media_url(media, submitted, modera
 
     assert public_files(media) == set()
     assert not gettable_under_media_url(media, submitted.photo.file.name)
+
+
+def test_a_photo_sent_with_a_testimonial_that_could_not_be_stored_is_not_kept(
+    media, post, our_product, monkeypatch
+):
+    def fails(*args, **kwargs):
+        raise IntegrityError("the database refused it")
+
+    monkeypatch.setattr("testimonials.submissions.store_testimonial", fails)
+
+    with pytest.raises(IntegrityError):
+        post(valid_form(our_product, photo=located_photo(), consent_photo="on"))
+
+    assert not Image.objects.exists()
+    assert every_file(media) == set(), "nobody could find the file to erase it"
 
 
 def test_moderators_and_editors_see_a_pending_photo_in_the_admin_and_nobody_else_does(
