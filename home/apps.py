@@ -7,7 +7,9 @@ class HomeConfig(AppConfig):
 
     def ready(self):
         from . import signals, uploads  # noqa: F401
+        from .exports import neutralise_formulas_in_every_csv_export
         from .page_cache.signals import connect
 
         connect()
         uploads.connect()
+        neutralise_formulas_in_every_csv_export()

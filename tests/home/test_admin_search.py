@@ -72,14 +72,20 @@ def test_every_searchable_snippet_listing_is_tested():
     assert searchable == set(SEARCHES)
 
 
+def search_as_keeper(client, django_user_model, label, record, typed):
+    """Search the listing of ``record``'s model for ``typed``, as the group that keeps it."""
+    group = SEARCHES[label][0]
+    client.force_login(user_in_group(django_user_model, group, Group.objects.get(name=group)))
+    url = reverse(type(record).snippet_viewset.get_url_name("list_results"))
+    return client.get(url, {"q": typed})
+
+
 @pytest.mark.parametrize("label", sorted(SEARCHES))
 def test_searching_a_snippet_listing_finds_the_record(label, client, django_user_model):
-    group, make_found, make_other, typed = SEARCHES[label]
+    _group, make_found, make_other, typed = SEARCHES[label]
     found, other = make_found(), make_other()
-    client.force_login(user_in_group(django_user_model, group, Group.objects.get(name=group)))
-    url = reverse(type(found).snippet_viewset.get_url_name("list_results"))
 
-    response = client.get(url, {"q": typed})
+    response = search_as_keeper(client, django_user_model, label, found, typed)
 
     assert response.status_code == 200
     listed = [str(row) for row in response.context["object_list"]]
@@ -91,11 +97,8 @@ def test_searching_a_snippet_listing_finds_the_record(label, client, django_user
 def test_a_double_quote_in_a_search_is_just_a_character(label, typed, client, django_user_model):
     """A quote typed (or pasted) into the search box must never reach the database as
     syntax: the listing answers, finding what it can."""
-    group, make_found, _make_other, _typed = SEARCHES[label]
-    found = make_found()
-    client.force_login(user_in_group(django_user_model, group, Group.objects.get(name=group)))
-    url = reverse(type(found).snippet_viewset.get_url_name("list_results"))
+    found = SEARCHES[label][1]()
 
-    response = client.get(url, {"q": typed})
+    response = search_as_keeper(client, django_user_model, label, found, typed)
 
     assert response.status_code == 200

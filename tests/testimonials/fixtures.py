@@ -1,6 +1,9 @@
+from django.contrib.auth.models import Group
+
 import pytest
 
 from tests.comparisons.factories import ProductFactory
+from tests.testimonials.advocate_fixtures import user_in_group
 from tests.testimonials.factories import (
     CaseStudyIndexPageFactory,
     TestimonialSubmissionPageFactory,
@@ -44,3 +47,9 @@ def post(client, submission_page, no_typing_delay, django_capture_on_commit_call
             return client.post(submission_page.url, data, **extra)
 
     return send
+
+
+@pytest.fixture
+def moderator(db, django_user_model):
+    """A user in the Moderators group the migrations make, as people who moderate are."""
+    return user_in_group(django_user_model, "mona", Group.objects.get(name="Moderators"))

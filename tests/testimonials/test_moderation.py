@@ -100,11 +100,6 @@ def history(testimonial):
 
 
 @pytest.fixture
-def moderator(django_user_model):
-    return user_in_group(django_user_model, "mona", Group.objects.get(name="Moderators"))
-
-
-@pytest.fixture
 def second_moderator(django_user_model):
     return user_in_group(django_user_model, "max", Group.objects.get(name="Moderators"))
 

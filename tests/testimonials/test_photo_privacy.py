@@ -129,11 +129,6 @@ def gettable_under_media_url(settings, name):
 
 
 @pytest.fixture
-def moderator(django_user_model):
-    return user_in_group(django_user_model, "mona", Group.objects.get(name="Moderators"))
-
-
-@pytest.fixture
 def content_editor(django_user_model):
     return user_in_group(django_user_model, "edna", Group.objects.get(name="Editors"))
 
@@ -382,16 +377,21 @@ def test_erasure_deletes_the_photo_kept_out_of_public_view_too(
     assert every_file(media) == set()
 
 
-def test_a_library_image_an_editor_chose_for_an_interview_stays_when_it_is_withdrawn(
-    client, media, our_product, django_capture_on_commit_callbacks
-):
-    library_image = ImageFactory(title="Ana, photographed at our event")
-    testimonial = TestimonialFactory(
-        product=our_product,
+def interview_with(product, library_image):
+    """A testimonial an editor entered from an interview, with a photo from the library."""
+    return TestimonialFactory(
+        product=product,
         source=Testimonial.Source.INTERVIEW,
         photo=library_image,
         consent_photo=True,
     )
+
+
+def test_a_library_image_an_editor_chose_for_an_interview_stays_when_it_is_withdrawn(
+    client, media, our_product, django_capture_on_commit_callbacks
+):
+    library_image = ImageFactory(title="Ana, photographed at our event")
+    testimonial = interview_with(our_product, library_image)
     with django_capture_on_commit_callbacks(execute=True):
         testimonial.save_revision().publish()
         client.post(withdrawal_path(testimonial), {"withdraw": "1"})
@@ -422,12 +422,7 @@ def test_replacing_a_library_image_leaves_its_file_in_the_library(
     media, our_product, moderator, django_capture_on_commit_callbacks
 ):
     library_image = ImageFactory(title="Ana, photographed at our event")
-    testimonial = TestimonialFactory(
-        product=our_product,
-        source=Testimonial.Source.INTERVIEW,
-        photo=library_image,
-        consent_photo=True,
-    )
+    testimonial = interview_with(our_product, library_image)
     client = logged_in(moderator)
 
     with django_capture_on_commit_callbacks(execute=True):
