@@ -22,6 +22,8 @@ from wagtail.models import Page
 
 from PIL import Image as PILImage
 
+from comparisons.demo import catalogue as demo
+from comparisons.demo.catalogue import plan, point
 from comparisons.models import (
     ALL_PLANS,
     ComparedCriterion,
@@ -35,11 +37,9 @@ from comparisons.models import (
     ProductIndexPage,
     ProductPage,
 )
-from home.demo import advocacy
-from home.demo import comparisons as demo
-from home.demo.comparisons import plan, point
 from home.management.commands.load_demo_content import Command as DemoLoader
 from home.models import HomePage, SiteSettings, StandardPage
+from testimonials.demo import customers as advocacy
 from testimonials.models import (
     CaseStudyIndexPage,
     CaseStudyPage,

@@ -3,7 +3,7 @@
 
 from wagtail.models import Locale, Page
 
-from home.demo import japanese
+from comparisons.demo import japanese
 
 
 def translate_demo_pages(home):

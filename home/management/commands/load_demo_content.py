@@ -21,6 +21,8 @@ from django.utils import timezone
 
 from wagtail.models import Page, Site
 
+from comparisons.demo import catalogue as demo
+from comparisons.demo.corrections import load_corrections
 from comparisons.models import (
     ComparedCriterion,
     ComparedProduct,
@@ -35,12 +37,10 @@ from comparisons.models import (
     ProductIndexPage,
     ProductPage,
 )
-from home.demo import advocacy
-from home.demo import comparisons as demo
-from home.demo.advocates import load_advocate_program
-from home.demo.corrections import load_corrections
 from home.demo.translate import translate_demo_pages
 from home.models import HomePage, SiteSettings, StandardPage
+from testimonials.demo import customers as advocacy
+from testimonials.demo.advocates import load_advocate_program
 from testimonials.models import (
     Advocate,
     AdvocateActivity,

@@ -2,7 +2,7 @@
 comparison and the policy pages they link to. Product and criterion names stay as
 the vendors write them."""
 
-from home.demo.comparisons import plan, point
+from comparisons.demo.catalogue import plan, point
 
 HOME = {
     "title": "Fernhill Labs",
