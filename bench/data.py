@@ -3,7 +3,13 @@ every product, 5,000 testimonials, 200 case studies and 50 comparison pages, som
 them 8 products x 60 criteria. Generated, deterministic (seeded), and loaded into an
 empty database in bulk: rows with ``bulk_create``, pages with treebeard's
 ``add_child`` as live pages (only the few top-level pages get a revision).
-Every name and web address is invented."""
+Every name and web address is invented.
+
+bench/run.py loads it after ``manage.py migrate`` into a database of its own; by hand,
+with DATABASE_URL pointing at a new, migrated database::
+
+    python manage.py shell --no-imports -c "from bench.data import main; main()"
+"""
 
 import datetime
 import io
@@ -218,9 +224,9 @@ def check_empty():
     if found:
         listed = ", ".join(f"{count} {one if count == 1 else many}" for count, one, many in found)
         raise DatabaseNotEmpty(
-            f"This database already has content ({listed}). load_bench_data fills an empty, "
-            "freshly migrated database only: point DATABASE_URL at a new database, run "
-            "`manage.py migrate`, then run it again."
+            f"This database already has content ({listed}). The benchmark data set fills an "
+            "empty, freshly migrated database only: point DATABASE_URL at a new database, run "
+            "`manage.py migrate`, then load it again."
         )
 
 
@@ -766,3 +772,16 @@ class BenchData:
             )
             pages.append(page)
         self.tag(CaseStudyTag, pages, share=0.8)
+
+
+def main():
+    """Load the data set, saying what it does, into an empty database (refuses otherwise)."""
+    try:
+        check_empty()
+    except DatabaseNotEmpty as error:
+        raise SystemExit(str(error)) from error
+    print("Loading the benchmark data set:", flush=True)
+    counts = BenchData(log=lambda line: print(line, flush=True)).load()
+    seconds = counts.pop("seconds")
+    summary = ", ".join(f"{count} {name}" for name, count in counts.items())
+    print(f"Benchmark data ready in {seconds} s: {summary}.")
