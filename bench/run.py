@@ -2,7 +2,7 @@
 
 For SQLite and then PostgreSQL (with Redis as the cache when it is reachable), each in a
 database of its own made for the run: migrate, load the large data set
-(``load_bench_data``), collect static files, start gunicorn with the production settings
+(bench/data.py), collect static files, start gunicorn with the production settings
 and 2 workers, warm the site (every page in the sitemap, which also generates the image
 renditions the pages show), then drive each URL with wrk from this second process:
 cache hits and cache misses separately, with the queries behind each response counted.
@@ -275,7 +275,7 @@ def run_backend(config, options, lighthouse):
     timings = {}
     for step, args in [
         ("migrate", ["migrate", "--no-input"]),
-        ("load_bench_data", ["load_bench_data"]),
+        ("data set", ["shell", "--no-imports", "-c", "from bench.data import main; main()"]),
         ("collectstatic", ["collectstatic", "--no-input"]),
     ]:
         log(f"{name}: manage.py {' '.join(args)}")
@@ -733,7 +733,7 @@ def render_markdown(report):
         + (f", Redis {machine_info['redis']}" if "redis" in machine_info else "")
         + f". Load: {machine_info['wrk']} `{report['settings']['wrk']}` on the same machine.",
         "",
-        "Data (`manage.py load_bench_data`): "
+        "Data (`bench/data.py`): "
         + ", ".join(f"{count:,} {name}" for name, count in report["runs"][0]["data"].items())
         + "; 5 of the comparison pages compare 8 products on 60 criteria. A hit is a page "
         "served from the full-page cache; a miss is a URL not in it (its own query string), "

@@ -1,16 +1,8 @@
-"""Japanese versions of a few demo pages: the home page, one product page, one
-comparison and the policy pages they link to. Product and criterion names stay as
-the vendors write them."""
+"""Japanese versions of comparisons' demo pages: the product and comparison index
+pages, one product page, one comparison and the methodology page. Product and
+criterion names stay as the vendors write them."""
 
-from home.demo.comparisons import plan, point
-
-HOME = {
-    "title": "Fernhill Labs",
-    "honesty_promise": "当社製品の弱点も、他社製品を選ぶべき場合も、包み隠さずお伝えします。",
-    "intro": "<p>Fernhill Labs は中小規模のサポートチーム向けソフトウェアを開発しています。"
-    "このサイトでは当社製品と他社製品を項目ごとに比較し、すべての値に出典と確認日を示し、"
-    "他社製品のほうが適している場合ははっきりそうお伝えします。</p>",
-}
+from comparisons.demo.pages import plan, point
 
 PRODUCT_INDEX = {
     "title": "製品",
@@ -113,50 +105,67 @@ COMPARISON_PAGES = {
     },
 }
 
-STANDARD_PAGES = {
-    "how-we-compare": {
-        "title": "比較の方法",
-        "intro": "当社は比較対象の製品の一部を開発しています。どのように値を集めているかを"
-        "ここで説明しますので、内容をご確認のうえ、誤りがあればお知らせください。",
-        "body": [
-            ("heading", {"text": "当社は比較対象のベンダーの一社です", "anchor": "our-interest"}),
-            (
-                "paragraph",
-                "<p>Fernhill Labs は Fernhill Desk、Fernhill Chat、Fernhill Answers を開発しています。"
-                "このサイトのすべての比較には当社製品が少なくとも1つ含まれ、冒頭でその旨を明記しています。</p>",
-            ),
-            ("heading", {"text": "値の出典", "anchor": "sources"}),
-            (
-                "paragraph",
-                "<p>各値には、その根拠となる公開ページ(各社の料金ページ、ドキュメント、"
-                "セキュリティページ)へのリンクがあります。「当社のテスト」とある値は、"
-                "すべての製品で同じ手順に従って当社が測定したものです。</p>",
-            ),
-            ("heading", {"text": "確認日と古い値", "anchor": "dates"}),
-            (
-                "paragraph",
-                "<p>すべての値に最後に出典と照合した日付を表示しています。180日より前に確認した値は、"
-                "再確認されるまで経過日数とともに「古い情報」と表示します。</p>",
-            ),
-            ("heading", {"text": "誤りの報告", "anchor": "report-an-error"}),
-            (
-                "paragraph",
-                "<p>誤りや古い値を見つけたら、各比較ページの「誤りを報告」からお知らせください。"
-                "競合他社からの報告も歓迎します。</p>",
-            ),
-        ],
-    },
-    "how-we-collect-testimonials": {
-        "title": "お客様の声の集め方",
-        "intro": "お客様の声は、送信フォームまたはインタビューで集め、編集者が確認してから掲載します。"
-        "評価の高低で掲載を判断することはありません。",
-        "body": [
-            ("heading", {"text": "表示しているラベル", "anchor": "labels"}),
-            (
-                "paragraph",
-                "<p>謝礼(割引・ギフト・報酬など)を受け取った方や、当社の社員・パートナーによる声には、"
-                "本文のすぐ横に「PR」とその理由を表示します。</p>",
-            ),
-        ],
-    },
+METHODOLOGY = {
+    "title": "比較の方法",
+    "intro": "当社は比較対象の製品の一部を開発しています。どのように値を集めているかを"
+    "ここで説明しますので、内容をご確認のうえ、誤りがあればお知らせください。",
+    "body": [
+        ("heading", {"text": "当社は比較対象のベンダーの一社です", "anchor": "our-interest"}),
+        (
+            "paragraph",
+            "<p>Fernhill Labs は Fernhill Desk、Fernhill Chat、Fernhill Answers を開発しています。"
+            "このサイトのすべての比較には当社製品が少なくとも1つ含まれ、冒頭でその旨を明記しています。</p>",
+        ),
+        ("heading", {"text": "値の出典", "anchor": "sources"}),
+        (
+            "paragraph",
+            "<p>各値には、その根拠となる公開ページ(各社の料金ページ、ドキュメント、"
+            "セキュリティページ)へのリンクがあります。「当社のテスト」とある値は、"
+            "すべての製品で同じ手順に従って当社が測定したものです。</p>",
+        ),
+        ("heading", {"text": "確認日と古い値", "anchor": "dates"}),
+        (
+            "paragraph",
+            "<p>すべての値に最後に出典と照合した日付を表示しています。180日より前に確認した値は、"
+            "再確認されるまで経過日数とともに「古い情報」と表示します。</p>",
+        ),
+        ("heading", {"text": "誤りの報告", "anchor": "report-an-error"}),
+        (
+            "paragraph",
+            "<p>誤りや古い値を見つけたら、各比較ページの「誤りを報告」からお知らせください。"
+            "競合他社からの報告も歓迎します。</p>",
+        ),
+    ],
 }
+
+
+def product_page_text(page, text):
+    """Strengths and the rest are StreamFields; "not suitable for" keeps each item's
+    recommended alternative, with the situation and reason in Japanese."""
+    fields = {key: value for key, value in text.items() if key != "not_suitable_for"}
+    for name, block in (("strengths", "strength"), ("limitations", "limitation")):
+        fields[name] = [(block, item) for item in text[name]]
+    fields["ideal_for"] = [("audience", item) for item in text["ideal_for"]]
+    fields["not_suitable_for"] = [
+        type(item)(
+            situation=situation,
+            reason=reason,
+            alternative=item.alternative,
+            sort_order=item.sort_order,
+        )
+        for item, (situation, reason) in zip(
+            page.not_suitable_for.all(), text["not_suitable_for"], strict=True
+        )
+    ]
+    return fields
+
+
+def comparison_page_text(page, text):
+    fields = {key: value for key, value in text.items() if key != "best_for"}
+    fields["compared_products"] = [
+        type(item)(
+            product=item.product, plan=item.plan, best_for=best_for, sort_order=item.sort_order
+        )
+        for item, best_for in zip(page.compared_products.all(), text["best_for"], strict=True)
+    ]
+    return fields

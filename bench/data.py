@@ -3,7 +3,13 @@ every product, 5,000 testimonials, 200 case studies and 50 comparison pages, som
 them 8 products x 60 criteria. Generated, deterministic (seeded), and loaded into an
 empty database in bulk: rows with ``bulk_create``, pages with treebeard's
 ``add_child`` as live pages (only the few top-level pages get a revision).
-Every name and web address is invented."""
+Every name and web address is invented.
+
+bench/run.py loads it after ``manage.py migrate`` into a database of its own; by hand,
+with DATABASE_URL pointing at a new, migrated database::
+
+    python manage.py shell --no-imports -c "from bench.data import main; main()"
+"""
 
 import datetime
 import io
@@ -22,6 +28,8 @@ from wagtail.models import Page
 
 from PIL import Image as PILImage
 
+from comparisons.demo import pages as demo_pages
+from comparisons.demo.pages import plan, point
 from comparisons.models import (
     ALL_PLANS,
     ComparedCriterion,
@@ -35,11 +43,9 @@ from comparisons.models import (
     ProductIndexPage,
     ProductPage,
 )
-from home.demo import advocacy
-from home.demo import comparisons as demo
-from home.demo.comparisons import plan, point
-from home.management.commands.load_demo_content import Command as DemoLoader
-from home.models import HomePage, SiteSettings, StandardPage
+from home.demo import COMPANY, add_child, home_page, update_settings
+from home.models import HomePage, StandardPage
+from testimonials import demo as testimonials_demo
 from testimonials.models import (
     CaseStudyIndexPage,
     CaseStudyPage,
@@ -218,9 +224,9 @@ def check_empty():
     if found:
         listed = ", ".join(f"{count} {one if count == 1 else many}" for count, one, many in found)
         raise DatabaseNotEmpty(
-            f"This database already has content ({listed}). load_bench_data fills an empty, "
-            "freshly migrated database only: point DATABASE_URL at a new database, run "
-            "`manage.py migrate`, then run it again."
+            f"This database already has content ({listed}). The benchmark data set fills an "
+            "empty, freshly migrated database only: point DATABASE_URL at a new database, run "
+            "`manage.py migrate`, then load it again."
         )
 
 
@@ -232,7 +238,6 @@ class BenchData:
         self.random = random.Random(seed)
         self.today = timezone.localdate()
         self.now = timezone.now()
-        self.demo = DemoLoader()
 
     def load(self):
         check_empty()
@@ -249,8 +254,7 @@ class BenchData:
             self.product_pages(home)
             self.comparison_pages(home)
             self.case_studies(home)
-            self.demo.site_settings(home, methodology, policy, wall)
-            self.describe_site(home)
+            self.describe_site(home, methodology, policy, wall)
         self.step("search index and reference index")
         call_command("update_index", verbosity=0)
         call_command("rebuild_references_index", verbosity=0)
@@ -276,11 +280,11 @@ class BenchData:
 
     def home(self):
         self.step("home page and site")
-        return self.demo.home_page()
+        return home_page()
 
     def child(self, parent, model, slug, **fields):
         """A top-level page, published with a revision as an editor would."""
-        return self.demo.child(parent, model, slug, **fields)
+        return add_child(parent, model, slug, **fields)
 
     def add_live(self, parent, page):
         """A live, routable page without a revision: fast enough for hundreds."""
@@ -290,14 +294,20 @@ class BenchData:
         parent.add_child(instance=page)
         return page
 
-    def describe_site(self, home):
-        """What search engines show for pages without a description of their own."""
-        settings = SiteSettings.for_site(home.get_site())
-        settings.default_description = (
-            f"{demo.COMPANY} compares its support software with the alternatives: every "
-            "value sourced and dated, with the cases where a competitor is the better choice."
+    def describe_site(self, home, methodology, policy, wall):
+        """Who publishes the site, its policy pages and what search engines show for
+        pages without a description of their own."""
+        update_settings(
+            home,
+            company_name=COMPANY,
+            methodology_page=methodology,
+            testimonial_policy_page=policy,
+            testimonial_wall_page=wall,
+            corrections_email=demo_pages.CORRECTIONS_EMAIL,
+            default_description=f"{COMPANY} compares its support software with the "
+            "alternatives: every value sourced and dated, with the cases where a competitor "
+            "is the better choice.",
         )
-        settings.save()
 
     def days_ago(self, low, high):
         return self.today - datetime.timedelta(days=self.random.randint(low, high))
@@ -342,7 +352,7 @@ class BenchData:
         products = [
             Product(
                 name=name,
-                vendor=demo.COMPANY if name in OUR_PRODUCTS else f"{name.split()[0]} Ltd",
+                vendor=COMPANY if name in OUR_PRODUCTS else f"{name.split()[0]} Ltd",
                 is_ours=name in OUR_PRODUCTS,
                 website=f"https://{slugify(name)}.example",
                 summary=f"{name}: support software for teams of {self.random.randint(2, 50)} "
@@ -565,8 +575,8 @@ class BenchData:
             StandardPage,
             slug="how-we-compare",
             title="How we compare",
-            intro=demo.METHODOLOGY_INTRO,
-            body=demo.METHODOLOGY_BODY,
+            intro=demo_pages.METHODOLOGY_INTRO,
+            body=demo_pages.METHODOLOGY_BODY,
             show_in_menus=True,
         )
         policy = self.child(
@@ -574,8 +584,8 @@ class BenchData:
             StandardPage,
             slug="how-we-collect-testimonials",
             title="How we collect testimonials",
-            intro=advocacy.POLICY_INTRO,
-            body=advocacy.POLICY_BODY,
+            intro=testimonials_demo.POLICY_INTRO,
+            body=testimonials_demo.POLICY_BODY,
         )
         wall = self.child(
             home,
@@ -684,7 +694,7 @@ class BenchData:
                     "criteria, each value with its source and the date it was checked.</p>",
                     selection_note="Each vendor's mid-tier plan, the one most teams of 10 "
                     "to 50 agents buy.",
-                    author_name=demo.AUTHOR,
+                    author_name=demo_pages.AUTHOR,
                     reviewed_on=self.days_ago(3, 90),
                     compared_products=[
                         ComparedProduct(
@@ -762,3 +772,16 @@ class BenchData:
             )
             pages.append(page)
         self.tag(CaseStudyTag, pages, share=0.8)
+
+
+def main():
+    """Load the data set, saying what it does, into an empty database (refuses otherwise)."""
+    try:
+        check_empty()
+    except DatabaseNotEmpty as error:
+        raise SystemExit(str(error)) from error
+    print("Loading the benchmark data set:", flush=True)
+    counts = BenchData(log=lambda line: print(line, flush=True)).load()
+    seconds = counts.pop("seconds")
+    summary = ", ".join(f"{count} {name}" for name, count in counts.items())
+    print(f"Benchmark data ready in {seconds} s: {summary}.")

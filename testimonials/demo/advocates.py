@@ -1,14 +1,14 @@
 """Demo advocate program: advocates with their activity, reference requests, an NPS
 survey with answers across several months (promoters, passives and detractors), a
 demo request page, and referral links with visits and a conversion. Every person and
-company here is invented. Loaded once, with the rest of the demo (see
-load_demo_content)."""
+company here is invented. Loaded with the rest of testimonials' part of the demo."""
 
 import datetime
 
 from django.utils import timezone
 
 from comparisons.models import Product
+from home.demo import add_child
 from testimonials.advocacy.references import record_reference_call
 from testimonials.models import (
     Advocate,
@@ -173,8 +173,7 @@ REFERRAL_VISITS = {
 }
 
 
-def load_advocate_program(home):
-    today = timezone.localdate()
+def load_advocate_program(home, today):
     customers = {customer.name: customer for customer in Customer.objects.all()}
     products = {product.name: product for product in Product.objects.ours()}
     demo_page = demo_request_page(home)
@@ -188,15 +187,8 @@ def load_advocate_program(home):
     load_reconfirmation_request(advocates)
 
 
-def child(parent, model, slug, **fields):
-    page = model(slug=slug, **fields)
-    parent.add_child(instance=page)
-    page.save_revision().publish()
-    return page
-
-
 def demo_request_page(home):
-    return child(
+    return add_child(
         home,
         DemoRequestPage,
         slug="request-a-demo",
@@ -297,7 +289,7 @@ def load_reference_requests(products, advocates, today):
 
 def load_nps(home, customers, today):
     share_page = TestimonialSubmissionPage.objects.child_of(home).first()
-    survey = child(
+    survey = add_child(
         home,
         NpsSurveyPage,
         slug="how-are-we-doing",

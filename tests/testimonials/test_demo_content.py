@@ -1,4 +1,5 @@
-"""The demo advocate program: something to see in every part of it."""
+"""Testimonials' part of the demo: testimonials across the whole picture, case studies,
+and an advocate program with something to see in every part of it."""
 
 from django.core.management import call_command
 from django.db.models.functions import TruncMonth
@@ -11,6 +12,8 @@ from testimonials.advocacy.reconfirmation import needing_reconfirmation
 from testimonials.models import (
     Advocate,
     AdvocateActivity,
+    CaseStudyPage,
+    Customer,
     DemoRequestSubmission,
     NpsInvitation,
     NpsResponse,
@@ -35,6 +38,22 @@ MODELS = [
 
 def counts():
     return {model: model.objects.count() for model in MODELS}
+
+
+def test_demo_advocacy_content_shows_the_whole_picture(client, demo_site):
+    public = Testimonial.objects.public()
+    assert Testimonial.objects.count() >= 30
+    assert set(public.exclude(rating=None).values_list("rating", flat=True)) == {1, 2, 3, 4, 5}
+    assert public.exclude(incentive="none").exists()
+    assert public.filter(relationship="employee").exists()
+    assert public.filter(verification="").exists()
+    assert Testimonial.objects.filter(status=Testimonial.Status.PENDING).count() >= 3
+    assert Customer.objects.exists()
+    assert CaseStudyPage.objects.live().count() == 3
+    for path in ("/testimonials/", "/case-studies/", "/share-your-experience/"):
+        assert client.get(path).status_code == 200, path
+    for case_study in CaseStudyPage.objects.live():
+        assert case_study.public_quotes().exists(), case_study
 
 
 def test_loading_again_duplicates_nothing(demo_site):

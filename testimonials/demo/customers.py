@@ -1,4 +1,4 @@
-"""Demo advocacy content: customers, testimonials across the whole range of ratings,
+"""Demo customers: companies, their testimonials across the whole range of ratings,
 and case studies. Every person and company here is invented."""
 
 # name: (industry, size, website)
@@ -383,27 +383,3 @@ CASE_STUDIES = {
         "approved_days_ago": 75,
     },
 }
-
-POLICY_INTRO = "How we collect, check and publish what customers say about our products."
-POLICY_BODY = [
-    ("heading", {"text": "Everyone can write, every rating is published", "anchor": "publishing"}),
-    (
-        "paragraph",
-        "<p>Anyone can send us a testimonial with the form on this site. An editor reads each one. We publish low ratings exactly like high ones: the only reasons we reject a testimonial are spam, not being a customer, personal data, being off-topic, duplicates and missing consent. Each product page shows how many testimonials we received, published, rejected (and why) and how many were withdrawn.</p>",
-    ),
-    ("heading", {"text": "Exactly in your words", "anchor": "words"}),
-    (
-        "paragraph",
-        "<p>We never edit what customers write. Where a testimonial is shortened, it is marked “excerpt” and links to the full original.</p>",
-    ),
-    ("heading", {"text": "Verification and disclosure", "anchor": "labels"}),
-    (
-        "paragraph",
-        "<p>A testimonial is marked verified only when we matched its author to a customer account, an invoice or a call, and the label says which. When we gave anything for a testimonial (a discount, a gift, a payment) the label says so next to the quote. Employees and partners are labelled as such.</p>",
-    ),
-    ("heading", {"text": "Withdrawing", "anchor": "withdrawing"}),
-    (
-        "paragraph",
-        "<p>Every author receives a private link to withdraw their testimonial at any time. It disappears from the site at once, including from case studies.</p>",
-    ),
-]

@@ -1,0 +1,216 @@
+"""Comparisons' part of the demo site: products, criteria and their facts, the product
+and comparison pages, the methodology page, corrections and inaccuracy reports, and
+the Japanese versions of some of those pages. Registered with home.demo, which runs it
+after home's own part."""
+
+import datetime
+from decimal import Decimal
+
+from comparisons.demo import catalogue, japanese, pages
+from comparisons.demo.corrections import load_corrections
+from comparisons.models import (
+    ComparedCriterion,
+    ComparedProduct,
+    ComparisonIndexPage,
+    ComparisonPage,
+    Criterion,
+    Fact,
+    FactChange,
+    InaccuracyReport,
+    NotSuitableFor,
+    Product,
+    ProductIndexPage,
+    ProductPage,
+)
+from home.demo import (
+    add_child,
+    find_child,
+    japanese_locale,
+    register,
+    translate,
+    update_settings,
+)
+from home.models import StandardPage
+
+# Most values were checked recently; a few are deliberately stale (see catalogue.FACTS).
+RECENT_DAYS = (12, 20, 35, 48, 60, 75)
+
+
+def load(site):
+    products = load_products()
+    criteria = load_criteria()
+    load_facts(products, criteria, site.today)
+    load_product_pages(site, products)
+    load_comparison_pages(site, products, criteria)
+    methodology = add_child(
+        site.home,
+        StandardPage,
+        slug="how-we-compare",
+        title="How we compare",
+        intro=pages.METHODOLOGY_INTRO,
+        body=pages.METHODOLOGY_BODY,
+        show_in_menus=True,
+    )
+    update_settings(
+        site.home, methodology_page=methodology, corrections_email=pages.CORRECTIONS_EMAIL
+    )
+    load_corrections(products, criteria)
+
+
+def load_products():
+    products = {}
+    for name, (vendor, is_ours, website, summary, _plan) in catalogue.PRODUCTS.items():
+        products[name] = Product.objects.create(
+            name=name, vendor=vendor, is_ours=is_ours, website=website, summary=summary
+        )
+    return products
+
+
+def load_criteria():
+    criteria = {}
+    for order, (name, (group, kind, direction, unit, help_text)) in enumerate(
+        catalogue.CRITERIA.items()
+    ):
+        criteria[name] = Criterion.objects.create(
+            name=name,
+            group=group,
+            kind=kind,
+            direction=direction,
+            unit=unit,
+            help_text=help_text,
+            sort_order=order,
+        )
+    return criteria
+
+
+def load_facts(products, criteria, today):
+    for product_name, values in catalogue.FACTS.items():
+        product = products[product_name]
+        plan = catalogue.PRODUCTS[product_name][4]
+        for number, (criterion_name, entry) in enumerate(values.items()):
+            criterion = criteria[criterion_name]
+            value, availability, note, age = unpack(entry, number)
+            fact = Fact(
+                product=product,
+                criterion=criterion,
+                plan=plan,
+                support=value if criterion.kind == Criterion.Kind.SUPPORT else "",
+                text=value if criterion.kind == Criterion.Kind.TEXT else "",
+                number=Decimal(str(value))
+                if criterion.kind in {Criterion.Kind.NUMBER, Criterion.Kind.RATING}
+                else None,
+                availability=availability,
+                note=note,
+                source_url=product.website.rstrip("/") + catalogue.SOURCES[criterion.group],
+                verified_on=today - datetime.timedelta(days=age),
+            )
+            fact.full_clean()
+            fact.save()
+
+
+def unpack(entry, number):
+    """A fact is a bare value, or (value, availability, note[, age in days])."""
+    if not isinstance(entry, tuple):
+        entry = (entry,)
+    value, availability, note, age = (entry + ("", "", None))[:4]
+    return value, availability, note, age or RECENT_DAYS[number % len(RECENT_DAYS)]
+
+
+def load_product_pages(site, products):
+    index = add_child(
+        site.home,
+        ProductIndexPage,
+        slug="products",
+        title="Products",
+        intro="<p>What each of our products does well, where it falls short, and who "
+        "should buy something else.</p>",
+        show_in_menus=True,
+    )
+    for slug, spec in pages.PRODUCT_PAGES.items():
+        add_child(
+            index,
+            ProductPage,
+            slug=slug,
+            title=spec["product"],
+            product=products[spec["product"]],
+            summary=spec["summary"],
+            pricing=spec["pricing"],
+            pricing_note=spec["pricing_note"],
+            strengths=[("strength", item) for item in spec["strengths"]],
+            limitations=[("limitation", item) for item in spec["limitations"]],
+            ideal_for=[("audience", item) for item in spec["ideal_for"]],
+            last_reviewed=site.today - datetime.timedelta(days=21),
+            # Orderable items keep the order given here on every database.
+            not_suitable_for=[
+                NotSuitableFor(
+                    situation=situation,
+                    reason=reason,
+                    alternative=products[alt],
+                    sort_order=order,
+                )
+                for order, (situation, reason, alt) in enumerate(spec["not_suitable_for"])
+            ],
+        )
+
+
+def load_comparison_pages(site, products, criteria):
+    index = add_child(
+        site.home,
+        ComparisonIndexPage,
+        slug="compare",
+        title="Compare",
+        intro="<p>Our products side by side with the alternatives. Every value has a "
+        "source and a date, and rows competitors win are marked as clearly as ours.</p>",
+        show_in_menus=True,
+    )
+    for slug, spec in pages.COMPARISON_PAGES.items():
+        add_child(
+            index,
+            ComparisonPage,
+            slug=slug,
+            title=spec["title"],
+            intro=spec["intro"],
+            selection_note=spec["selection_note"],
+            author_name=pages.AUTHOR,
+            reviewed_on=site.today - datetime.timedelta(days=14),
+            compared_products=[
+                ComparedProduct(
+                    product=products[name],
+                    plan=catalogue.PRODUCTS[name][4],
+                    best_for=best_for,
+                    sort_order=order,
+                )
+                for order, (name, best_for) in enumerate(spec["products"])
+            ],
+            compared_criteria=[
+                ComparedCriterion(criterion=criteria[name], sort_order=order)
+                for order, name in enumerate(spec["criteria"])
+            ],
+        )
+
+
+def translate_pages(site):
+    """Japanese versions of the methodology page, one product page and one comparison,
+    with the index pages above them."""
+    locale = japanese_locale()
+    translate(find_child(site.home, "how-we-compare"), locale, japanese.METHODOLOGY)
+    products = find_child(site.home, "products")
+    translate(products, locale, japanese.PRODUCT_INDEX)
+    for slug, text in japanese.PRODUCT_PAGES.items():
+        page = find_child(products, slug)
+        translate(page, locale, japanese.product_page_text(page, text))
+    comparisons = find_child(site.home, "compare")
+    translate(comparisons, locale, japanese.COMPARISON_INDEX)
+    for slug, text in japanese.COMPARISON_PAGES.items():
+        page = find_child(comparisons, slug)
+        translate(page, locale, japanese.comparison_page_text(page, text))
+
+
+register(
+    "comparisons",
+    load,
+    translate=translate_pages,
+    after=["home"],
+    evidence=[Product, Criterion],
+    counted=[Product, Criterion, Fact, FactChange, InaccuracyReport],
+)

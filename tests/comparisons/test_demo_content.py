@@ -1,0 +1,39 @@
+"""Comparisons' part of the demo: enough products, criteria and facts for a prospect
+to compare, comparisons that competitors win rows of, and no page claiming neutrality."""
+
+from comparisons.models import ComparisonPage, Criterion, Fact, Product, ProductPage
+from home.models import SiteSettings
+from tests.home.test_demo_content import SELF_PRAISE
+
+
+def test_demo_content_covers_what_a_prospect_needs(demo_site):
+    assert Product.objects.ours().count() >= 3
+    assert Product.objects.competitors().count() >= 3
+    assert Criterion.objects.count() >= 12
+    assert Criterion.objects.values("group").distinct().count() >= 3
+    assert Fact.objects.count() >= Product.objects.count() * 12
+    freshness = SiteSettings.for_site(demo_site).freshness_limit_days
+    assert Fact.objects.stale(freshness).exists()
+    for product in Product.objects.all():
+        assert set(product.facts.values_list("criterion", flat=True)) == set(
+            Criterion.objects.values_list("pk", flat=True)
+        ), product
+    assert ProductPage.objects.live().count() >= 3
+
+
+def test_every_demo_comparison_has_rows_competitors_win(demo_site):
+    comparisons = ComparisonPage.objects.live()
+    assert comparisons.count() >= 2
+    for comparison in comparisons:
+        table = comparison.build_table(SiteSettings.for_site(demo_site).freshness_limit_days)
+        assert len(table.columns) >= 3 and len(table.rows) >= 10
+        assert len(table.groups) >= 3
+        assert table.competitor_wins, f"{comparison} shows our product winning every row"
+
+
+def test_demo_product_and_comparison_pages_never_claim_neutrality(client, demo_site):
+    pages = list(ProductPage.objects.live()) + list(ComparisonPage.objects.live())
+    for page in pages:
+        response = client.get(page.url)
+        assert response.status_code == 200, page.url
+        assert not SELF_PRAISE.search(response.content.decode()), page.url
