@@ -16,8 +16,9 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 import django_filters
 
 from home.choosers import PermissionCheckedChooserViewSet
+from home.dashboard import add_panels
 
-from . import moderation, photo_admin, photo_library
+from . import dashboard, moderation, photo_admin, photo_library
 from .advocacy import demo_request_admin  # noqa: F401  (who sees demo requests)
 from .advocacy import hooks as advocacy_hooks  # noqa: F401  (reports, history entries)
 from .advocacy.viewsets import (
@@ -224,6 +225,16 @@ def reject_testimonial(request, instance, edit_url):
         message = _("Rejected: %(reason)s. Nothing was published.")
     messages.success(request, message % values)
     return redirect(reverse("wagtailsnippets_testimonials_testimonial:list"))
+
+
+@hooks.register("construct_homepage_panels")
+def add_advocacy_dashboard(request, panels):
+    add_panels(request, panels, dashboard.PANELS)
+
+
+@hooks.register("register_work_queue_items")
+def register_work_queue_items():
+    return dashboard.work_queue_items()
 
 
 @hooks.register("register_admin_urls")

@@ -4,8 +4,8 @@ testimonial's history. Imported by testimonials/wagtail_hooks.py."""
 from django.urls import path, reverse
 
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 
+from home.dashboard import PermissionMenuItem
 from testimonials.advocacy.reconfirmation import LAPSED_ACTION, NO_LONGER_CUSTOMER_ACTION
 from testimonials.advocacy.reports import AdvocateCandidatesReportView, ReconfirmationDueReportView
 
@@ -28,15 +28,6 @@ def register_report_urls():
             ),
         ]
     return urls
-
-
-class PermissionMenuItem(MenuItem):
-    def __init__(self, *args, permission, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.permission = permission
-
-    def is_shown(self, request):
-        return request.user.has_perm(self.permission)
 
 
 @hooks.register("register_reports_menu_item")

@@ -8,7 +8,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.db.models import Count, Q
 from django.db.models.functions import TruncMonth
 
-from testimonials.advocacy.months import month_key
+from home.charts import month_key
 
 # Below this many answers one or two people move the score a lot: say so.
 MIN_RELIABLE_ANSWERS = 30

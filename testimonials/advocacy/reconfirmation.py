@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from wagtail.actions.unpublish import UnpublishAction
 
-from testimonials.advocacy.months import months_before
+from home.charts import months_before
 from testimonials.models import Advocate, ReconfirmationRequest, Testimonial
 
 # Recorded in each testimonial's history (registered in testimonials.advocacy.admin).
