@@ -19,8 +19,11 @@ from home.choosers import PermissionCheckedChooserViewSet
 from home.dashboard import add_panels
 
 from . import dashboard, moderation, photo_admin, photo_library
-from .advocacy import demo_request_admin  # noqa: F401  (who sees demo requests)
-from .advocacy import hooks as advocacy_hooks  # noqa: F401  (reports, history entries)
+from .advocacy import (
+    demo_requests,  # noqa: F401  (who sees demo requests)
+    reports,  # noqa: F401  (the program's reports)
+)
+from .advocacy.reconfirmation import LAPSED_ACTION, NO_LONGER_CUSTOMER_ACTION
 from .advocacy.viewsets import (
     AdvocateViewSet,
     NpsInvitationViewSet,
@@ -263,6 +266,20 @@ def register_library_images_endpoint(router):
 def register_moderation_log_actions(actions):
     for action, formatter in moderation.LOG_FORMATTERS.items():
         actions.register_action(action)(formatter)
+
+
+@hooks.register("register_log_actions")
+def register_reconfirmation_log_actions(actions):
+    actions.register_action(
+        LAPSED_ACTION,
+        "Unpublish: customer status not re-confirmed",
+        "Unpublished: the author did not re-confirm being a customer in time",
+    )
+    actions.register_action(
+        NO_LONGER_CUSTOMER_ACTION,
+        "Unpublish: no longer a customer",
+        "Unpublished: the author said they are no longer a customer",
+    )
 
 
 UNPUBLISH_REFUSAL = gettext_lazy(

@@ -19,7 +19,7 @@ from wagtail.fields import RichTextField
 from home.anti_abuse import serve_public_form
 from home.notifications import deliver, deliver_unsent
 from home.visibility import ViewRestrictionsByPathMixin
-from testimonials.advocacy.demo_request_forms import DemoRequestFormBuilder
+from testimonials.advocacy.demo_requests import DemoRequestFormBuilder
 from testimonials.advocacy.referrals import referring_advocate
 
 WHAT = "the e-mail for demo request"

@@ -3,7 +3,7 @@ NPS question, a demo request with errors, and the re-confirmation question."""
 
 import pytest
 
-from testimonials.advocacy.links import reconfirmation_path
+from testimonials.advocacy.reconfirmation import reconfirmation_path
 from testimonials.models import (
     DemoRequestPage,
     NpsInvitation,

@@ -15,8 +15,7 @@ from wagtail.models import ModelLogEntry, Revision
 
 import pytest
 
-from testimonials.advocacy.links import reconfirmation_path
-from testimonials.advocacy.reconfirmation import needing_reconfirmation
+from testimonials.advocacy.reconfirmation import needing_reconfirmation, reconfirmation_path
 from testimonials.models import ReconfirmationRequest, Testimonial
 from tests.testimonials.advocate_factories import AdvocateFactory
 from tests.testimonials.factories import TestimonialFactory

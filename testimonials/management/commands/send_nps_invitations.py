@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 
 from home.notifications import waiting_note
-from testimonials.advocacy.nps_emails import send_unsent_invitations
+from testimonials.advocacy.nps import send_unsent_invitations
 
 
 class Command(BaseCommand):

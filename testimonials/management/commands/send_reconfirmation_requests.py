@@ -1,9 +1,12 @@
 from django.core.management.base import BaseCommand
 
 from home.notifications import waiting_note
-from testimonials.advocacy.program import program_settings
-from testimonials.advocacy.reconfirmation import create_requests, lapse_unanswered
-from testimonials.advocacy.reconfirmation_emails import send_unsent
+from testimonials.advocacy.advocates import program_settings
+from testimonials.advocacy.reconfirmation import (
+    create_requests,
+    lapse_unanswered,
+    send_unsent_requests,
+)
 
 
 class Command(BaseCommand):
@@ -17,7 +20,7 @@ class Command(BaseCommand):
         program = program_settings()
         unpublished = lapse_unanswered(program)
         created = create_requests(program)
-        sent, waiting = send_unsent()
+        sent, waiting = send_unsent_requests()
         self.stdout.write(
             f"Unpublished {len(unpublished)} testimonials without an answer; "
             f"asked {len(created)} authors; sent {sent} e-mails" + waiting_note(waiting)
