@@ -6,20 +6,17 @@ asked again; without an answer in the grace period the testimonial is unpublishe
 Nothing is deleted, and every step is recorded.
 
 The e-mail is sent by a background task once its request is stored; a failure is
-logged and the next run retries it. The grace period starts when it is sent. Its link
-is signed, so only the person who received it can use it."""
+logged and the next run retries it. The grace period starts when it is sent."""
 
 import datetime
 from collections import defaultdict
 
 from django.conf import settings
-from django.core import signing
 from django.core.mail import EmailMessage
 from django.db import transaction
 from django.db.models import DateField, Exists, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce, Greatest, TruncDate
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext, override
 
@@ -29,6 +26,7 @@ from wagtail.models import Site
 from home.charts import months_before
 from home.notifications import deliver_unsent
 from testimonials.advocacy.advocates import program_settings
+from testimonials.links import reconfirmation_link
 from testimonials.models import Advocate, ReconfirmationRequest, Testimonial
 
 # Recorded in each testimonial's history (registered in testimonials/wagtail_hooks.py).
@@ -167,25 +165,6 @@ def unpublish(testimonial, action):
     UnpublishAction(testimonial, user=None, log_action=action).execute(skip_permission_checks=True)
 
 
-RECONFIRMATION_SALT = "testimonials.reconfirm"
-
-
-def reconfirmation_token(reconfirmation):
-    return signing.dumps(reconfirmation.pk, salt=RECONFIRMATION_SALT)
-
-
-def reconfirmation_id_from(token):
-    """The request a token was made for, or None if it was altered or made up."""
-    try:
-        return signing.loads(token, salt=RECONFIRMATION_SALT)
-    except signing.BadSignature:
-        return None
-
-
-def reconfirmation_path(reconfirmation):
-    return reverse("testimonial_reconfirm", args=[reconfirmation_token(reconfirmation)])
-
-
 def site_root_url():
     site = Site.objects.filter(is_default_site=True).first()
     return site.root_url if site else ""
@@ -209,7 +188,7 @@ def reconfirmation_email(request, program, now):
         context = {
             "name": request.advocate.name if request.advocate else testimonials[0].author_name,
             "products": ", ".join(sorted({t.product.name for t in testimonials})),
-            "url": site_root_url() + reconfirmation_path(request),
+            "url": site_root_url() + reconfirmation_link.path(request),
             "deadline": deadline_after(now, program),
         }
         return EmailMessage(
