@@ -61,7 +61,7 @@ class DemoRequestPage(RoutablePageMixin, ViewRestrictionsByPathMixin, AbstractEm
     advocate. The visitor gets no e-mail: their address could be anyone's."""
 
     template = "pages/demo_request_page.html"
-    landing_page_template = "pages/demo_request_thanks.html"
+    landing_page_template = "pages/thanks.html"
     form_builder = DemoRequestFormBuilder
 
     intro = RichTextField(blank=True, features=["bold", "italic", "link"])
