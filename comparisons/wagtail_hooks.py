@@ -13,7 +13,7 @@ from home.dashboard import PermissionMenuItem, WorkQueueItem
 from home.models import SiteSettings
 
 from .models import Criterion, Fact, FactChange, InaccuracyReport, Product
-from .views import FailingPagesReportView, StaleFactsReportView
+from .reports import FailingPagesReportView, StaleFactsReportView
 
 
 class ProductChooserViewSet(PermissionCheckedChooserViewSet):

@@ -11,8 +11,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from comparisons.admin_forms import ComparisonPageForm
-from comparisons.report_form import InaccuracyReportForm
-from comparisons.reports import save_report
+from comparisons.inaccuracy_reports import InaccuracyReportForm, save_report
 from comparisons.table import Column, build_table
 from home.anti_abuse import serve_public_form
 from home.honesty import HonestyCheckedPage

@@ -1,4 +1,4 @@
-from comparisons.notifications import send_unsent_report_emails
+from comparisons.inaccuracy_reports import send_unsent_report_emails
 from home.notifications import SendUnsentCommand
 
 
