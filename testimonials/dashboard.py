@@ -191,28 +191,27 @@ def testimonials_by_rating(months):
     return series
 
 
-def referral_visits(months):
+def monthly_totals(records, date_field, total, months):
+    """``total`` of ``records`` per month in ``months``, by ``date_field``. One query."""
     rows = (
-        ReferralVisitDay.objects.filter(day__gte=months[0])
-        .annotate(month=TruncMonth("day"))
+        records.annotate(month=TruncMonth(date_field))
         .order_by()
         .values("month")
-        .annotate(total=Sum("visits"))
+        .annotate(total=total)
     )
     return per_month(rows, months)
+
+
+def referral_visits(months):
+    visits = ReferralVisitDay.objects.filter(day__gte=months[0])
+    return monthly_totals(visits, "day", Sum("visits"), months)
 
 
 def referral_conversions(months):
-    rows = (
-        DemoRequestSubmission.objects.filter(
-            referred_by__isnull=False, submit_time__date__gte=months[0]
-        )
-        .annotate(month=TruncMonth("submit_time"))
-        .order_by()
-        .values("month")
-        .annotate(total=Count("pk"))
+    conversions = DemoRequestSubmission.objects.filter(
+        referred_by__isnull=False, submit_time__date__gte=months[0]
     )
-    return per_month(rows, months)
+    return monthly_totals(conversions, "submit_time", Count("pk"), months)
 
 
 def rating_label(rating):
