@@ -1,9 +1,135 @@
+"""Admin forms: products and their facts, comparison pages, and the editor's decision
+on an inaccuracy report. Checks of one fact, and checks of a whole page or product at
+once, where one inline row cannot see the others."""
+
 from django import forms
+from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.forms import WagtailAdminModelForm
+
+from comparisons.fact_changes import Claim, match_replacements, record_fact_changes
+from comparisons.models.facts import Fact
+from home.honesty import HonestyCheckedPageForm
+
+
+def live_forms(formset):
+    """The inline forms that will be saved: filled in and not marked for deletion."""
+    return [
+        form
+        for form in formset.forms
+        if form.is_valid() and form.cleaned_data and not form.cleaned_data.get("DELETE")
+    ]
+
+
+def reject_repeats(formset, key, field, message):
+    seen = set()
+    for form in live_forms(formset):
+        value = key(form.cleaned_data)
+        if value in seen:
+            form.add_error(field, message)
+            raise ValidationError(message)
+        seen.add(value)
+
+
+class FactForm(WagtailAdminModelForm):
+    """One fact on the product form. Changing what an existing fact claims takes a
+    reason, which readers see in the corrections log; a new source or verified-on date
+    only re-verifies the claim and needs none."""
+
+    change_reason = forms.CharField(
+        label=_("Reason for change"),
+        max_length=300,
+        required=False,
+        help_text=_(
+            "Required when you change the value, availability or note of an existing "
+            "fact. Shown to readers in the corrections log of every comparison with this "
+            "fact. Not needed for a new source or verified-on date."
+        ),
+    )
+
+    def clean(self):
+        cleaned_data = super().clean()
+        # The claim as published, read before the form's values are copied onto the fact.
+        self.claim_before = None
+        if self.instance.pk is None:
+            return cleaned_data
+        removing = bool(cleaned_data.get("DELETE"))
+        changed = set(self.changed_data)
+        if not removing:
+            for field in sorted({"criterion", "plan"} & changed):
+                self.add_error(
+                    field,
+                    _(
+                        "A fact stays about one criterion and plan, so its corrections "
+                        "stay with it. To record another, add a new fact (and remove this "
+                        "one if it no longer holds)."
+                    ),
+                )
+        if removing or changed & set(Fact.CLAIM_FIELDS):
+            self.claim_before = Claim.of(self.instance)
+            if not removing and not cleaned_data.get("change_reason"):
+                self.add_error(
+                    "change_reason",
+                    _(
+                        "You changed what this fact says: give the reason. Readers see it "
+                        "in the corrections log."
+                    ),
+                )
+        return cleaned_data
+
+
+class ProductForm(WagtailAdminModelForm):
+    def clean(self):
+        cleaned_data = super().clean()
+        reject_repeats(
+            self.formsets["facts"],
+            key=lambda data: (data.get("criterion"), data.get("plan", "").strip().lower()),
+            field="plan",
+            message="This product already has a fact for this criterion and plan. "
+            "Edit that one instead of adding a second.",
+        )
+        match_replacements(self.formsets["facts"])
+        return cleaned_data
+
+    def save(self, commit=True):
+        product = super().save(commit=commit)
+        if commit:
+            record_fact_changes(self.formsets["facts"], editor=self.for_user)
+        return product
+
+
+class ComparisonPageForm(HonestyCheckedPageForm):
+    """Rules of the form itself; the honesty checks (comparisons.checks) run when the
+    editor publishes or approves, through HonestyCheckedPageForm."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        reject_repeats(
+            self.formsets["compared_products"],
+            key=lambda data: data.get("product"),
+            field="product",
+            message="Each product can appear only once in a comparison.",
+        )
+        reject_repeats(
+            self.formsets["compared_criteria"],
+            key=lambda data: data.get("criterion"),
+            field="criterion",
+            message="Each criterion can appear only once in a comparison.",
+        )
+        products = [
+            form.cleaned_data["product"]
+            for form in live_forms(self.formsets["compared_products"])
+            if form.cleaned_data.get("product")
+        ]
+        if products and not any(product.is_ours for product in products):
+            raise ValidationError(
+                "Compare at least one of our own products: this site publishes "
+                "comparisons as one of the vendors, and says so."
+            )
+        return cleaned_data
 
 
 class CorrectionChoiceField(forms.ModelMultipleChoiceField):

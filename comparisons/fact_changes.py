@@ -11,8 +11,6 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from comparisons.models.corrections import FactChange
-
 
 @dataclass(frozen=True)
 class Claim:
@@ -75,6 +73,8 @@ def match_replacements(formset):
 def record_fact_changes(formset, editor=None):
     """Store the changes the saved formset made to published claims."""
     editor = editor if getattr(editor, "pk", None) else None
+    # Through the product: the models use this module's forms.
+    FactChange = formset.instance.fact_changes.model
     changes = []
     for form in formset.forms:
         if getattr(form, "replaced_by", None) is not None:

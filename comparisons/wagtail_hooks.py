@@ -9,9 +9,11 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from home.choosers import PermissionCheckedChooserViewSet
+from home.dashboard import PermissionMenuItem, WorkQueueItem
+from home.models import SiteSettings
 
-from .models import Criterion, FactChange, InaccuracyReport, Product
-from .views import FailingPagesReportView, StaleFactsReportView
+from .models import Criterion, Fact, FactChange, InaccuracyReport, Product
+from .reports import FailingPagesReportView, StaleFactsReportView
 
 
 class ProductChooserViewSet(PermissionCheckedChooserViewSet):
@@ -139,19 +141,15 @@ def register_stale_facts_urls():
     ]
 
 
-class StaleFactsMenuItem(MenuItem):
-    def is_shown(self, request):
-        return request.user.has_perm("comparisons.change_product")
-
-
 @hooks.register("register_reports_menu_item")
 def register_stale_facts_menu_item():
-    return StaleFactsMenuItem(
+    return PermissionMenuItem(
         "Stale facts",
         reverse("comparisons_stale_facts"),
         name="stale-facts",
         icon_name="time",
         order=50,
+        permission="comparisons.change_product",
     )
 
 
@@ -185,3 +183,28 @@ def register_failing_pages_menu_item():
         icon_name="warning",
         order=55,
     )
+
+
+@hooks.register("register_work_queue_items")
+def register_work_queue_items():
+    """Between the testimonials' queues in the dashboard's work queue."""
+    return [
+        WorkQueueItem(
+            label="Inaccuracy reports to decide",
+            permission="comparisons.change_inaccuracyreport",
+            count=lambda request: InaccuracyReport.objects.filter(
+                status=InaccuracyReport.Status.NEW
+            ).count(),
+            url=reverse("wagtailsnippets_comparisons_inaccuracyreport:list") + "?status=new",
+            order=30,
+        ),
+        WorkQueueItem(
+            label="Stale facts to re-check",
+            permission="comparisons.change_product",
+            count=lambda request: Fact.objects.stale(
+                SiteSettings.for_request(request).freshness_limit_days
+            ).count(),
+            url=reverse("comparisons_stale_facts"),
+            order=40,
+        ),
+    ]

@@ -6,6 +6,7 @@ management command queues them again on its next run."""
 
 from functools import partial
 
+from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from home.tasks import send_notification
@@ -54,3 +55,18 @@ def waiting_note(waiting):
     if not waiting:
         return "."
     return f"; {waiting} not sent yet (queued for the worker, or failing: see the log)."
+
+
+class SendUnsentCommand(BaseCommand):
+    """A retry command: ``send_unsent()`` queues the e-mails of every stored record not
+    sent yet (through ``deliver_unsent``) and returns (sent, waiting); ``report`` says
+    what was sent, with ``{sent}`` in it."""
+
+    report = "Sent {sent}"
+
+    def send_unsent(self):
+        raise NotImplementedError
+
+    def handle(self, *args, **options):
+        sent, waiting = self.send_unsent()
+        self.stdout.write(self.report.format(sent=sent) + waiting_note(waiting))

@@ -4,30 +4,16 @@ from home import (
     choosers,  # noqa: F401  (who may choose pages and media)
     honesty_admin,  # noqa: F401  (the admin's refusals of failing pages)
 )
-from home.dashboard.advocates import AdvocatesAtLimitPanel, ReconfirmationPanel
-from home.dashboard.nps import NpsPanel
-from home.dashboard.trends import ReferralTrendPanel, TestimonialTrendPanel
-from home.dashboard.work_queue import WorkQueuePanel
+from home.dashboard import WorkQueuePanel, add_panels
 from home.languages import remember_locale
 from home.page_cache.middleware import mark_cacheable
 
-# Each panel, and the permissions of which a user needs one to see it. The work queue
-# shows each user only the queues they can work on.
-DASHBOARD_PANELS = [
-    (WorkQueuePanel, ["wagtailadmin.access_admin"]),
-    (ReconfirmationPanel, ["testimonials.change_testimonial"]),
-    (AdvocatesAtLimitPanel, ["testimonials.change_advocate"]),
-    (NpsPanel, ["testimonials.view_npsresponse", "testimonials.change_npsresponse"]),
-    (TestimonialTrendPanel, ["testimonials.change_testimonial"]),
-    (ReferralTrendPanel, ["testimonials.change_advocate"]),
-]
 
-
+# The work queue shows each user only the queues the apps register that they can work
+# on; the apps add their own panels after it.
 @hooks.register("construct_homepage_panels")
-def add_editor_dashboard(request, panels):
-    for panel, permissions in DASHBOARD_PANELS:
-        if any(request.user.has_perm(permission) for permission in permissions):
-            panels.append(panel())
+def add_work_queue(request, panels):
+    add_panels(request, panels, [(WorkQueuePanel, ["wagtailadmin.access_admin"])])
 
 
 @hooks.register("before_serve_page")

@@ -9,8 +9,8 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext, override
 
 from home.notifications import deliver, deliver_unsent
+from testimonials.links import withdrawal_link
 from testimonials.models.testimonials import Testimonial
-from testimonials.withdrawal import withdrawal_path
 
 
 def editor_recipients(page):
@@ -23,7 +23,7 @@ def advocate_email(testimonial, page):
     with override(page.locale.language_code):
         context = {
             "testimonial": testimonial,
-            "withdraw_url": page.get_site().root_url + withdrawal_path(testimonial),
+            "withdraw_url": page.get_site().root_url + withdrawal_link.path(testimonial),
         }
         return EmailMessage(
             subject=gettext("Thank you: your testimonial was received"),

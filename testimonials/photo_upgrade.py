@@ -30,6 +30,7 @@ from home.page_cache.purge import purge_site
 from home.uploads import private_storage, store_without_metadata
 from testimonials.models import Testimonial
 from testimonials.photos import FOLDER, show
+from testimonials.querysets import PUBLIC
 
 logger = logging.getLogger(__name__)
 
@@ -43,12 +44,8 @@ def protect_stored_images(apps=installed_apps, schema_editor=None):
     Image = apps.get_model(get_image_model_string())
     testimonials = apps.get_model("testimonials", "Testimonial").objects
     advocates_photos = photos_sent_through_the_form(apps)
-    # As Testimonial.objects.public(), which the models of a migration do not have.
-    shown = set(
-        testimonials.filter(
-            live=True, status=Testimonial.Status.APPROVED, consent_photo=True
-        ).values_list("photo", flat=True)
-    )
+    # The models of a migration have no Testimonial.objects.public(): its rule instead.
+    shown = set(testimonials.filter(**PUBLIC, consent_photo=True).values_list("photo", flat=True))
     done = missing = 0
     for image in Image.objects.exclude(file__startswith=f"{FOLDER}/").order_by("pk"):
         if RANDOM_NAME.fullmatch(PurePosixPath(image.file.name).stem):

@@ -4,12 +4,16 @@ from django.db.models import Avg, Count, Q
 # The columns of the rejection record: each rating, then testimonials given none.
 REJECTION_RATING_COLUMNS = (1, 2, 3, 4, 5, None)
 
+# What prospects may see: approved by an editor and published. The one place that
+# decides it, for querysets and for the choices of a case study's quotes. (The value of
+# Testimonial.Status.APPROVED: the model, which uses this module, is not defined yet.)
+PUBLIC = {"live": True, "status": "approved"}
+
 
 class TestimonialQuerySet(models.QuerySet):
     def public(self):
-        """What prospects may see: approved by an editor and published. The one place
-        that decides it."""
-        return self.filter(live=True, status=self.model.Status.APPROVED)
+        """What prospects may see (``PUBLIC``)."""
+        return self.filter(**PUBLIC)
 
     def for_display(self):
         """With what every testimonial card shows: its product, and its photo with the
@@ -55,7 +59,7 @@ class TestimonialQuerySet(models.QuerySet):
         breaks rejections down by reason and by rating, so suppressing low ratings
         would show. Only decisions count: a proposal to reject changes nothing."""
         Status, reasons = self.model.Status, self.model.RejectionReason
-        public = Q(live=True, status=Status.APPROVED)
+        public = Q(**PUBLIC)
         rated = public & Q(rating__isnull=False)
         rejected_as = {
             reason.value: Q(status=Status.REJECTED, rejection_reason=reason.value)

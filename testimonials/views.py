@@ -6,8 +6,8 @@ from django.views.decorators.http import require_http_methods
 from home.anti_abuse import serve_public_form
 from testimonials.author_edits import record_author_change
 from testimonials.forms import TestimonialChangeForm
+from testimonials.links import withdrawal_link
 from testimonials.models import Testimonial
-from testimonials.withdrawal import testimonial_id_from
 
 TEMPLATE = "pages/testimonial_change_or_withdraw.html"
 # The name of the withdraw button; the change form is the page's other form.
@@ -21,7 +21,7 @@ OUTCOMES = ("taken-down", "pending", "nothing")
 def change_or_withdraw(request, token):
     """The advocate's private link: change what they wrote (an editor reads it again
     before it is shown), or withdraw it, hidden at once."""
-    pk = testimonial_id_from(token)
+    pk = withdrawal_link.record_id(token)
     testimonial = (
         Testimonial.objects.select_related("product").filter(pk=pk).first() if pk else None
     )

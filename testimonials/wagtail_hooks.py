@@ -16,10 +16,14 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 import django_filters
 
 from home.choosers import PermissionCheckedChooserViewSet
+from home.dashboard import add_panels
 
-from . import moderation, photo_admin, photo_library
-from .advocacy import demo_request_admin  # noqa: F401  (who sees demo requests)
-from .advocacy import hooks as advocacy_hooks  # noqa: F401  (reports, history entries)
+from . import dashboard, moderation, photo_admin, photo_library
+from .advocacy import (
+    demo_requests,  # noqa: F401  (who sees demo requests)
+    reports,  # noqa: F401  (the program's reports)
+)
+from .advocacy.reconfirmation import LAPSED_ACTION, NO_LONGER_CUSTOMER_ACTION
 from .advocacy.viewsets import (
     AdvocateViewSet,
     NpsInvitationViewSet,
@@ -226,6 +230,16 @@ def reject_testimonial(request, instance, edit_url):
     return redirect(reverse("wagtailsnippets_testimonials_testimonial:list"))
 
 
+@hooks.register("construct_homepage_panels")
+def add_advocacy_dashboard(request, panels):
+    add_panels(request, panels, dashboard.PANELS)
+
+
+@hooks.register("register_work_queue_items")
+def register_work_queue_items():
+    return dashboard.work_queue_items()
+
+
 @hooks.register("register_admin_urls")
 def register_sent_photo_urls():
     return photo_admin.admin_urls()
@@ -252,6 +266,20 @@ def register_library_images_endpoint(router):
 def register_moderation_log_actions(actions):
     for action, formatter in moderation.LOG_FORMATTERS.items():
         actions.register_action(action)(formatter)
+
+
+@hooks.register("register_log_actions")
+def register_reconfirmation_log_actions(actions):
+    actions.register_action(
+        LAPSED_ACTION,
+        "Unpublish: customer status not re-confirmed",
+        "Unpublished: the author did not re-confirm being a customer in time",
+    )
+    actions.register_action(
+        NO_LONGER_CUSTOMER_ACTION,
+        "Unpublish: no longer a customer",
+        "Unpublished: the author said they are no longer a customer",
+    )
 
 
 UNPUBLISH_REFUSAL = gettext_lazy(

@@ -10,9 +10,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from comparisons.forms import ComparisonPageForm
-from comparisons.report_form import InaccuracyReportForm
-from comparisons.reports import save_report
+from comparisons.admin_forms import ComparisonPageForm
+from comparisons.inaccuracy_reports import InaccuracyReportForm, save_report
 from comparisons.table import Column, build_table
 from home.anti_abuse import serve_public_form
 from home.honesty import HonestyCheckedPage

@@ -6,7 +6,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.models import RevisionMixin
 from wagtail.search import index
 
-from comparisons.forms import FactForm, ProductForm
+from comparisons.admin_forms import FactForm, ProductForm
 from comparisons.panels import InlinePanelWithForm
 from comparisons.querysets import ProductQuerySet
 

@@ -3,22 +3,33 @@ testimonial from a customer needs its author to have said so within the period s
 site settings: by submitting it, as an advocate (their re-confirmed date), or by
 answering a re-confirmation e-mail. When that is older than the period the author is
 asked again; without an answer in the grace period the testimonial is unpublished.
-Nothing is deleted, and every step is recorded."""
+Nothing is deleted, and every step is recorded.
+
+The e-mail is sent by a background task once its request is stored; a failure is
+logged and the next run retries it. The grace period starts when it is sent."""
 
 import datetime
 from collections import defaultdict
 
+from django.conf import settings
+from django.core.mail import EmailMessage
 from django.db import transaction
 from django.db.models import DateField, Exists, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce, Greatest, TruncDate
+from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.translation import gettext, override
 
 from wagtail.actions.unpublish import UnpublishAction
+from wagtail.models import Site
 
-from testimonials.advocacy.months import months_before
+from home.charts import months_before
+from home.notifications import deliver_unsent
+from testimonials.advocacy.advocates import program_settings
+from testimonials.links import reconfirmation_link
 from testimonials.models import Advocate, ReconfirmationRequest, Testimonial
 
-# Recorded in each testimonial's history (registered in testimonials.advocacy.admin).
+# Recorded in each testimonial's history (registered in testimonials/wagtail_hooks.py).
 LAPSED_ACTION = "candor.reconfirmation_lapsed"
 NO_LONGER_CUSTOMER_ACTION = "candor.no_longer_customer"
 
@@ -152,3 +163,53 @@ def unpublish(testimonial, action):
     """Take it off the site the way an editor would, recorded in its history. The
     testimonial, its revisions and its approval stay."""
     UnpublishAction(testimonial, user=None, log_action=action).execute(skip_permission_checks=True)
+
+
+def site_root_url():
+    site = Site.objects.filter(is_default_site=True).first()
+    return site.root_url if site else ""
+
+
+def author_language(testimonials):
+    """The language the author wrote in: that of the form they used, if any."""
+    for testimonial in testimonials:
+        if testimonial.submitted_via:
+            return testimonial.submitted_via.locale.language_code
+    return settings.LANGUAGE_CODE
+
+
+def reconfirmation_email(request, program, now):
+    testimonials = list(
+        request.testimonials.select_related("product", "submitted_via__locale").order_by(
+            "submitted_at"
+        )
+    )
+    with override(author_language(testimonials)):
+        context = {
+            "name": request.advocate.name if request.advocate else testimonials[0].author_name,
+            "products": ", ".join(sorted({t.product.name for t in testimonials})),
+            "url": site_root_url() + reconfirmation_link.path(request),
+            "deadline": deadline_after(now, program),
+        }
+        return EmailMessage(
+            subject=gettext("Are you still a customer? One click keeps your testimonial up"),
+            body=render_to_string("emails/reconfirmation_request.txt", context),
+            to=[request.email],
+        )
+
+
+def reconfirmation_emails(request):
+    # Written as it is sent: the grace period starts when the e-mail goes out.
+    return [reconfirmation_email(request, program_settings(), timezone.now())]
+
+
+def send_unsent_requests():
+    """Queue every stored request whose e-mail has not gone out. Returns (sent,
+    waiting)."""
+    return deliver_unsent(
+        ReconfirmationRequest.objects.filter(outcome=ReconfirmationRequest.Outcome.WAITING),
+        reconfirmation_emails,
+        what="re-confirmation request",
+        retry="send_reconfirmation_requests",
+        sent_field="sent_at",
+    )

@@ -1,14 +1,17 @@
-"""Reports for editors (Reports menu), each exportable to CSV and XLSX."""
+"""The advocate program's reports for editors (Reports menu), each exportable to CSV
+and XLSX, with their addresses and menu items."""
 
 from django.db.models import Exists, OuterRef
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils.functional import cached_property
 
+from wagtail import hooks
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from testimonials.advocacy.program import program_settings
+from home.dashboard import PermissionMenuItem
+from testimonials.advocacy.advocates import program_settings
 from testimonials.advocacy.reconfirmation import deadline_after, needing_reconfirmation
 from testimonials.models import Advocate, NpsResponse, Testimonial
 
@@ -135,3 +138,48 @@ class AdvocateCandidatesReportView(ReportView):
 
     def get_filename(self):
         return "advocate-candidates"
+
+
+REPORTS = [
+    ("reconfirmation-due", "testimonials_reconfirmation_due", ReconfirmationDueReportView),
+    ("advocate-candidates", "testimonials_advocate_candidates", AdvocateCandidatesReportView),
+]
+
+
+@hooks.register("register_admin_urls")
+def register_report_urls():
+    urls = []
+    for slug, name, view in REPORTS:
+        urls += [
+            path(f"reports/{slug}/", view.as_view(), name=name),
+            path(
+                f"reports/{slug}/results/",
+                view.as_view(results_only=True),
+                name=f"{name}_results",
+            ),
+        ]
+    return urls
+
+
+@hooks.register("register_reports_menu_item")
+def register_reconfirmation_due_menu_item():
+    return PermissionMenuItem(
+        "Re-confirmation due",
+        reverse("testimonials_reconfirmation_due"),
+        name="reconfirmation-due",
+        icon_name="warning",
+        order=60,
+        permission="testimonials.change_testimonial",
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def register_advocate_candidates_menu_item():
+    return PermissionMenuItem(
+        "Advocate candidates",
+        reverse("testimonials_advocate_candidates"),
+        name="advocate-candidates",
+        icon_name="user",
+        order=70,
+        permission="testimonials.add_advocate",
+    )

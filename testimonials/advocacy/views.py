@@ -6,8 +6,8 @@ from django.views.decorators.http import require_GET, require_http_methods
 from wagtail.models import Site
 
 from testimonials.advocacy import reconfirmation
-from testimonials.advocacy.links import reconfirmation_id_from
 from testimonials.advocacy.referrals import count_visit, remember_referral
+from testimonials.links import reconfirmation_link
 from testimonials.models import Advocate, ReconfirmationRequest
 
 TEMPLATE = "pages/testimonial_reconfirm.html"
@@ -35,7 +35,7 @@ def follow_referral(request, code):
 @require_http_methods(["GET", "POST"])
 def reconfirm(request, token):
     """The author's private link: one button says they are still a customer."""
-    pk = reconfirmation_id_from(token)
+    pk = reconfirmation_link.record_id(token)
     asked = ReconfirmationRequest.objects.filter(pk=pk).first() if pk else None
     if asked is None:
         return render(request, TEMPLATE, {"state": "invalid"}, status=404)

@@ -1,5 +1,5 @@
 """Sales see demo requests: they are sales leads. Who sees a demo request page's
-submissions is decided by this model permission (testimonials/advocacy/demo_request_admin.py),
+submissions is decided by this model permission (testimonials/advocacy/demo_requests.py),
 no longer by who may edit the page, so Editors and Moderators see none.
 
 Idempotent; the reverse takes away exactly this permission and leaves the group."""

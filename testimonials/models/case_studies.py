@@ -16,6 +16,7 @@ from home.visibility import ViewRestrictionsByPathMixin
 from testimonials.api import PublicQuotesField
 from testimonials.blocks import MetricBlock
 from testimonials.filters import CaseStudyFilter
+from testimonials.querysets import PUBLIC
 
 from .testimonials import Testimonial
 
@@ -123,7 +124,7 @@ class CaseStudyQuote(Orderable):
         Testimonial,
         on_delete=models.CASCADE,
         related_name="case_study_quotes",
-        limit_choices_to={"live": True, "status": Testimonial.Status.APPROVED},
+        limit_choices_to=PUBLIC,
     )
 
     panels = [FieldPanel("testimonial")]

@@ -19,7 +19,7 @@ from wagtail.fields import RichTextField
 from home.anti_abuse import serve_public_form
 from home.notifications import deliver, deliver_unsent
 from home.visibility import ViewRestrictionsByPathMixin
-from testimonials.advocacy.demo_request_forms import DemoRequestFormBuilder
+from testimonials.advocacy.demo_requests import DemoRequestFormBuilder
 from testimonials.advocacy.referrals import referring_advocate
 
 WHAT = "the e-mail for demo request"
@@ -61,7 +61,7 @@ class DemoRequestPage(RoutablePageMixin, ViewRestrictionsByPathMixin, AbstractEm
     advocate. The visitor gets no e-mail: their address could be anyone's."""
 
     template = "pages/demo_request_page.html"
-    landing_page_template = "pages/demo_request_thanks.html"
+    landing_page_template = "pages/thanks.html"
     form_builder = DemoRequestFormBuilder
 
     intro = RichTextField(blank=True, features=["bold", "italic", "link"])

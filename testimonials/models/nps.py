@@ -13,8 +13,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from home.visibility import ViewRestrictionsByPathMixin
-from testimonials.advocacy.nps_forms import COMMENT_MAX_LENGTH, NpsAnswerForm
-from testimonials.advocacy.querysets import NpsResponseQuerySet
+from testimonials.advocacy.nps import COMMENT_MAX_LENGTH, NpsAnswerForm, NpsResponseQuerySet
 
 from .submission_page import TestimonialSubmissionPage
 

@@ -5,7 +5,7 @@ from django.utils import timezone
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel
 
-from testimonials.advocacy.admin_forms import ReferenceRequestAdminForm
+from testimonials.advocacy.references import ReferenceRequestAdminForm
 
 from .customers import Customer
 

@@ -3,7 +3,7 @@ NPS question, a demo request with errors, and the re-confirmation question."""
 
 import pytest
 
-from testimonials.advocacy.links import reconfirmation_path
+from testimonials.links import reconfirmation_link
 from testimonials.models import (
     DemoRequestPage,
     NpsInvitation,
@@ -46,7 +46,7 @@ def test_a_demo_request_with_errors(demo_site, open_page):
 def test_the_reconfirmation_question(demo_site, open_page):
     request = ReconfirmationRequest.objects.create(email="henrik@customer.example")
     request.testimonials.set(Testimonial.objects.public()[:2])
-    page = open_page(demo_site + reconfirmation_path(request), width=375)
+    page = open_page(demo_site + reconfirmation_link.path(request), width=375)
 
     assert not blocking_violations(page)
     page.get_by_role("button", name="Yes, I am still a customer").click()

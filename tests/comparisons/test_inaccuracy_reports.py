@@ -12,8 +12,8 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data
 import pytest
 from bs4 import BeautifulSoup
 
+from comparisons.inaccuracy_reports import InaccuracyReportForm
 from comparisons.models import InaccuracyReport
-from comparisons.report_form import InaccuracyReportForm
 
 pytestmark = pytest.mark.django_db
 

@@ -28,6 +28,7 @@ from comparisons.models import (
 )
 from home.models import HomePage, SiteSettings
 from home.personal_data import export_personal_data
+from testimonials.links import withdrawal_link
 from testimonials.models import (
     Advocate,
     CaseStudyPage,
@@ -36,7 +37,6 @@ from testimonials.models import (
     ReferralVisitDay,
     Testimonial,
 )
-from testimonials.withdrawal import withdrawal_path
 from tests.comparisons.test_fact_changes import edit_url, fact_data, product_form
 from tests.testimonials.test_author_edits import change_form
 
@@ -210,7 +210,7 @@ def test_words_an_author_changed_are_not_published_again(demo_site, no_typing_de
     old_quote = testimonial.quote
     new_quote = "Solid helpdesk for a small team, though reporting is still thin."
     response = Client().post(
-        withdrawal_path(testimonial), change_form(testimonial, quote=new_quote)
+        withdrawal_link.path(testimonial), change_form(testimonial, quote=new_quote)
     )
     assert response.status_code == 302
     before = counts()

@@ -14,8 +14,8 @@ from wagtail.models import Locale
 import pytest
 from bs4 import BeautifulSoup
 
+from comparisons.inaccuracy_reports import InaccuracyReportForm
 from comparisons.models import ALL_PLANS, ComparisonPage, Fact, Product, ProductPage
-from comparisons.report_form import InaccuracyReportForm
 from testimonials.forms import TestimonialSubmissionForm
 from testimonials.models import Testimonial, TestimonialSubmissionPage, TestimonialWallPage
 from tests.comparisons.factories import CriterionFactory

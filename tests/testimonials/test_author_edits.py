@@ -22,8 +22,8 @@ import time_machine
 
 from testimonials.author_edits import CHANGED_BY_AUTHOR_ACTION
 from testimonials.forms import TestimonialChangeForm
+from testimonials.links import withdrawal_link
 from testimonials.models import Testimonial
-from testimonials.withdrawal import withdrawal_path
 from tests.testimonials.factories import TestimonialFactory
 
 pytestmark = pytest.mark.django_db
@@ -68,7 +68,7 @@ def _people_type_slowly_here(no_typing_delay):
 def test_the_author_changes_a_published_testimonial_and_an_editor_reads_it_again(
     client, published, wall_page
 ):
-    path = withdrawal_path(published)
+    path = withdrawal_link.path(published)
 
     shown = client.get(path)
     response = client.post(path, change_form(published, quote=CHANGED, rating="3"))
@@ -95,7 +95,7 @@ def test_the_author_changes_a_published_testimonial_and_an_editor_reads_it_again
 
 
 def test_the_history_says_the_author_changed_it(client, published, editor_client):
-    Client().post(withdrawal_path(published), change_form(published, rating="2"))
+    Client().post(withdrawal_link.path(published), change_form(published, rating="2"))
 
     history = editor_client.get(
         f"/admin/snippets/testimonials/testimonial/history/{published.pk}/"
@@ -108,7 +108,7 @@ def test_once_published_again_the_card_says_it_was_edited_by_the_author(
     client, published, wall_page
 ):
     with time_machine.travel(FROZEN, tick=False):
-        client.post(withdrawal_path(published), change_form(published, quote=CHANGED))
+        client.post(withdrawal_link.path(published), change_form(published, quote=CHANGED))
     published.refresh_from_db()
     published.get_latest_revision().publish()
     edited_on = format_date(timezone.localtime(published.edited_by_author_at), "DATE_FORMAT")
@@ -128,7 +128,7 @@ def test_a_testimonial_never_changed_by_its_author_does_not_say_so(client, publi
 def test_a_pending_testimonial_stays_pending_with_the_new_words(client, our_product):
     pending = TestimonialFactory(product=our_product, quote=ORIGINAL)
 
-    response = client.post(withdrawal_path(pending), change_form(pending, quote=CHANGED))
+    response = client.post(withdrawal_link.path(pending), change_form(pending, quote=CHANGED))
 
     assert "waiting for moderation" in client.get(response["Location"]).content.decode()
     pending.refresh_from_db()
@@ -148,7 +148,7 @@ def test_the_excerpt_stays_only_if_it_still_only_leaves_words_out(
     excerpt = "Setup took an afternoon … within the hour every time."
     testimonial = TestimonialFactory(product=our_product, quote=ORIGINAL, excerpt=excerpt)
 
-    client.post(withdrawal_path(testimonial), change_form(testimonial, quote=new_words))
+    client.post(withdrawal_link.path(testimonial), change_form(testimonial, quote=new_words))
 
     testimonial.refresh_from_db()
     assert testimonial.quote == new_words
@@ -168,7 +168,7 @@ def test_the_excerpt_stays_only_if_it_still_only_leaves_words_out(
 def test_the_same_checks_as_the_submission_form(client, published, changes, field, message):
     revisions_before = Revision.objects.for_instance(published).count()
 
-    response = client.post(withdrawal_path(published), change_form(published, **changes))
+    response = client.post(withdrawal_link.path(published), change_form(published, **changes))
 
     assert response.status_code == 400
     assert message in " ".join(response.context["form"].errors[field])
@@ -178,7 +178,7 @@ def test_the_same_checks_as_the_submission_form(client, published, changes, fiel
 
 
 def test_sending_the_form_unchanged_changes_nothing(client, published):
-    response = client.post(withdrawal_path(published), change_form(published))
+    response = client.post(withdrawal_link.path(published), change_form(published))
 
     assert "did not change anything" in client.get(response["Location"]).content.decode()
     published.refresh_from_db()
@@ -188,7 +188,7 @@ def test_sending_the_form_unchanged_changes_nothing(client, published):
 def test_the_form_needs_its_csrf_token(published):
     browser = Client(enforce_csrf_checks=True)
 
-    response = browser.post(withdrawal_path(published), change_form(published, rating="1"))
+    response = browser.post(withdrawal_link.path(published), change_form(published, rating="1"))
 
     assert response.status_code == 403
     published.refresh_from_db()
@@ -201,7 +201,7 @@ def test_a_scheduled_publication_does_not_put_the_new_words_live_unseen(client, 
         revision = testimonial.save_revision()
         revision.approved_go_live_at = timezone.now() + datetime.timedelta(hours=1)
         revision.save(update_fields=["approved_go_live_at"])
-        client.post(withdrawal_path(testimonial), change_form(testimonial, quote=CHANGED))
+        client.post(withdrawal_link.path(testimonial), change_form(testimonial, quote=CHANGED))
     with time_machine.travel("2026-11-28 12:00", tick=False):
         call_command("publish_scheduled")
 
@@ -219,7 +219,7 @@ def test_a_workflow_about_the_old_words_ends(client, our_product, django_user_mo
     testimonial.save_revision()
     workflow.start(testimonial, django_user_model.objects.create_user("starter"))
 
-    client.post(withdrawal_path(testimonial), change_form(testimonial, quote=CHANGED))
+    client.post(withdrawal_link.path(testimonial), change_form(testimonial, quote=CHANGED))
 
     testimonial.refresh_from_db()
     assert testimonial.current_workflow_state is None, "its approval would publish unread words"
@@ -229,7 +229,7 @@ def test_a_workflow_about_the_old_words_ends(client, our_product, django_user_mo
 def test_a_rejected_testimonial_cannot_be_changed(client, our_product):
     rejected = TestimonialFactory(product=our_product, quote=ORIGINAL, rejected=True)
 
-    response = client.post(withdrawal_path(rejected), change_form(rejected, quote=CHANGED))
+    response = client.post(withdrawal_link.path(rejected), change_form(rejected, quote=CHANGED))
 
     assert response.status_code == 409
     assert "counted as rejected" in response.content.decode()
@@ -240,8 +240,8 @@ def test_a_rejected_testimonial_cannot_be_changed(client, our_product):
 def test_a_withdrawn_testimonial_cannot_be_changed(client, our_product):
     withdrawn = TestimonialFactory(product=our_product, quote=ORIGINAL, withdrawn=True)
 
-    shown = client.get(withdrawal_path(withdrawn))
-    response = client.post(withdrawal_path(withdrawn), change_form(withdrawn, quote=CHANGED))
+    shown = client.get(withdrawal_link.path(withdrawn))
+    response = client.post(withdrawal_link.path(withdrawn), change_form(withdrawn, quote=CHANGED))
 
     assert shown.status_code == response.status_code == 410
     assert "already been withdrawn" in response.content.decode()

@@ -8,7 +8,7 @@ from django.utils import timezone
 import pytest
 from bs4 import BeautifulSoup
 
-from testimonials.advocacy.fatigue import quarter_of
+from testimonials.advocacy.advocates import quarter_of
 from testimonials.models import Advocate, AdvocateActivity, ReferenceRequest
 from tests.testimonials.advocate_factories import (
     AdvocateActivityFactory,

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 import pytest
 
-from testimonials.advocacy.months import last_months
+from home.charts import last_months
 from testimonials.advocacy.nps import NetPromoterScore, net_promoter_score, nps_by_month
 from testimonials.advocacy.reports import advocate_candidates
 from testimonials.models import NpsResponse

@@ -35,8 +35,8 @@ from wagtail_factories import ImageFactory
 
 from home.uploads import private_storage
 from testimonials import personal_data
+from testimonials.links import withdrawal_link
 from testimonials.models import Testimonial
-from testimonials.withdrawal import withdrawal_path
 from tests.testimonials.advocate_fixtures import user_in_group
 from tests.testimonials.factories import CustomerFactory, TestimonialFactory
 from tests.testimonials.test_author_edits import change_form
@@ -286,7 +286,7 @@ def test_a_photo_its_author_no_longer_lets_us_show_stays_private_when_approved(
     client, media, approved, approve, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(withdrawal_path(approved), change_form(approved, consent_photo=None))
+        client.post(withdrawal_link.path(approved), change_form(approved, consent_photo=None))
     approve(approved)
 
     assert not approved.consent_photo
@@ -332,7 +332,7 @@ def test_withdrawing_through_the_authors_link_deletes_the_photo_and_its_renditio
     image = approved.photo
 
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(withdrawal_path(approved), {"withdraw": "1"})
+        response = client.post(withdrawal_link.path(approved), {"withdraw": "1"})
 
     assert response.status_code == 200
     approved.refresh_from_db()
@@ -347,7 +347,7 @@ def test_a_pending_photo_withdrawn_by_its_author_is_deleted(
     assert every_file(media) != set()
 
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(withdrawal_path(submitted), {"withdraw": "1"})
+        client.post(withdrawal_link.path(submitted), {"withdraw": "1"})
 
     assert not Image.objects.exists()
     assert every_file(media) == set()
@@ -359,7 +359,7 @@ def test_a_change_by_the_author_takes_the_photo_off_the_media_url(
     changed = change_form(approved, quote="Still twice as many customers.", consent_photo="on")
 
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(withdrawal_path(approved), changed)
+        client.post(withdrawal_link.path(approved), changed)
 
     approved.refresh_from_db()
     assert approved.status == Testimonial.Status.PENDING and not approved.live
@@ -394,7 +394,7 @@ def test_a_library_image_an_editor_chose_for_an_interview_stays_when_it_is_withd
     testimonial = interview_with(our_product, library_image)
     with django_capture_on_commit_callbacks(execute=True):
         testimonial.save_revision().publish()
-        client.post(withdrawal_path(testimonial), {"withdraw": "1"})
+        client.post(withdrawal_link.path(testimonial), {"withdraw": "1"})
 
     library_image.refresh_from_db()
     assert library_image.file.name in public_files(media)

@@ -4,6 +4,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from testimonials.models import CaseStudyQuote, Testimonial
+from testimonials.querysets import PUBLIC
 from tests.comparisons.factories import ProductPageFactory
 from tests.testimonials.factories import CaseStudyPageFactory, TestimonialFactory
 
@@ -106,3 +107,9 @@ def test_the_private_email_never_appears_in_public_pages(client, our_product, wa
     TestimonialFactory(product=our_product, approved=True, email="private@customer.example")
 
     assert "private@customer.example" not in client.get(wall_page.url).content.decode()
+
+
+def test_the_public_rule_names_the_approved_status():
+    """PUBLIC is written before the model it filters: it must name its approved status."""
+    assert PUBLIC == {"live": True, "status": Testimonial.Status.APPROVED}
+    assert CaseStudyQuote._meta.get_field("testimonial").remote_field.limit_choices_to is PUBLIC

@@ -15,8 +15,8 @@ from wagtail.models import ModelLogEntry, Revision
 
 import pytest
 
-from testimonials.advocacy.links import reconfirmation_path
 from testimonials.advocacy.reconfirmation import needing_reconfirmation
+from testimonials.links import reconfirmation_link
 from testimonials.models import ReconfirmationRequest, Testimonial
 from tests.testimonials.advocate_factories import AdvocateFactory
 from tests.testimonials.factories import TestimonialFactory
@@ -140,7 +140,7 @@ def test_a_late_answer_is_recorded_and_the_editor_republishes(client, old_testim
     ReconfirmationRequest.objects.filter(pk=request.pk).update(sent_at=days_ago(60))
     run()
 
-    response = client.post(reconfirmation_path(request), {"answer": "yes"})
+    response = client.post(reconfirmation_link.path(request), {"answer": "yes"})
 
     assert "an editor will check and publish" in response.content.decode()
     old_testimonial.refresh_from_db()
@@ -183,7 +183,7 @@ def test_an_advocate_is_asked_once_for_all_their_testimonials_and_renewed(client
 def test_a_link_works_only_for_its_own_request(client, old_testimonial):
     run()
     request = ReconfirmationRequest.objects.get()
-    token = reconfirmation_path(request).rstrip("/").rsplit("/", 1)[-1]
+    token = reconfirmation_link.path(request).rstrip("/").rsplit("/", 1)[-1]
     payload, signature = token.split(":", 1)
 
     for forged in (str(request.pk), "Mg:" + signature.split(":", 1)[-1], payload + ":x"):

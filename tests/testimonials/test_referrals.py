@@ -9,7 +9,7 @@ from django.utils import timezone
 
 import pytest
 
-from testimonials.advocacy.demo_request_forms import DemoRequestForm
+from testimonials.advocacy.demo_requests import DemoRequestForm
 from testimonials.advocacy.referrals import COOKIE_NAME, COOKIE_SALT, record_visit
 from testimonials.models import Advocate, DemoRequestSubmission, ReferralVisitDay
 from tests.testimonials.advocate_factories import AdvocateFactory

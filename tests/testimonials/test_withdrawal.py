@@ -6,8 +6,8 @@ from django.core.exceptions import ValidationError
 
 import pytest
 
+from testimonials.links import withdrawal_link
 from testimonials.models import Testimonial
-from testimonials.withdrawal import withdrawal_path
 from tests.testimonials.factories import TestimonialFactory
 from tests.testimonials.test_submission import valid_form
 
@@ -50,7 +50,7 @@ def test_the_emailed_link_withdraws_at_once_and_keeps_the_record(
 
 def test_a_link_works_once(client):
     testimonial = TestimonialFactory(approved=True)
-    path = withdrawal_path(testimonial)
+    path = withdrawal_link.path(testimonial)
 
     client.post(path, WITHDRAW_BUTTON)
     again = client.post(path, WITHDRAW_BUTTON)
@@ -66,9 +66,9 @@ def token_in(path):
 def test_a_link_works_only_for_its_own_testimonial(client):
     mine, theirs = TestimonialFactory(approved=True), TestimonialFactory(approved=True)
     # Their payload under my signature: what someone holding my link could try.
-    their_payload = token_in(withdrawal_path(theirs)).split(":", 1)[0]
-    forged = their_payload + ":" + token_in(withdrawal_path(mine)).split(":", 1)[1]
-    assert forged != token_in(withdrawal_path(mine))
+    their_payload = token_in(withdrawal_link.path(theirs)).split(":", 1)[0]
+    forged = their_payload + ":" + token_in(withdrawal_link.path(mine)).split(":", 1)[1]
+    assert forged != token_in(withdrawal_link.path(mine))
 
     for path in (f"/testimonials/withdraw/{forged}/", f"/testimonials/withdraw/{theirs.pk}/"):
         assert client.post(path, WITHDRAW_BUTTON).status_code == 404
@@ -79,7 +79,7 @@ def test_a_link_works_only_for_its_own_testimonial(client):
 
 def test_a_rejected_testimonial_cannot_be_withdrawn(client, our_product, wall_page):
     testimonial = TestimonialFactory(product=our_product, rejected=True)
-    path = withdrawal_path(testimonial)
+    path = withdrawal_link.path(testimonial)
 
     page = client.get(path)
     refused = client.post(path, WITHDRAW_BUTTON)

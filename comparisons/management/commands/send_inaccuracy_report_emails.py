@@ -1,12 +1,10 @@
-from django.core.management.base import BaseCommand
-
-from comparisons.notifications import send_unsent_report_emails
-from home.notifications import waiting_note
+from comparisons.inaccuracy_reports import send_unsent_report_emails
+from home.notifications import SendUnsentCommand
 
 
-class Command(BaseCommand):
+class Command(SendUnsentCommand):
     help = "Retry the e-mails to editors about inaccuracy reports that could not be sent."
+    report = "Sent e-mails for {sent} inaccuracy reports"
 
-    def handle(self, *args, **options):
-        sent, waiting = send_unsent_report_emails()
-        self.stdout.write(f"Sent e-mails for {sent} inaccuracy reports" + waiting_note(waiting))
+    def send_unsent(self):
+        return send_unsent_report_emails()

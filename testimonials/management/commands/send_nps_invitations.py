@@ -1,12 +1,10 @@
-from django.core.management.base import BaseCommand
-
-from home.notifications import waiting_note
-from testimonials.advocacy.nps_emails import send_unsent_invitations
+from home.notifications import SendUnsentCommand
+from testimonials.advocacy.nps import send_unsent_invitations
 
 
-class Command(BaseCommand):
+class Command(SendUnsentCommand):
     help = "E-mail the NPS invitations added in the admin that have not been sent yet."
+    report = "Sent {sent} invitations"
 
-    def handle(self, *args, **options):
-        sent, waiting = send_unsent_invitations()
-        self.stdout.write(f"Sent {sent} invitations" + waiting_note(waiting))
+    def send_unsent(self):
+        return send_unsent_invitations()

@@ -1,12 +1,10 @@
-from django.core.management.base import BaseCommand
-
-from home.notifications import waiting_note
+from home.notifications import SendUnsentCommand
 from testimonials.notifications import send_unsent_submission_emails
 
 
-class Command(BaseCommand):
+class Command(SendUnsentCommand):
     help = "Retry the e-mails of submitted testimonials whose e-mails could not be sent."
+    report = "Sent e-mails for {sent} testimonials"
 
-    def handle(self, *args, **options):
-        sent, waiting = send_unsent_submission_emails()
-        self.stdout.write(f"Sent e-mails for {sent} testimonials" + waiting_note(waiting))
+    def send_unsent(self):
+        return send_unsent_submission_emails()

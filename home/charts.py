@@ -1,9 +1,15 @@
 """Bar charts drawn on the server as SVG, with their text alternatives: a title, a
 one-sentence description and the full data as a table for screen readers. No script,
-so they work under the admin's content security policy and in any browser."""
+so they work under the admin's content security policy and in any browser. Charts
+count by calendar month, so the month arithmetic lives here too."""
 
+import calendar
+import datetime
 import math
 from dataclasses import dataclass
+
+from django.utils import timezone
+from django.utils.formats import date_format
 
 # Styles for the figure around each chart (legend, scaling), for panels' Media.
 CHART_CSS = {"all": ["css/dashboard.css"]}
@@ -12,6 +18,8 @@ CHART_CSS = {"all": ["css/dashboard.css"]}
 LEFT, RIGHT, TOP, BOTTOM = 44, 8, 10, 26
 PLOT_HEIGHT = 150
 SLOT_WIDTH = 40
+
+CHART_MONTHS = 12
 
 
 @dataclass(frozen=True)
@@ -163,3 +171,33 @@ def nice_ceiling(value):
         if step * magnitude >= value:
             return step * magnitude
     return 10 * magnitude
+
+
+def months_before(day, months):
+    """The same day ``months`` months earlier, or the month's last day if it is
+    shorter (31 March less one month is 28 or 29 February)."""
+    index = day.year * 12 + day.month - 1 - months
+    year, month = divmod(index, 12)
+    month += 1
+    return datetime.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def last_months(today, count):
+    """The first days of the ``count`` months up to and including today's, oldest first."""
+    first = today.replace(day=1)
+    return [months_before(first, back) for back in range(count - 1, -1, -1)]
+
+
+def month_key(value):
+    """(year, month) of a date or datetime, to match database months to chart months."""
+    return (value.year, value.month)
+
+
+def chart_months(today=None):
+    """The first days of the months the charts show, oldest first, with their labels."""
+    months = last_months(today or timezone.localdate(), CHART_MONTHS)
+    return (
+        months,
+        [date_format(month, "M") for month in months],
+        [date_format(month, "YEAR_MONTH_FORMAT") for month in months],
+    )

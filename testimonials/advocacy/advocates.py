@@ -1,9 +1,61 @@
+"""How much we ask of each advocate: one limit per calendar quarter, whatever they did
+(testimonials, case studies, reference calls, events, reviews), counted for every
+advocate in one query, with the program's settings the limit comes from."""
+
+import datetime
+
+from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Sum, Value
+from django.db.models import Count, IntegerField, OuterRef, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
+from django.utils.formats import date_format
 
-from testimonials.advocacy.fatigue import quarter_of
+from wagtail.models import Site
+
+from home.models import SiteSettings
+
+
+def program_settings(request=None):
+    """The advocate program's settings (periods, limits): those of the request's site,
+    or of the default site for commands and admin forms."""
+    if request is not None:
+        return SiteSettings.for_request(request)
+    site = Site.objects.filter(is_default_site=True).first()
+    return SiteSettings.for_site(site) if site else SiteSettings()
+
+
+def quarter_of(day):
+    """The first and last day of the calendar quarter ``day`` falls in."""
+    first_month = 3 * ((day.month - 1) // 3) + 1
+    start = datetime.date(day.year, first_month, 1)
+    if first_month == 10:
+        following = datetime.date(day.year + 1, 1, 1)
+    else:
+        following = datetime.date(day.year, first_month + 3, 1)
+    return start, following - datetime.timedelta(days=1)
+
+
+def load_label(load, limit):
+    label = f"{load} of {limit} this quarter"
+    return f"{label}, at the limit" if load >= limit else label
+
+
+def check_fatigue_limit(advocate, limit, day=None):
+    """Refuse, with the reason, one more request of an advocate at their limit."""
+    day = day or timezone.localdate()
+    load = type(advocate).objects.with_load(day).get(pk=advocate.pk).load
+    if load >= limit:
+        start, end = quarter_of(day)
+        raise ValidationError(
+            f"{advocate.name} has already been asked {load} "
+            f"time{'s' if load != 1 else ''} between {date_format(start, 'j F')} and "
+            f"{date_format(end, 'j F Y')} "
+            f"(testimonials, case studies, reference calls, events and reviews together). "
+            f"The fatigue limit is {limit} a quarter: choose someone else, or raise the "
+            f"limit in site settings."
+        )
+    return load
 
 
 def count_per_advocate(queryset, field="advocate", aggregate=None):
@@ -57,20 +109,3 @@ class AdvocateQuerySet(models.QuerySet):
     def related_model(self, relation):
         """The model on the other side of one of the advocate's relations."""
         return self.model._meta.get_field(relation).related_model
-
-
-class NpsResponseQuerySet(models.QuerySet):
-    def promoters(self):
-        return self.filter(score__gte=self.model.PROMOTER_MIN)
-
-    def detractors(self):
-        return self.filter(score__lte=self.model.DETRACTOR_MAX)
-
-    def counts(self):
-        """Promoters, passives and detractors in one query."""
-        Model = self.model
-        return self.aggregate(
-            promoters=Count("pk", filter=Q(score__gte=Model.PROMOTER_MIN)),
-            detractors=Count("pk", filter=Q(score__lte=Model.DETRACTOR_MAX)),
-            total=Count("pk"),
-        )

@@ -1,6 +1,6 @@
 """Bar charts drawn on the server: the geometry, and what they say in words."""
 
-from home.dashboard.charts import PLOT_HEIGHT, TOP, BarChart, Series, nice_ceiling
+from home.charts import PLOT_HEIGHT, TOP, BarChart, Series, nice_ceiling
 
 
 def chart(series, **options):
