@@ -370,7 +370,7 @@ def wait_until_up(url, timeout=60):
             with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310
                 if response.status == 200:
                     return
-        except (urllib.error.URLError, ConnectionError):
+        except (urllib.error.URLError, OSError):  # refused, reset, or a slow first answer
             time.sleep(0.5)
     sys.exit(f"[bench] the app server did not answer at {url}")
 
