@@ -13,6 +13,7 @@ from wagtail.search import index
 from comparisons.forms import ComparisonPageForm
 from comparisons.report_form import InaccuracyReportForm
 from comparisons.reports import save_report
+from comparisons.structured_data import comparison_page
 from comparisons.table import Column, build_table
 from home.anti_abuse import serve_public_form
 from home.honesty import HonestyCheckedPage
@@ -109,6 +110,11 @@ class ComparisonPage(HonestyCheckedPage, RoutablePageMixin, ViewRestrictionsByPa
     subpage_types = []
     # "Show only differences", and the cell a link to the report form names.
     cache_parameters = ("differences", "product", "criterion")
+    # Dated and authored: an article, to the sites it is shared on.
+    og_type = "article"
+
+    def get_structured_data(self, context, url, publisher):
+        return comparison_page(self, context, url, publisher)
 
     def compared(self):
         """The columns (product and plan) and the criteria, in the editor's order."""

@@ -10,6 +10,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from comparisons.blocks import PlanBlock, PointBlock
+from comparisons.structured_data import product_page
 from home.honesty import HonestyCheckedPage
 from home.models.index_page import IndexPage
 from home.models.site_settings import SiteSettings
@@ -109,6 +110,9 @@ class ProductPage(HonestyCheckedPage, ViewRestrictionsByPathMixin, Page):
     parent_page_types = ["comparisons.ProductIndexPage"]
     subpage_types = []
     testimonials_shown = 6
+
+    def get_structured_data(self, context, url, publisher):
+        return product_page(self, context, url, publisher)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
