@@ -2,6 +2,7 @@ from django.db import models
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
+from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, MultipleChooserPanel
@@ -112,6 +113,7 @@ class ComparisonPage(HonestyCheckedPage, RoutablePageMixin, ViewRestrictionsByPa
     cache_parameters = ("differences", "product", "criterion")
     # Dated and authored: an article, to the sites it is shared on.
     og_type = "article"
+    search_result_label = _("Comparison")
 
     def get_structured_data(self, context, url, publisher):
         return comparison_page(self, context, url, publisher)

@@ -2,6 +2,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Q
 from django.utils.functional import SimpleLazyObject
+from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -110,6 +111,7 @@ class ProductPage(HonestyCheckedPage, ViewRestrictionsByPathMixin, Page):
     parent_page_types = ["comparisons.ProductIndexPage"]
     subpage_types = []
     testimonials_shown = 6
+    search_result_label = _("Product")
 
     def get_structured_data(self, context, url, publisher):
         return product_page(self, context, url, publisher)

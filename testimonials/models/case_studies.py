@@ -1,5 +1,6 @@
 from django import forms
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -103,6 +104,7 @@ class CaseStudyPage(ViewRestrictionsByPathMixin, Page):
     subpage_types = []
     # Dated and authored: an article, to the sites it is shared on.
     og_type = "article"
+    search_result_label = _("Case study")
 
     def public_quotes(self):
         """Only quotes that are still approved: a withdrawn one simply disappears."""
