@@ -22,7 +22,7 @@ from home.models.index_page import IndexPage
 from home.models.site_settings import SiteSettings
 from home.page_cache.fragments import comparison_fragment
 from home.page_cache.parameters import shown_as_asked
-from home.visibility import ViewRestrictionsByPathMixin
+from home.visibility import ViewRestrictionsByPathMixin, listable
 
 from .corrections import FactChange
 from .facts import ALL_PLANS, Fact
@@ -36,6 +36,16 @@ class ComparisonIndexPage(IndexPage):
 
     def get_listing(self, request):
         return super().get_listing(request).order_by("-reviewed_on", "title")
+
+    @classmethod
+    def home_page_context(cls, home_page, request):
+        """The three comparisons reviewed last, with a link to this index."""
+        return {
+            "comparison_index": listable(cls.objects.child_of(home_page), request).first(),
+            "comparisons": listable(
+                ComparisonPage.objects.descendant_of(home_page), request
+            ).order_by("-reviewed_on")[:3],
+        }
 
 
 class ComparisonPage(HonestyCheckedPage, RoutablePageMixin, ViewRestrictionsByPathMixin, Page):

@@ -34,6 +34,16 @@ class ProductIndexPage(IndexPage):
     def get_listing(self, request):
         return super().get_listing(request).select_related("product").order_by("title")
 
+    @classmethod
+    def home_page_context(cls, home_page, request):
+        """Our products on the home page, with a link to this index."""
+        return {
+            "product_index": listable(cls.objects.child_of(home_page), request).first(),
+            "products": listable(
+                ProductPage.objects.descendant_of(home_page), request
+            ).select_related("product"),
+        }
+
 
 class ProductPage(HonestyCheckedPage, ViewRestrictionsByPathMixin, Page):
     """The honest page for one of our products: what it does well, where it falls
