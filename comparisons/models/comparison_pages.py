@@ -12,6 +12,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from comparisons.forms import ComparisonPageForm
+from comparisons.page_cache import comparison_fragment
 from comparisons.report_form import InaccuracyReportForm
 from comparisons.reports import save_report
 from comparisons.structured_data import comparison_page
@@ -20,7 +21,6 @@ from home.anti_abuse import serve_public_form
 from home.honesty import HonestyCheckedPage
 from home.models.index_page import IndexPage
 from home.models.site_settings import SiteSettings
-from home.page_cache.fragments import comparison_fragment
 from home.page_cache.parameters import shown_as_asked
 from home.visibility import ViewRestrictionsByPathMixin, listable
 

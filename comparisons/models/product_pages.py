@@ -11,11 +11,11 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from comparisons.blocks import PlanBlock, PointBlock
+from comparisons.page_cache import comparison_fragment
 from comparisons.structured_data import product_page
 from home.honesty import HonestyCheckedPage
 from home.models.index_page import IndexPage
 from home.models.site_settings import SiteSettings
-from home.page_cache.fragments import comparison_fragment
 from home.visibility import ViewRestrictionsByPathMixin, listable
 
 from .comparison_pages import ComparisonPage
