@@ -19,7 +19,7 @@ from django.db.models import Q
 from django.db.models.signals import post_delete, post_save, pre_delete
 
 from wagtail.images import get_image_model
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from home.models import SiteSettings
@@ -54,28 +54,46 @@ def register(model, *, shown_with=None, fragments=(), also_purge=None, signals=(
     if also_purge is not None and also_purge not in dependency.also_purge:
         dependency.also_purge.append(also_purge)
     for signal in (post_save, post_delete, *signals):
-        uid = f"page-cache-{model._meta.label}-{id(signal)}"
-        signal.connect(snippet_changed, sender=model, dispatch_uid=uid)
+        signal.connect(snippet_changed, sender=model, dispatch_uid=f"page-cache-{model}")
+
+
+def pages_cached():
+    return settings.PAGE_CACHE_SECONDS > 0
 
 
 def caching(handler):
-    """Handlers do nothing while full-page caching is off."""
+    """Handlers that do nothing while full-page caching is off."""
 
     def wrapper(sender, **kwargs):
-        if settings.PAGE_CACHE_SECONDS > 0 and not kwargs.get("raw"):
+        if pages_cached() and not kwargs.get("raw"):
             handler(sender, **kwargs)
 
     wrapper.__name__ = handler.__name__
     return wrapper
 
 
-@caching
 def page_changed(sender, instance, **kwargs):
-    purge_pages([instance, *pages_showing(instance)])
-    if linked_from_site_settings(instance):
-        bump_fragments()  # fragments such as a comparison's disclosure link the page
-    if instance.show_in_menus or linked_from_site_settings(instance):
-        purge_site()  # every page shows the menu and the footer's links
+    """Published or unpublished. The main menu is cached whether or not pages are."""
+    in_menu = in_the_menu(instance)
+    if in_menu:
+        purge_site(at_once=True)  # every page shows the menu
+    if pages_cached():
+        purge_pages([instance, *pages_showing(instance)])
+        if linked_from_site_settings(instance):
+            bump_fragments()  # fragments such as a comparison's disclosure link the page
+            if not in_menu:
+                purge_site()  # every page shows the footer's links
+
+
+def in_the_menu(page):
+    """Shown in menus, or directly under a home page (of a site, in any language), where
+    the main menu lists it if it is shown in menus now or was before this change."""
+    if page.show_in_menus:
+        return True
+    parent = Page.objects.filter(path=page.path[: -page.steplen])
+    return Site.objects.filter(
+        root_page__translation_key__in=parent.values("translation_key")
+    ).exists()
 
 
 def linked_from_site_settings(page):
@@ -88,10 +106,16 @@ def linked_from_site_settings(page):
     return SiteSettings.objects.filter(links).exists()
 
 
-@caching
 def page_moved_or_deleted(sender, instance, **kwargs):
     if isinstance(instance, Page):
-        purge_site()  # its old URL, the menu and every listing that showed it
+        purge_site(at_once=True)  # its old URL, the menu and every listing that showed it
+
+
+def privacy_or_site_changed(sender, raw=False, **kwargs):
+    """Who may see which pages, or which site a host is: the menu lists only public
+    pages, and a page made private must not be served from the cache."""
+    if not raw:
+        purge_site(at_once=True)
 
 
 @caching
@@ -119,6 +143,10 @@ def connect():
     post_page_move.connect(page_moved_or_deleted, dispatch_uid="page-cache-moved")
     # Deleting a page sends pre_delete with its specific class as the sender.
     pre_delete.connect(page_moved_or_deleted, dispatch_uid="page-cache-deleted")
-    for model in (SiteSettings, get_image_model()):
-        for signal in (post_save, post_delete):
-            signal.connect(site_changed, sender=model, dispatch_uid=f"page-cache-{model}")
+    for handler, models in (
+        (site_changed, (SiteSettings, get_image_model())),
+        (privacy_or_site_changed, (PageViewRestriction, Site)),
+    ):
+        for model in models:
+            for signal in (post_save, post_delete):
+                signal.connect(handler, sender=model, dispatch_uid=f"page-cache-{model}")
