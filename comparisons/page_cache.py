@@ -21,6 +21,4 @@ def with_its_product(fact):
 
 def with_products_using_it(criterion):
     # Product pages list their facts, whatever the reference index holds for them.
-    from comparisons.models import Product  # whose pages import this module
-
-    return [criterion, *Product.objects.filter(facts__criterion=criterion).distinct()]
+    return [criterion, *{fact.product for fact in criterion.facts.select_related("product")}]

@@ -8,8 +8,10 @@ class HomeConfig(AppConfig):
     def ready(self):
         from . import uploads
         from .exports import neutralise_formulas_in_every_csv_export
-        from .page_cache.signals import connect
+        from .models import SiteSettings
+        from .page_cache.signals import connect, register
 
         connect()
+        register(SiteSettings, every_page=True)
         uploads.connect()
         neutralise_formulas_in_every_csv_export()

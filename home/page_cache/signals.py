@@ -1,14 +1,15 @@
 """What makes a cached page stale, connected to the changes that cause it.
 
-Pages, the site settings and images are known here. Each app registers the other
-models its pages show, in its ``AppConfig.ready()``::
+Pages and images are known here. Each app registers the other models its pages show,
+in its ``AppConfig.ready()``::
 
     register(Fact, shown_with=lambda fact: [fact.product], fragments=["comparison-data"])
 
 A change to a registered model makes stale the pages that show it (found through the
 reference index, see dependents.py) or that show the objects ``shown_with(instance)``
 names instead; the cached fragments of the kinds in ``fragments``; and the pages that
-``also_purge(instance)`` returns."""
+``also_purge(instance)`` returns. A model registered as shown on ``every_page`` (the site
+settings) makes every page and fragment stale, and so does publishing a page it links."""
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -22,7 +23,6 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from home.models import SiteSettings
 from home.page_cache.dependents import pages_showing
 from home.page_cache.fragments import KINDS, bump_fragments
 from home.page_cache.purge import purge_pages, purge_site
@@ -38,12 +38,21 @@ class Dependency:
 
 
 _dependencies: dict[type, Dependency] = {}
+_on_every_page: list[type] = []
 
 
-def register(model, *, shown_with=None, fragments=(), also_purge=None, signals=()):
+def register(
+    model, *, shown_with=None, fragments=(), also_purge=None, signals=(), every_page=False
+):
     """Pages that show ``model`` go stale when one is saved or deleted, or sends one of
     ``signals`` (such as Wagtail's ``published``). An app may register a model that
     another app registered, to add what its own pages show of it."""
+    if every_page:
+        if model not in _on_every_page:
+            _on_every_page.append(model)
+        for signal in (post_save, post_delete, *signals):
+            signal.connect(site_changed, sender=model, dispatch_uid=f"page-cache-{model}")
+        return
     dependency = _dependencies.setdefault(model, Dependency())
     if shown_with is not None:
         if dependency.shown_with not in (None, shown_with):
@@ -79,7 +88,7 @@ def page_changed(sender, instance, **kwargs):
         purge_site(at_once=True)  # every page shows the menu
     if pages_cached():
         purge_pages([instance, *pages_showing(instance)])
-        if linked_from_site_settings(instance):
+        if linked_from_every_page(instance):
             bump_fragments()  # fragments such as a comparison's disclosure link the page
             if not in_menu:
                 purge_site()  # every page shows the footer's links
@@ -96,14 +105,18 @@ def in_the_menu(page):
     ).exists()
 
 
-def linked_from_site_settings(page):
-    """The methodology, testimonial policy and wall pages, in any of their languages."""
+def linked_from_every_page(page):
+    """The methodology, testimonial policy and wall pages that the site settings link,
+    in any of their languages."""
     translations = Page.objects.filter(translation_key=page.translation_key)
-    links = Q()
-    for site_field in SiteSettings._meta.get_fields():
-        if site_field.many_to_one and issubclass(site_field.related_model, Page):
-            links |= Q(**{f"{site_field.name}__in": translations})
-    return SiteSettings.objects.filter(links).exists()
+    for model in _on_every_page:
+        links = Q()
+        for link in model._meta.get_fields():
+            if link.many_to_one and issubclass(link.related_model, Page):
+                links |= Q(**{f"{link.name}__in": translations})
+        if links and model._default_manager.filter(links).exists():
+            return True
+    return False
 
 
 def page_moved_or_deleted(sender, instance, **kwargs):
@@ -143,10 +156,9 @@ def connect():
     post_page_move.connect(page_moved_or_deleted, dispatch_uid="page-cache-moved")
     # Deleting a page sends pre_delete with its specific class as the sender.
     pre_delete.connect(page_moved_or_deleted, dispatch_uid="page-cache-deleted")
-    for handler, models in (
-        (site_changed, (SiteSettings, get_image_model())),
-        (privacy_or_site_changed, (PageViewRestriction, Site)),
-    ):
-        for model in models:
-            for signal in (post_save, post_delete):
-                signal.connect(handler, sender=model, dispatch_uid=f"page-cache-{model}")
+    register(get_image_model(), every_page=True)
+    for model in (PageViewRestriction, Site):
+        for signal in (post_save, post_delete):
+            signal.connect(
+                privacy_or_site_changed, sender=model, dispatch_uid=f"page-cache-{model}"
+            )
