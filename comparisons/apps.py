@@ -6,8 +6,18 @@ class ComparisonsConfig(AppConfig):
     verbose_name = "Products and comparisons"
 
     def ready(self):
+        from home.page_cache.signals import register as show_in_cached_pages
         from home.personal_data import register
 
         from . import checks, personal_data  # noqa: F401 (checks registers itself)
+        from .models import Criterion, Fact, FactChange, Product
+        from .page_cache import COMPARISON_DATA, with_its_product, with_products_using_it
 
         register("inaccuracy_reports", export=personal_data.export, erase=personal_data.erase)
+
+        show_in_cached_pages(Product, fragments=[COMPARISON_DATA])
+        for model in (Fact, FactChange):
+            show_in_cached_pages(model, shown_with=with_its_product, fragments=[COMPARISON_DATA])
+        show_in_cached_pages(
+            Criterion, shown_with=with_products_using_it, fragments=[COMPARISON_DATA]
+        )

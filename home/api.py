@@ -13,7 +13,7 @@ from django_ratelimit.core import is_ratelimited
 from rest_framework.permissions import AllowAny
 from rest_framework.throttling import BaseThrottle
 
-from home.search import plain_words
+from home.search_backend import plain_words
 from home.visibility import listable
 
 RATE_LIMIT_GROUP = "public-api"

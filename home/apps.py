@@ -6,10 +6,12 @@ class HomeConfig(AppConfig):
     verbose_name = "Home and site settings"
 
     def ready(self):
-        from . import signals, uploads  # noqa: F401
+        from . import uploads
         from .exports import neutralise_formulas_in_every_csv_export
-        from .page_cache.signals import connect
+        from .models import SiteSettings
+        from .page_cache.signals import connect, register
 
         connect()
+        register(SiteSettings, every_page=True)
         uploads.connect()
         neutralise_formulas_in_every_csv_export()

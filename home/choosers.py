@@ -5,9 +5,9 @@ chooser lists names and words (a testimonial's quote, an advocate's name), and i
 "chosen" endpoint answers for any id it is given, so every URL of a snippet chooser (the
 modal, its results and search, the chosen item or items, creating one) asks for a
 permission on the chosen model. Sales, who may request references, choose our product on
-a request and may not browse advocates, NPS answers or testimonials through a chooser.
-Every snippet viewset in Candor uses this chooser; tests/home/test_role_boundaries.py
-checks that none is left out.
+a request and may not browse advocates, NPS answers or customers' quotes through a
+chooser. Every snippet viewset in Candor uses this chooser;
+tests/home/test_role_boundaries.py checks that none is left out.
 
 The page chooser and the admin API's images and documents list only what the user may
 explore or choose, as Wagtail's explorer and image and document choosers do."""

@@ -4,7 +4,7 @@ under their e-mail address, or its erasure.
 Each app that stores personal data registers what it keeps, usually in its
 ``AppConfig.ready()``::
 
-    register("testimonials", export=export, erase=erase)
+    register("inaccuracy_reports", export=export, erase=erase)
 
 ``export(email)`` returns the records found, a list of JSON-ready dicts (dates may
 stay dates), and ``erase(email)`` returns how many records it erased or anonymised.

@@ -1,5 +1,6 @@
-"""Wagtail's database search, with a double quote typed into a search box kept as a
-character on SQLite.
+"""What reaches the search engine: a reader's words, never query syntax; and Wagtail's
+database search, with a double quote typed into a search box kept as a character on
+SQLite.
 
 Wagtail's SQLite backend (FTS5) wraps each search term in double quotes without doubling
 the quotes inside it, so a term such as ``"unclosed`` or ``O"Brien`` reached SQLite as
@@ -8,12 +9,22 @@ inside a quoted term as the character itself; that is all this adds. PostgreSQL 
 other backends are Wagtail's, unchanged."""
 
 import functools
+import re
 
 from django.db import connection
 
 from wagtail.search.backends.database import SearchBackend as database_search_backend
 
 from modelsearch.query import PlainText
+
+MAX_QUERY_LENGTH = 200
+WORD = re.compile(r"\w+")
+
+
+def plain_words(query):
+    """The words of a query, without the quotes, colons and operators that full-text
+    search engines read as syntax: a reader's query is only ever words."""
+    return " ".join(WORD.findall(query[:MAX_QUERY_LENGTH]))
 
 
 class QuotesAsCharacters:

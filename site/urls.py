@@ -8,9 +8,9 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from candor.api import api_router
+from candor.search import search
 from home import admin_guards
 from home.languages import switch_language
-from home.search import search
 from home.seo.sitemap import TranslatedSitemap
 from home.seo.views import RobotsView
 from testimonials.advocacy.urls import localised_urlpatterns as localised_advocacy_urls

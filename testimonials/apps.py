@@ -6,9 +6,14 @@ class TestimonialsConfig(AppConfig):
     verbose_name = "Testimonials and case studies"
 
     def ready(self):
+        from wagtail.signals import published, unpublished
+
+        from comparisons.models import Product
+        from home.page_cache.signals import register as show_in_cached_pages
         from home.personal_data import register
 
         from . import checks, personal_data, photos, signals  # noqa: F401
+        from .models import Customer, Testimonial, TestimonialWallPage
 
         register("testimonials", export=personal_data.export, erase=personal_data.erase)
 
@@ -17,3 +22,17 @@ class TestimonialsConfig(AppConfig):
         register("advocate_program", export=advocacy_data.export, erase=advocacy_data.erase)
 
         from . import author_edits  # noqa: F401  (registers its entry in the history)
+
+        def the_wall(instance):
+            # The wall lists every testimonial with its product's name.
+            return TestimonialWallPage.objects.live()
+
+        show_in_cached_pages(Customer)
+        show_in_cached_pages(
+            Testimonial,
+            # On its product's pages, and in the case studies that quote it.
+            shown_with=lambda testimonial: [testimonial, testimonial.product],
+            also_purge=the_wall,
+            signals=(published, unpublished),
+        )
+        show_in_cached_pages(Product, also_purge=the_wall)

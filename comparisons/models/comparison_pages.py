@@ -2,6 +2,7 @@ from django.db import models
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
+from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, MultipleChooserPanel
@@ -12,14 +13,15 @@ from wagtail.search import index
 
 from comparisons.admin_forms import ComparisonPageForm
 from comparisons.inaccuracy_reports import InaccuracyReportForm, save_report
+from comparisons.page_cache import comparison_fragment
+from comparisons.structured_data import comparison_page
 from comparisons.table import Column, build_table
 from home.anti_abuse import serve_public_form
 from home.honesty import HonestyCheckedPage
 from home.models.index_page import IndexPage
 from home.models.site_settings import SiteSettings
-from home.page_cache.fragments import comparison_fragment
 from home.page_cache.parameters import shown_as_asked
-from home.visibility import ViewRestrictionsByPathMixin
+from home.visibility import ViewRestrictionsByPathMixin, listable
 
 from .corrections import FactChange
 from .facts import ALL_PLANS, Fact
@@ -33,6 +35,16 @@ class ComparisonIndexPage(IndexPage):
 
     def get_listing(self, request):
         return super().get_listing(request).order_by("-reviewed_on", "title")
+
+    @classmethod
+    def home_page_context(cls, home_page, request):
+        """The three comparisons reviewed last, with a link to this index."""
+        return {
+            "comparison_index": listable(cls.objects.child_of(home_page), request).first(),
+            "comparisons": listable(
+                ComparisonPage.objects.descendant_of(home_page), request
+            ).order_by("-reviewed_on")[:3],
+        }
 
 
 class ComparisonPage(HonestyCheckedPage, RoutablePageMixin, ViewRestrictionsByPathMixin, Page):
@@ -108,6 +120,12 @@ class ComparisonPage(HonestyCheckedPage, RoutablePageMixin, ViewRestrictionsByPa
     subpage_types = []
     # "Show only differences", and the cell a link to the report form names.
     cache_parameters = ("differences", "product", "criterion")
+    # Dated and authored: an article, to the sites it is shared on.
+    og_type = "article"
+    search_result_label = _("Comparison")
+
+    def get_structured_data(self, context, url, publisher):
+        return comparison_page(self, context, url, publisher)
 
     def compared(self):
         """The columns (product and plan) and the criteria, in the editor's order."""

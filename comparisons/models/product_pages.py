@@ -2,6 +2,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Q
 from django.utils.functional import SimpleLazyObject
+from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -10,10 +11,11 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from comparisons.blocks import PlanBlock, PointBlock
+from comparisons.page_cache import comparison_fragment
+from comparisons.structured_data import product_page
 from home.honesty import HonestyCheckedPage
 from home.models.index_page import IndexPage
 from home.models.site_settings import SiteSettings
-from home.page_cache.fragments import comparison_fragment
 from home.visibility import ViewRestrictionsByPathMixin, listable
 
 from .comparison_pages import ComparisonPage
@@ -31,6 +33,16 @@ class ProductIndexPage(IndexPage):
 
     def get_listing(self, request):
         return super().get_listing(request).select_related("product").order_by("title")
+
+    @classmethod
+    def home_page_context(cls, home_page, request):
+        """Our products on the home page, with a link to this index."""
+        return {
+            "product_index": listable(cls.objects.child_of(home_page), request).first(),
+            "products": listable(
+                ProductPage.objects.descendant_of(home_page), request
+            ).select_related("product"),
+        }
 
 
 class ProductPage(HonestyCheckedPage, ViewRestrictionsByPathMixin, Page):
@@ -109,6 +121,10 @@ class ProductPage(HonestyCheckedPage, ViewRestrictionsByPathMixin, Page):
     parent_page_types = ["comparisons.ProductIndexPage"]
     subpage_types = []
     testimonials_shown = 6
+    search_result_label = _("Product")
+
+    def get_structured_data(self, context, url, publisher):
+        return product_page(self, context, url, publisher)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -6,7 +6,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import BodyBlock
-from home.visibility import ViewRestrictionsByPathMixin, listable
+from home.visibility import ViewRestrictionsByPathMixin
 
 
 class HomePage(ViewRestrictionsByPathMixin, Page):
@@ -29,41 +29,18 @@ class HomePage(ViewRestrictionsByPathMixin, Page):
     ]
     api_fields = ["honesty_promise", "intro"]
 
+    # The sections under it are the page types that name it in their parent_page_types.
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = [
-        "comparisons.ProductIndexPage",
-        "comparisons.ComparisonIndexPage",
-        "testimonials.TestimonialWallPage",
-        "testimonials.TestimonialSubmissionPage",
-        "testimonials.CaseStudyIndexPage",
-        "testimonials.NpsSurveyPage",
-        "testimonials.DemoRequestPage",
-        "home.StandardPage",
-    ]
     max_count = 1
 
     def get_context(self, request, *args, **kwargs):
-        # comparisons builds on home, so home looks it up only when rendering.
-        from comparisons.models import (
-            ComparisonIndexPage,
-            ComparisonPage,
-            ProductIndexPage,
-            ProductPage,
-        )
-
+        """Each page type that may sit under the home page may list something on it,
+        through a ``home_page_context(home_page, request)`` class method."""
         context = super().get_context(request, *args, **kwargs)
-        context["product_index"] = listable(
-            ProductIndexPage.objects.child_of(self), request
-        ).first()
-        context["comparison_index"] = listable(
-            ComparisonIndexPage.objects.child_of(self), request
-        ).first()
-        context["products"] = listable(
-            ProductPage.objects.descendant_of(self), request
-        ).select_related("product")
-        context["comparisons"] = listable(
-            ComparisonPage.objects.descendant_of(self), request
-        ).order_by("-reviewed_on")[:3]
+        for page_type in self.allowed_subpage_models():
+            listing = getattr(page_type, "home_page_context", None)
+            if listing is not None:
+                context.update(listing(self, request))
         return context
 
 

@@ -1,28 +1,36 @@
-"""Parts of a page cached apart from it: the comparison table, summary and corrections
-log, which take most of a comparison page's rendering time. Their key includes a version
-bumped whenever a product, fact, criterion, correction or the site settings change, so a
-page that is rendered again (another query string, a new revision) reuses them until
-the data they show changes."""
+"""Parts of a page cached apart from it, such as a comparison table, which take most of
+a page's rendering time. Each kind of fragment has a version, bumped whenever the data it
+shows changes (an app names the fragments a model's changes make stale when it registers
+the model, see signals.register) and whenever the site settings do, so a page that is
+rendered again (another query string, a new revision) reuses them until then."""
 
 from django.conf import settings
 from django.utils import timezone
 
 from home.page_cache import versions
 
-COMPARISON_DATA = "page-cache:v:comparison-data"
+# Every kind of fragment an app has registered: the site settings show in all of them.
+KINDS = set()
 
 
-def comparison_fragment(request, freshness_limit_days):
-    """(seconds, key) for the ``{% cache %}`` block of a comparison page. Nothing is
-    cached for a preview: its table comes from the editor's unsaved changes."""
+def version_key(kind):
+    return f"page-cache:v:{kind}"
+
+
+def fragment(request, kind, *vary):
+    """(seconds, key) for the ``{% cache %}`` block of a fragment of ``kind``. Nothing is
+    cached for a preview: it shows the editor's unsaved changes."""
     if settings.PAGE_CACHE_SECONDS <= 0 or getattr(request, "is_preview", False):
         return 0, "uncached"  # a key nothing is ever stored under
-    version = versions.page_cache().get(COMPARISON_DATA, 0)
-    # Facts turn stale with the passing days, so the date belongs in the key.
-    return settings.PAGE_CACHE_SECONDS, (
-        f"{version}:{timezone.localdate().isoformat()}:{freshness_limit_days}"
+    version = versions.page_cache().get(version_key(kind), 0)
+    # What a fragment shows may age with the days (a fact turns stale), so the date
+    # belongs in the key.
+    return settings.PAGE_CACHE_SECONDS, ":".join(
+        [str(version), timezone.localdate().isoformat(), *map(str, vary)]
     )
 
 
-def bump_comparison_data():
-    versions.bump_after_commit([COMPARISON_DATA])
+def bump_fragments(kinds=None):
+    """Fragments of ``kinds`` are stale; of every kind if none are named."""
+    kinds = KINDS if kinds is None else kinds
+    versions.bump_after_commit(sorted(version_key(kind) for kind in kinds))

@@ -8,10 +8,18 @@ from wagtail.models import Page
 from home.page_cache import versions
 
 
-def purge_site():
-    """Everything: the menu, the site settings or an image changed."""
+def purge_site(at_once=False):
+    """Everything: the menu, the site settings or an image changed.
+
+    The main menu is cached under the site's version whether or not pages are (see
+    navigation_tags). A change to the menu bumps it ``at_once`` as well as on commit, so
+    the rest of the transaction shows the new menu and a request in between cannot
+    store the old one under the new version."""
+    if at_once:
+        versions.bump(versions.page_cache(), [versions.GLOBAL])
     _after_commit([versions.GLOBAL])
-    _purge_cdn(lambda: Page.objects.live())
+    if settings.PAGE_CACHE_SECONDS > 0:
+        _purge_cdn(lambda: Page.objects.live())
 
 
 def purge_pages(pages):

@@ -1,84 +1,153 @@
-"""What makes a cached page stale, connected to the changes that cause it."""
+"""What makes a cached page stale, connected to the changes that cause it.
+
+Pages and images are known here. Each app registers the other models its pages show,
+in its ``AppConfig.ready()``::
+
+    register(Fact, shown_with=lambda fact: [fact.product], fragments=["comparison-data"])
+
+A change to a registered model makes stale the pages that show it (found through the
+reference index, see dependents.py) or that show the objects ``shown_with(instance)``
+names instead; the cached fragments of the kinds in ``fragments``; and the pages that
+``also_purge(instance)`` returns. A model registered as shown on ``every_page`` (the site
+settings) makes every page and fragment stale, and so does publishing a page it links."""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from django.db.models import Q
 from django.db.models.signals import post_delete, post_save, pre_delete
 
 from wagtail.images import get_image_model
-from wagtail.models import Page
-from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
+from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from comparisons.models import Criterion, Fact, FactChange, Product
-from home.models import SiteSettings
 from home.page_cache.dependents import pages_showing
-from home.page_cache.fragments import bump_comparison_data
+from home.page_cache.fragments import KINDS, bump_fragments
 from home.page_cache.purge import purge_pages, purge_site
-from testimonials.models import Customer, Testimonial, TestimonialWallPage
+
+
+@dataclass
+class Dependency:
+    """What a change to one registered model makes stale."""
+
+    shown_with: Callable | None = None
+    fragments: set = field(default_factory=set)
+    also_purge: list = field(default_factory=list)
+
+
+_dependencies: dict[type, Dependency] = {}
+_on_every_page: list[type] = []
+
+
+def register(
+    model, *, shown_with=None, fragments=(), also_purge=None, signals=(), every_page=False
+):
+    """Pages that show ``model`` go stale when one is saved or deleted, or sends one of
+    ``signals`` (such as Wagtail's ``published``). An app may register a model that
+    another app registered, to add what its own pages show of it."""
+    if every_page:
+        if model not in _on_every_page:
+            _on_every_page.append(model)
+        for signal in (post_save, post_delete, *signals):
+            signal.connect(site_changed, sender=model, dispatch_uid=f"page-cache-{model}")
+        return
+    dependency = _dependencies.setdefault(model, Dependency())
+    if shown_with is not None:
+        if dependency.shown_with not in (None, shown_with):
+            raise ImproperlyConfigured(f"{model._meta.label} is registered as shown with two.")
+        dependency.shown_with = shown_with
+    dependency.fragments.update(fragments)
+    KINDS.update(fragments)
+    if also_purge is not None and also_purge not in dependency.also_purge:
+        dependency.also_purge.append(also_purge)
+    for signal in (post_save, post_delete, *signals):
+        signal.connect(snippet_changed, sender=model, dispatch_uid=f"page-cache-{model}")
+
+
+def pages_cached():
+    return settings.PAGE_CACHE_SECONDS > 0
 
 
 def caching(handler):
-    """Handlers do nothing while full-page caching is off."""
+    """Handlers that do nothing while full-page caching is off."""
 
     def wrapper(sender, **kwargs):
-        if settings.PAGE_CACHE_SECONDS > 0 and not kwargs.get("raw"):
+        if pages_cached() and not kwargs.get("raw"):
             handler(sender, **kwargs)
 
     wrapper.__name__ = handler.__name__
     return wrapper
 
 
-@caching
 def page_changed(sender, instance, **kwargs):
-    purge_pages([instance, *pages_showing(instance)])
-    if linked_from_site_settings(instance):
-        bump_comparison_data()  # the disclosure links the methodology page
-    if instance.show_in_menus or linked_from_site_settings(instance):
-        purge_site()  # every page shows the menu and the footer's links
+    """Published or unpublished. The main menu is cached whether or not pages are."""
+    in_menu = in_the_menu(instance)
+    if in_menu:
+        purge_site(at_once=True)  # every page shows the menu
+    if pages_cached():
+        purge_pages([instance, *pages_showing(instance)])
+        if linked_from_every_page(instance):
+            bump_fragments()  # fragments such as a comparison's disclosure link the page
+            if not in_menu:
+                purge_site()  # every page shows the footer's links
 
 
-def linked_from_site_settings(page):
-    """The methodology, testimonial policy and wall pages, in any of their languages."""
+def in_the_menu(page):
+    """Shown in menus, or directly under a home page (of a site, in any language), where
+    the main menu lists it if it is shown in menus now or was before this change."""
+    if page.show_in_menus:
+        return True
+    parent = Page.objects.filter(path=page.path[: -page.steplen])
+    return Site.objects.filter(
+        root_page__translation_key__in=parent.values("translation_key")
+    ).exists()
+
+
+def linked_from_every_page(page):
+    """The methodology, testimonial policy and wall pages that the site settings link,
+    in any of their languages."""
     translations = Page.objects.filter(translation_key=page.translation_key)
-    links = Q()
-    for field in SiteSettings._meta.get_fields():
-        if field.many_to_one and issubclass(field.related_model, Page):
-            links |= Q(**{f"{field.name}__in": translations})
-    return SiteSettings.objects.filter(links).exists()
+    for model in _on_every_page:
+        links = Q()
+        for link in model._meta.get_fields():
+            if link.many_to_one and issubclass(link.related_model, Page):
+                links |= Q(**{f"{link.name}__in": translations})
+        if links and model._default_manager.filter(links).exists():
+            return True
+    return False
 
 
-@caching
 def page_moved_or_deleted(sender, instance, **kwargs):
     if isinstance(instance, Page):
-        purge_site()  # its old URL, the menu and every listing that showed it
+        purge_site(at_once=True)  # its old URL, the menu and every listing that showed it
+
+
+def privacy_or_site_changed(sender, raw=False, **kwargs):
+    """Who may see which pages, or which site a host is: the menu lists only public
+    pages, and a page made private must not be served from the cache."""
+    if not raw:
+        purge_site(at_once=True)
 
 
 @caching
 def snippet_changed(sender, instance, **kwargs):
-    purge_pages(pages_showing(*shown_with(instance)))
-    if isinstance(instance, Product | Fact | Criterion | FactChange):
-        bump_comparison_data()
-    if isinstance(instance, Product | Testimonial):
-        # The wall lists every testimonial with its product's name.
-        purge_pages(TestimonialWallPage.objects.live())
-
-
-def shown_with(instance):
-    """The objects whose pages show ``instance``: a fact is shown with its product, a
-    testimonial on its product's pages and in the case studies that quote it."""
-    if isinstance(instance, Fact | FactChange):
-        return [instance.product] if instance.product_id else []
-    if isinstance(instance, Testimonial):
-        return [instance, instance.product]
-    if isinstance(instance, Criterion):
-        # Product pages list their facts, whatever the reference index holds for them.
-        return [instance, *Product.objects.filter(facts__criterion=instance).distinct()]
-    return [instance]
+    dependency = _dependencies.get(sender)
+    if dependency is None:
+        return
+    shown_with = dependency.shown_with(instance) if dependency.shown_with else [instance]
+    purge_pages(pages_showing(*shown_with))
+    if dependency.fragments:
+        bump_fragments(dependency.fragments)
+    for pages in dependency.also_purge:
+        purge_pages(pages(instance))
 
 
 @caching
 def site_changed(sender, **kwargs):
     purge_site()
-    bump_comparison_data()
+    bump_fragments()
 
 
 def connect():
@@ -87,11 +156,9 @@ def connect():
     post_page_move.connect(page_moved_or_deleted, dispatch_uid="page-cache-moved")
     # Deleting a page sends pre_delete with its specific class as the sender.
     pre_delete.connect(page_moved_or_deleted, dispatch_uid="page-cache-deleted")
-    for model in (Product, Fact, Criterion, FactChange, Customer, Testimonial):
+    register(get_image_model(), every_page=True)
+    for model in (PageViewRestriction, Site):
         for signal in (post_save, post_delete):
-            signal.connect(snippet_changed, sender=model, dispatch_uid=f"page-cache-{model}")
-    for signal in (published, unpublished):
-        signal.connect(snippet_changed, sender=Testimonial, dispatch_uid=f"page-cache-t-{signal}")
-    for model in (SiteSettings, get_image_model()):
-        for signal in (post_save, post_delete):
-            signal.connect(site_changed, sender=model, dispatch_uid=f"page-cache-{model}")
+            signal.connect(
+                privacy_or_site_changed, sender=model, dispatch_uid=f"page-cache-{model}"
+            )

@@ -1,5 +1,7 @@
 """The version numbers that make up a cached page's key."""
 
+import time
+
 from django.core.cache import caches
 
 GLOBAL = "page-cache:v:site"
@@ -29,12 +31,14 @@ def version_keys(path):
 def bump(cache, keys):
     for key in keys:
         # add() creates the counter only if it is missing; incr() is atomic in Redis
-        # and in the local-memory cache, so concurrent bumps are never lost.
-        cache.add(key, 0, timeout=None)
+        # and in the local-memory cache, so concurrent bumps are never lost. A counter
+        # the cache evicted starts again from the clock, not from a number it had
+        # before: what was stored under that number must not become current again.
+        cache.add(key, time.time_ns(), timeout=None)
         try:
             cache.incr(key)
         except ValueError:  # evicted between add() and incr()
-            cache.set(key, 1, timeout=None)
+            cache.set(key, time.time_ns(), timeout=None)
 
 
 def bump_after_commit(keys):

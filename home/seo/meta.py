@@ -4,9 +4,7 @@ from django.utils.translation import get_language, to_locale
 
 from wagtail.models import Page, Site
 
-from comparisons.models import ComparisonPage
 from home.models import SiteSettings
-from testimonials.models import CaseStudyPage
 
 from .canonical import absolute, canonical_url, site_root_url
 
@@ -32,11 +30,6 @@ def share_image(site_settings, root_url):
     }
 
 
-def open_graph_type(page):
-    # Dated, authored pages are articles; the rest of the site is the website.
-    return "article" if isinstance(page, (CaseStudyPage, ComparisonPage)) else "website"
-
-
 def page_meta(context):
     """Title, description, canonical URL and sharing tags for the page in ``context``,
     falling back to the site's defaults where the page's promote fields are empty."""
@@ -55,7 +48,9 @@ def page_meta(context):
         "description": page.search_description or site_settings.default_description,
         "canonical": canonical_url(page, context),
         "site_name": publisher_name(site_settings, site),
-        "type": open_graph_type(page),
+        # A page type may say it is an "article" (dated, authored); the rest of the
+        # site is the website.
+        "type": getattr(page, "og_type", "website"),
         "locale": OPEN_GRAPH_LOCALES.get(language, to_locale(language)),
         "image": image,
         "twitter_card": "summary_large_image" if image else "summary",

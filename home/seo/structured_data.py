@@ -1,15 +1,13 @@
 """schema.org descriptions (JSON-LD) of each page, built only from what the page
-shows, from data the page has already loaded."""
+shows, from data the page has already loaded: the publisher, the site, the breadcrumbs,
+and what a page type says about itself, from the building blocks here."""
 
 from django.template.defaultfilters import floatformat
-from django.utils import timezone
 from django.utils.translation import get_language
 
 from wagtail.models import Page, Site
 
-from comparisons.models import ComparisonPage, ProductPage
 from home.models import SiteSettings
-from testimonials.models import CaseStudyPage
 
 from .breadcrumbs import breadcrumb_trail
 from .canonical import canonical_url, site_root_url
@@ -63,102 +61,28 @@ def item_list(names):
     }
 
 
-def review(testimonial):
-    """A testimonial as its card shows it: the displayed words, the name the author
-    agreed to show, the day it was sent. Nothing private."""
+def review(body, author_name, published_on, rating):
+    """What a reader wrote, as the page shows it: the displayed words, the name the
+    author agreed to show, the day it was sent. Nothing private."""
     node = {
         "@type": "Review",
-        "reviewBody": testimonial.display_text,
-        "author": {"@type": "Person", "name": testimonial.display_name},
-        "datePublished": timezone.localdate(testimonial.submitted_at).isoformat(),
+        "reviewBody": body,
+        "author": {"@type": "Person", "name": author_name},
+        "datePublished": published_on.isoformat(),
     }
-    if testimonial.rating:
-        node["reviewRating"] = {
-            "@type": "Rating",
-            "ratingValue": testimonial.rating,
-            **RATING_SCALE,
-        }
+    if rating:
+        node["reviewRating"] = {"@type": "Rating", "ratingValue": rating, **RATING_SCALE}
     return node
 
 
-def product_page(page, context, url, publisher):
-    product = page.product
-    if product is None:
-        return []
-    node = {
-        "@type": "Product",
-        "@id": f"{url}#product",
-        "name": product.name,
-        "description": product.summary,
-        "url": url,
-        "brand": {"@type": "Brand", "name": product.vendor},
-        "positiveNotes": item_list(block.value["title"] for block in page.strengths),
-        "negativeNotes": item_list(block.value["title"] for block in page.limitations),
+def aggregate_rating(average, count):
+    return {
+        "@type": "AggregateRating",
+        # Rounded exactly as pages display it.
+        "ratingValue": float(floatformat(average, "1u")),
+        "ratingCount": count,
+        **RATING_SCALE,
     }
-    # The rating covers every published rating, as the page's rating summary does;
-    # the reviews are the testimonials the page lists (the newest, whatever their
-    # score), the same queryset the template renders, with a link to all the rest.
-    ratings = context.get("ratings")
-    if ratings and ratings["count"]:
-        node["aggregateRating"] = {
-            "@type": "AggregateRating",
-            # Rounded exactly as the page displays it.
-            "ratingValue": float(floatformat(ratings["average"], "1u")),
-            "ratingCount": ratings["count"],
-            **RATING_SCALE,
-        }
-    reviews = [review(testimonial) for testimonial in context.get("testimonials") or []]
-    if reviews:
-        node["review"] = reviews
-    return [node]
-
-
-def comparison_page(page, context, url, publisher):
-    """The page, by its named author, about the products in its table's column order.
-    schema.org gives a list no publisher, so the page carries it."""
-    columns = context.get("columns") or []
-    return [
-        {
-            "@type": "WebPage",
-            "@id": url,
-            "url": url,
-            "name": page.title,
-            "author": {"@type": "Person", "name": page.author_name},
-            "dateModified": page.reviewed_on.isoformat(),
-            "publisher": publisher,
-            "mainEntity": {
-                **item_list(column.product.name for column in columns),
-                "name": page.title,
-                "numberOfItems": len(columns),
-            },
-        }
-    ]
-
-
-def case_study_page(page, context, url, publisher):
-    node = {
-        "@type": "Article",
-        "@id": f"{url}#article",
-        "mainEntityOfPage": url,
-        "headline": page.title,
-        "description": page.summary,
-        "author": publisher,
-        "publisher": publisher,
-    }
-    if page.first_published_at:
-        node["datePublished"] = page.first_published_at.isoformat()
-    if page.last_published_at:
-        node["dateModified"] = page.last_published_at.isoformat()
-    if page.customer:
-        node["about"] = {"@type": "Organization", "name": page.customer.name}
-    return [node]
-
-
-BUILDERS = {
-    ProductPage: product_page,
-    ComparisonPage: comparison_page,
-    CaseStudyPage: case_study_page,
-}
 
 
 def page_graph(context):
@@ -175,7 +99,10 @@ def page_graph(context):
             graph.append(breadcrumb_list(crumbs))
         elif site and page.depth == site.root_page.depth:
             graph.append(website(publisher, get_language()))
-        builder = BUILDERS.get(type(page))
-        if builder:
-            graph += builder(page, context, canonical_url(page, context), {"@id": publisher["@id"]})
+        # A page type that says more about itself defines get_structured_data(), as it
+        # defines get_sitemap_urls(): it gets its canonical URL and a reference to the
+        # publisher, and answers with a list of nodes.
+        describe = getattr(page, "get_structured_data", None)
+        if describe:
+            graph += describe(context, canonical_url(page, context), {"@id": publisher["@id"]})
     return {"@context": "https://schema.org", "@graph": graph}

@@ -1,5 +1,6 @@
 from django import forms
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -102,6 +103,9 @@ class CaseStudyPage(ViewRestrictionsByPathMixin, Page):
 
     parent_page_types = ["testimonials.CaseStudyIndexPage"]
     subpage_types = []
+    # Dated and authored: an article, to the sites it is shared on.
+    og_type = "article"
+    search_result_label = _("Case study")
 
     def public_quotes(self):
         """Only quotes that are still approved: a withdrawn one simply disappears."""
@@ -116,6 +120,25 @@ class CaseStudyPage(ViewRestrictionsByPathMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context["quotes"] = self.public_quotes()
         return context
+
+    def get_structured_data(self, context, url, publisher):
+        """An article by the publisher about the customer (schema.org, as JSON-LD)."""
+        node = {
+            "@type": "Article",
+            "@id": f"{url}#article",
+            "mainEntityOfPage": url,
+            "headline": self.title,
+            "description": self.summary,
+            "author": publisher,
+            "publisher": publisher,
+        }
+        if self.first_published_at:
+            node["datePublished"] = self.first_published_at.isoformat()
+        if self.last_published_at:
+            node["dateModified"] = self.last_published_at.isoformat()
+        if self.customer:
+            node["about"] = {"@type": "Organization", "name": self.customer.name}
+        return [node]
 
 
 class CaseStudyQuote(Orderable):

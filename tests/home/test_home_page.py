@@ -1,3 +1,5 @@
+from wagtail.models import PageViewRestriction
+
 import pytest
 from bs4 import BeautifulSoup
 
@@ -33,19 +35,48 @@ def test_every_page_has_a_skip_link_and_a_single_main(client, home_page, site_se
     assert soup.html["lang"] == "en"
 
 
-def test_the_cached_menu_follows_publishing(client, home_page, site_settings):
-    def menu():
-        return [
-            a.get_text()
-            for a in BeautifulSoup(client.get("/").content, "html.parser").select(".main-menu a")
-        ]
+def menu(client, url="/"):
+    return [
+        a.get_text()
+        for a in BeautifulSoup(client.get(url).content, "html.parser").select(".main-menu a")
+    ]
 
+
+def test_the_cached_menu_follows_publishing(client, home_page, site_settings):
     page = StandardPageFactory(parent=home_page, title="How we compare", show_in_menus=True)
-    assert menu() == ["How we compare"]
+    assert menu(client) == ["How we compare"]
 
     page.title = "Our methods"
     page.save_revision().publish()
-    assert menu() == ["Our methods"]
+    assert menu(client) == ["Our methods"]
 
     page.unpublish()
-    assert menu() == []
+    assert menu(client) == []
+
+
+def test_the_cached_menu_follows_privacy_moves_deletion_and_leaving_the_menu(
+    client, home_page, site_settings
+):
+    methods = StandardPageFactory(parent=home_page, title="How we compare", show_in_menus=True)
+    policies = StandardPageFactory(parent=home_page, title="Policies", show_in_menus=True)
+    assert menu(client) == ["How we compare", "Policies"]
+
+    restriction = PageViewRestriction.objects.create(
+        page=methods, restriction_type=PageViewRestriction.LOGIN
+    )
+    assert menu(client) == ["Policies"]
+    restriction.delete()
+    assert menu(client) == ["How we compare", "Policies"]
+
+    methods.move(policies, pos="last-child")
+    assert menu(client) == ["Policies"]
+
+    policies.show_in_menus = False
+    policies.save_revision().publish()
+    assert menu(client) == []
+
+    policies.show_in_menus = True
+    policies.save_revision().publish()
+    assert menu(client) == ["Policies"]
+    policies.delete()
+    assert menu(client) == []

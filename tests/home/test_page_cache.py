@@ -353,7 +353,7 @@ def test_a_comparison_rendered_again_reuses_its_rendered_table(client, committed
 
 
 def test_a_preview_never_uses_a_cached_fragment(rf, comparison):
-    from home.page_cache.fragments import comparison_fragment
+    from comparisons.page_cache import comparison_fragment
 
     live, preview = rf.get("/"), rf.get("/")
     preview.is_preview = True

@@ -33,6 +33,22 @@ class HomePageTypeTests(PageTestCase):
         self.assertCanNotCreateAt(HomePage, HomePage)
         self.assertCanNotCreateAt(StandardPage, HomePage)
 
+    def test_the_sections_under_the_home_page_are_the_page_types_that_name_it(self):
+        creatable = {model._meta.label for model in HomePage.creatable_subpage_models()}
+        self.assertEqual(
+            creatable,
+            {
+                "comparisons.ProductIndexPage",
+                "comparisons.ComparisonIndexPage",
+                "testimonials.TestimonialWallPage",
+                "testimonials.TestimonialSubmissionPage",
+                "testimonials.CaseStudyIndexPage",
+                "testimonials.NpsSurveyPage",
+                "testimonials.DemoRequestPage",
+                "home.StandardPage",
+            },
+        )
+
     def test_editor_can_create_preview_and_publish_a_home_page(self):
         form = nested_form_data(
             {

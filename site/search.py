@@ -2,7 +2,6 @@
 approved testimonials."""
 
 import html
-import re
 from dataclasses import dataclass
 
 from django.core.paginator import Paginator
@@ -13,18 +12,11 @@ from django.views.decorators.http import require_safe
 
 from wagtail.models import Locale, Page
 
+from home.search_backend import MAX_QUERY_LENGTH, plain_words
 from home.visibility import listable
+from testimonials.models import Testimonial
 
-MAX_QUERY_LENGTH = 200
-WORD = re.compile(r"\w+")
 RESULTS_PER_PAGE = 20
-
-# What each kind of page is called in a result; any other page is a "Page".
-PAGE_TYPE_LABELS = {
-    "comparisons.productpage": _("Product"),
-    "comparisons.comparisonpage": _("Comparison"),
-    "testimonials.casestudypage": _("Case study"),
-}
 # Fields whose text describes a page in a result, the first one filled in wins.
 DESCRIPTION_FIELDS = ["search_description", "summary", "intro", "honesty_promise"]
 
@@ -37,7 +29,8 @@ class PageResult:
 
     @property
     def label(self):
-        return PAGE_TYPE_LABELS.get(self.page._meta.label_lower, _("Page"))
+        # What a page type is called in a result, if it says; otherwise a "Page".
+        return getattr(self.page, "search_result_label", _("Page"))
 
     @property
     def url(self):
@@ -95,16 +88,7 @@ class SearchResults:
         return results
 
 
-def plain_words(query):
-    """The words of a query, without the quotes, colons and operators that full-text
-    search engines read as syntax: a reader's query is only ever words."""
-    return " ".join(WORD.findall(query[:MAX_QUERY_LENGTH]))
-
-
 def search_results(request, query):
-    # testimonials builds on home, so home looks it up only when searching.
-    from testimonials.models import Testimonial
-
     pages = listable(
         Page.objects.filter(locale=Locale.get_active()).exclude(depth=1), request
     ).specific()

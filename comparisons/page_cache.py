@@ -1,0 +1,24 @@
+"""What comparisons' cached pages depend on: which pages show a product, a fact, a
+criterion or a correction, and the comparison data their cached tables are rendered
+from. Registered with home's page cache in ComparisonsConfig.ready()."""
+
+from home.page_cache.fragments import fragment
+
+# The comparison table, summary and corrections log, and a product page's facts:
+# rendered from products, facts, criteria and corrections.
+COMPARISON_DATA = "comparison-data"
+
+
+def comparison_fragment(request, freshness_limit_days):
+    """(seconds, key) for the ``{% cache %}`` block of a comparison or a product's facts."""
+    return fragment(request, COMPARISON_DATA, freshness_limit_days)
+
+
+def with_its_product(fact):
+    """A fact, or a correction to one, is shown with its product."""
+    return [fact.product] if fact.product_id else []
+
+
+def with_products_using_it(criterion):
+    # Product pages list their facts, whatever the reference index holds for them.
+    return [criterion, *{fact.product for fact in criterion.facts.select_related("product")}]
