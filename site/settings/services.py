@@ -1,5 +1,5 @@
 """Optional services for running more than one app server, each switched on by
-environment variables (README, "Deploying and scaling"). Unset, Candor uses its
+environment variables (docs/deploying.md). Unset, Candor uses its
 embedded defaults: local files, the database's own search, no CDN."""
 
 SEARCH_BACKENDS = {
