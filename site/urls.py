@@ -11,8 +11,7 @@ from candor.api import api_router
 from candor.search import search
 from home import admin_guards
 from home.languages import switch_language
-from home.seo.sitemap import TranslatedSitemap
-from home.seo.views import RobotsView
+from home.seo.crawlers import RobotsView, TranslatedSitemap
 from testimonials.advocacy.urls import localised_urlpatterns as localised_advocacy_urls
 from testimonials.urls import localised_urlpatterns as localised_testimonial_urls
 

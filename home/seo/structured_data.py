@@ -2,7 +2,11 @@
 shows, from data the page has already loaded: the publisher, the site, the breadcrumbs,
 and what a page type says about itself, from the building blocks here."""
 
+import json
+
+from django.core.serializers.json import DjangoJSONEncoder
 from django.template.defaultfilters import floatformat
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from wagtail.models import Page, Site
@@ -14,6 +18,15 @@ from .canonical import canonical_url, site_root_url
 from .meta import publisher_name
 
 RATING_SCALE = {"bestRating": 5, "worstRating": 1}
+# The escapes Django's json_script uses: no text inside can end the <script>
+# element or open an HTML comment, whatever a visitor typed.
+SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+
+
+def json_for_script(data):
+    """``data`` as JSON that is safe to place inside a <script> element."""
+    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)
+    return mark_safe(text.translate(SCRIPT_ESCAPES))  # noqa: S308 (escaped above)
 
 
 def organization(site_settings, site, request):

@@ -1,9 +1,8 @@
 from django import template
 
 from home.seo.breadcrumbs import breadcrumb_trail
-from home.seo.json_ld import json_for_script
 from home.seo.meta import page_meta
-from home.seo.structured_data import page_graph
+from home.seo.structured_data import json_for_script, page_graph
 
 register = template.Library()
 
