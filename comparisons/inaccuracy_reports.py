@@ -19,8 +19,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Site
 
 from comparisons.models.corrections import InaccuracyReport
-from comparisons.models.facts import Fact, plan_label
-from comparisons.table import find_fact, index_facts
+from comparisons.models.facts import Fact
+from comparisons.table import find_fact, index_facts, plan_label
 from comparisons.validators import validate_web_url
 from home.anti_abuse import PublicForm
 from home.models.site_settings import SiteSettings
