@@ -31,7 +31,6 @@ from PIL import Image as PILImage
 from comparisons.demo import pages as demo_pages
 from comparisons.demo.pages import plan, point
 from comparisons.models import (
-    ALL_PLANS,
     ComparedCriterion,
     ComparedProduct,
     ComparisonIndexPage,
@@ -43,6 +42,7 @@ from comparisons.models import (
     ProductIndexPage,
     ProductPage,
 )
+from comparisons.table import ALL_PLANS
 from home.demo import COMPANY, add_child, home_page, update_settings
 from home.models import HomePage, StandardPage
 from testimonials import demo as testimonials_demo

@@ -11,7 +11,6 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from comparisons.fact_changes import Claim, match_replacements, record_fact_changes
-from comparisons.models.facts import Fact
 from home.honesty import HonestyCheckedPageForm
 
 
@@ -68,7 +67,7 @@ class FactForm(WagtailAdminModelForm):
                         "one if it no longer holds)."
                     ),
                 )
-        if removing or changed & set(Fact.CLAIM_FIELDS):
+        if removing or changed & set(self.instance.CLAIM_FIELDS):
             self.claim_before = Claim.of(self.instance)
             if not removing and not cleaned_data.get("change_reason"):
                 self.add_error(

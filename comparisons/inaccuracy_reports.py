@@ -18,9 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Site
 
-from comparisons.models.corrections import InaccuracyReport
-from comparisons.models.facts import Fact, plan_label
-from comparisons.table import find_fact, index_facts
+from comparisons.table import find_fact, index_facts, plan_label
 from comparisons.validators import validate_web_url
 from home.anti_abuse import PublicForm
 from home.models.site_settings import SiteSettings
@@ -32,8 +30,15 @@ WHAT = "the e-mail for inaccuracy report"
 RETRY = "send_inaccuracy_report_emails"
 
 
-def field_max_length(name):
-    return InaccuracyReport._meta.get_field(name).max_length
+# How much a reporter may type, field by field: the form's limits, and the lengths the
+# report's model stores.
+MAX_LENGTHS = {
+    "claimed_value": 200,
+    "evidence_url": 500,
+    "explanation": 2000,
+    "reporter_name": 120,
+    "reporter_organisation": 120,
+}
 
 
 class InaccuracyReportForm(PublicForm):
@@ -61,7 +66,7 @@ class InaccuracyReportForm(PublicForm):
     )
     claimed_value = forms.CharField(
         label=_("The value you believe is correct"),
-        max_length=field_max_length("claimed_value"),
+        max_length=MAX_LENGTHS["claimed_value"],
         help_text=_("As it should read in the table, e.g. “Yes”, “49 USD” or “730 days”."),
         error_messages={
             "required": _("Tell us the value you believe is correct: this field is empty.")
@@ -69,7 +74,7 @@ class InaccuracyReportForm(PublicForm):
     )
     evidence_url = forms.CharField(
         label=_("Evidence"),
-        max_length=field_max_length("evidence_url"),
+        max_length=MAX_LENGTHS["evidence_url"],
         validators=[validate_web_url],
         widget=forms.TextInput(attrs={"inputmode": "url", "autocomplete": "url"}),
         help_text=_(
@@ -82,18 +87,18 @@ class InaccuracyReportForm(PublicForm):
     )
     explanation = forms.CharField(
         label=_("Anything else we should know (optional)"),
-        max_length=field_max_length("explanation"),
+        max_length=MAX_LENGTHS["explanation"],
         required=False,
         widget=forms.Textarea(attrs={"rows": 5}),
     )
     reporter_name = forms.CharField(
         label=_("Your name (optional)"),
-        max_length=field_max_length("reporter_name"),
+        max_length=MAX_LENGTHS["reporter_name"],
         required=False,
     )
     reporter_organisation = forms.CharField(
         label=_("Your organisation (optional)"),
-        max_length=field_max_length("reporter_organisation"),
+        max_length=MAX_LENGTHS["reporter_organisation"],
         required=False,
         help_text=_("If you work for one of the vendors compared, please say so."),
     )
@@ -127,9 +132,7 @@ class InaccuracyReportForm(PublicForm):
 
 def shown_value(column, criterion):
     """The value the comparison showed for this cell when the report was sent."""
-    facts = Fact.objects.filter(product=column.product, criterion=criterion).select_related(
-        "criterion"
-    )
+    facts = criterion.facts.filter(product=column.product).select_related("criterion")
     fact = find_fact(index_facts(facts), column.product, criterion, column.plan)
     return fact.claim_display if fact else ""
 
@@ -138,8 +141,7 @@ def save_report(form, page):
     data = form.cleaned_data
     column, criterion = data["product"], data["criterion"]
     with transaction.atomic():
-        report = InaccuracyReport.objects.create(
-            page=page,
+        report = page.inaccuracy_reports.create(
             product=column.product,
             criterion=criterion,
             plan=column.plan,
@@ -199,11 +201,11 @@ def send_report_email(report):
     deliver(report, report_emails, what=WHAT, retry=RETRY)
 
 
-def send_unsent_report_emails():
+def send_unsent_report_emails(reports):
     """Returns (sent, waiting). A report an editor has already decided needs no
     announcement."""
     return deliver_unsent(
-        InaccuracyReport.objects.filter(status=InaccuracyReport.Status.NEW),
+        reports.filter(status=reports.model.Status.NEW),
         report_emails,
         what=WHAT,
         retry=RETRY,

@@ -5,7 +5,16 @@ read, and tested, on their own."""
 
 from dataclasses import dataclass, field
 
-from .models.facts import ALL_PLANS
+from django.utils.translation import gettext
+
+# A value recorded for this "plan" holds on every plan: the table falls back on it for
+# whichever plan a column compares.
+ALL_PLANS = "All plans"
+
+
+def plan_label(plan):
+    """The plan as readers see it: the stored "All plans" in their language."""
+    return gettext("All plans") if plan == ALL_PLANS else plan
 
 
 @dataclass

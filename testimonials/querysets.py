@@ -119,3 +119,20 @@ class TestimonialQuerySet(models.QuerySet):
             # "moderation" so its callers see the same keys as before.
             "rejections": {"columns": REJECTION_RATING_COLUMNS, "rows": rejections},
         }
+
+
+class NpsResponseQuerySet(models.QuerySet):
+    def promoters(self):
+        return self.filter(score__gte=self.model.PROMOTER_MIN)
+
+    def detractors(self):
+        return self.filter(score__lte=self.model.DETRACTOR_MAX)
+
+    def counts(self):
+        """Promoters, passives and detractors in one query."""
+        Model = self.model
+        return self.aggregate(
+            promoters=Count("pk", filter=Q(score__gte=Model.PROMOTER_MIN)),
+            detractors=Count("pk", filter=Q(score__lte=Model.DETRACTOR_MAX)),
+            total=Count("pk"),
+        )

@@ -6,12 +6,11 @@ from .comparison_pages import (
 )
 from .corrections import FactChange, InaccuracyReport
 from .criteria import Criterion
-from .facts import ALL_PLANS, Fact
+from .facts import Fact
 from .product_pages import NotSuitableFor, ProductIndexPage, ProductPage
 from .products import Product
 
 __all__ = [
-    "ALL_PLANS",
     "ComparedCriterion",
     "ComparedProduct",
     "ComparisonIndexPage",

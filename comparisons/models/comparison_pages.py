@@ -15,7 +15,7 @@ from comparisons.admin_forms import ComparisonPageForm
 from comparisons.inaccuracy_reports import InaccuracyReportForm, save_report
 from comparisons.page_cache import comparison_fragment
 from comparisons.structured_data import comparison_page
-from comparisons.table import Column, build_table
+from comparisons.table import ALL_PLANS, Column, build_table
 from home.anti_abuse import serve_public_form
 from home.honesty import HonestyCheckedPage
 from home.models.index_page import IndexPage
@@ -24,7 +24,7 @@ from home.page_cache.parameters import shown_as_asked
 from home.visibility import ViewRestrictionsByPathMixin, listable
 
 from .corrections import FactChange
-from .facts import ALL_PLANS, Fact
+from .facts import Fact
 
 
 class ComparisonIndexPage(IndexPage):

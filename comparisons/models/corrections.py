@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel
 
 from comparisons.admin_forms import InaccuracyReportAdminForm
+from comparisons.inaccuracy_reports import MAX_LENGTHS
 from comparisons.querysets import FactChangeQuerySet
 from comparisons.validators import validate_web_url
 
@@ -44,12 +45,20 @@ class InaccuracyReport(models.Model):
     shown_value = models.CharField(
         _("value shown when reported"), max_length=300, blank=True, editable=False
     )
-    claimed_value = models.CharField(_("value the reporter believes is correct"), max_length=200)
-    evidence_url = models.URLField(_("evidence"), max_length=500, validators=[validate_web_url])
-    explanation = models.TextField(_("explanation"), max_length=2000, blank=True)
-    reporter_name = models.CharField(_("reporter's name"), max_length=120, blank=True)
+    claimed_value = models.CharField(
+        _("value the reporter believes is correct"), max_length=MAX_LENGTHS["claimed_value"]
+    )
+    evidence_url = models.URLField(
+        _("evidence"), max_length=MAX_LENGTHS["evidence_url"], validators=[validate_web_url]
+    )
+    explanation = models.TextField(
+        _("explanation"), max_length=MAX_LENGTHS["explanation"], blank=True
+    )
+    reporter_name = models.CharField(
+        _("reporter's name"), max_length=MAX_LENGTHS["reporter_name"], blank=True
+    )
     reporter_organisation = models.CharField(
-        _("reporter's organisation"), max_length=120, blank=True
+        _("reporter's organisation"), max_length=MAX_LENGTHS["reporter_organisation"], blank=True
     )
     email = models.EmailField(
         _("reporter's e-mail"), blank=True, help_text=_("Private: never shown or published.")

@@ -4,8 +4,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
-from django.utils.translation import gettext, override, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import override, pgettext_lazy
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -14,6 +14,7 @@ from wagtail.api import APIField
 from rest_framework.fields import CharField
 
 from comparisons.querysets import FactQuerySet
+from comparisons.table import ALL_PLANS
 from comparisons.validators import (
     validate_no_future_promise,
     validate_not_in_future,
@@ -22,13 +23,7 @@ from comparisons.validators import (
 
 from .criteria import Criterion
 
-ALL_PLANS = "All plans"
 RATING_SCALE = Decimal(5)
-
-
-def plan_label(plan):
-    """The plan as readers see it: the stored "All plans" in their language."""
-    return gettext("All plans") if plan == ALL_PLANS else plan
 
 
 class Fact(models.Model):

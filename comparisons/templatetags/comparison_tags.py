@@ -1,7 +1,7 @@
 from django import template
 from django.utils.translation import pgettext
 
-from comparisons.models.facts import plan_label
+from comparisons.table import plan_label
 
 register = template.Library()
 

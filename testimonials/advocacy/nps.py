@@ -12,7 +12,6 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django import forms
 from django.core.mail import EmailMessage
-from django.db import models
 from django.db.models import Count, Q
 from django.db.models.functions import TruncMonth
 from django.template.loader import render_to_string
@@ -102,23 +101,6 @@ def nps_by_month(responses, months):
         for row in rows
     }
     return [(month, by_month.get(month_key(month), NetPromoterScore())) for month in months]
-
-
-class NpsResponseQuerySet(models.QuerySet):
-    def promoters(self):
-        return self.filter(score__gte=self.model.PROMOTER_MIN)
-
-    def detractors(self):
-        return self.filter(score__lte=self.model.DETRACTOR_MAX)
-
-    def counts(self):
-        """Promoters, passives and detractors in one query."""
-        Model = self.model
-        return self.aggregate(
-            promoters=Count("pk", filter=Q(score__gte=Model.PROMOTER_MIN)),
-            detractors=Count("pk", filter=Q(score__lte=Model.DETRACTOR_MAX)),
-            total=Count("pk"),
-        )
 
 
 class NpsAnswerForm(forms.Form):

@@ -15,7 +15,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from comparisons.inaccuracy_reports import InaccuracyReportForm
-from comparisons.models import ALL_PLANS, ComparisonPage, Fact, Product, ProductPage
+from comparisons.models import ComparisonPage, Fact, Product, ProductPage
+from comparisons.table import ALL_PLANS
 from testimonials.forms import TestimonialSubmissionForm
 from testimonials.models import Testimonial, TestimonialSubmissionPage, TestimonialWallPage
 from tests.comparisons.factories import CriterionFactory

@@ -1,4 +1,5 @@
 from comparisons.inaccuracy_reports import send_unsent_report_emails
+from comparisons.models import InaccuracyReport
 from home.notifications import SendUnsentCommand
 
 
@@ -7,4 +8,4 @@ class Command(SendUnsentCommand):
     report = "Sent e-mails for {sent} inaccuracy reports"
 
     def send_unsent(self):
-        return send_unsent_report_emails()
+        return send_unsent_report_emails(InaccuracyReport.objects.all())
