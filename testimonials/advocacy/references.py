@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from wagtail.admin.forms import WagtailAdminModelForm
 
-from testimonials.advocacy.advocates import check_fatigue_limit, load_label, program_settings
+from testimonials.program import check_fatigue_limit, load_label, program_settings
 
 
 def record_reference_call(reference_request):

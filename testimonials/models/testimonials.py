@@ -31,7 +31,7 @@ from wagtail.models import (
 from wagtail.search import index
 
 from testimonials.admin_forms import TestimonialAdminForm
-from testimonials.advocacy.panels import CustomerStatusPanel
+from testimonials.panels import CustomerStatusPanel
 from testimonials.photo_admin import SentPhotoPanel
 from testimonials.querysets import TestimonialQuerySet
 from testimonials.validators import validate_excerpt

@@ -1,5 +1,6 @@
 """Read-only panels in the editors' forms: what an advocate has done (their timeline),
-and whether a testimonial's author is still known to be a customer."""
+and whether a testimonial's author is still known to be a customer. They work on the
+instance they are shown with: the models are built with them and are not imported."""
 
 from dataclasses import dataclass
 from datetime import date
@@ -9,7 +10,7 @@ from django.utils import timezone
 
 from wagtail.admin.panels import Panel
 
-from testimonials.advocacy.advocates import program_settings
+from testimonials.program import deadline_after, program_settings, reconfirmation_cutoff
 
 
 @dataclass(frozen=True)
@@ -81,27 +82,17 @@ class CustomerStatusPanel(Panel):
             )
 
         def get_context_data(self, parent_context=None):
-            # Imported here: the testimonial model these work on imports this module.
-            from testimonials.advocacy.reconfirmation import (
-                deadline_after,
-                reconfirmation_cutoff,
-                with_customer_confirmed_on,
-            )
-            from testimonials.models import ReconfirmationRequest
-
             context = super().get_context_data(parent_context)
             program = program_settings(self.request)
             testimonial = self.instance
             confirmed_on = (
-                with_customer_confirmed_on(type(testimonial).objects.filter(pk=testimonial.pk))
+                type(testimonial)
+                .objects.filter(pk=testimonial.pk)
+                .with_customer_confirmed_on()
                 .values_list("customer_confirmed_on", flat=True)
                 .first()
             )
-            request = (
-                ReconfirmationRequest.objects.filter(testimonials=testimonial)
-                .order_by("-created_at")
-                .first()
-            )
+            request = testimonial.reconfirmation_requests.order_by("-created_at").first()
             context.update(
                 {
                     "confirmed_on": confirmed_on,
