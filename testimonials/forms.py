@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from comparisons.models import Product
 from home.anti_abuse import PublicForm
 from home.uploads import validate_decodable, validate_raster_image
-from testimonials.models.testimonials import Testimonial
+from testimonials.choices import CUSTOMER_OWNED_FIELDS, QUOTE_MAX_LENGTH, Incentive, Relationship
 
 
 def _out_of_five(stars):
@@ -36,7 +36,7 @@ class TestimonialSubmissionForm(PublicForm):
     )
     quote = forms.CharField(
         label=_("Your experience, in your own words"),
-        max_length=Testimonial._meta.get_field("quote").max_length,
+        max_length=QUOTE_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 6}),
         error_messages={"required": _("Tell us about your experience: this field is empty.")},
     )
@@ -63,15 +63,15 @@ class TestimonialSubmissionForm(PublicForm):
     )
     relationship = forms.ChoiceField(
         label=_("How are you connected to us?"),
-        choices=Testimonial.Relationship.choices,
+        choices=Relationship.choices,
         widget=forms.RadioSelect,
-        initial=Testimonial.Relationship.CUSTOMER,
+        initial=Relationship.CUSTOMER,
     )
     incentive = forms.ChoiceField(
         label=_("Did you receive anything for writing this?"),
-        choices=Testimonial.Incentive.choices,
+        choices=Incentive.choices,
         widget=forms.RadioSelect,
-        initial=Testimonial.Incentive.NONE,
+        initial=Incentive.NONE,
     )
     incentive_detail = forms.CharField(label=_("If so, what?"), max_length=200, required=False)
     consent_publish = forms.BooleanField(
@@ -112,7 +112,7 @@ class TestimonialSubmissionForm(PublicForm):
     def clean(self):
         cleaned_data = super().clean()
         incentive = cleaned_data.get("incentive")
-        something_given = incentive and incentive != Testimonial.Incentive.NONE
+        something_given = incentive and incentive != Incentive.NONE
         if something_given and not cleaned_data.get("incentive_detail"):
             self.add_error("incentive_detail", _("Tell us what you received."))
         if cleaned_data.get("photo") and not cleaned_data.get("consent_photo"):
@@ -147,6 +147,6 @@ class TestimonialChangeForm(TestimonialSubmissionForm):
     def customer_answers(self):
         return {
             name: self.cleaned_data[name]
-            for name in Testimonial.CUSTOMER_OWNED_FIELDS
+            for name in CUSTOMER_OWNED_FIELDS
             if name in self.cleaned_data
         }

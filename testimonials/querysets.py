@@ -4,13 +4,14 @@ from django.db import models
 from django.db.models import Avg, Count, DateField, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce, Greatest, TruncDate
 
+from testimonials.choices import Status
+
 # The columns of the rejection record: each rating, then testimonials given none.
 REJECTION_RATING_COLUMNS = (1, 2, 3, 4, 5, None)
 
 # What prospects may see: approved by an editor and published. The one place that
-# decides it, for querysets and for the choices of a case study's quotes. (The value of
-# Testimonial.Status.APPROVED: the model, which uses this module, is not defined yet.)
-PUBLIC = {"live": True, "status": "approved"}
+# decides it, for querysets and for the choices of a case study's quotes.
+PUBLIC = {"live": True, "status": Status.APPROVED}
 
 LONG_AGO = Value(datetime.date(1970, 1, 1), output_field=DateField())
 
