@@ -1,3 +1,7 @@
+"""The public's forms: a testimonial (sent, then changed by its author), the NPS
+survey's one question, and the demo request form editors build. Everything in them is
+untrusted. They work on what they are given: the models are built with them."""
+
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -5,6 +9,8 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.functional import lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+
+from wagtail.contrib.forms.forms import BaseForm, FormBuilder
 
 from comparisons.models import Product
 from home.anti_abuse import PublicForm
@@ -150,3 +156,76 @@ class TestimonialChangeForm(TestimonialSubmissionForm):
             for name in CUSTOMER_OWNED_FIELDS
             if name in self.cleaned_data
         }
+
+
+NPS_SCORES = [(score, str(score)) for score in range(11)]
+COMMENT_MAX_LENGTH = 1000
+
+
+class NpsAnswerForm(forms.Form):
+    """The survey's one question, 0 to 10, and room to say why."""
+
+    score = forms.TypedChoiceField(
+        choices=NPS_SCORES,
+        coerce=int,
+        widget=forms.RadioSelect,
+        help_text=_("0 means not at all likely, 10 extremely likely."),
+        error_messages={"required": _("Choose a number from 0 to 10.")},
+    )
+    comment = forms.CharField(
+        label=_("What is the main reason for your score? (optional)"),
+        max_length=COMMENT_MAX_LENGTH,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+    def __init__(self, *args, question, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["score"].label = question
+
+
+# The longest answer a visitor may give in a text field, checked on the server; the
+# error says how long theirs is. The page sets no maxlength: a browser would cut a
+# longer paste short without a word.
+SINGLE_LINE_MAX = 255
+MULTI_LINE_MAX = 5000
+
+
+class DemoRequestForm(BaseForm, PublicForm):
+    """The fields editors build, plus the checks every public form makes."""
+
+    min_seconds_setting = "DEMO_REQUEST_MIN_SECONDS"
+    rate_limit_setting = "DEMO_REQUEST_RATE_LIMIT"
+    rate_limit_group = "demo-request"
+
+    def clean(self):
+        cleaned_data = super().clean()
+        # The checks' own fields are not answers: neither stored nor e-mailed.
+        for name in PublicForm.base_fields:
+            cleaned_data.pop(name, None)
+        return cleaned_data
+
+
+class LimitedTextField(forms.CharField):
+    """A limit the server enforces and the browser is not told about (see above)."""
+
+    def widget_attrs(self, widget):
+        attrs = super().widget_attrs(widget)
+        attrs.pop("maxlength", None)
+        return attrs
+
+
+class DemoRequestFormBuilder(FormBuilder):
+    def get_form_class(self):
+        return type("DemoRequestForm", (DemoRequestForm,), self.formfields)
+
+    def create_singleline_field(self, field, options):
+        return LimitedTextField(max_length=SINGLE_LINE_MAX, **options)
+
+    def create_multiline_field(self, field, options):
+        options.setdefault("widget", forms.Textarea)
+        return LimitedTextField(max_length=MULTI_LINE_MAX, **options)
+
+    def create_hidden_field(self, field, options):
+        options.setdefault("widget", forms.HiddenInput)
+        return LimitedTextField(max_length=SINGLE_LINE_MAX, **options)
