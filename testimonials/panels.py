@@ -1,15 +1,18 @@
 """Read-only panels in the editors' forms: what an advocate has done (their timeline),
-and whether a testimonial's author is still known to be a customer. They work on the
+whether a testimonial's author is still known to be a customer, and the photo they
+sent. They work on the
 instance they are shown with: the models are built with them and are not imported."""
 
 from dataclasses import dataclass
 from datetime import date
 
+from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 
 from wagtail.admin.panels import Panel
 
+from testimonials.photos import is_advocates_photo
 from testimonials.program import deadline_after, program_settings, reconfirmation_cutoff
 
 
@@ -107,4 +110,23 @@ class CustomerStatusPanel(Panel):
                     "months": program.reconfirmation_months,
                 }
             )
+            return context
+
+
+class SentPhotoPanel(Panel):
+    """The photo as its author sent it (stripped of metadata), whether or not it is
+    public yet, with where it is kept."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "components/admin/sent_photo_panel.html"
+
+        def is_shown(self):
+            instance = self.instance
+            return bool(instance.pk and is_advocates_photo(instance.photo) and super().is_shown())
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            context["url"] = reverse("testimonial_photo", args=[self.instance.pk])
+            context["photo"] = self.instance.photo
+            context["days"] = settings.TESTIMONIAL_REJECTED_PHOTO_DAYS
             return context

@@ -41,8 +41,7 @@ from testimonials.choices import (
     Status,
     Verification,
 )
-from testimonials.panels import CustomerStatusPanel
-from testimonials.photo_admin import SentPhotoPanel
+from testimonials.panels import CustomerStatusPanel, SentPhotoPanel
 from testimonials.querysets import TestimonialQuerySet
 from testimonials.validators import validate_excerpt
 
@@ -494,19 +493,6 @@ class Testimonial(
                 _("This testimonial has already been withdrawn, so it can no longer be changed."),
                 code="withdrawn",
             )
-
-    def withdraw(self):
-        """The author takes it back: hidden at once, the record kept, their photo deleted."""
-        # Imported here: testimonials.photos works on this model.
-        from testimonials.photos import delete_photo
-
-        self.check_author_may_change()
-        if self.live:
-            self.unpublish(log_action=False)
-        self.status = self.Status.WITHDRAWN
-        self.withdrawn_at = timezone.now()
-        self.save(update_fields=["status", "withdrawn_at"])
-        delete_photo(self)
 
     def get_preview_template(self, request, mode_name):
         return "components/testimonial_preview.html"
