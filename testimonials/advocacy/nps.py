@@ -19,6 +19,7 @@ from django.utils.translation import gettext, override
 
 from home.charts import month_key
 from home.notifications import deliver_unsent
+from testimonials.models import NpsInvitation
 
 # Below this many answers one or two people move the score a lot: say so.
 MIN_RELIABLE_ANSWERS = 30
@@ -123,9 +124,6 @@ def invitation_emails(invitation):
 def send_unsent_invitations():
     """Queue every invitation not sent yet, to a survey that is live. Returns (sent,
     waiting)."""
-    # Imported here: the survey's models use this module's form and queryset.
-    from testimonials.models import NpsInvitation
-
     return deliver_unsent(
         NpsInvitation.objects.filter(survey__live=True),
         invitation_emails,
