@@ -7,8 +7,7 @@ testimonial whose author consented puts a copy where Wagtail serves images from,
 renditions are made from that; whatever takes the testimonial off the site (rejection,
 withdrawal, the author's change, a lapsed re-confirmation, erasure), or the photo off
 the published testimonial, deletes the copy and every rendition. Moderators see the
-private file in the admin (photo_admin.py); the image library does not list it
-(photo_library.py).
+private file in the admin; the image library does not list it (photo_admin.py).
 
 The image, private file included, is deleted when its author withdraws the testimonial
 or asks for erasure, and when a rejection has not been reconsidered within
