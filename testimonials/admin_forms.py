@@ -1,8 +1,15 @@
+"""The editors' forms: a testimonial, whose customer's answers are read-only once
+stored, and a reference request, which sales fill in and an editor approves by
+choosing an advocate, never one past the fatigue limit."""
+
+from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.forms import WagtailAdminModelForm
+
+from testimonials.program import check_fatigue_limit, load_label, program_settings
 
 
 class TestimonialAdminForm(WagtailAdminModelForm):
@@ -63,4 +70,65 @@ class TestimonialAdminForm(WagtailAdminModelForm):
         if commit:
             instance.save()
             self.save_m2m()
+        return instance
+
+
+class AdvocateChoiceField(forms.ModelChoiceField):
+    """Advocates least asked first, each with how often they were asked this quarter."""
+
+    def __init__(self, *args, limit, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.limit = limit
+
+    def label_from_instance(self, advocate):
+        return (
+            f"{advocate.name}, {advocate.customer} "
+            f"({advocate.customer.get_industry_display()}) · "
+            f"{load_label(advocate.load, self.limit)}"
+        )
+
+
+class ReferenceRequestAdminForm(WagtailAdminModelForm):
+    """Sales fill in the request; editors (who alone see the decision fields) approve
+    it by choosing an advocate, never one past the fatigue limit."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.program = program_settings()
+        if "advocate" in self.fields:
+            Advocate = self._meta.model._meta.get_field("advocate").related_model
+            available = Advocate.objects.filter(accepts_requests=True)
+            if self.instance.advocate_id:
+                available |= Advocate.objects.filter(pk=self.instance.advocate_id)
+            self.fields["advocate"] = AdvocateChoiceField(
+                queryset=available.select_related("customer").least_asked_first(),
+                limit=self.program.fatigue_limit,
+                required=False,
+                widget=forms.Select,
+                help_text=f"Least asked first. At most {self.program.fatigue_limit} asks "
+                "per advocate per quarter.",
+            )
+
+    def clean(self):
+        cleaned_data = super().clean()
+        advocate = cleaned_data.get("advocate")
+        if advocate and advocate.pk != self.instance.advocate_id:
+            try:
+                check_fatigue_limit(advocate, self.program.fatigue_limit)
+            except ValidationError as error:
+                self.add_error("advocate", error)
+        return cleaned_data
+
+    def save(self, commit=True):
+        instance = super().save(commit=False)
+        if instance.requested_by_id is None and instance._state.adding:
+            instance.requested_by = self.for_user
+        if {"status", "advocate"} & set(self.changed_data):
+            decided = instance.status != instance.Status.REQUESTED
+            instance.decided_by = self.for_user if decided else None
+            instance.decided_at = timezone.now() if decided else None
+        if commit:
+            instance.save()
+            self.save_m2m()
+            instance.record_reference_call()
         return instance

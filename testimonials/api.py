@@ -99,16 +99,3 @@ class TestimonialsAPIViewSet(PublicAPIMixin, BaseAPIViewSet):
     @classmethod
     def nested_serializer_class(cls, router):
         return cls._get_serializer_class(router, Testimonial, [], nested=True)
-
-
-class PublicQuotesField(Field):
-    """A case study's quotes that are public now, in the editor's order: a quote whose
-    author withdrew it, or that an editor unpublished, simply disappears."""
-
-    def get_attribute(self, page):
-        return page.public_quotes()
-
-    def to_representation(self, testimonials):
-        serializer_class = TestimonialsAPIViewSet.nested_serializer_class(self.context["router"])
-        serializer = serializer_class(context=self.context)
-        return [serializer.to_representation(testimonial) for testimonial in testimonials]

@@ -1,4 +1,4 @@
-"""The author changes what they wrote, through their own private link.
+"""The author changes what they wrote, or withdraws it, through their own private link.
 
 Their words, rating and answers are theirs, so they may change them at any time; an
 editor must still read the result before it is shown. A change is therefore a new
@@ -17,6 +17,7 @@ from wagtail.actions.unpublish import UnpublishAction
 from wagtail.log_actions import log
 
 from testimonials.models import Testimonial
+from testimonials.personal_data import delete_photo
 
 CHANGED_BY_AUTHOR_ACTION = "candor.changed_by_author"
 
@@ -28,6 +29,17 @@ def register_author_change_log_action(actions):
         _("Changed by the author"),
         _("Changed by the author through their private link; back to pending for moderation"),
     )
+
+
+def withdraw(testimonial):
+    """The author takes it back: hidden at once, the record kept, their photo deleted."""
+    testimonial.check_author_may_change()
+    if testimonial.live:
+        testimonial.unpublish(log_action=False)
+    testimonial.status = Testimonial.Status.WITHDRAWN
+    testimonial.withdrawn_at = timezone.now()
+    testimonial.save(update_fields=["status", "withdrawn_at"])
+    delete_photo(testimonial)
 
 
 @dataclass(frozen=True)

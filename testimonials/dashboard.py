@@ -16,7 +16,6 @@ from wagtail.admin.ui.components import Component
 from home.charts import CHART_CSS, BarChart, Series, chart_months, month_key
 from home.dashboard import WorkQueueItem
 from home.models import SiteSettings
-from testimonials.advocacy.advocates import quarter_of
 from testimonials.advocacy.nps import MIN_RELIABLE_ANSWERS, net_promoter_score, nps_by_month
 from testimonials.advocacy.reconfirmation import needing_reconfirmation
 from testimonials.advocacy.reports import advocate_candidates
@@ -28,6 +27,7 @@ from testimonials.models import (
     ReferralVisitDay,
     Testimonial,
 )
+from testimonials.program import quarter_of
 
 LIST_LENGTH = 5
 RATINGS = [5, 4, 3, 2, 1, None]

@@ -1,11 +1,13 @@
+"""What prospects may narrow the public listings by: the testimonial wall and the case
+studies. Each filters the queryset its page gives it."""
+
 from django.utils.translation import gettext_lazy as _
 
 import django_filters
 
 from comparisons.models import Product
+from testimonials.choices import Industry
 from testimonials.forms import out_of_five
-from testimonials.models.customers import Customer
-from testimonials.models.testimonials import Testimonial
 
 RATING_CHOICES = [(n, out_of_five(n)) for n in range(5, 0, -1)]
 
@@ -19,16 +21,12 @@ class TestimonialFilter(django_filters.FilterSet):
     )
     tag = django_filters.CharFilter(field_name="tags__slug", label=_("Tag"))
 
-    class Meta:
-        model = Testimonial
-        fields = ["product", "rating", "tag"]
-
 
 class CaseStudyFilter(django_filters.FilterSet):
     industry = django_filters.ChoiceFilter(
         label=_("Industry"),
         field_name="customer__industry",
-        choices=Customer.Industry.choices,
+        choices=Industry.choices,
         empty_label=_("All industries"),
     )
     product = django_filters.ModelChoiceFilter(

@@ -1,3 +1,7 @@
+"""The public's forms: a testimonial (sent, then changed by its author), the NPS
+survey's one question, and the demo request form editors build. Everything in them is
+untrusted. They work on what they are given: the models are built with them."""
+
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -6,10 +10,12 @@ from django.utils.functional import lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.contrib.forms.forms import BaseForm, FormBuilder
+
 from comparisons.models import Product
 from home.anti_abuse import PublicForm
 from home.uploads import validate_decodable, validate_raster_image
-from testimonials.models.testimonials import Testimonial
+from testimonials.choices import CUSTOMER_OWNED_FIELDS, QUOTE_MAX_LENGTH, Incentive, Relationship
 
 
 def _out_of_five(stars):
@@ -36,7 +42,7 @@ class TestimonialSubmissionForm(PublicForm):
     )
     quote = forms.CharField(
         label=_("Your experience, in your own words"),
-        max_length=Testimonial._meta.get_field("quote").max_length,
+        max_length=QUOTE_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 6}),
         error_messages={"required": _("Tell us about your experience: this field is empty.")},
     )
@@ -63,15 +69,15 @@ class TestimonialSubmissionForm(PublicForm):
     )
     relationship = forms.ChoiceField(
         label=_("How are you connected to us?"),
-        choices=Testimonial.Relationship.choices,
+        choices=Relationship.choices,
         widget=forms.RadioSelect,
-        initial=Testimonial.Relationship.CUSTOMER,
+        initial=Relationship.CUSTOMER,
     )
     incentive = forms.ChoiceField(
         label=_("Did you receive anything for writing this?"),
-        choices=Testimonial.Incentive.choices,
+        choices=Incentive.choices,
         widget=forms.RadioSelect,
-        initial=Testimonial.Incentive.NONE,
+        initial=Incentive.NONE,
     )
     incentive_detail = forms.CharField(label=_("If so, what?"), max_length=200, required=False)
     consent_publish = forms.BooleanField(
@@ -112,7 +118,7 @@ class TestimonialSubmissionForm(PublicForm):
     def clean(self):
         cleaned_data = super().clean()
         incentive = cleaned_data.get("incentive")
-        something_given = incentive and incentive != Testimonial.Incentive.NONE
+        something_given = incentive and incentive != Incentive.NONE
         if something_given and not cleaned_data.get("incentive_detail"):
             self.add_error("incentive_detail", _("Tell us what you received."))
         if cleaned_data.get("photo") and not cleaned_data.get("consent_photo"):
@@ -147,6 +153,79 @@ class TestimonialChangeForm(TestimonialSubmissionForm):
     def customer_answers(self):
         return {
             name: self.cleaned_data[name]
-            for name in Testimonial.CUSTOMER_OWNED_FIELDS
+            for name in CUSTOMER_OWNED_FIELDS
             if name in self.cleaned_data
         }
+
+
+NPS_SCORES = [(score, str(score)) for score in range(11)]
+COMMENT_MAX_LENGTH = 1000
+
+
+class NpsAnswerForm(forms.Form):
+    """The survey's one question, 0 to 10, and room to say why."""
+
+    score = forms.TypedChoiceField(
+        choices=NPS_SCORES,
+        coerce=int,
+        widget=forms.RadioSelect,
+        help_text=_("0 means not at all likely, 10 extremely likely."),
+        error_messages={"required": _("Choose a number from 0 to 10.")},
+    )
+    comment = forms.CharField(
+        label=_("What is the main reason for your score? (optional)"),
+        max_length=COMMENT_MAX_LENGTH,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+    def __init__(self, *args, question, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["score"].label = question
+
+
+# The longest answer a visitor may give in a text field, checked on the server; the
+# error says how long theirs is. The page sets no maxlength: a browser would cut a
+# longer paste short without a word.
+SINGLE_LINE_MAX = 255
+MULTI_LINE_MAX = 5000
+
+
+class DemoRequestForm(BaseForm, PublicForm):
+    """The fields editors build, plus the checks every public form makes."""
+
+    min_seconds_setting = "DEMO_REQUEST_MIN_SECONDS"
+    rate_limit_setting = "DEMO_REQUEST_RATE_LIMIT"
+    rate_limit_group = "demo-request"
+
+    def clean(self):
+        cleaned_data = super().clean()
+        # The checks' own fields are not answers: neither stored nor e-mailed.
+        for name in PublicForm.base_fields:
+            cleaned_data.pop(name, None)
+        return cleaned_data
+
+
+class LimitedTextField(forms.CharField):
+    """A limit the server enforces and the browser is not told about (see above)."""
+
+    def widget_attrs(self, widget):
+        attrs = super().widget_attrs(widget)
+        attrs.pop("maxlength", None)
+        return attrs
+
+
+class DemoRequestFormBuilder(FormBuilder):
+    def get_form_class(self):
+        return type("DemoRequestForm", (DemoRequestForm,), self.formfields)
+
+    def create_singleline_field(self, field, options):
+        return LimitedTextField(max_length=SINGLE_LINE_MAX, **options)
+
+    def create_multiline_field(self, field, options):
+        options.setdefault("widget", forms.Textarea)
+        return LimitedTextField(max_length=MULTI_LINE_MAX, **options)
+
+    def create_hidden_field(self, field, options):
+        options.setdefault("widget", forms.HiddenInput)
+        return LimitedTextField(max_length=SINGLE_LINE_MAX, **options)

@@ -10,7 +10,6 @@ from django.utils.translation import gettext, override
 
 from home.notifications import deliver, deliver_unsent
 from testimonials.links import withdrawal_link
-from testimonials.models.testimonials import Testimonial
 
 
 def editor_recipients(page):
@@ -68,10 +67,10 @@ def send_submission_emails(testimonial):
     )
 
 
-def send_unsent_submission_emails():
-    """Returns (sent, waiting)."""
+def send_unsent_submission_emails(testimonials):
+    """Of ``testimonials``, those sent through the form. Returns (sent, waiting)."""
     return deliver_unsent(
-        Testimonial.objects.filter(submitted_via__isnull=False),
+        testimonials.filter(submitted_via__isnull=False),
         submission_emails,
         what="e-mails for testimonial",
         retry="send_testimonial_emails",

@@ -4,8 +4,14 @@ and history, their consent, and their photos.
 
 Erasing keeps each testimonial as an anonymous record, withdrawn unless an editor
 had rejected it, so the public moderation record (how many were submitted, published,
-rejected and why) still adds up."""
+rejected and why) still adds up.
 
+The photo an author sent goes sooner: when they withdraw the testimonial, and once a
+rejection can no longer be reconsidered (TESTIMONIAL_REJECTED_PHOTO_DAYS)."""
+
+import datetime
+
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import timezone
@@ -14,6 +20,7 @@ from wagtail.models import ModelLogEntry, ReferenceIndex, Revision, TaskState
 
 from home.personal_data import scrub
 from testimonials.models import CaseStudyQuote, Testimonial
+from testimonials.photos import FOLDER, is_advocates_photo
 
 ERASED_NAME = "(erased)"
 # A reserved domain: mail can never be delivered to it.
@@ -201,3 +208,38 @@ def erase_photo(image, secrets):
             file.storage.delete(file.name)
 
     transaction.on_commit(delete_files)
+
+
+# Photos nobody may show again --------------------------------------------------------
+
+
+def delete_photo(testimonial):
+    """Delete the photo its author sent with ``testimonial``, files and renditions
+    included, unless something else still uses it."""
+    image = testimonial.photo
+    if not is_advocates_photo(image):
+        return
+    testimonial.photo = None
+    testimonial.save(update_fields=["photo"])
+    erase_photo(image, personal_strings(testimonial))
+
+
+def past_reconsideration():
+    """Testimonials whose photo nobody may show again: withdrawn, or rejected longer
+    ago than a moderator may still reconsider."""
+    cutoff = timezone.now() - datetime.timedelta(days=settings.TESTIMONIAL_REJECTED_PHOTO_DAYS)
+    Status = Testimonial.Status
+    return (
+        Testimonial.objects.filter(photo__file__startswith=f"{FOLDER}/")
+        .filter(status__in=[Status.REJECTED, Status.WITHDRAWN])
+        .exclude(status=Status.REJECTED, moderated_at__gt=cutoff)
+        .select_related("photo")
+    )
+
+
+def delete_photos_past_reconsideration():
+    testimonials = list(past_reconsideration())
+    for testimonial in testimonials:
+        with transaction.atomic():
+            delete_photo(testimonial)
+    return len(testimonials)

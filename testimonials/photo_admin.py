@@ -1,29 +1,36 @@
-"""What moderators and editors see of an advocate's photo: the private file, shown in
-the testimonial's edit form through a permission-checked admin view, never through
-an address under MEDIA_URL."""
+"""Advocates' photos in the admin. Each belongs to its testimonial: moderators and
+editors see the private file in the testimonial's edit form (panels.SentPhotoPanel),
+through a permission-checked view, never through an address under MEDIA_URL.
+
+Wagtail's image library holds the images editors may use anywhere, and advocates'
+photos are not among them: they have no public file to make a thumbnail from until a
+moderator approves them. The library's listing and search, the image chooser and the
+admin API's images leave them out, and the library's views of one image don't open
+them."""
 
 import mimetypes
+from functools import wraps
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
-from django.urls import path, reverse
+from django.urls import path
 
-from wagtail.admin.panels import Panel
+from wagtail.images import admin_urls as wagtail_image_urls
+from wagtail.images import get_image_model
+from wagtail.images.views.images import IndexView
 from wagtail.permission_policies import ModelPermissionPolicy
 
+from home.choosers import ChoosableImagesAdminAPIViewSet
 from home.uploads import private_storage
+from testimonials.models import Testimonial
+from testimonials.photos import FOLDER, is_advocates_photo
 
 # Who works on testimonials: editors (change) and moderators (change, publish).
 PERMISSIONS = ["change", "publish"]
 
 
 def sent_photo(request, pk):
-    # Imported here: the testimonial model imports this module for its panel.
-    from testimonials.models import Testimonial
-    from testimonials.photos import is_advocates_photo
-
     if not ModelPermissionPolicy(Testimonial).user_has_any_permission(request.user, PERMISSIONS):
         raise PermissionDenied
     testimonial = get_object_or_404(Testimonial.objects.select_related("photo"), pk=pk)
@@ -39,26 +46,50 @@ def sent_photo(request, pk):
     return response
 
 
-def admin_urls():
+def sent_photo_urls():
     return [path("testimonials/<int:pk>/photo/", sent_photo, name="testimonial_photo")]
 
 
-class SentPhotoPanel(Panel):
-    """The photo as its author sent it (stripped of metadata), whether or not it is
-    public yet, with where it is kept."""
+def library_images(images):
+    photos = images.model.objects.filter(file__startswith=f"{FOLDER}/")
+    # By id, which search results can be filtered on, unlike the file's name.
+    return images.exclude(pk__in=photos.values("pk"))
 
-    class BoundPanel(Panel.BoundPanel):
-        template_name = "components/admin/sent_photo_panel.html"
 
-        def is_shown(self):
-            from testimonials.photos import is_advocates_photo
+class ImageLibraryView(IndexView):
+    def get_base_queryset(self):
+        return library_images(super().get_base_queryset())
 
-            instance = self.instance
-            return bool(instance.pk and is_advocates_photo(instance.photo) and super().is_shown())
 
-        def get_context_data(self, parent_context=None):
-            context = super().get_context_data(parent_context)
-            context["url"] = reverse("testimonial_photo", args=[self.instance.pk])
-            context["photo"] = self.instance.photo
-            context["days"] = settings.TESTIMONIAL_REJECTED_PHOTO_DAYS
-            return context
+def not_an_advocates_photo(view):
+    """Wagtail's ``view`` of one image, answering 404 for an advocate's photo: it is
+    neither edited, replaced nor deleted from the library."""
+
+    @wraps(view)
+    def library_image_view(request, *args, image_id, **kwargs):
+        if is_advocates_photo(get_object_or_404(get_image_model(), pk=image_id)):
+            raise Http404
+        return view(request, *args, image_id=image_id, **kwargs)
+
+    return library_image_view
+
+
+def library_urls():
+    """The listing and its search results, and every view of one image, at the
+    addresses Wagtail gives its own: Wagtail has no hook for which images these show,
+    so they must be found first. The views of one image are Wagtail's own list, so one
+    it adds later is covered too."""
+    return [
+        path("images/", ImageLibraryView.as_view()),
+        path("images/results/", ImageLibraryView.as_view(results_only=True)),
+        *(
+            path(f"images/{pattern.pattern}", not_an_advocates_photo(pattern.callback))
+            for pattern in wagtail_image_urls.urlpatterns
+            if "<int:image_id>" in str(pattern.pattern)
+        ),
+    ]
+
+
+class LibraryImagesAdminAPIViewSet(ChoosableImagesAdminAPIViewSet):
+    def get_queryset(self):
+        return library_images(super().get_queryset())

@@ -7,28 +7,24 @@ testimonial whose author consented puts a copy where Wagtail serves images from,
 renditions are made from that; whatever takes the testimonial off the site (rejection,
 withdrawal, the author's change, a lapsed re-confirmation, erasure), or the photo off
 the published testimonial, deletes the copy and every rendition. Moderators see the
-private file in the admin (photo_admin.py); the image library does not list it
-(photo_library.py).
+private file in the admin; the image library does not list it (photo_admin.py).
 
 The image, private file included, is deleted when its author withdraws the testimonial
 or asks for erasure, and when a rejection has not been reconsidered within
-TESTIMONIAL_REJECTED_PHOTO_DAYS. Images editors upload to the library, and may choose
-for a testimonial taken in an interview, are theirs: none of this applies to them."""
+TESTIMONIAL_REJECTED_PHOTO_DAYS (personal_data.py). Images editors upload to the
+library, and may choose for a testimonial taken in an interview, are theirs: none of
+this applies to them.
 
-import datetime
+This module works on the testimonials it is handed: the models are built with it."""
 
-from django.conf import settings
 from django.db import transaction
 from django.db.models.signals import post_delete
 from django.dispatch import receiver
-from django.utils import timezone
 
 from wagtail.images import get_image_model
 from wagtail.models import Revision
 
 from home.uploads import private_storage, store_without_metadata
-from testimonials.models import Testimonial
-from testimonials.personal_data import erase_photo, personal_strings
 
 FOLDER = "testimonial_photos"
 
@@ -43,16 +39,16 @@ def store_upload(upload, title):
     return get_image_model().objects.create(title=title, **fields)
 
 
-def publish_or_withhold(image_id):
+def publish_or_withhold(image_id, testimonials):
     """Put the public copy of an advocate's photo in place, or take it and its
-    renditions away, as the testimonials using it are now."""
+    renditions away, as ``testimonials`` (all of them) using it are now."""
     with transaction.atomic():
         # One decision at a time per photo: a publish and a take-down deciding at once
         # could otherwise leave a copy public after the take-down.
         image = get_image_model().objects.select_for_update().filter(pk=image_id).first()
         if not is_advocates_photo(image):
             return
-        if Testimonial.objects.public().filter(photo=image, consent_photo=True).exists():
+        if testimonials.public().filter(photo=image, consent_photo=True).exists():
             show(image)
         else:
             withhold(image)
@@ -87,10 +83,11 @@ def follow_the_testimonial(testimonial):
     shows now or showed before. Called once the testimonial's new state is recorded
     (testimonials.signals), and acted on once that is committed."""
     photo_ids = photos_of(testimonial)
+    testimonials = type(testimonial).objects
 
     def follow():
         for photo_id in photo_ids:
-            publish_or_withhold(photo_id)
+            publish_or_withhold(photo_id, testimonials)
 
     transaction.on_commit(follow)
 
@@ -102,35 +99,3 @@ def delete_private_file(sender, instance, **kwargs):
     if is_advocates_photo(instance):
         name = instance.file.name
         transaction.on_commit(lambda: private_storage().delete(name))
-
-
-def delete_photo(testimonial):
-    """Delete the photo its author sent with ``testimonial``, files and renditions
-    included, unless something else still uses it."""
-    image = testimonial.photo
-    if not is_advocates_photo(image):
-        return
-    testimonial.photo = None
-    testimonial.save(update_fields=["photo"])
-    erase_photo(image, personal_strings(testimonial))
-
-
-def past_reconsideration():
-    """Testimonials whose photo nobody may show again: withdrawn, or rejected longer
-    ago than a moderator may still reconsider."""
-    cutoff = timezone.now() - datetime.timedelta(days=settings.TESTIMONIAL_REJECTED_PHOTO_DAYS)
-    Status = Testimonial.Status
-    return (
-        Testimonial.objects.filter(photo__file__startswith=f"{FOLDER}/")
-        .filter(status__in=[Status.REJECTED, Status.WITHDRAWN])
-        .exclude(status=Status.REJECTED, moderated_at__gt=cutoff)
-        .select_related("photo")
-    )
-
-
-def delete_photos_past_reconsideration():
-    testimonials = list(past_reconsideration())
-    for testimonial in testimonials:
-        with transaction.atomic():
-            delete_photo(testimonial)
-    return len(testimonials)

@@ -1,13 +1,19 @@
+import datetime
+
 from django.db import models
-from django.db.models import Avg, Count, Q
+from django.db.models import Avg, Count, DateField, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce, Greatest, TruncDate
+
+from testimonials.choices import Status
 
 # The columns of the rejection record: each rating, then testimonials given none.
 REJECTION_RATING_COLUMNS = (1, 2, 3, 4, 5, None)
 
 # What prospects may see: approved by an editor and published. The one place that
-# decides it, for querysets and for the choices of a case study's quotes. (The value of
-# Testimonial.Status.APPROVED: the model, which uses this module, is not defined yet.)
-PUBLIC = {"live": True, "status": "approved"}
+# decides it, for querysets and for the choices of a case study's quotes.
+PUBLIC = {"live": True, "status": Status.APPROVED}
+
+LONG_AGO = Value(datetime.date(1970, 1, 1), output_field=DateField())
 
 
 class TestimonialQuerySet(models.QuerySet):
@@ -42,6 +48,26 @@ class TestimonialQuerySet(models.QuerySet):
                 | Q(consent_company=True, author_company__icontains=word)
             )
         return self.filter(condition)
+
+    def with_customer_confirmed_on(self):
+        """Annotate ``customer_confirmed_on``: the last day the author said they are a
+        customer. One query, however many testimonials."""
+        ReconfirmationRequest = self.model._meta.get_field("reconfirmation_requests").related_model
+        confirmed_by_email = (
+            ReconfirmationRequest.objects.filter(
+                testimonials=OuterRef("pk"), outcome=ReconfirmationRequest.Outcome.CONFIRMED
+            )
+            .order_by("-answered_at")
+            .values("answered_at")[:1]
+        )
+        return self.annotate(
+            customer_confirmed_on=Greatest(
+                TruncDate("submitted_at"),
+                Coalesce("advocate__customer_as_of", LONG_AGO),
+                Coalesce("advocate__reconfirmed_on", LONG_AGO),
+                Coalesce(TruncDate(Subquery(confirmed_by_email)), LONG_AGO),
+            )
+        )
 
     def awaiting_second_moderator(self):
         """Low ratings one moderator proposed to reject: still as they were (pending

@@ -4,7 +4,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from home.anti_abuse import serve_public_form
-from testimonials.author_edits import record_author_change
+from testimonials.author_edits import record_author_change, withdraw
 from testimonials.forms import TestimonialChangeForm
 from testimonials.links import withdrawal_link
 from testimonials.models import Testimonial
@@ -34,7 +34,7 @@ def change_or_withdraw(request, token):
 
     try:
         if request.method == "POST" and WITHDRAW in request.POST:
-            testimonial.withdraw()
+            withdraw(testimonial)
             return page("withdrawn")
         testimonial.check_author_may_change()
         outcome = request.GET.get("changed")

@@ -18,7 +18,7 @@ import django_filters
 from home.choosers import PermissionCheckedChooserViewSet
 from home.dashboard import add_panels
 
-from . import dashboard, moderation, photo_admin, photo_library
+from . import dashboard, moderation, photo_admin
 from .advocacy import (
     demo_requests,  # noqa: F401  (who sees demo requests)
     reports,  # noqa: F401  (the program's reports)
@@ -242,24 +242,24 @@ def register_work_queue_items():
 
 @hooks.register("register_admin_urls")
 def register_sent_photo_urls():
-    return photo_admin.admin_urls()
+    return photo_admin.sent_photo_urls()
 
 
 # Before Wagtail's own image listing, which these replace at the same addresses.
 @hooks.register("register_admin_urls", order=-1)
 def register_image_library_urls():
-    return photo_library.admin_urls()
+    return photo_admin.library_urls()
 
 
 @hooks.register("construct_image_chooser_queryset")
 def leave_advocates_photos_out_of_the_image_chooser(images, request):
-    return photo_library.library_images(images)
+    return photo_admin.library_images(images)
 
 
 # After home's endpoint of choosable images, which this one narrows.
 @hooks.register("construct_admin_api", order=101)
 def register_library_images_endpoint(router):
-    router.register_endpoint("images", photo_library.LibraryImagesAdminAPIViewSet)
+    router.register_endpoint("images", photo_admin.LibraryImagesAdminAPIViewSet)
 
 
 @hooks.register("register_log_actions")

@@ -1,4 +1,5 @@
-"""The NPS survey: its one question, the invitations e-mailed for it, and the score.
+"""The NPS survey: the invitations e-mailed for it, and the score. (Its one question is
+a public form, in testimonials.forms.)
 
 Net Promoter Score: the percentage of promoters (9 or 10) minus the percentage of
 detractors (0 to 6), from -100 to 100. Passives (7 or 8) count in the total only.
@@ -10,21 +11,18 @@ link by a background task. A failure is logged and the next run retries it."""
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from django import forms
 from django.core.mail import EmailMessage
 from django.db.models import Count, Q
 from django.db.models.functions import TruncMonth
 from django.template.loader import render_to_string
 from django.utils.translation import gettext, override
-from django.utils.translation import gettext_lazy as _
 
 from home.charts import month_key
 from home.notifications import deliver_unsent
+from testimonials.models import NpsInvitation
 
 # Below this many answers one or two people move the score a lot: say so.
 MIN_RELIABLE_ANSWERS = 30
-NPS_SCORES = [(score, str(score)) for score in range(11)]
-COMMENT_MAX_LENGTH = 1000
 
 
 def percent(part, total):
@@ -103,28 +101,6 @@ def nps_by_month(responses, months):
     return [(month, by_month.get(month_key(month), NetPromoterScore())) for month in months]
 
 
-class NpsAnswerForm(forms.Form):
-    """The survey's one question, 0 to 10, and room to say why."""
-
-    score = forms.TypedChoiceField(
-        choices=NPS_SCORES,
-        coerce=int,
-        widget=forms.RadioSelect,
-        help_text=_("0 means not at all likely, 10 extremely likely."),
-        error_messages={"required": _("Choose a number from 0 to 10.")},
-    )
-    comment = forms.CharField(
-        label=_("What is the main reason for your score? (optional)"),
-        max_length=COMMENT_MAX_LENGTH,
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 4}),
-    )
-
-    def __init__(self, *args, question, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["score"].label = question
-
-
 def answer_url(invitation):
     """An invitation carries a random token of its own (Wagtail's page paths take
     letters, digits, "-" and "_" only), not a signed one."""
@@ -148,9 +124,6 @@ def invitation_emails(invitation):
 def send_unsent_invitations():
     """Queue every invitation not sent yet, to a survey that is live. Returns (sent,
     waiting)."""
-    # Imported here: the survey's models use this module's form and queryset.
-    from testimonials.models import NpsInvitation
-
     return deliver_unsent(
         NpsInvitation.objects.filter(survey__live=True),
         invitation_emails,

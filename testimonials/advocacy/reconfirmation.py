@@ -14,8 +14,7 @@ from collections import defaultdict
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import transaction
-from django.db.models import DateField, Exists, OuterRef, Subquery, Value
-from django.db.models.functions import Coalesce, Greatest, TruncDate
+from django.db.models import Exists, OuterRef, Subquery
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext, override
@@ -23,42 +22,14 @@ from django.utils.translation import gettext, override
 from wagtail.actions.unpublish import UnpublishAction
 from wagtail.models import Site
 
-from home.charts import months_before
 from home.notifications import deliver_unsent
-from testimonials.advocacy.advocates import program_settings
 from testimonials.links import reconfirmation_link
 from testimonials.models import Advocate, ReconfirmationRequest, Testimonial
+from testimonials.program import deadline_after, program_settings, reconfirmation_cutoff
 
 # Recorded in each testimonial's history (registered in testimonials/wagtail_hooks.py).
 LAPSED_ACTION = "candor.reconfirmation_lapsed"
 NO_LONGER_CUSTOMER_ACTION = "candor.no_longer_customer"
-
-LONG_AGO = Value(datetime.date(1970, 1, 1), output_field=DateField())
-
-
-def with_customer_confirmed_on(testimonials):
-    """Annotate ``customer_confirmed_on``: the last day the author said they are a
-    customer. One query, however many testimonials."""
-    confirmed_by_email = (
-        ReconfirmationRequest.objects.filter(
-            testimonials=OuterRef("pk"), outcome=ReconfirmationRequest.Outcome.CONFIRMED
-        )
-        .order_by("-answered_at")
-        .values("answered_at")[:1]
-    )
-    return testimonials.annotate(
-        customer_confirmed_on=Greatest(
-            TruncDate("submitted_at"),
-            Coalesce("advocate__customer_as_of", LONG_AGO),
-            Coalesce("advocate__reconfirmed_on", LONG_AGO),
-            Coalesce(TruncDate(Subquery(confirmed_by_email)), LONG_AGO),
-        )
-    )
-
-
-def reconfirmation_cutoff(program, today=None):
-    """Authors who last confirmed before this day must be asked again."""
-    return months_before(today or timezone.localdate(), program.reconfirmation_months)
 
 
 def needing_reconfirmation(program, today=None):
@@ -68,9 +39,9 @@ def needing_reconfirmation(program, today=None):
         testimonials=OuterRef("pk"), outcome=ReconfirmationRequest.Outcome.WAITING
     )
     return (
-        with_customer_confirmed_on(
-            Testimonial.objects.public().filter(relationship=Testimonial.Relationship.CUSTOMER)
-        )
+        Testimonial.objects.public()
+        .filter(relationship=Testimonial.Relationship.CUSTOMER)
+        .with_customer_confirmed_on()
         .filter(customer_confirmed_on__lt=reconfirmation_cutoff(program, today))
         .annotate(
             asked_at=Subquery(open_request.order_by("-created_at").values("sent_at")[:1]),
@@ -105,11 +76,6 @@ def create_requests(program, now=None):
     return created
 
 
-def deadline_after(sent_at, program):
-    """When a request lapses unanswered: the grace period after its e-mail went out."""
-    return sent_at + datetime.timedelta(days=program.reconfirmation_grace_days)
-
-
 def lapse_unanswered(program, now=None):
     """Unpublish what is still unconfirmed once the grace period has passed since the
     e-mail was sent. A request whose e-mail never went out never lapses."""
@@ -122,8 +88,10 @@ def lapse_unanswered(program, now=None):
     for request in overdue:
         with transaction.atomic():
             asked_on = timezone.localdate(request.created_at)
-            still_unconfirmed = with_customer_confirmed_on(request.testimonials.public()).filter(
-                customer_confirmed_on__lt=asked_on
+            still_unconfirmed = (
+                request.testimonials.public()
+                .with_customer_confirmed_on()
+                .filter(customer_confirmed_on__lt=asked_on)
             )
             for testimonial in still_unconfirmed:
                 unpublish(testimonial, LAPSED_ACTION)

@@ -11,9 +11,9 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from home.dashboard import PermissionMenuItem
-from testimonials.advocacy.advocates import program_settings
-from testimonials.advocacy.reconfirmation import deadline_after, needing_reconfirmation
+from testimonials.advocacy.reconfirmation import needing_reconfirmation
 from testimonials.models import Advocate, NpsResponse, Testimonial
+from testimonials.program import deadline_after, program_settings
 
 
 def testimonial_edit_url(testimonial):

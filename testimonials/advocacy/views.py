@@ -6,9 +6,9 @@ from django.views.decorators.http import require_GET, require_http_methods
 from wagtail.models import Site
 
 from testimonials.advocacy import reconfirmation
-from testimonials.advocacy.referrals import count_visit, remember_referral
 from testimonials.links import reconfirmation_link
 from testimonials.models import Advocate, ReconfirmationRequest
+from testimonials.referrals import count_visit, remember_referral
 
 TEMPLATE = "pages/testimonial_reconfirm.html"
 

@@ -19,6 +19,7 @@ from home.demo import (
     update_settings,
 )
 from home.models import StandardPage
+from testimonials.author_edits import withdraw
 from testimonials.demo.advocates import load_advocate_program
 from testimonials.demo.customers import CASE_STUDIES, CUSTOMERS, EXCERPTS, TESTIMONIALS
 from testimonials.models import (
@@ -135,7 +136,7 @@ def load_testimonials(products, customers):
             testimonial.reject(extra["reason"])
         elif state == "withdrawn":
             testimonial.save_revision().publish()
-            testimonial.withdraw()
+            withdraw(testimonial)
 
 
 def load_pages(site, products, customers):

@@ -9,7 +9,6 @@ from django.utils import timezone
 
 from comparisons.models import Product
 from home.demo import add_child
-from testimonials.advocacy.references import record_reference_call
 from testimonials.models import (
     Advocate,
     AdvocateActivity,
@@ -284,7 +283,7 @@ def load_reference_requests(products, advocates, today):
             editor_note=note,
             decided_at=timezone.now() if status != "requested" else None,
         )
-        record_reference_call(request)
+        request.record_reference_call()
 
 
 def load_nps(home, customers, today):

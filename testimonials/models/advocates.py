@@ -14,8 +14,8 @@ from wagtail.admin.panels import (
 )
 from wagtail.search import index
 
-from testimonials.advocacy.advocates import AdvocateQuerySet
-from testimonials.advocacy.panels import AdvocateActivityPanel
+from testimonials.panels import AdvocateActivityPanel
+from testimonials.program import AdvocateQuerySet
 
 validate_referral_code = RegexValidator(
     r"^[A-Za-z0-9-]+$", "Use letters, digits and hyphens only: the code is part of a link."

@@ -11,15 +11,31 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from rest_framework.fields import Field
+
 from home.models.index_page import IndexPage
 from home.page_cache.parameters import filters_shown_as_asked
 from home.visibility import ViewRestrictionsByPathMixin
-from testimonials.api import PublicQuotesField
 from testimonials.blocks import MetricBlock
 from testimonials.filters import CaseStudyFilter
 from testimonials.querysets import PUBLIC
 
 from .testimonials import Testimonial
+
+
+class PublicQuotesField(Field):
+    """A case study's quotes that are public now, in the editor's order: a quote whose
+    author withdrew it, or that an editor unpublished, simply disappears. Each is
+    shown as the API's testimonials endpoint shows it."""
+
+    def get_attribute(self, page):
+        return page.public_quotes()
+
+    def to_representation(self, testimonials):
+        router = self.context["router"]
+        _name, endpoint = router.get_model_endpoint(Testimonial)
+        serializer = endpoint.nested_serializer_class(router)(context=self.context)
+        return [serializer.to_representation(testimonial) for testimonial in testimonials]
 
 
 class CaseStudyTag(TaggedItemBase):

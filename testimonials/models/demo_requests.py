@@ -19,8 +19,10 @@ from wagtail.fields import RichTextField
 from home.anti_abuse import serve_public_form
 from home.notifications import deliver, deliver_unsent
 from home.visibility import ViewRestrictionsByPathMixin
-from testimonials.advocacy.demo_requests import DemoRequestFormBuilder
-from testimonials.advocacy.referrals import referring_advocate
+from testimonials.forms import DemoRequestFormBuilder
+from testimonials.referrals import referring_advocate
+
+from .advocates import Advocate
 
 WHAT = "the e-mail for demo request"
 RETRY = "send_demo_request_emails"
@@ -98,7 +100,9 @@ class DemoRequestPage(RoutablePageMixin, ViewRestrictionsByPathMixin, AbstractEm
             request,
             form,
             render=lambda form: self.render(request, context_overrides={"form": form}),
-            save=lambda form: self.save_request(form, referred_by=referring_advocate(request)),
+            save=lambda form: self.save_request(
+                form, referred_by=referring_advocate(request, Advocate.objects)
+            ),
             thanks_url=lambda: self.url + self.reverse_subpage("thanks"),
         )
 

@@ -13,7 +13,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from home.visibility import ViewRestrictionsByPathMixin
-from testimonials.advocacy.nps import COMMENT_MAX_LENGTH, NpsAnswerForm
+from testimonials.forms import COMMENT_MAX_LENGTH, NpsAnswerForm
 from testimonials.querysets import NpsResponseQuerySet
 
 from .submission_page import TestimonialSubmissionPage

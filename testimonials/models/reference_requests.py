@@ -5,8 +5,9 @@ from django.utils import timezone
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel
 
-from testimonials.advocacy.references import ReferenceRequestAdminForm
+from testimonials.admin_forms import ReferenceRequestAdminForm
 
+from .advocates import AdvocateActivity
 from .customers import Customer
 
 DECIDE = "testimonials.change_referencerequest"
@@ -107,3 +108,30 @@ class ReferenceRequest(models.Model):
             raise ValidationError({"editor_note": "Tell sales why the request was declined."})
         if not self.pk and self.needed_by and self.needed_by < timezone.localdate():
             raise ValidationError({"needed_by": "That date has passed."})
+
+    def record_reference_call(self):
+        """Keep the advocate's reference-call activity in step with the request: one while
+        it is approved, moved if another advocate is chosen, removed if it is not."""
+        activity = AdvocateActivity.objects.filter(reference_request=self).first()
+        approved = self.status == self.Status.APPROVED
+        if not (approved and self.advocate_id):
+            if activity:
+                activity.delete()
+            return None
+        description = (
+            f"Reference for a prospect in {self.get_industry_display().lower()} ({self.product})"
+        )
+        if activity is None:
+            return AdvocateActivity.objects.create(
+                advocate_id=self.advocate_id,
+                kind=AdvocateActivity.Kind.REFERENCE_CALL,
+                date=timezone.localdate(),
+                description=description,
+                reference_request=self,
+            )
+        if activity.advocate_id != self.advocate_id:
+            activity.advocate_id = self.advocate_id
+            activity.date = timezone.localdate()
+            activity.description = description
+            activity.save(update_fields=["advocate", "date", "description"])
+        return activity

@@ -1,5 +1,6 @@
 from django.core.validators import validate_email
-from django.db import models
+from django.db import models, transaction
+from django.utils import timezone
 
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -7,9 +8,13 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from home.anti_abuse import serve_public_form
+from home.uploads import private_storage
 from home.visibility import ViewRestrictionsByPathMixin
 from testimonials.forms import TestimonialSubmissionForm
-from testimonials.submissions import save_submission
+from testimonials.notifications import send_submission_emails
+from testimonials.photos import store_upload
+
+from .testimonials import Testimonial
 
 
 def validate_email_list(value):
@@ -58,7 +63,7 @@ class TestimonialSubmissionPage(RoutablePageMixin, ViewRestrictionsByPathMixin, 
             request,
             form,
             render=lambda form: self.render(request, context_overrides={"form": form}),
-            save=lambda form: save_submission(form, self),
+            save=self.save_submission,
             thanks_url=lambda: self.thanks_url,
         )
 
@@ -69,3 +74,45 @@ class TestimonialSubmissionPage(RoutablePageMixin, ViewRestrictionsByPathMixin, 
     @property
     def thanks_url(self):
         return self.url + self.reverse_subpage("thanks")
+
+    def save_submission(self, form):
+        """Store the testimonial as pending, its photo kept private until it is approved,
+        then, once it is committed, send e-mails."""
+        data = form.cleaned_data
+        photo = None
+        try:
+            with transaction.atomic():
+                if data.get("photo"):
+                    photo = store_upload(
+                        data["photo"], title=f"Testimonial photo: {data['author_name']}"
+                    )
+                testimonial = self.store_testimonial(data, photo)
+                send_submission_emails(testimonial)  # queued once it is committed
+        except Exception:
+            # The image's row is rolled back, not its file: nobody could find it to erase.
+            if photo is not None:
+                private_storage().delete(photo.file.name)
+            raise
+        return testimonial
+
+    def store_testimonial(self, data, photo):
+        return Testimonial.objects.create(
+            product=data["product"],
+            quote=data["quote"],
+            rating=data["rating"],
+            author_name=data["author_name"],
+            author_role=data["author_role"],
+            author_company=data["author_company"],
+            email=data["email"],
+            photo=photo,
+            relationship=data["relationship"],
+            incentive=data["incentive"],
+            incentive_detail=data["incentive_detail"],
+            consent_name=data["consent_name"],
+            consent_company=data["consent_company"],
+            consent_photo=data["consent_photo"],
+            consent_given_at=timezone.now(),
+            source=Testimonial.Source.FORM,
+            submitted_via=self,
+            live=False,
+        )

@@ -31,12 +31,19 @@ from wagtail.models import (
 from wagtail.search import index
 
 from testimonials.admin_forms import TestimonialAdminForm
-from testimonials.advocacy.panels import CustomerStatusPanel
-from testimonials.photo_admin import SentPhotoPanel
+from testimonials.choices import (
+    CUSTOMER_OWNED_FIELDS,
+    QUOTE_MAX_LENGTH,
+    Incentive,
+    RejectionReason,
+    Relationship,
+    Source,
+    Status,
+    Verification,
+)
+from testimonials.panels import CustomerStatusPanel, SentPhotoPanel
 from testimonials.querysets import TestimonialQuerySet
 from testimonials.validators import validate_excerpt
-
-QUOTE_MAX_LENGTH = 2000
 
 CUSTOMER_ANSWER_REFUSED = _(
     "“%(field)s” is the customer's own answer and cannot be changed. Only the customer "
@@ -68,45 +75,13 @@ class Testimonial(
     """A customer's own words about a product. Nothing is public until an editor
     publishes (approves) it; low ratings are published like high ones."""
 
-    class Status(models.TextChoices):
-        PENDING = "pending", _("Pending")
-        APPROVED = "approved", _("Approved")
-        REJECTED = "rejected", _("Rejected")
-        WITHDRAWN = "withdrawn", _("Withdrawn")
-
-    # Reasons never depend on what the testimonial says about us.
-    class RejectionReason(models.TextChoices):
-        SPAM = "spam", _("Spam")
-        NOT_A_CUSTOMER = "not_customer", _("Not a customer")
-        PERSONAL_DATA = "personal_data", _("Contains personal data")
-        OFF_TOPIC = "off_topic", _("Off-topic")
-        DUPLICATE = "duplicate", _("Duplicate")
-        CONSENT_MISSING = "consent_missing", _("Consent missing")
-
-    class Relationship(models.TextChoices):
-        CUSTOMER = "customer", _("Customer")
-        EMPLOYEE = "employee", _("Employee")
-        PARTNER = "partner", _("Partner")
-        OTHER = "other", _("Other")
-
-    class Incentive(models.TextChoices):
-        NONE = "none", _("Nothing")
-        DISCOUNT = "discount", _("A discount")
-        GIFT = "gift", _("A gift")
-        PAYMENT = "payment", _("A payment")
-        OTHER = "other", _("Something else")
-
-    class Source(models.TextChoices):
-        FORM = "form", _("Submission form")
-        INTERVIEW = "interview", _("Interview")
-        IMPORT = "import", _("Import")
-
-    class Verification(models.TextChoices):
-        NONE = "", _("Not verified")
-        ACCOUNT = "account", _("Matched to a customer account")
-        INVOICE = "invoice", _("Matched to an invoice")
-        CALL = "call", _("Confirmed on a call")
-        OTHER = "other", _("Other")
+    # Its vocabulary (testimonials.choices), reached through the model as usual.
+    Status = Status
+    RejectionReason = RejectionReason
+    Relationship = Relationship
+    Incentive = Incentive
+    Source = Source
+    Verification = Verification
 
     product = models.ForeignKey(
         "comparisons.Product",
@@ -225,20 +200,7 @@ class Testimonial(
 
     objects = TestimonialQuerySet.as_manager()
 
-    # What the customer said or answered: stored as given, then changed only by the
-    # customer (their own link) or erased at their request, through
-    # change_customer_answers(). Editors may excerpt and label, never change these.
-    CUSTOMER_OWNED_FIELDS = (
-        "quote",
-        "rating",
-        "consent_name",
-        "consent_company",
-        "consent_photo",
-        "consent_given_at",
-        "relationship",
-        "incentive",
-        "incentive_detail",
-    )
+    CUSTOMER_OWNED_FIELDS = CUSTOMER_OWNED_FIELDS
     # What the site recorded about it (decisions, the author's withdrawal or change):
     # not an editor's work, so not something a revision can carry back or forth.
     RECORD_FIELDS = (
@@ -531,19 +493,6 @@ class Testimonial(
                 _("This testimonial has already been withdrawn, so it can no longer be changed."),
                 code="withdrawn",
             )
-
-    def withdraw(self):
-        """The author takes it back: hidden at once, the record kept, their photo deleted."""
-        # Imported here: testimonials.photos works on this model.
-        from testimonials.photos import delete_photo
-
-        self.check_author_may_change()
-        if self.live:
-            self.unpublish(log_action=False)
-        self.status = self.Status.WITHDRAWN
-        self.withdrawn_at = timezone.now()
-        self.save(update_fields=["status", "withdrawn_at"])
-        delete_photo(self)
 
     def get_preview_template(self, request, mode_name):
         return "components/testimonial_preview.html"

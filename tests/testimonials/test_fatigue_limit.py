@@ -8,8 +8,8 @@ from django.utils import timezone
 import pytest
 from bs4 import BeautifulSoup
 
-from testimonials.advocacy.advocates import quarter_of
 from testimonials.models import Advocate, AdvocateActivity, ReferenceRequest
+from testimonials.program import quarter_of
 from tests.testimonials.advocate_factories import (
     AdvocateActivityFactory,
     AdvocateFactory,

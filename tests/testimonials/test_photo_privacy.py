@@ -36,7 +36,7 @@ from wagtail_factories import ImageFactory
 from home.uploads import private_storage
 from testimonials import personal_data
 from testimonials.links import withdrawal_link
-from testimonials.models import Testimonial
+from testimonials.models import Testimonial, TestimonialSubmissionPage
 from tests.testimonials.advocate_fixtures import user_in_group
 from tests.testimonials.factories import CustomerFactory, TestimonialFactory
 from tests.testimonials.test_author_edits import change_form
@@ -256,7 +256,7 @@ def test_a_photo_sent_with_a_testimonial_that_could_not_be_stored_is_not_kept(
     def fails(*args, **kwargs):
         raise IntegrityError("the database refused it")
 
-    monkeypatch.setattr("testimonials.submissions.store_testimonial", fails)
+    monkeypatch.setattr(TestimonialSubmissionPage, "store_testimonial", fails)
 
     with pytest.raises(IntegrityError):
         post(valid_form(our_product, photo=located_photo(), consent_photo="on"))

@@ -3,6 +3,7 @@
 import pytest
 from bs4 import BeautifulSoup
 
+from testimonials.author_edits import withdraw
 from testimonials.models import CaseStudyQuote, Testimonial
 from testimonials.querysets import PUBLIC
 from tests.comparisons.factories import ProductPageFactory
@@ -81,7 +82,7 @@ def test_a_withdrawn_case_study_quote_disappears_without_a_trace(
     CaseStudyQuote.objects.create(page=case_study, testimonial=testimonial)
     assert "Kept our team sane." in text_of(client, case_study.url)
 
-    testimonial.withdraw()
+    withdraw(testimonial)
 
     text = text_of(client, case_study.url)
     assert "Kept our team sane." not in text

@@ -9,9 +9,9 @@ from django.utils import timezone
 
 import pytest
 
-from testimonials.advocacy.demo_requests import DemoRequestForm
-from testimonials.advocacy.referrals import COOKIE_NAME, COOKIE_SALT, record_visit
+from testimonials.forms import DemoRequestForm
 from testimonials.models import Advocate, DemoRequestSubmission, ReferralVisitDay
+from testimonials.referrals import COOKIE_NAME, COOKIE_SALT, record_visit
 from tests.testimonials.advocate_factories import AdvocateFactory
 
 pytestmark = pytest.mark.django_db

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 
 import pytest
 
+from testimonials.author_edits import withdraw
 from testimonials.links import withdrawal_link
 from testimonials.models import Testimonial
 from tests.testimonials.factories import TestimonialFactory
@@ -99,7 +100,7 @@ def test_the_model_refuses_to_withdraw_a_rejected_testimonial():
     testimonial = TestimonialFactory(rejected=True)
 
     with pytest.raises(ValidationError) as refusal:
-        testimonial.withdraw()
+        withdraw(testimonial)
 
     assert refusal.value.code == "rejected"
     testimonial.refresh_from_db()

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from testimonials.photos import delete_photos_past_reconsideration
+from testimonials.personal_data import delete_photos_past_reconsideration
 
 
 class Command(BaseCommand):

@@ -1,10 +1,10 @@
 from home.notifications import SendUnsentCommand
-from testimonials.advocacy.advocates import program_settings
 from testimonials.advocacy.reconfirmation import (
     create_requests,
     lapse_unanswered,
     send_unsent_requests,
 )
+from testimonials.program import program_settings
 
 
 class Command(SendUnsentCommand):

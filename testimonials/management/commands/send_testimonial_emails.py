@@ -1,4 +1,5 @@
 from home.notifications import SendUnsentCommand
+from testimonials.models import Testimonial
 from testimonials.notifications import send_unsent_submission_emails
 
 
@@ -7,4 +8,4 @@ class Command(SendUnsentCommand):
     report = "Sent e-mails for {sent} testimonials"
 
     def send_unsent(self):
-        return send_unsent_submission_emails()
+        return send_unsent_submission_emails(Testimonial.objects.all())

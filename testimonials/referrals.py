@@ -56,14 +56,12 @@ def remember_referral(response, advocate):
     return response
 
 
-def referring_advocate(request):
-    """The advocate whose link brought this visitor, if the cookie is genuine and recent."""
-    # Imported here: the demo request page, a model, uses this module.
-    from testimonials.models import Advocate
-
+def referring_advocate(request, advocates):
+    """The one of ``advocates`` whose link brought this visitor, if the cookie is
+    genuine and recent."""
     advocate_id = request.get_signed_cookie(
         COOKIE_NAME, default=None, salt=COOKIE_SALT, max_age=COOKIE_MAX_AGE
     )
     if not (advocate_id and advocate_id.isdigit()):
         return None
-    return Advocate.objects.filter(pk=int(advocate_id)).first()
+    return advocates.filter(pk=int(advocate_id)).first()

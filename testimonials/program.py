@@ -1,6 +1,10 @@
-"""How much we ask of each advocate: one limit per calendar quarter, whatever they did
-(testimonials, case studies, reference calls, events, reviews), counted for every
-advocate in one query, with the program's settings the limit comes from."""
+"""The advocate program's settings and the limits they set. How much we ask of each
+advocate: one limit per calendar quarter, whatever they did (testimonials, case
+studies, reference calls, events, reviews), counted for every advocate in one query.
+How long a customer's word that they are one holds, and how long they have to answer
+when asked again.
+
+Nothing here imports the models: the models are built with it."""
 
 import datetime
 
@@ -13,6 +17,7 @@ from django.utils.formats import date_format
 
 from wagtail.models import Site
 
+from home.charts import months_before
 from home.models import SiteSettings
 
 
@@ -34,6 +39,16 @@ def quarter_of(day):
     else:
         following = datetime.date(day.year, first_month + 3, 1)
     return start, following - datetime.timedelta(days=1)
+
+
+def reconfirmation_cutoff(program, today=None):
+    """Authors who last confirmed before this day must be asked again."""
+    return months_before(today or timezone.localdate(), program.reconfirmation_months)
+
+
+def deadline_after(sent_at, program):
+    """When a request lapses unanswered: the grace period after its e-mail went out."""
+    return sent_at + datetime.timedelta(days=program.reconfirmation_grace_days)
 
 
 def load_label(load, limit):

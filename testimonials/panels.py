@@ -1,15 +1,19 @@
 """Read-only panels in the editors' forms: what an advocate has done (their timeline),
-and whether a testimonial's author is still known to be a customer."""
+whether a testimonial's author is still known to be a customer, and the photo they
+sent. They work on the
+instance they are shown with: the models are built with them and are not imported."""
 
 from dataclasses import dataclass
 from datetime import date
 
+from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 
 from wagtail.admin.panels import Panel
 
-from testimonials.advocacy.advocates import program_settings
+from testimonials.photos import is_advocates_photo
+from testimonials.program import deadline_after, program_settings, reconfirmation_cutoff
 
 
 @dataclass(frozen=True)
@@ -81,27 +85,17 @@ class CustomerStatusPanel(Panel):
             )
 
         def get_context_data(self, parent_context=None):
-            # Imported here: the testimonial model these work on imports this module.
-            from testimonials.advocacy.reconfirmation import (
-                deadline_after,
-                reconfirmation_cutoff,
-                with_customer_confirmed_on,
-            )
-            from testimonials.models import ReconfirmationRequest
-
             context = super().get_context_data(parent_context)
             program = program_settings(self.request)
             testimonial = self.instance
             confirmed_on = (
-                with_customer_confirmed_on(type(testimonial).objects.filter(pk=testimonial.pk))
+                type(testimonial)
+                .objects.filter(pk=testimonial.pk)
+                .with_customer_confirmed_on()
                 .values_list("customer_confirmed_on", flat=True)
                 .first()
             )
-            request = (
-                ReconfirmationRequest.objects.filter(testimonials=testimonial)
-                .order_by("-created_at")
-                .first()
-            )
+            request = testimonial.reconfirmation_requests.order_by("-created_at").first()
             context.update(
                 {
                     "confirmed_on": confirmed_on,
@@ -116,4 +110,23 @@ class CustomerStatusPanel(Panel):
                     "months": program.reconfirmation_months,
                 }
             )
+            return context
+
+
+class SentPhotoPanel(Panel):
+    """The photo as its author sent it (stripped of metadata), whether or not it is
+    public yet, with where it is kept."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "components/admin/sent_photo_panel.html"
+
+        def is_shown(self):
+            instance = self.instance
+            return bool(instance.pk and is_advocates_photo(instance.photo) and super().is_shown())
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            context["url"] = reverse("testimonial_photo", args=[self.instance.pk])
+            context["photo"] = self.instance.photo
+            context["days"] = settings.TESTIMONIAL_REJECTED_PHOTO_DAYS
             return context
