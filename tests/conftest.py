@@ -1,6 +1,10 @@
+import datetime
+
 from django.core.cache import cache
+from django.utils import timezone
 
 import pytest
+import time_machine
 
 from home.models import SiteSettings
 from tests.home.factories import HomePageFactory, serve_as_site_root, wagtail_root
@@ -10,6 +14,44 @@ pytest_plugins = [
     "tests.testimonials.fixtures",
     "tests.testimonials.advocate_fixtures",
 ]
+
+# Every test starts at this instant, so a date computed in a test or a factory cannot
+# change under it at midnight. The clock ticks on from there (tick=True), so durations,
+# timeouts and "seconds since the form was shown" still pass. A test that needs another
+# instant travels there itself (time_machine.travel or the time_machine fixture).
+FROZEN_AT = datetime.datetime(2026, 11, 26, 12, 0, tzinfo=datetime.UTC)
+
+
+def runs_on_the_real_clock(node):
+    """Tests that hand times to another process see the real clock, not the travelled
+    one: time-machine patches this interpreter only. Headless Chromium (``browser``)
+    would drop a session cookie whose expiry the live server computed from a travelled
+    clock; subprocesses and gunicorn servers (``real_clock``) compare their own time
+    with the test's, e.g. a start instant of time.time() + 3."""
+    return bool(node.get_closest_marker("browser") or node.get_closest_marker("real_clock"))
+
+
+@pytest.fixture(autouse=True)
+def frozen_clock(request):
+    if runs_on_the_real_clock(request.node):
+        yield None
+        return
+    with time_machine.travel(FROZEN_AT, tick=True) as traveller:
+        yield traveller
+
+
+@pytest.fixture(scope="module")
+def frozen_clock_for_module():
+    """For module-scoped data (demo content loaded once), made at the same instant as
+    the tests that read it."""
+    with time_machine.travel(FROZEN_AT, tick=True) as traveller:
+        yield traveller
+
+
+@pytest.fixture
+def today(frozen_clock):
+    """The date of the frozen clock, in the site's time zone."""
+    return timezone.localdate()
 
 
 @pytest.fixture

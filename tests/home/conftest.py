@@ -7,7 +7,7 @@ import pytest
 
 
 @pytest.fixture(scope="module")
-def demo_content(django_db_setup, django_db_blocker):
+def demo_content(django_db_setup, django_db_blocker, frozen_clock_for_module):
     """Loaded once for the module inside a transaction that is rolled back after it."""
     with django_db_blocker.unblock(), transaction.atomic():
         call_command("load_demo_content", verbosity=0)

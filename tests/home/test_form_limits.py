@@ -106,6 +106,7 @@ def test_a_full_page_cache_does_not_reset_the_limit(client, share, home_page, se
     assert Testimonial.objects.count() == 2
 
 
+@pytest.mark.real_clock
 @pytest.mark.parametrize("store", ["database", "redis"])
 def test_two_app_servers_count_one_limit_together(store, tmp_path):
     """Two processes, as two gunicorn workers or two servers, each send 40 times from
