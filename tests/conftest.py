@@ -1,4 +1,7 @@
 import datetime
+import importlib
+import os
+import sys
 
 from django.core.cache import cache
 from django.utils import timezone
@@ -73,3 +76,35 @@ def site_settings(home_page):
 def empty_cache():
     """Rate limits and cached pages must not leak from one test into the next."""
     cache.clear()
+
+
+@pytest.fixture
+def load_settings(monkeypatch):
+    """Load ``candor.settings.<name>`` afresh, as a process started with only the given
+    environment variables would; the running settings and sys.modules stay as they were."""
+    package = importlib.import_module("candor.settings")
+
+    def load(name, **environment):
+        for variable in os.environ:
+            if not variable.startswith("PYTEST_"):
+                monkeypatch.delenv(variable)
+        for variable, value in environment.items():
+            monkeypatch.setenv(variable, value)
+        modules = {key: sys.modules.pop(key) for key in list(sys.modules) if is_settings(key)}
+        attributes = dict(vars(package))
+        try:
+            return importlib.import_module(f"candor.settings.{name}")
+        finally:
+            for key in [key for key in sys.modules if is_settings(key)]:
+                del sys.modules[key]
+            sys.modules.update(modules)
+            for attribute in set(vars(package)) - set(attributes):
+                delattr(package, attribute)
+            for attribute, value in attributes.items():
+                setattr(package, attribute, value)
+
+    return load
+
+
+def is_settings(module_name):
+    return module_name.startswith("candor.settings.")
