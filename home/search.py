@@ -13,8 +13,6 @@ from django.views.decorators.http import require_safe
 
 from wagtail.models import Locale, Page
 
-from home.visibility import listable
-
 MAX_QUERY_LENGTH = 200
 WORD = re.compile(r"\w+")
 RESULTS_PER_PAGE = 20
@@ -105,9 +103,9 @@ def search_results(request, query):
     # testimonials builds on home, so home looks it up only when searching.
     from testimonials.models import Testimonial
 
-    pages = listable(
-        Page.objects.filter(locale=Locale.get_active()).exclude(depth=1), request
-    ).specific()
+    pages = (
+        Page.objects.live().public().filter(locale=Locale.get_active()).exclude(depth=1).specific()
+    )
     testimonials = (
         Testimonial.objects.public()
         .containing_shown_words(query)

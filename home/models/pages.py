@@ -6,7 +6,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import BodyBlock
-from home.visibility import ViewRestrictionsByPathMixin, listable
+from home.visibility import ViewRestrictionsByPathMixin
 
 
 class HomePage(ViewRestrictionsByPathMixin, Page):
@@ -52,18 +52,16 @@ class HomePage(ViewRestrictionsByPathMixin, Page):
         )
 
         context = super().get_context(request, *args, **kwargs)
-        context["product_index"] = listable(
-            ProductIndexPage.objects.child_of(self), request
-        ).first()
-        context["comparison_index"] = listable(
-            ComparisonIndexPage.objects.child_of(self), request
-        ).first()
-        context["products"] = listable(
-            ProductPage.objects.descendant_of(self), request
-        ).select_related("product")
-        context["comparisons"] = listable(
-            ComparisonPage.objects.descendant_of(self), request
-        ).order_by("-reviewed_on")[:3]
+        context["product_index"] = ProductIndexPage.objects.child_of(self).live().public().first()
+        context["comparison_index"] = (
+            ComparisonIndexPage.objects.child_of(self).live().public().first()
+        )
+        context["products"] = (
+            ProductPage.objects.descendant_of(self).live().public().select_related("product")
+        )
+        context["comparisons"] = (
+            ComparisonPage.objects.descendant_of(self).live().public().order_by("-reviewed_on")[:3]
+        )
         return context
 
 

@@ -5,7 +5,6 @@ from django.utils.translation import get_language
 from wagtail.models import Site
 
 from home.languages import localized
-from home.visibility import listable
 
 register = template.Library()
 
@@ -21,7 +20,7 @@ def menu_items(site, request):
         home = localized(site.root_page, request)
         items = [
             {"title": page.title, "url": page.get_url(request), "path": page.path, "pk": page.pk}
-            for page in listable(home.get_children(), request).in_menu()
+            for page in home.get_children().live().public().in_menu()
         ]
         cache.set(key, items, timeout=None)
     return items
