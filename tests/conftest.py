@@ -45,9 +45,10 @@ def frozen_clock(request):
 
 @pytest.fixture(scope="module")
 def frozen_clock_for_module():
-    """For module-scoped data (demo content loaded once), made at the same instant as
-    the tests that read it."""
-    with time_machine.travel(FROZEN_AT, tick=True) as traveller:
+    """For module-scoped data (demo content loaded once): made an hour before the tests
+    that read it start, on the same day, so nothing it holds is newer than what a test
+    adds."""
+    with time_machine.travel(FROZEN_AT - datetime.timedelta(hours=1), tick=True) as traveller:
         yield traveller
 
 
