@@ -1,6 +1,7 @@
 # Candor: `make run` to try it, `make test` to check everything.
+# Another Python in a venv of its own: make PYTHON=python3.13 VENV=.venv-3.13 test
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
-VENV := .venv
+VENV ?= .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 MESSAGES_IGNORE := --ignore "test-artifacts/*" --ignore "staticfiles/*" --ignore "media/*" --ignore "tests/*" --ignore "bench/*"
@@ -27,9 +28,11 @@ demo: $(VENV)/.installed-run
 run: demo
 	WAGTAILADMIN_BASE_URL=http://localhost:$(PORT) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
+# Style, then the layers: each package imports only from those below it (.importlinter).
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 checks: $(VENV)/.installed-test
 	$(BIN)/python manage.py check --fail-level WARNING
@@ -37,12 +40,16 @@ checks: $(VENV)/.installed-test
 
 # One worker per CPU (pytest-xdist). Tests are handed out in pytest-django's order, so on
 # each worker the transactional tests, which empty the database after them, come last.
-# PYTEST_WORKERS=0 runs everything in one process.
+# PYTEST_WORKERS=0 runs everything in one process; PYTEST_ARGS adds options.
 PYTEST_WORKERS ?= auto
+PYTEST := $(BIN)/pytest -n $(PYTEST_WORKERS) --dist load
 pytest: $(VENV)/.installed-test
-	$(BIN)/pytest -n $(PYTEST_WORKERS) --dist load
+	$(PYTEST) $(PYTEST_ARGS)
 
-test: lint checks pytest
+# Everything, once: lint, Django's checks, then the tests measuring branch coverage
+# (settings in pyproject.toml), with a line per module that misses some.
+test: lint checks
+	$(PYTEST) --cov --cov-report=term-missing:skip-covered $(PYTEST_ARGS)
 
 # Load test on SQLite, then PostgreSQL and Redis: gunicorn, wrk and Lighthouse (see bench/run.py).
 # Writes bench/results/latest.md and latest.json; not part of make test.
@@ -55,4 +62,4 @@ messages: $(VENV)/.installed-test
 	$(BIN)/python manage.py compilemessages --locale ja
 
 clean:
-	rm -rf $(VENV) staticfiles test-artifacts
+	rm -rf $(VENV) staticfiles test-artifacts .coverage .coverage.*

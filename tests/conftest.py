@@ -1,10 +1,17 @@
+import datetime
+import importlib
+import os
+import sys
+
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import transaction
+from django.utils import timezone
 
 from wagtail.models import Locale, Site
 
 import pytest
+import time_machine
 
 from home.models import SiteSettings
 from tests.home.factories import HomePageFactory, serve_as_site_root, wagtail_root
@@ -14,6 +21,45 @@ pytest_plugins = [
     "tests.testimonials.fixtures",
     "tests.testimonials.advocate_fixtures",
 ]
+
+# Every test starts at this instant, so a date computed in a test or a factory cannot
+# change under it at midnight. The clock ticks on from there (tick=True), so durations,
+# timeouts and "seconds since the form was shown" still pass. A test that needs another
+# instant travels there itself (time_machine.travel or the time_machine fixture).
+FROZEN_AT = datetime.datetime(2026, 11, 26, 12, 0, tzinfo=datetime.UTC)
+
+
+def runs_on_the_real_clock(node):
+    """Tests that hand times to another process see the real clock, not the travelled
+    one: time-machine patches this interpreter only. Headless Chromium (``browser``)
+    would drop a session cookie whose expiry the live server computed from a travelled
+    clock; subprocesses and gunicorn servers (``real_clock``) compare their own time
+    with the test's, e.g. a start instant of time.time() + 3."""
+    return bool(node.get_closest_marker("browser") or node.get_closest_marker("real_clock"))
+
+
+@pytest.fixture(autouse=True)
+def frozen_clock(request):
+    if runs_on_the_real_clock(request.node):
+        yield None
+        return
+    with time_machine.travel(FROZEN_AT, tick=True) as traveller:
+        yield traveller
+
+
+@pytest.fixture(scope="module")
+def frozen_clock_for_module():
+    """For module-scoped data (demo content loaded once): made an hour before the tests
+    that read it start, on the same day, so nothing it holds is newer than what a test
+    adds."""
+    with time_machine.travel(FROZEN_AT - datetime.timedelta(hours=1), tick=True) as traveller:
+        yield traveller
+
+
+@pytest.fixture
+def today(frozen_clock):
+    """The date of the frozen clock, in the site's time zone."""
+    return timezone.localdate()
 
 
 @pytest.fixture
@@ -38,7 +84,7 @@ def empty_cache():
 
 
 @pytest.fixture(scope="module")
-def demo_content(django_db_setup, django_db_blocker):
+def demo_content(django_db_setup, django_db_blocker, frozen_clock_for_module):
     """Loaded once for the module inside a transaction that is rolled back after it."""
     with django_db_blocker.unblock(), transaction.atomic():
         call_command("load_demo_content", verbosity=0)
@@ -55,3 +101,35 @@ def demo_site(demo_content, db):
 def demo_japanese(demo_site):
     """The locale of the demo's Japanese pages."""
     return Locale.objects.get(language_code="ja")
+
+
+@pytest.fixture
+def load_settings(monkeypatch):
+    """Load ``candor.settings.<name>`` afresh, as a process started with only the given
+    environment variables would; the running settings and sys.modules stay as they were."""
+    package = importlib.import_module("candor.settings")
+
+    def load(name, **environment):
+        for variable in os.environ:
+            if not variable.startswith("PYTEST_"):
+                monkeypatch.delenv(variable)
+        for variable, value in environment.items():
+            monkeypatch.setenv(variable, value)
+        modules = {key: sys.modules.pop(key) for key in list(sys.modules) if is_settings(key)}
+        attributes = dict(vars(package))
+        try:
+            return importlib.import_module(f"candor.settings.{name}")
+        finally:
+            for key in [key for key in sys.modules if is_settings(key)]:
+                del sys.modules[key]
+            sys.modules.update(modules)
+            for attribute in set(vars(package)) - set(attributes):
+                delattr(package, attribute)
+            for attribute, value in attributes.items():
+                setattr(package, attribute, value)
+
+    return load
+
+
+def is_settings(module_name):
+    return module_name.startswith("candor.settings.")

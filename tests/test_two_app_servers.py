@@ -23,6 +23,8 @@ POSTGRES = os.environ.get("CANDOR_TEST_POSTGRES", "postgres://postgres@127.0.0.1
 REDIS = os.environ.get("CANDOR_TEST_REDIS", "redis://127.0.0.1:6379/9")
 SUBMISSIONS = 100
 
+pytestmark = pytest.mark.real_clock
+
 
 def services_or_skip():
     try:

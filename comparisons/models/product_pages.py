@@ -1,6 +1,6 @@
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 
@@ -16,7 +16,7 @@ from comparisons.structured_data import product_page
 from home.honesty import HonestyCheckedPage
 from home.models.index_page import IndexPage
 from home.models.site_settings import SiteSettings
-from home.visibility import ViewRestrictionsByPathMixin, listable
+from home.visibility import ViewRestrictionsByPathMixin
 
 from .comparison_pages import ComparisonPage
 from .facts import Fact
@@ -38,10 +38,11 @@ class ProductIndexPage(IndexPage):
     def home_page_context(cls, home_page, request):
         """Our products on the home page, with a link to this index."""
         return {
-            "product_index": listable(cls.objects.child_of(home_page), request).first(),
-            "products": listable(
-                ProductPage.objects.descendant_of(home_page), request
-            ).select_related("product"),
+            "product_index": cls.objects.child_of(home_page).live().public().first(),
+            "products": ProductPage.objects.descendant_of(home_page)
+            .live()
+            .public()
+            .select_related("product"),
         }
 
 
@@ -131,7 +132,8 @@ class ProductPage(HonestyCheckedPage, ViewRestrictionsByPathMixin, Page):
         not_suitable_for = list(
             self.not_suitable_for.select_related("alternative").order_by("sort_order")
         )
-        link_alternatives(not_suitable_for, request)
+        related = self.related_pages(not_suitable_for)
+        link_alternatives(not_suitable_for, related.pop("alternatives"), request)
         context["not_suitable_for"] = not_suitable_for
         if self.product_id:
             freshness_limit_days = SiteSettings.for_request(request).freshness_limit_days
@@ -140,7 +142,7 @@ class ProductPage(HonestyCheckedPage, ViewRestrictionsByPathMixin, Page):
             context["fragment_seconds"], context["fragment_version"] = comparison_fragment(
                 request, freshness_limit_days
             )
-            context.update(self.related_pages(request))
+            context.update(related)
             context.update(self.advocacy_context(request))
         return context
 
@@ -154,22 +156,43 @@ class ProductPage(HonestyCheckedPage, ViewRestrictionsByPathMixin, Page):
             fact.stale = fact.is_stale(freshness_limit_days)
         return facts
 
-    def related_pages(self, request):
-        """Comparisons and case studies that feature this product, in one query."""
-        comparison_type = ContentType.objects.get_for_model(ComparisonPage)
-        pages = (
-            listable(Page.objects.all(), request)
-            .filter(
-                Q(comparisonpage__compared_products__product_id=self.product_id)
-                | Q(casestudypage__products=self.product_id)
+    def related_pages(self, not_suitable_for):
+        """The public pages this page links to, in one query: the comparisons and case
+        studies that feature its product, and our own product pages for the alternatives
+        it recommends (by product)."""
+        related = {"comparisons": [], "case_studies": [], "alternatives": {}}
+        ours = {
+            item.alternative_id
+            for item in not_suitable_for
+            if item.alternative and item.alternative.is_ours
+        }
+        wanted = Q(productpage__product_id__in=ours) if ours else Q()
+        if self.product_id:
+            wanted |= Q(comparisonpage__compared_products__product_id=self.product_id) | Q(
+                casestudypage__products=self.product_id
             )
+        if not wanted:
+            return related
+        pages = (
+            Page.objects.live()
+            .public()
+            .filter(wanted)
+            .annotate(page_for_product=F("productpage__product_id"))
             .distinct()
             .order_by("title")
         )
-        related = {"comparisons": [], "case_studies": []}
+        comparison_type = ContentType.objects.get_for_model(ComparisonPage)
         for page in pages:
-            key = "comparisons" if page.content_type_id == comparison_type.pk else "case_studies"
-            related[key].append(page)
+            if page.page_for_product in ours:
+                # Of several pages for one product (translations), the last in the tree,
+                # as when the alternatives were looked up on their own.
+                alternatives = related["alternatives"]
+                if page.path > getattr(alternatives.get(page.page_for_product), "path", ""):
+                    alternatives[page.page_for_product] = page
+            elif page.content_type_id == comparison_type.pk:
+                related["comparisons"].append(page)
+            else:
+                related["case_studies"].append(page)
         return related
 
     def advocacy_context(self, request):
@@ -184,16 +207,9 @@ class ProductPage(HonestyCheckedPage, ViewRestrictionsByPathMixin, Page):
         }
 
 
-def link_alternatives(items, request):
-    """Point each recommended alternative at our own page for it when we have one,
-    otherwise at the vendor's website. One query, however many items."""
-    ours = {item.alternative_id for item in items if item.alternative and item.alternative.is_ours}
-    pages = {}
-    if ours:
-        pages = {
-            page.product_id: page
-            for page in listable(ProductPage.objects.filter(product_id__in=ours), request)
-        }
+def link_alternatives(items, pages, request):
+    """Point each recommended alternative at our own page for it (``pages``, by product)
+    when we have one, otherwise at the vendor's website."""
     for item in items:
         page = pages.get(item.alternative_id)
         if page:

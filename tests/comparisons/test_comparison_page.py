@@ -3,8 +3,6 @@
 import datetime
 from decimal import Decimal
 
-from django.utils import timezone
-
 import pytest
 from bs4 import BeautifulSoup
 
@@ -17,11 +15,9 @@ from tests.comparisons.factories import (
 )
 from tests.home.factories import StandardPageFactory
 
-TODAY = timezone.localdate()
-
 
 @pytest.fixture
-def comparison(comparison_index, site_settings):
+def comparison(comparison_index, site_settings, today):
     methodology = StandardPageFactory(parent=site_settings.site.root_page, title="How we compare")
     site_settings.methodology_page = methodology
     site_settings.save()
@@ -48,7 +44,7 @@ def comparison(comparison_index, site_settings):
             criterion=sso,
             support="yes",
             source_url=f"https://{product.pk}.example/security",
-            verified_on=TODAY - datetime.timedelta(days=400 if product == quill else 5),
+            verified_on=today - datetime.timedelta(days=400 if product == quill else 5),
         )
     page = ComparisonPageFactory(
         parent=comparison_index,

@@ -13,14 +13,12 @@ from tests.comparisons.factories import CriterionFactory, FactFactory, ProductFa
 
 pytestmark = pytest.mark.django_db
 
-TODAY = timezone.localdate()
-
 
 def table_for(products, criteria, freshness_limit_days=180, plans=None):
     plans = plans or {}
     columns = [Column(product, plans.get(product, "All plans")) for product in products]
     facts = [fact for product in products for fact in product.facts.select_related("criterion")]
-    return build_table(columns, criteria, facts, freshness_limit_days, TODAY)
+    return build_table(columns, criteria, facts, freshness_limit_days, timezone.localdate())
 
 
 @pytest.fixture
@@ -125,10 +123,10 @@ def test_a_paid_add_on_reads_differently_from_an_included_feature(ours, rival):
     assert not table_for([ours, rival], [sso]).rows[0].is_uniform
 
 
-def test_stale_facts_are_flagged_with_their_age(ours, rival):
+def test_stale_facts_are_flagged_with_their_age(ours, rival, today):
     sso = CriterionFactory(kind=Criterion.Kind.SUPPORT)
-    FactFactory(product=ours, criterion=sso, verified_on=TODAY - datetime.timedelta(days=10))
-    FactFactory(product=rival, criterion=sso, verified_on=TODAY - datetime.timedelta(days=181))
+    FactFactory(product=ours, criterion=sso, verified_on=today - datetime.timedelta(days=10))
+    FactFactory(product=rival, criterion=sso, verified_on=today - datetime.timedelta(days=181))
 
     cells = table_for([ours, rival], [sso], freshness_limit_days=180).rows[0].cells
 

@@ -22,8 +22,6 @@ from tests.comparisons.factories import (
 
 pytestmark = pytest.mark.django_db
 
-TODAY = timezone.localdate()
-
 
 def edit_url(product):
     return f"/admin/snippets/comparisons/product/edit/{product.pk}/"
@@ -138,7 +136,7 @@ def test_changing_a_value_without_a_reason_is_refused(admin_client, reported_com
 
 
 def test_a_new_source_or_date_only_re_verifies_and_needs_no_reason(
-    admin_client, reported_comparison
+    admin_client, reported_comparison, today
 ):
     fact = reported_comparison.rival_retention
 
@@ -150,7 +148,7 @@ def test_a_new_source_or_date_only_re_verifies_and_needs_no_reason(
                 fact_data(
                     fact,
                     source_url="https://tidewell.example/security/audit-log",
-                    verified_on=TODAY.isoformat(),
+                    verified_on=today.isoformat(),
                 ),
                 *other_facts(fact.product, fact),
             ],
@@ -161,7 +159,7 @@ def test_a_new_source_or_date_only_re_verifies_and_needs_no_reason(
     fact.refresh_from_db()
     assert (fact.source_url, fact.verified_on) == (
         "https://tidewell.example/security/audit-log",
-        TODAY,
+        today,
     )
     assert not FactChange.objects.exists()
 
@@ -235,7 +233,7 @@ def test_removing_and_adding_the_same_fact_again_is_a_change_of_value(
     assert change.fact == Fact.objects.get(product=fact.product, criterion=fact.criterion)
 
 
-def test_adding_a_product_with_facts_records_no_corrections(admin_client):
+def test_adding_a_product_with_facts_records_no_corrections(admin_client, today):
     criterion = CriterionFactory(name="SSO")
 
     response = admin_client.post(
@@ -253,7 +251,7 @@ def test_adding_a_product_with_facts_records_no_corrections(admin_client):
                             "plan": "Pro",
                             "support": "yes",
                             "source_url": "https://quillory.example/sso",
-                            "verified_on": TODAY.isoformat(),
+                            "verified_on": today.isoformat(),
                         }
                     ]
                 ),

@@ -132,6 +132,11 @@ class ComparisonsPageTypeTests(PageTestCase):
         )
 
         self.assertEqual(response.status_code, 200)
+        form = response.context["form"]
+        self.assertEqual(
+            form.formsets["not_suitable_for"].non_form_errors(), ["Please submit at least 1 form."]
+        )
+        self.assertEqual(form.errors, {}, "refused for the missing item, not for anything else")
         self.assertFalse(ProductPage.objects.filter(slug="too-good").exists())
 
     def test_only_our_products_can_have_a_product_page(self):

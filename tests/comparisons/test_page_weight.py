@@ -47,4 +47,7 @@ def test_no_resource_comes_from_another_site(client, largest):
         tag.get("href") for tag in soup.select("link[rel=stylesheet], link[rel=preload]")
     ]
 
+    stylesheets = [url for url in loaded if url.endswith(".css")]
+    scripts = [url for url in loaded if url.endswith(".js")]
+    assert stylesheets and scripts, f"the page's own stylesheet and script are checked: {loaded}"
     assert all(url.startswith("/") and not url.startswith("//") for url in loaded), loaded

@@ -11,11 +11,10 @@ from tests.comparisons.factories import FactFactory, ProductFactory
 pytestmark = pytest.mark.django_db
 
 URL = "/admin/reports/stale-facts/"
-TODAY = timezone.localdate()
 
 
 def days_ago(days):
-    return TODAY - datetime.timedelta(days=days)
+    return timezone.localdate() - datetime.timedelta(days=days)
 
 
 @pytest.fixture

@@ -278,7 +278,7 @@ def url_of(name, records):
 
 
 @pytest.fixture(scope="module")
-def walk_data(django_db_setup, django_db_blocker):
+def walk_data(django_db_setup, django_db_blocker, frozen_clock_for_module):
     """The records, the people in each role and their answers, for the whole module,
     in a transaction rolled back after it."""
     with django_db_blocker.unblock(), transaction.atomic():

@@ -139,6 +139,7 @@ def test_the_admin_gets_its_own_relaxed_policy(production_settings, https, admin
     assert csp["frame-ancestors"] == ["'self'"] and csp["object-src"] == ["'none'"]
 
 
+@pytest.mark.real_clock
 def test_deployment_checks_report_nothing_with_production_settings():
     result = subprocess.run(  # noqa: S603
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
@@ -153,6 +154,7 @@ def test_deployment_checks_report_nothing_with_production_settings():
     assert "no issues" in result.stdout
 
 
+@pytest.mark.real_clock
 def test_production_refuses_to_start_with_a_development_key():
     environment = {**production_environment(), "SECRET_KEY": "candor-dev-only-not-for-production"}
     result = subprocess.run(  # noqa: S603

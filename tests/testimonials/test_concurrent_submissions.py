@@ -10,6 +10,8 @@ from tests.live_servers import environment, gunicorn, manage, submit_testimonial
 
 SUBMISSIONS = 20
 
+pytestmark = pytest.mark.real_clock
+
 
 @pytest.fixture
 def server(tmp_path):

@@ -75,7 +75,9 @@ def test_an_editor_sees_every_panel_without_data(editor_client, site_settings):
     assert "No answers in the last 12 months" in text_of(soup, "candor-nps")
     assert "No advocate has reached the limit" in text_of(soup, "candor-advocates-at-limit")
     assert "Every published testimonial" in text_of(soup, "candor-reconfirmation")
-    for chart in soup.select("svg[role=img]"):
+    charts = soup.select("svg[role=img]")
+    assert charts, "the charts are drawn, empty"
+    for chart in charts:
         assert chart.find("title").get_text() and chart.find("desc").get_text()
         assert not chart.find_all("rect", recursive=False), "no bars without data"
 
