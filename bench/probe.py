@@ -1,8 +1,9 @@
 """What the benchmark needs to know from inside the site, printed as JSON.
 
 Run from the project root with the same environment as the app server:
-``python -m bench.probe targets`` (the URLs to load) or ``python -m bench.probe
-renditions`` (how many image renditions exist)."""
+``python -m bench.probe targets`` (the URLs to load), ``python -m bench.probe
+renditions`` (how many image renditions exist) or ``python -m bench.probe session`` (the
+cookie of a visitor whose pages are rendered afresh)."""
 
 import json
 import math
@@ -70,7 +71,20 @@ def renditions():
     return {"renditions": get_image_model().get_rendition_model().objects.count()}
 
 
-COMMANDS = {"targets": targets, "renditions": renditions}
+def visitor_session():
+    """A session that holds something, as a logged-in editor's does: the page cache never
+    serves its holder someone else's page, so each request with it renders afresh."""
+    from importlib import import_module
+
+    from django.conf import settings
+
+    session = import_module(settings.SESSION_ENGINE).SessionStore()
+    session["bench"] = "renders afresh"
+    session.create()
+    return {"cookie": f"{settings.SESSION_COOKIE_NAME}={session.session_key}"}
+
+
+COMMANDS = {"targets": targets, "renditions": renditions, "session": visitor_session}
 
 if __name__ == "__main__":
     django.setup()

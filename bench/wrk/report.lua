@@ -1,6 +1,8 @@
 -- Drives one URL and prints the figures as one JSON line for bench/run.py.
--- "wrk ... URL -- miss" gives every request its own query string, so each one misses
--- the full-page cache (and is rendered and stored, as a real miss is).
+-- "wrk ... URL -- miss COOKIE" sends a session cookie whose session holds something, as
+-- an editor's does: the full-page cache never serves it, so every page is rendered
+-- afresh (the fragment caches stay warm). Its own query string on each request is kept
+-- so that nothing in between can answer it either.
 
 local threads = {}
 local thread_count = 0
@@ -15,6 +17,9 @@ function init(args)
    -- As browsers do: the site caches and sends pages compressed for them.
    wrk.headers["Accept-Encoding"] = "gzip, deflate, br"
    miss = args[1] == "miss"
+   if miss then
+      wrk.headers["Cookie"] = args[2]
+   end
    counter = 0
    separator = string.find(wrk.path, "?", 1, true) and "&" or "?"
 end
