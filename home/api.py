@@ -14,6 +14,7 @@ from rest_framework.permissions import AllowAny
 from rest_framework.throttling import BaseThrottle
 
 from home.search_backend import plain_words
+from home.visibility import listable
 
 RATE_LIMIT_GROUP = "public-api"
 # The largest OFFSET and LIMIT that SQLite and PostgreSQL take: a signed 64-bit integer.
@@ -69,4 +70,4 @@ class PagesAPIViewSet(PublicAPIMixin, WagtailPagesAPIViewSet):
     detail, ``find/`` and the ``child_of``-style filters all start from here."""
 
     def get_base_queryset(self):
-        return super().get_base_queryset().live().public()
+        return listable(super().get_base_queryset(), self.request)

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_safe
 from wagtail.models import Locale, Page
 
 from home.search_backend import MAX_QUERY_LENGTH, plain_words
+from home.visibility import listable
 from testimonials.models import Testimonial
 
 RESULTS_PER_PAGE = 20
@@ -88,9 +89,9 @@ class SearchResults:
 
 
 def search_results(request, query):
-    pages = (
-        Page.objects.live().public().filter(locale=Locale.get_active()).exclude(depth=1).specific()
-    )
+    pages = listable(
+        Page.objects.filter(locale=Locale.get_active()).exclude(depth=1), request
+    ).specific()
     testimonials = (
         Testimonial.objects.public()
         .containing_shown_words(query)

@@ -21,7 +21,7 @@ from home.honesty import HonestyCheckedPage
 from home.models.index_page import IndexPage
 from home.models.site_settings import SiteSettings
 from home.page_cache.parameters import shown_as_asked
-from home.visibility import ViewRestrictionsByPathMixin
+from home.visibility import ViewRestrictionsByPathMixin, listable
 
 from .corrections import FactChange
 from .facts import Fact
@@ -40,11 +40,10 @@ class ComparisonIndexPage(IndexPage):
     def home_page_context(cls, home_page, request):
         """The three comparisons reviewed last, with a link to this index."""
         return {
-            "comparison_index": cls.objects.child_of(home_page).live().public().first(),
-            "comparisons": ComparisonPage.objects.descendant_of(home_page)
-            .live()
-            .public()
-            .order_by("-reviewed_on")[:3],
+            "comparison_index": listable(cls.objects.child_of(home_page), request).first(),
+            "comparisons": listable(
+                ComparisonPage.objects.descendant_of(home_page), request
+            ).order_by("-reviewed_on")[:3],
         }
 
 

@@ -16,7 +16,7 @@ from comparisons.structured_data import product_page
 from home.honesty import HonestyCheckedPage
 from home.models.index_page import IndexPage
 from home.models.site_settings import SiteSettings
-from home.visibility import ViewRestrictionsByPathMixin
+from home.visibility import ViewRestrictionsByPathMixin, listable
 
 from .comparison_pages import ComparisonPage
 from .facts import Fact
@@ -38,11 +38,10 @@ class ProductIndexPage(IndexPage):
     def home_page_context(cls, home_page, request):
         """Our products on the home page, with a link to this index."""
         return {
-            "product_index": cls.objects.child_of(home_page).live().public().first(),
-            "products": ProductPage.objects.descendant_of(home_page)
-            .live()
-            .public()
-            .select_related("product"),
+            "product_index": listable(cls.objects.child_of(home_page), request).first(),
+            "products": listable(
+                ProductPage.objects.descendant_of(home_page), request
+            ).select_related("product"),
         }
 
 
@@ -132,7 +131,7 @@ class ProductPage(HonestyCheckedPage, ViewRestrictionsByPathMixin, Page):
         not_suitable_for = list(
             self.not_suitable_for.select_related("alternative").order_by("sort_order")
         )
-        related = self.related_pages(not_suitable_for)
+        related = self.related_pages(not_suitable_for, request)
         link_alternatives(not_suitable_for, related.pop("alternatives"), request)
         context["not_suitable_for"] = not_suitable_for
         if self.product_id:
@@ -156,7 +155,7 @@ class ProductPage(HonestyCheckedPage, ViewRestrictionsByPathMixin, Page):
             fact.stale = fact.is_stale(freshness_limit_days)
         return facts
 
-    def related_pages(self, not_suitable_for):
+    def related_pages(self, not_suitable_for, request):
         """The public pages this page links to, in one query: the comparisons and case
         studies that feature its product, and our own product pages for the alternatives
         it recommends (by product)."""
@@ -174,9 +173,7 @@ class ProductPage(HonestyCheckedPage, ViewRestrictionsByPathMixin, Page):
         if not wanted:
             return related
         pages = (
-            Page.objects.live()
-            .public()
-            .filter(wanted)
+            listable(Page.objects.filter(wanted), request)
             .annotate(page_for_product=F("productpage__product_id"))
             .distinct()
             .order_by("title")

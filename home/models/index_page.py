@@ -7,7 +7,7 @@ from wagtail.search import index
 
 from home.page_cache.parameters import shown_as_asked
 from home.routing import SingleChildTypeRoutingMixin
-from home.visibility import ViewRestrictionsByPathMixin
+from home.visibility import ViewRestrictionsByPathMixin, listable
 
 
 class IndexPage(SingleChildTypeRoutingMixin, ViewRestrictionsByPathMixin, Page):
@@ -28,7 +28,7 @@ class IndexPage(SingleChildTypeRoutingMixin, ViewRestrictionsByPathMixin, Page):
 
     def get_listing(self, request):
         (child_model,) = self.allowed_subpage_models()
-        return child_model.objects.child_of(self).live().public()
+        return listable(child_model.objects.child_of(self), request)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -5,6 +5,7 @@ from wagtail.models import Site
 
 from home.languages import localized
 from home.page_cache import versions
+from home.visibility import listable
 
 register = template.Library()
 
@@ -26,7 +27,7 @@ def menu_items(site, request):
     home = localized(site.root_page, request)
     items = [
         {"title": page.title, "url": page.get_url(request), "path": page.path, "pk": page.pk}
-        for page in home.get_children().live().public().in_menu()
+        for page in listable(home.get_children(), request).in_menu()
     ]
     cache.set(key, (version, items), timeout=None)
     return items
