@@ -1,6 +1,8 @@
 """What prospects may narrow the public listings by: the testimonial wall and the case
 studies. Each filters the queryset its page gives it."""
 
+from django.utils.functional import lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 import django_filters
@@ -8,18 +10,46 @@ import django_filters
 from comparisons.models import Product
 from testimonials.choices import Industry
 from testimonials.forms import out_of_five
+from testimonials.querysets import CRITICAL_AT_MOST
 
-RATING_CHOICES = [(n, out_of_five(n)) for n in range(5, 0, -1)]
+
+def _stars_and_below(stars):
+    return gettext("%(stars)s stars and below") % {"stars": stars}
+
+
+# The value of "3 stars and below" in a URL: a range, so a link reads as what it asks.
+CRITICAL = f"1-{CRITICAL_AT_MOST}"
+RATING_CHOICES = [
+    (CRITICAL, lazy(_stars_and_below, str)(CRITICAL_AT_MOST)),
+    *((n, out_of_five(n)) for n in range(5, 0, -1)),
+]
+CRITICAL_FIRST = "critical"
+ORDER_CHOICES = [(CRITICAL_FIRST, _("Critical first"))]
+# What the one-tap links to the critical reviews ask the wall for, lowest rating first.
+CRITICAL_REVIEWS = {"rating": CRITICAL, "order": CRITICAL_FIRST}
 
 
 class TestimonialFilter(django_filters.FilterSet):
+    """The wall's filters. Its queryset comes newest first; ``order`` may reorder it."""
+
     product = django_filters.ModelChoiceFilter(
         label=_("Product"), queryset=Product.objects.ours(), empty_label=_("All products")
     )
     rating = django_filters.ChoiceFilter(
-        label=_("Rating"), choices=RATING_CHOICES, empty_label=_("Any rating")
+        label=_("Rating"), choices=RATING_CHOICES, empty_label=_("Any rating"), method="rated"
     )
     tag = django_filters.CharFilter(field_name="tags__slug", label=_("Tag"))
+    order = django_filters.ChoiceFilter(
+        label=_("Order"), choices=ORDER_CHOICES, empty_label=_("Newest first"), method="ordered"
+    )
+
+    def rated(self, queryset, name, value):
+        if value == CRITICAL:
+            return queryset.critical()
+        return queryset.filter(rating=value)
+
+    def ordered(self, queryset, name, value):
+        return queryset.critical_first()
 
 
 class CaseStudyFilter(django_filters.FilterSet):

@@ -1,7 +1,7 @@
 import datetime
 
 from django.db import models
-from django.db.models import Avg, Count, DateField, OuterRef, Q, Subquery, Value
+from django.db.models import Avg, Count, DateField, F, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce, Greatest, TruncDate
 
 from testimonials.choices import Status
@@ -12,6 +12,10 @@ REJECTION_RATING_COLUMNS = (1, 2, 3, 4, 5, None)
 # What prospects may see: approved by an editor and published. The one place that
 # decides it, for querysets and for the choices of a case study's quotes.
 PUBLIC = {"live": True, "status": Status.APPROVED}
+
+# A critical review: what a prospect looking for the bad news asks for ("3 stars and
+# below"). The wall's filter and the product page's count of them read it here.
+CRITICAL_AT_MOST = 3
 
 LONG_AGO = Value(datetime.date(1970, 1, 1), output_field=DateField())
 
@@ -28,6 +32,15 @@ class TestimonialQuerySet(models.QuerySet):
 
     def newest_first(self):
         return self.order_by("-submitted_at", "-pk")
+
+    def critical(self):
+        """Rated ``CRITICAL_AT_MOST`` stars or fewer."""
+        return self.filter(rating__lte=CRITICAL_AT_MOST)
+
+    def critical_first(self):
+        """The lowest rating first, then the newest; those without a rating last,
+        having nothing to rank them by."""
+        return self.order_by(F("rating").asc(nulls_last=True), "-submitted_at", "-pk")
 
     def containing_shown_words(self, query, max_words=10):
         """Testimonials that show every word of ``query`` to readers: in the customer's
@@ -130,6 +143,7 @@ class TestimonialQuerySet(models.QuerySet):
                     }
                     for n in range(5, 0, -1)
                 ],
+                "critical": sum(totals[f"stars_{n}"] for n in range(1, CRITICAL_AT_MOST + 1)),
             },
             "moderation": {
                 "submitted": totals["submitted"],

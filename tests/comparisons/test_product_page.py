@@ -7,8 +7,9 @@ from django.utils import timezone
 import pytest
 from bs4 import BeautifulSoup
 
-from comparisons.models import NotSuitableFor
+from comparisons.models import ComparedProduct, NotSuitableFor
 from tests.comparisons.factories import (
+    ComparisonPageFactory,
     CriterionFactory,
     FactFactory,
     ProductFactory,
@@ -122,3 +123,54 @@ def test_product_index_lists_published_product_pages_only(client, product_page, 
     assert draft.title not in text
     assert client.get(f"{product_index.url}{draft.slug}/").status_code == 404
     assert client.get("/products/no-such-product/").status_code == 404
+
+
+# On this page -------------------------------------------------------------------------
+
+
+def on_this_page(soup):
+    """The links of the page's "On this page" list, after checking it is labelled by
+    its heading and that every link lands on an element of the page."""
+    nav = soup.select_one("main nav.on-this-page")
+    assert nav.select_one(f"#{nav['aria-labelledby']}").get_text(strip=True) == "On this page"
+    hrefs = [link["href"] for link in nav.select("a")]
+    for href in hrefs:
+        assert soup.select_one(f"main {href}"), f"{href} leads nowhere"
+    return hrefs
+
+
+def test_on_this_page_leads_to_every_section_a_prospect_looks_for(
+    client, product_page, comparison_index
+):
+    ComparisonPageFactory(
+        parent=comparison_index,
+        title="Fernhill Desk vs Tidewell Desk",
+        compared_products=[ComparedProduct(product=product_page.product)],
+    )
+
+    soup = soup_of(client, product_page.url)
+
+    assert on_this_page(soup) == [
+        "#not-suitable-for",
+        "#limitations",
+        "#pricing",
+        "#customers-say",
+        "#comparisons",
+    ]
+    nav = soup.select_one("main nav.on-this-page")
+    assert nav.find_previous("h1"), "near the top: after the title"
+    assert nav.find_next("div", class_="prose"), "before the summary"
+
+
+def test_on_this_page_lists_only_the_sections_the_page_has(client, product_index):
+    page = ProductPageFactory(parent=product_index, pricing=[])
+
+    assert on_this_page(soup_of(client, page.url)) == ["#limitations", "#customers-say"]
+
+    NotSuitableFor.objects.create(page=page, situation="You need phone support", reason="None.")
+
+    assert on_this_page(soup_of(client, page.url)) == [
+        "#not-suitable-for",
+        "#limitations",
+        "#customers-say",
+    ]

@@ -12,13 +12,14 @@ pytestmark = pytest.mark.django_db
 
 
 def add_testimonials(product, count):
-    """Public and not, every rating, a few excerpts, incentives and photos."""
+    """Public and not, every rating, a few excerpts, incentives and photos (with 1 and 2
+    stars, so the critical reviews, lowest first, show photos as the wall does)."""
     photos = [ImageFactory() for _ in range(count // 25 + 1)]
     Testimonial.objects.bulk_create(
         TestimonialFactory.build(
             product=product,
-            photo=photos[n // 25] if n % 5 == 1 else None,
-            consent_photo=n % 5 == 1,
+            photo=photos[n // 25] if n % 5 in (0, 1) else None,
+            consent_photo=n % 5 in (0, 1),
             rating=(n % 5) + 1,
             live=n % 4 != 0,
             status=Testimonial.Status.APPROVED if n % 4 else Testimonial.Status.PENDING,
@@ -29,15 +30,18 @@ def add_testimonials(product, count):
     )
 
 
-@pytest.mark.parametrize("page_kind", ["product", "wall", "case study"])
+@pytest.mark.parametrize("page_kind", ["product", "wall", "critical reviews", "case study"])
 def test_queries_do_not_grow_from_5_to_500_testimonials(
     client, page_kind, site_settings, our_product, product_index, wall_page, case_study_index
 ):
     product_page = ProductPageFactory(parent=product_index, product=our_product)
     case_study = CaseStudyPageFactory(parent=case_study_index)
-    url = {"product": product_page.url, "wall": wall_page.url, "case study": case_study.url}[
-        page_kind
-    ]
+    url = {
+        "product": product_page.url,
+        "wall": wall_page.url,
+        "critical reviews": f"{wall_page.url}?product={our_product.pk}&rating=1-3&order=critical",
+        "case study": case_study.url,
+    }[page_kind]
 
     def quote_all():
         CaseStudyQuote.objects.bulk_create(
