@@ -132,7 +132,12 @@ class PublicForm(forms.Form):
     def refuse_over_limit(self, usage):
         self.is_valid()  # so the page shows the visitor's input back with the reason
         self.retry_after = max(1, math.ceil(usage["time_left"]))
-        self.add_error(None, limit_reached_message(usage, self.rate_limit_window()))
+        self.add_error(
+            None,
+            ValidationError(
+                limit_reached_message(usage, self.rate_limit_window()), code="limit_reached"
+            ),
+        )
 
     def rate_limit_window(self):
         return _split_rate(getattr(settings, self.rate_limit_setting))[1]
