@@ -80,8 +80,9 @@ def kept_files(media):
 def test_the_form_says_the_photo_is_kept(with_a_mistake, media):
     text = " ".join(with_a_mistake.content.decode().split())
 
-    assert "Your photo “ana-ortiz-42-harbour-street.jpg” is kept: choose another to replace it." in (
-        html.unescape(text)
+    assert (
+        "Your photo “ana-ortiz-42-harbour-street.jpg” is kept: choose another to replace it."
+        in (html.unescape(text))
     )
     page = BeautifulSoup(with_a_mistake.content, "html.parser")
     photo_input = page.find("input", attrs={"name": "photo"})
