@@ -2,8 +2,13 @@
 on a comparison is wrong. The form; the report stored first; then the e-mail to the
 editors, sent only after the report is safely stored, by a background task. A failure
 is logged and retried later (send_inaccuracy_report_emails), and never loses the
-report. The reporter gets no e-mail: their address is only the reply-to of the
-editors' one."""
+report.
+
+The reporter, if they gave an address, hears once from us per decision an editor
+records (the model's save, whoever decides): what was decided, the reason the editor
+wrote for them, never the editor's own notes, and where the correction is listed, in
+the language of the page they reported from. The decision is stored first; the e-mail
+follows by the same background task and retry."""
 
 import logging
 
@@ -27,6 +32,7 @@ from home.notifications import deliver, deliver_unsent
 logger = logging.getLogger(__name__)
 
 WHAT = "the e-mail for inaccuracy report"
+DECISION = "the decision e-mail for inaccuracy report"
 RETRY = "send_inaccuracy_report_emails"
 
 
@@ -152,6 +158,7 @@ def save_report(form, page):
             reporter_name=data["reporter_name"],
             reporter_organisation=data["reporter_organisation"],
             email=data["email"],
+            language=page.locale.language_code,
         )
         send_report_email(report)  # queued once the report is committed
     return report
@@ -202,11 +209,68 @@ def send_report_email(report):
 
 
 def send_unsent_report_emails(reports):
-    """Returns (sent, waiting). A report an editor has already decided needs no
-    announcement."""
-    return deliver_unsent(
-        reports.filter(status=reports.model.Status.NEW),
-        report_emails,
-        what=WHAT,
+    """Returns (sent, waiting): the editors' e-mails, then the reporters' decisions. A
+    report an editor has already decided needs no announcement."""
+    Status = reports.model.Status
+    editors = deliver_unsent(
+        reports.filter(status=Status.NEW), report_emails, what=WHAT, retry=RETRY
+    )
+    reporters = deliver_unsent(
+        reports.exclude(status=Status.NEW).exclude(email=""),
+        decision_emails,
+        what=DECISION,
         retry=RETRY,
+        sent_field="decision_notified_at",
+    )
+    return editors[0] + reporters[0], editors[1] + reporters[1]
+
+
+# The decision, to the reporter ------------------------------------------------------
+
+
+def send_decision_email(report):
+    """Queue the reporter's e-mail about the decision just stored, sent once it is
+    committed; nothing for a reporter who left no address."""
+    if report.email:
+        deliver(
+            report, decision_emails, what=DECISION, retry=RETRY, sent_field="decision_notified_at"
+        )
+
+
+def reporters_language(report):
+    if report.language:
+        return report.language
+    return report.page.locale.language_code if report.page else settings.LANGUAGE_CODE
+
+
+def decision_emails(report):
+    if not report.email or report.status == report.Status.NEW:
+        return []
+    with override(reporters_language(report)):
+        return [decision_email(report)]
+
+
+def decision_email(report):
+    # Anyone can type anyone's address: nothing the reporter typed is repeated, only
+    # what the page showed and what the editor wrote for them.
+    accepted = report.status == report.Status.ACCEPTED
+    page = report.page if report.page and report.page.live else None
+    corrections = corrections_address(report)
+    context = {
+        "report": report,
+        "accepted": accepted,
+        "comparison": page.title if page else "",
+        "corrections_url": f"{page.full_url}#corrections" if accepted and page else "",
+        "can_reply": bool(corrections),
+    }
+    values = {"product": report.product.name, "criterion": report.criterion.name}
+    if accepted:
+        subject = gettext("We corrected %(product)s, %(criterion)s after your report") % values
+    else:
+        subject = gettext("Our decision on your report about %(product)s, %(criterion)s") % values
+    return EmailMessage(
+        subject=subject,
+        body=render_to_string("emails/inaccuracy_decision.txt", context),
+        to=[report.email],
+        reply_to=[corrections] if corrections else None,
     )

@@ -2,7 +2,7 @@
 address they chose to give: their reports.
 
 Erasing removes who sent a report (name, organisation and address; the name and
-address also wherever the explanation or the editor's response repeats them) and keeps
+address also wherever the explanation or the editor's response or reason repeats them) and keeps
 what it says about the product: the cell, the value claimed and the evidence, which
 editors and the corrections log may still rely on."""
 
@@ -40,6 +40,7 @@ def export(email):
             "status": report.status,
             "decided_at": report.decided_at,
             "editor_response": report.editor_response,
+            "reason_for_the_reporter": report.public_reason,
         }
         for report in reports_of(email)
     ]
@@ -55,5 +56,8 @@ def erase(email):
             setattr(report, name, "")
         report.explanation = scrub(report.explanation, secrets)
         report.editor_response = scrub(report.editor_response, secrets)
-        report.save(update_fields=[*PERSONAL_FIELDS, "explanation", "editor_response"])
+        report.public_reason = scrub(report.public_reason, secrets)
+        report.save(
+            update_fields=[*PERSONAL_FIELDS, "explanation", "editor_response", "public_reason"]
+        )
     return len(reports)

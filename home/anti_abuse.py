@@ -5,7 +5,8 @@ send it.
 
 The limit counts what a bot does: a stored send, a filled-in hidden field, a token sent
 too fast or a second time. A person who mistypes an e-mail address is shown what to
-correct and loses nothing. Counts and used tokens are kept in the shared store of
+correct and loses nothing. Over the limit, the page says which of these were counted
+(``home.form_limits``). Counts and used tokens are kept in the shared store of
 limits (``home.limits_cache``), so every app server sees the same ones.
 
 A form subclasses ``PublicForm``; the page or view that shows it calls
@@ -15,21 +16,18 @@ reached, a silent thank-you for a bot, 400 for input to correct."""
 import math
 import secrets
 import time
-from datetime import timedelta
 
 from django import forms
 from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
-from django.utils import timezone
 from django.utils.cache import patch_cache_control
-from django.utils.timesince import timeuntil
-from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from django_ratelimit.core import _split_rate, get_usage
 
+from home import form_limits
 from home.limits_cache import limits_cache
 
 TIMESTAMP_SALT = "candor.form-rendered-at"
@@ -43,7 +41,7 @@ TOO_FAST_MESSAGE = _(
     "That was quicker than anyone can type. Please check your text and send it again."
 )
 # What a person never does, so it counts against the client's limit.
-AUTOMATED_TOKEN_ERRORS = ("too_fast", "reused")
+AUTOMATED_TOKEN_ERRORS = (form_limits.TOO_FAST, form_limits.REUSED)
 
 
 def used_token_key(token_id):
@@ -114,9 +112,6 @@ class PublicForm(forms.Form):
     def is_bot(self):
         return bool(self.data.get("website"))
 
-    def looks_automated(self):
-        return any(self.has_error("rendered_at", code=code) for code in AUTOMATED_TOKEN_ERRORS)
-
     def send_usage(self, request, count):
         """django-ratelimit's usage of this form from the client's address; ``count``
         adds this send to it."""
@@ -129,33 +124,28 @@ class PublicForm(forms.Form):
             increment=count,
         )
 
-    def refuse_over_limit(self, usage):
+    def count_send(self, request, cause):
+        """Add this send to the client's usage, noting why it counts (form_limits)."""
+        usage = self.send_usage(request, count=True)
+        if cause is not None:
+            form_limits.record(request, self.rate_limit_group, usage, cause)
+        return usage
+
+    def automated_cause(self):
+        for code in AUTOMATED_TOKEN_ERRORS:
+            if self.has_error("rendered_at", code=code):
+                return code
+        return None
+
+    def refuse_over_limit(self, request, usage):
         self.is_valid()  # so the page shows the visitor's input back with the reason
         self.retry_after = max(1, math.ceil(usage["time_left"]))
-        self.add_error(None, limit_reached_message(usage, self.rate_limit_window()))
+        causes = form_limits.counted(request, self.rate_limit_group, usage)
+        message = form_limits.limit_reached_message(usage, self.rate_limit_window(), causes)
+        self.add_error(None, ValidationError(message, code="limit_reached"))
 
     def rate_limit_window(self):
         return _split_rate(getattr(settings, self.rate_limit_setting))[1]
-
-
-def limit_reached_message(usage, window_seconds):
-    return gettext(
-        "We counted %(sends)s of this form from your connection within %(window)s, the "
-        "most we accept. Nothing was saved this time. Please try again in %(wait)s. "
-        "(Everyone on a shared network, such as an office, counts as one connection.)"
-    ) % {
-        "sends": ngettext("%(count)s send", "%(count)s sends", usage["count"])
-        % {"count": usage["count"]},
-        "window": in_minutes(window_seconds),
-        "wait": in_minutes(usage["time_left"]),
-    }
-
-
-def in_minutes(seconds):
-    """'1 minute', '1 hour, 30 minutes': whole minutes rounded up, never less than one,
-    in Django's translated words."""
-    now = timezone.now()
-    return timeuntil(now + timedelta(minutes=max(1, math.ceil(seconds / 60))), now, depth=2)
 
 
 def serve_public_form(request, form, render, save, thanks_url):
@@ -184,23 +174,26 @@ def answer_post(request, form, save):
     is to be thanked."""
     usage = form.send_usage(request, count=False)
     if usage and usage["count"] >= usage["limit"]:
-        form.refuse_over_limit(usage)
+        form.refuse_over_limit(request, usage)
         return 429
     if form.is_bot:
-        form.send_usage(request, count=True)
+        form.count_send(request, form_limits.BOT_TRAP)
         form.use_token()
         return None
     if not form.is_valid():
-        if form.looks_automated():
-            form.send_usage(request, count=True)
+        cause = form.automated_cause()
+        if cause:
+            form.count_send(request, cause)
         return 400
     # Counted before it is stored, so two sends at once cannot both be the last one allowed.
-    usage = form.send_usage(request, count=True)
+    usage = form.count_send(request, None)
     if usage and usage["should_limit"]:
-        form.refuse_over_limit(usage)
+        form.refuse_over_limit(request, usage)
         return 429
     if not form.use_token():
+        form_limits.record(request, form.rate_limit_group, usage, form_limits.REUSED)
         form.add_error("rendered_at", ValidationError(EXPIRED_MESSAGE, code="reused"))
         return 400
+    form_limits.record(request, form.rate_limit_group, usage, form_limits.STORED)
     save(form)
     return None

@@ -14,8 +14,10 @@ from wagtail.contrib.forms.forms import BaseForm, FormBuilder
 
 from comparisons.models import Product
 from home.anti_abuse import PublicForm
+from home.text_limits import LimitedTextField, counted_textarea, up_to
 from home.uploads import validate_decodable, validate_raster_image
 from testimonials.choices import CUSTOMER_OWNED_FIELDS, QUOTE_MAX_LENGTH, Incentive, Relationship
+from testimonials.kept_photos import KeepsPhoto
 
 
 def _out_of_five(stars):
@@ -26,7 +28,7 @@ def _out_of_five(stars):
 out_of_five = lazy(_out_of_five, str)
 
 
-class TestimonialSubmissionForm(PublicForm):
+class TestimonialSubmissionForm(KeepsPhoto, PublicForm):
     """What an advocate fills in. Everything here is untrusted: validated, limited in
     length, stored as text and escaped wherever it is shown."""
 
@@ -40,10 +42,11 @@ class TestimonialSubmissionForm(PublicForm):
         empty_label=_("Choose a product"),
         error_messages={"invalid_choice": _("Choose one of our products from the list.")},
     )
-    quote = forms.CharField(
+    quote = LimitedTextField(
         label=_("Your experience, in your own words"),
         max_length=QUOTE_MAX_LENGTH,
-        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=up_to(QUOTE_MAX_LENGTH),
+        widget=counted_textarea(QUOTE_MAX_LENGTH, rows=6),
         error_messages={"required": _("Tell us about your experience: this field is empty.")},
     )
     rating = forms.TypedChoiceField(
@@ -67,6 +70,9 @@ class TestimonialSubmissionForm(PublicForm):
     photo = forms.ImageField(
         label=_("A photo of you (optional)"), required=False, validators=[validate_raster_image]
     )
+    # The photo the form kept while the visitor corrected something else (kept_photos.py).
+    kept_photo = forms.CharField(widget=forms.HiddenInput, required=False)
+    forget_kept_photo = forms.BooleanField(label=_("Remove this photo"), required=False)
     relationship = forms.ChoiceField(
         label=_("How are you connected to us?"),
         choices=Relationship.choices,
@@ -121,6 +127,8 @@ class TestimonialSubmissionForm(PublicForm):
         something_given = incentive and incentive != Incentive.NONE
         if something_given and not cleaned_data.get("incentive_detail"):
             self.add_error("incentive_detail", _("Tell us what you received."))
+        self.use_kept_photo(cleaned_data)
+        self.valid_photo = cleaned_data.get("photo")
         if cleaned_data.get("photo") and not cleaned_data.get("consent_photo"):
             self.add_error(
                 "photo",
@@ -142,6 +150,8 @@ class TestimonialChangeForm(TestimonialSubmissionForm):
     author_company = None
     email = None
     photo = None
+    kept_photo = None
+    forget_kept_photo = None
 
     @classmethod
     def for_testimonial(cls, testimonial, data=None):
@@ -184,9 +194,7 @@ class NpsAnswerForm(forms.Form):
         self.fields["score"].label = question
 
 
-# The longest answer a visitor may give in a text field, checked on the server; the
-# error says how long theirs is. The page sets no maxlength: a browser would cut a
-# longer paste short without a word.
+# The longest answer a visitor may give in a demo request's text field (LimitedTextField).
 SINGLE_LINE_MAX = 255
 MULTI_LINE_MAX = 5000
 
@@ -204,15 +212,6 @@ class DemoRequestForm(BaseForm, PublicForm):
         for name in PublicForm.base_fields:
             cleaned_data.pop(name, None)
         return cleaned_data
-
-
-class LimitedTextField(forms.CharField):
-    """A limit the server enforces and the browser is not told about (see above)."""
-
-    def widget_attrs(self, widget):
-        attrs = super().widget_attrs(widget)
-        attrs.pop("maxlength", None)
-        return attrs
 
 
 class DemoRequestFormBuilder(FormBuilder):

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel
 
 from comparisons.admin_forms import InaccuracyReportAdminForm
-from comparisons.inaccuracy_reports import MAX_LENGTHS
+from comparisons.inaccuracy_reports import MAX_LENGTHS, send_decision_email
 from comparisons.querysets import FactChangeQuerySet
 from comparisons.validators import validate_web_url
 
@@ -75,9 +75,26 @@ class InaccuracyReport(models.Model):
         blank=True,
         help_text=_(
             "Why the report was accepted or declined, with what you checked. Required "
-            "once decided; kept for the record and for replying to the reporter."
+            "once decided; kept for the record, never sent to the reporter."
         ),
     )
+    public_reason = models.TextField(
+        _("reason for the reporter"),
+        max_length=1000,
+        blank=True,
+        help_text=_(
+            "Optional. Sent to the reporter, if they gave an e-mail address, with the "
+            "decision. Write it for them: your notes above are not sent."
+        ),
+    )
+    language = models.CharField(
+        _("language"),
+        max_length=10,
+        blank=True,
+        editable=False,
+        help_text=_("The language of the page it was reported from: the reporter's."),
+    )
+    decision_notified_at = models.DateTimeField(null=True, blank=True, editable=False)
     decided_at = models.DateTimeField(_("decided"), null=True, blank=True, editable=False)
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -133,6 +150,7 @@ class InaccuracyReport(models.Model):
             [
                 FieldPanel("status"),
                 FieldPanel("editor_response"),
+                FieldPanel("public_reason"),
                 FieldPanel("corrections_made"),
                 FieldRowPanel(
                     [
@@ -152,6 +170,38 @@ class InaccuracyReport(models.Model):
 
     def __str__(self):
         return f"{self.product}: {self.criterion.name} → “{self.claimed_value[:40]}”"
+
+    def save(self, *args, **kwargs):
+        """An editor recording a decision on a stored report (or changing it), in the
+        admin or from code, tells the reporter once it is committed."""
+        decided = self.status != self.Status.NEW
+        if self._state.adding and decided:
+            # Stored already decided (the demo, an import): decided elsewhere, and
+            # nobody is waiting here to be told.
+            self.decided_at = self.decided_at or timezone.now()
+            self.decision_notified_at = self.decision_notified_at or self.decided_at
+            decided = False
+        elif decided and self.status != getattr(self, "status_in_db", None):
+            self.decided_at = timezone.now()
+            self.decision_notified_at = None  # a new decision, not yet told
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {
+                    *kwargs["update_fields"],
+                    "decided_at",
+                    "decision_notified_at",
+                }
+        else:
+            decided = False
+        super().save(*args, **kwargs)
+        self.status_in_db = self.status
+        if decided:
+            send_decision_email(self)
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        report = super().from_db(db, field_names, values)
+        report.status_in_db = report.__dict__.get("status")
+        return report
 
     @property
     def reporter(self):

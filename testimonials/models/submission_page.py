@@ -10,6 +10,7 @@ from wagtail.models import Page
 from home.anti_abuse import serve_public_form
 from home.uploads import private_storage
 from home.visibility import ViewRestrictionsByPathMixin
+from testimonials import kept_photos
 from testimonials.forms import TestimonialSubmissionForm
 from testimonials.notifications import send_submission_emails
 from testimonials.photos import store_upload
@@ -56,13 +57,18 @@ class TestimonialSubmissionPage(RoutablePageMixin, ViewRestrictionsByPathMixin, 
     @path("")
     def submit(self, request):
         if request.method == "POST":
-            form = TestimonialSubmissionForm(request.POST, request.FILES)
+            form = TestimonialSubmissionForm(request.POST, request.FILES, page=self)
         else:
-            form = TestimonialSubmissionForm()
+            form = TestimonialSubmissionForm(page=self)
+
+        def render(form):
+            form.keep_photo()  # shown again with errors, the visitor's photo is kept
+            return self.render(request, context_overrides={"form": form})
+
         return serve_public_form(
             request,
             form,
-            render=lambda form: self.render(request, context_overrides={"form": form}),
+            render=render,
             save=self.save_submission,
             thanks_url=lambda: self.thanks_url,
         )
@@ -83,11 +89,14 @@ class TestimonialSubmissionPage(RoutablePageMixin, ViewRestrictionsByPathMixin, 
         try:
             with transaction.atomic():
                 if data.get("photo"):
-                    photo = store_upload(
-                        data["photo"], title=f"Testimonial photo: {data['author_name']}"
-                    )
+                    # Chosen now, or kept while the visitor corrected the form: one path.
+                    with kept_photos.opened(data["photo"]) as file:
+                        photo = store_upload(
+                            file, title=f"Testimonial photo: {data['author_name']}"
+                        )
                 testimonial = self.store_testimonial(data, photo)
                 send_submission_emails(testimonial)  # queued once it is committed
+                transaction.on_commit(form.kept_photo_used)
         except Exception:
             # The image's row is rolled back, not its file: nobody could find it to erase.
             if photo is not None:

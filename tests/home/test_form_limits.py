@@ -163,6 +163,33 @@ def test_a_person_who_corrects_three_mistakes_is_not_locked_out(
     assert Testimonial.objects.get().email == "ana@harbour.example"
 
 
+def page_text(response):
+    return html.unescape(" ".join(response.content.decode().split()))
+
+
+def assert_refused_saying(limited, *sentences, absent=()):
+    """A 429 that says what was counted, that nothing was saved and when to come back."""
+    text = page_text(limited)
+    assert limited.status_code == 429
+    for sentence in sentences:
+        assert sentence in text
+    for sentence in absent:
+        assert sentence not in text
+    assert "Nothing was saved this time. Please try again in " in text
+    wait = re.search(r"Please try again in ([^.]+)\.", text).group(1)
+    assert re.fullmatch(r"\d+ minutes?", wait), wait
+    # Clients that read headers are told the same, in seconds.
+    assert 0 < int(limited["Retry-After"]) <= int(wait.split()[0]) * 60
+    assert "shared network, such as an office, counts as one connection" in text
+    return text
+
+
+RECEIVED = "were received and saved"
+TOO_FAST = "sent faster than a person can type"
+REUSED = "had already been sent once"
+BOT_TRAP = "filled in the field marked “Leave this field empty”"
+
+
 @frozen
 @pytest.mark.parametrize(("rate", "window"), [("2/m", "1 minute"), ("2/h", "1 hour")])
 def test_the_limit_page_says_what_was_counted_and_when_to_try_again(share, settings, rate, window):
@@ -171,19 +198,102 @@ def test_the_limit_page_says_what_was_counted_and_when_to_try_again(share, setti
 
     limited = share()
 
-    text = " ".join(limited.content.decode().split())
-    assert limited.status_code == 429
-    assert (
+    assert_refused_saying(
+        limited,
         f"We counted 2 sends of this form from your connection within {window}, the most "
-        "we accept. Nothing was saved this time. Please try again in "
-    ) in text
-    wait = re.search(r"Please try again in ([^.]+)\.", text).group(1)
-    assert re.fullmatch(r"\d+ minutes?", wait), wait
-    # Clients that read headers are told the same, in seconds.
-    assert 0 < int(limited["Retry-After"]) <= int(wait.split()[0]) * 60
-    assert "shared network, such as an office, counts as one connection" in text
+        "we accept. 2 were received and saved. Nothing was saved this time.",
+        absent=[TOO_FAST, REUSED, BOT_TRAP],
+    )
     assert limited.context["form"]["quote"].value() == "Replies went from two days to two hours."
     assert Testimonial.objects.count() == 2
+
+
+@frozen
+def test_sends_faster_than_a_person_types_are_named_as_such(share, settings):
+    settings.TESTIMONIAL_RATE_LIMIT = "2/m"
+    settings.TESTIMONIAL_MIN_SECONDS = 60
+    share(), share()
+    settings.TESTIMONIAL_MIN_SECONDS = 0
+
+    limited = share()
+
+    assert_refused_saying(
+        limited,
+        "We counted 2 sends of this form",
+        "2 were sent faster than a person can type.",
+        absent=[RECEIVED, REUSED, BOT_TRAP],
+    )
+    assert not Testimonial.objects.exists()
+
+
+@frozen
+def test_a_page_sent_twice_is_named_as_such(
+    client, submission_page, our_product, no_typing_delay, settings
+):
+    settings.TESTIMONIAL_RATE_LIMIT = "2/m"
+    token = shown_token(client.get(submission_page.url))
+    client.post(submission_page.url, answers(our_product, token))
+    client.post(submission_page.url, answers(our_product, token))  # the same page again
+
+    limited = client.post(
+        submission_page.url, answers(our_product, shown_token(client.get(submission_page.url)))
+    )
+
+    assert_refused_saying(
+        limited,
+        "1 was received and saved.",
+        "1 sent a page of the form that had already been sent once.",
+        absent=[TOO_FAST, BOT_TRAP],
+    )
+    assert Testimonial.objects.count() == 1
+
+
+@frozen
+def test_the_bot_trap_is_named_as_such(share, settings):
+    settings.TESTIMONIAL_RATE_LIMIT = "2/m"
+    share(website="https://spam.example"), share(website="https://spam.example")
+
+    limited = share()
+
+    assert_refused_saying(
+        limited,
+        "2 filled in the field marked “Leave this field empty”.",
+        absent=[RECEIVED, TOO_FAST, REUSED],
+    )
+    assert not Testimonial.objects.exists()
+
+
+@frozen
+def test_mistakes_are_not_what_the_limit_page_talks_about(share, settings):
+    """A person who corrected mistakes and then reached the limit with their sends."""
+    settings.TESTIMONIAL_RATE_LIMIT = "1/m"
+    share(email="ana@"), share(quote=""), share()
+
+    limited = share()
+
+    text = assert_refused_saying(limited, "We counted 1 send of this form", "1 was received")
+    assert "mistake" not in text.lower()
+
+
+@frozen
+def test_other_forms_are_refused_in_their_own_generic_words(
+    client, reported_comparison, no_report_delay, demo_page, settings
+):
+    from tests.comparisons.test_inaccuracy_reports import report_url, valid_report
+    from tests.testimonials.test_referrals import demo_form
+
+    settings.INACCURACY_REPORT_RATE_LIMIT = "1/m"
+    settings.DEMO_REQUEST_RATE_LIMIT = "1/m"
+    settings.DEMO_REQUEST_MIN_SECONDS = 0
+    client.post(report_url(reported_comparison), valid_report(reported_comparison))
+    client.post(demo_page.url, demo_form(website="https://spam.example"))
+
+    reports = client.post(report_url(reported_comparison), valid_report(reported_comparison))
+    demos = client.post(demo_page.url, demo_form())
+
+    for limited, counted in ((reports, "1 was received and saved."), (demos, BOT_TRAP)):
+        text = assert_refused_saying(limited, "We counted 1 send of this form", counted)
+        assert "testimonial" not in text.split("We counted")[1].lower()
 
 
 @frozen

@@ -159,7 +159,7 @@ def test_the_excerpt_stays_only_if_it_still_only_leaves_words_out(
     ("changes", "field", "message"),
     [
         ({"quote": ""}, "quote", "this field is empty"),
-        ({"quote": "x" * 2001}, "quote", "at most 2000 characters"),
+        ({"quote": "x" * 2001}, "quote", "2,001 characters long, 1 more than the 2,000 allowed"),
         ({"rating": "9"}, "rating", "Choose a rating from 1 to 5."),
         ({"incentive": "gift", "incentive_detail": ""}, "incentive_detail", "Tell us what"),
         ({"consent_publish": None}, "consent_publish", "only publish your testimonial"),

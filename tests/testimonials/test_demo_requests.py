@@ -102,7 +102,7 @@ def test_an_answer_over_the_limit_is_explained_and_nothing_is_stored(send, field
     response = send(**{field: "x" * (limit + 10)})
 
     assert response.status_code == 400
-    error = f"at most {limit} characters (it has {limit + 10})"
+    error = f"This is {limit + 10:,} characters long, 10 more than the {limit:,} allowed."
     assert error in str(response.context["form"].errors[field])
     assert error in response.content.decode()
     assert not DemoRequestSubmission.objects.exists()

@@ -119,7 +119,7 @@ def test_a_failing_mail_server_loses_nothing(client, post, our_product, settings
             "only publish your testimonial with your consent",
         ),
         ({"quote": "   "}, "quote", "this field is empty"),
-        ({"quote": "x" * 2001}, "quote", "at most 2000 characters"),
+        ({"quote": "x" * 2001}, "quote", "2,001 characters long, 1 more than the 2,000 allowed"),
         ({"rating": "6"}, "rating", "Choose a rating from 1 to 5"),
         ({"email": "ana@"}, "email", "Enter a valid email address"),
         ({"product": "999999"}, "product", "Choose one of our products"),
