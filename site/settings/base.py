@@ -347,6 +347,10 @@ CSRF_COOKIE_SAMESITE = "Lax"
 # Uploads are raster images only: an SVG can carry script.
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 
+# Avatars come from the site: the one an editor uploads, or Wagtail's default. Gravatar
+# would be a third party the admin's policy blocks, told which editor is at work.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+
 WAGTAIL_SITE_NAME = os.environ.get("WAGTAIL_SITE_NAME", "Candor")
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = search_backends(os.environ)

@@ -6,8 +6,10 @@ from functools import wraps
 from django.contrib.auth import get_user_model
 from django.db.models import Exists, OuterRef
 from django.http import Http404
+from django.utils.formats import date_format
+from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
+from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn, UserColumn
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.views.chooser import (
     ChooseResultsView,
@@ -42,6 +44,15 @@ class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
         if "view" not in actions:
             return get_user_model().objects.none()
         return super().users_with_any_permission(["view", "change"])
+
+
+class DayColumn(Column):
+    """A day as a date ("17 December 2026"). Wagtail's DateColumn says how long ago a
+    moment was, which for a day still to come reads "Just now"."""
+
+    def get_value(self, instance):
+        day = super().get_value(instance)
+        return date_format(day) if day else None
 
 
 class AdvocateViewSet(SnippetViewSet):
@@ -169,8 +180,8 @@ class ReferenceRequestViewSet(SnippetViewSet):
         "__str__",
         "status",
         "advocate",
-        DateColumn("needed_by", label="Needed by"),
-        "requested_by",
+        DayColumn("needed_by", label=_("Needed by"), sort_key="needed_by"),
+        UserColumn("requested_by", label=_("Requested by"), sort_key="requested_by"),
     ]
     list_filter = {"status": ["exact"], "product": ["exact"], "industry": ["exact"]}
     list_export = [
