@@ -6,10 +6,9 @@ from functools import wraps
 from django.contrib.auth import get_user_model
 from django.db.models import Exists, OuterRef
 from django.http import Http404
-from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn, UserColumn
+from wagtail.admin.ui.tables import Column, DateColumn, UserColumn
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.views.chooser import (
     ChooseResultsView,
@@ -20,6 +19,7 @@ from wagtail.snippets.views.chooser import (
 from wagtail.snippets.views.snippets import SnippetViewSet
 from wagtail.utils.urlpatterns import decorate_urlpatterns
 
+from home.admin_columns import DayColumn, YesNoColumn
 from home.choosers import PermissionCheckedChooserViewSet
 from testimonials.models import (
     Advocate,
@@ -44,15 +44,6 @@ class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
         if "view" not in actions:
             return get_user_model().objects.none()
         return super().users_with_any_permission(["view", "change"])
-
-
-class DayColumn(Column):
-    """A day as a date ("17 December 2026"). Wagtail's DateColumn says how long ago a
-    moment was, which for a day still to come reads "Just now"."""
-
-    def get_value(self, instance):
-        day = super().get_value(instance)
-        return date_format(day) if day else None
 
 
 class AdvocateViewSet(SnippetViewSet):
@@ -245,7 +236,7 @@ class NpsInvitationViewSet(SnippetViewSet):
         "customer",
         "survey",
         DateColumn("sent_at", label="Sent"),
-        BooleanColumn("answered", label="Answered"),
+        YesNoColumn("answered", label=_("Answered")),
     ]
     list_filter = {"survey": ["exact"], "customer": ["exact"]}
     list_export = ["name", "customer", "survey", "created_at", "sent_at", "answered"]
