@@ -3,9 +3,11 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.tables import Column
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.chooser import ChooseResultsView, ChooseView
 from wagtail.snippets.views.snippets import (
     CopyView,
     CreateView,
@@ -26,6 +28,33 @@ from .reports import FailingPagesReportView, StaleFactsReportView
 class ProductChooserViewSet(PermissionCheckedChooserViewSet):
     # Sales choose our product when they request a customer reference.
     chosen_by_permissions = ["testimonials.add_referencerequest"]
+
+
+class CriterionColumns:
+    """The fact form asks for the value in the field that matches the criterion's
+    kind: the chooser shows each criterion's kind, with its group and unit."""
+
+    @property
+    def columns(self):
+        return [
+            *super().columns,
+            Column("group", label=_("Group")),
+            Column("kind", label=_("Kind"), accessor="get_kind_display"),
+            Column("unit", label=_("Unit")),
+        ]
+
+
+class CriterionChooseView(CriterionColumns, ChooseView):
+    pass
+
+
+class CriterionChooseResultsView(CriterionColumns, ChooseResultsView):
+    pass
+
+
+class CriterionChooserViewSet(PermissionCheckedChooserViewSet):
+    choose_view_class = CriterionChooseView
+    choose_results_view_class = CriterionChooseResultsView
 
 
 class WithoutAutosave:
@@ -66,7 +95,7 @@ class ProductViewSet(SnippetViewSet):
 
 class CriterionViewSet(SnippetViewSet):
     model = Criterion
-    chooser_viewset_class = PermissionCheckedChooserViewSet
+    chooser_viewset_class = CriterionChooserViewSet
     icon = "list-ul"
     menu_label = "Criteria"
     list_display = ["name", "group", "kind", "direction", "unit"]
