@@ -3,11 +3,20 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.tables import Column
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.chooser import ChooseResultsView, ChooseView
+from wagtail.snippets.views.snippets import (
+    CopyView,
+    CreateView,
+    EditView,
+    SnippetViewSet,
+    SnippetViewSetGroup,
+)
 
+from home.admin_columns import YesNoColumn
 from home.choosers import PermissionCheckedChooserViewSet
 from home.dashboard import PermissionMenuItem, WorkQueueItem
 from home.models import SiteSettings
@@ -21,12 +30,64 @@ class ProductChooserViewSet(PermissionCheckedChooserViewSet):
     chosen_by_permissions = ["testimonials.add_referencerequest"]
 
 
+class CriterionColumns:
+    """The fact form asks for the value in the field that matches the criterion's
+    kind: the chooser shows each criterion's kind, with its group and unit."""
+
+    @property
+    def columns(self):
+        return [
+            *super().columns,
+            Column("group", label=_("Group")),
+            Column("kind", label=_("Kind"), accessor="get_kind_display"),
+            Column("unit", label=_("Unit")),
+        ]
+
+
+class CriterionChooseView(CriterionColumns, ChooseView):
+    pass
+
+
+class CriterionChooseResultsView(CriterionColumns, ChooseResultsView):
+    pass
+
+
+class CriterionChooserViewSet(PermissionCheckedChooserViewSet):
+    choose_view_class = CriterionChooseView
+    choose_results_view_class = CriterionChooseResultsView
+
+
+class WithoutAutosave:
+    """A product keeps revisions but has no drafts: Wagtail's autosave would save the
+    product and its facts live as the editor types, half-typed values included, and
+    turn Create into an edit (the editor's Save then said "Product X updated.")."""
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        self.autosave_enabled = False
+
+
+class ProductCreateView(WithoutAutosave, CreateView):
+    pass
+
+
+class ProductCopyView(WithoutAutosave, CopyView):
+    pass
+
+
+class ProductEditView(WithoutAutosave, EditView):
+    pass
+
+
 class ProductViewSet(SnippetViewSet):
     model = Product
     chooser_viewset_class = ProductChooserViewSet
+    add_view_class = ProductCreateView
+    copy_view_class = ProductCopyView
+    edit_view_class = ProductEditView
     icon = "pick"
     menu_label = "Products"
-    list_display = ["name", "vendor", "is_ours", "website"]
+    list_display = ["name", "vendor", YesNoColumn("is_ours", label=_("Made by us")), "website"]
     list_filter = ["is_ours", "vendor"]
     list_export = ["name", "vendor", "is_ours", "website", "summary"]
     ordering = ["-is_ours", "name"]
@@ -34,7 +95,7 @@ class ProductViewSet(SnippetViewSet):
 
 class CriterionViewSet(SnippetViewSet):
     model = Criterion
-    chooser_viewset_class = PermissionCheckedChooserViewSet
+    chooser_viewset_class = CriterionChooserViewSet
     icon = "list-ul"
     menu_label = "Criteria"
     list_display = ["name", "group", "kind", "direction", "unit"]

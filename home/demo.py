@@ -112,7 +112,8 @@ def translate_home(site):
 def home_page(port=None):
     """The demo home page, made the default site's root (the default site is created
     if there is none). The plain "Welcome" page Wagtail's migrations create as its
-    root is deleted. ``port`` is the one make run serves the site on."""
+    root is deleted, unless an editor has put pages under it: those are theirs, and
+    stay where they are. ``port`` is the one make run serves the site on."""
     root = Page.get_first_root_node()
     home = add_page(
         root,
@@ -129,8 +130,10 @@ def home_page(port=None):
     if port:
         site.port = port
     site.save()  # save(), not update(): it clears Wagtail's cache of site root paths
-    if previous_root is not None and previous_root.content_type_id == (
-        ContentType.objects.get_for_model(Page).pk
+    if (
+        previous_root is not None
+        and previous_root.content_type_id == ContentType.objects.get_for_model(Page).pk
+        and not previous_root.get_children().exists()
     ):
         previous_root.delete()
     return home

@@ -8,6 +8,7 @@ from functools import partial
 
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.utils.translation import ngettext
 
 from home.tasks import send_notification
 
@@ -60,7 +61,8 @@ def waiting_note(waiting):
 class SendUnsentCommand(BaseCommand):
     """A retry command: ``send_unsent()`` queues the e-mails of every stored record not
     sent yet (through ``deliver_unsent``) and returns (sent, waiting); ``report`` says
-    what was sent, with ``{sent}`` in it."""
+    what was sent, with ``{sent}`` in it: one text, or a pair (one, several) chosen by
+    the count ("Sent 1 invitation", "Sent 2 invitations")."""
 
     report = "Sent {sent}"
 
@@ -69,4 +71,10 @@ class SendUnsentCommand(BaseCommand):
 
     def handle(self, *args, **options):
         sent, waiting = self.send_unsent()
-        self.stdout.write(self.report.format(sent=sent) + waiting_note(waiting))
+        self.stdout.write(self.describe(sent) + waiting_note(waiting))
+
+    def describe(self, sent):
+        report = self.report
+        if not isinstance(report, str):
+            report = ngettext(*report, sent)
+        return report.format(sent=sent)

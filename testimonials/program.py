@@ -14,6 +14,7 @@ from django.db.models import Count, IntegerField, OuterRef, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.translation import gettext, ngettext
 
 from wagtail.models import Site
 
@@ -71,6 +72,31 @@ def check_fatigue_limit(advocate, limit, day=None):
             f"limit in site settings."
         )
     return load
+
+
+def over_limit_warning(advocate, limit, day):
+    """What an editor who logged something on ``day`` is told when it puts the advocate
+    past the limit in that quarter; None when it does not. A warning, not a refusal:
+    what is logged has happened."""
+    load = type(advocate).objects.with_load(day).get(pk=advocate.pk).load
+    if load <= limit:
+        return None
+    start, end = quarter_of(day)
+    asked = ngettext(
+        "%(name)s has now been asked %(load)d time between %(start)s and %(end)s",
+        "%(name)s has now been asked %(load)d times between %(start)s and %(end)s",
+        load,
+    ) % {
+        "name": advocate.name,
+        "load": load,
+        "start": date_format(start, "j F"),
+        "end": date_format(end, "j F Y"),
+    }
+    over = gettext(
+        "over the fatigue limit of %(limit)d a quarter. The activity is recorded; give "
+        "them a rest, and ask someone else next."
+    ) % {"limit": limit}
+    return f"{asked}: {over}"
 
 
 def count_per_advocate(queryset, field="advocate", aggregate=None):

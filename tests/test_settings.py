@@ -5,6 +5,11 @@ Each test loads a settings module afresh under an environment of its own (the
 That production boots with these settings is checked by ``manage.py check --deploy`` in
 tests/home/test_security_headers.py."""
 
+import os
+import subprocess
+import sys
+
+from django.conf import settings as django_settings
 from django.core.exceptions import ImproperlyConfigured
 from django.core.mail import get_connection
 from django.test import override_settings
@@ -202,3 +207,34 @@ def test_tasks_run_at_once_in_development_and_queue_for_a_worker_in_production(l
     assert backend("production", SECRET_KEY=A_REAL_KEY) == "django_tasks_db.DatabaseBackend"
     with pytest.raises(ValueError, match="TASKS_BACKEND='celery'"):
         load_settings("dev", TASKS_BACKEND="celery")
+
+
+NOT_FOUND_LOGGED = """
+import django, logging
+django.setup()
+logging.getLogger("django.request").warning("Not Found: /nowhere/")
+logging.getLogger("candor.example").warning("Something to look at")
+"""
+
+
+@pytest.mark.real_clock
+@pytest.mark.parametrize("debug", ["true", "false"])
+def test_a_404_in_the_development_server_log_appears_once(debug):
+    """Django's own console handler and the site's both printed every warning of
+    Django's loggers (each 404's "Not Found" line twice)."""
+    environment = {
+        **{name: value for name, value in os.environ.items() if not name.startswith("DJANGO_")},
+        "DJANGO_SETTINGS_MODULE": "candor.settings.dev",
+        "DEBUG": debug,
+    }
+    result = subprocess.run(  # noqa: S603
+        [sys.executable, "-c", NOT_FOUND_LOGGED],
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=django_settings.BASE_DIR,
+    )
+
+    assert result.stderr.count("Not Found: /nowhere/") == 1, result.stderr
+    assert result.stderr.count("Something to look at") == 1, result.stderr

@@ -347,6 +347,10 @@ CSRF_COOKIE_SAMESITE = "Lax"
 # Uploads are raster images only: an SVG can carry script.
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 
+# Avatars come from the site: the one an editor uploads, or Wagtail's default. Gravatar
+# would be a third party the admin's policy blocks, told which editor is at work.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+
 WAGTAIL_SITE_NAME = os.environ.get("WAGTAIL_SITE_NAME", "Candor")
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = search_backends(os.environ)
@@ -361,9 +365,14 @@ API_RATE_LIMIT = os.environ.get("API_RATE_LIMIT", "120/m")
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 
+# Everything goes to the console once, through the root logger. Django's own "django"
+# logger would also print to a console handler of its own while DEBUG is on, so each
+# 404's "Not Found" line appeared twice; it hands its records up to the root instead.
+LOG_LEVEL = os.environ.get("LOG_LEVEL", "WARNING")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
+    "loggers": {"django": {"handlers": [], "level": LOG_LEVEL, "propagate": True}},
 }

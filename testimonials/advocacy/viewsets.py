@@ -3,11 +3,13 @@ list export, filters and the numbers each list needs annotated in one query."""
 
 from functools import wraps
 
+from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.db.models import Exists, OuterRef
 from django.http import Http404
+from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
+from wagtail.admin.ui.tables import Column, DateColumn, UserColumn
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.views.chooser import (
     ChooseResultsView,
@@ -15,9 +17,10 @@ from wagtail.snippets.views.chooser import (
     SnippetChosenMultipleView,
     SnippetChosenView,
 )
-from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.snippets.views.snippets import CreateView, EditView, SnippetViewSet
 from wagtail.utils.urlpatterns import decorate_urlpatterns
 
+from home.admin_columns import DayColumn, YesNoColumn
 from home.choosers import PermissionCheckedChooserViewSet
 from testimonials.models import (
     Advocate,
@@ -26,6 +29,7 @@ from testimonials.models import (
     ReconfirmationRequest,
     ReferenceRequest,
 )
+from testimonials.program import over_limit_warning, program_settings, quarter_of
 
 
 class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
@@ -44,8 +48,41 @@ class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
         return super().users_with_any_permission(["view", "change"])
 
 
+class WarnPastFatigueLimit:
+    """An activity an editor logs is kept whatever the advocate's load (it happened);
+    one that takes them past the fatigue limit in its quarter is saved with a warning."""
+
+    def save_instance(self):
+        advocate = super().save_instance()
+        limit = program_settings(self.request).fatigue_limit
+        for day in self.logged_quarters().values():
+            warning = over_limit_warning(advocate, limit, day)
+            if warning:
+                messages.warning(self.request, warning)
+        return advocate
+
+    def logged_quarters(self):
+        """A day in each quarter in which an activity was added, or moved to."""
+        quarters = {}
+        for form in self.form.formsets["activities"].forms:
+            data = getattr(form, "cleaned_data", {})
+            if form.has_changed() and data.get("date") and not data.get("DELETE"):
+                quarters.setdefault(quarter_of(data["date"]), data["date"])
+        return quarters
+
+
+class AdvocateCreateView(WarnPastFatigueLimit, CreateView):
+    pass
+
+
+class AdvocateEditView(WarnPastFatigueLimit, EditView):
+    pass
+
+
 class AdvocateViewSet(SnippetViewSet):
     chooser_viewset_class = PermissionCheckedChooserViewSet
+    add_view_class = AdvocateCreateView
+    edit_view_class = AdvocateEditView
     model = Advocate
     icon = "user"
     menu_label = "Advocates"
@@ -169,8 +206,8 @@ class ReferenceRequestViewSet(SnippetViewSet):
         "__str__",
         "status",
         "advocate",
-        DateColumn("needed_by", label="Needed by"),
-        "requested_by",
+        DayColumn("needed_by", label=_("Needed by"), sort_key="needed_by"),
+        UserColumn("requested_by", label=_("Requested by"), sort_key="requested_by"),
     ]
     list_filter = {"status": ["exact"], "product": ["exact"], "industry": ["exact"]}
     list_export = [
@@ -234,7 +271,7 @@ class NpsInvitationViewSet(SnippetViewSet):
         "customer",
         "survey",
         DateColumn("sent_at", label="Sent"),
-        BooleanColumn("answered", label="Answered"),
+        YesNoColumn("answered", label=_("Answered")),
     ]
     list_filter = {"survey": ["exact"], "customer": ["exact"]}
     list_export = ["name", "customer", "survey", "created_at", "sent_at", "answered"]

@@ -1,10 +1,17 @@
 """Demo advocate program: advocates with their activity, reference requests, an NPS
 survey with answers across several months (promoters, passives and detractors), a
 demo request page, and referral links with visits and a conversion. Every person and
-company here is invented. Loaded with the rest of testimonials' part of the demo."""
+company here is invented. Loaded with the rest of testimonials' part of the demo.
+
+The demo asks nobody more than the fatigue limit allows, whatever the day it is loaded
+(its dates count back from that day, and near a quarter's end more of them share one):
+the approved reference goes to an advocate with room, as the admin would insist, and
+an activity that would take its advocate past the limit is left out."""
 
 import datetime
 
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from comparisons.models import Product
@@ -25,6 +32,10 @@ from testimonials.models import (
     Testimonial,
     TestimonialSubmissionPage,
 )
+from testimonials.program import program_settings
+
+# Who asked for the demo's references: a salesperson nobody can log in as.
+SALESPERSON = {"username": "demo-sales", "first_name": "Jonas", "last_name": "Berg"}
 
 # name: (customer, role, type, recognition, referral code, months a customer as of)
 ADVOCATES = {
@@ -77,11 +88,11 @@ ACTIVITIES = {
     "Maya Okafor": [
         (
             "external_review",
-            0,
+            130,
             "Review on a software review site",
             "https://reviews.example/fernhill-desk/maya",
         ),
-        ("event", 45, "Webinar: moving a bookshop's support off a shared inbox", ""),
+        ("event", 200, "Webinar: moving a bookshop's support off a shared inbox", ""),
     ],
     "Samuel Adeyemi": [("case_study", 80, "Interview for the Northfield Academy case study", "")],
     "Elena Rossi": [("event", 30, "Customer panel at the spring user meeting", "")],
@@ -96,7 +107,7 @@ REFERENCE_REQUESTS = [
         10,
         "approved",
         "Maya Okafor",
-        "Maya prefers video calls on Tuesday or Thursday afternoons.",
+        "{name} prefers video calls on Tuesday or Thursday afternoons.",
     ),
     (
         "Fernhill Desk",
@@ -179,8 +190,9 @@ def load_advocate_program(home, today):
     advocates = load_advocates(customers, today, demo_page)
     load_old_testimonials(products, customers, advocates)
     link_testimonials(advocates)
-    load_activities(advocates, today)
-    load_reference_requests(products, advocates, today)
+    limit = program_settings().fatigue_limit
+    load_reference_requests(products, advocates, today, limit)
+    load_activities(advocates, today, limit)
     load_nps(home, customers, today)
     load_referrals(advocates, demo_page, today)
     load_reconfirmation_request(advocates)
@@ -258,10 +270,17 @@ def link_testimonials(advocates):
         ).update(advocate=advocate)
 
 
-def load_activities(advocates, today):
+def has_room(advocate, day, limit):
+    """Whether one more ask on ``day`` keeps the advocate within the limit."""
+    return Advocate.objects.with_load(day).get(pk=advocate.pk).load < limit
+
+
+def load_activities(advocates, today, limit):
     for name, activities in ACTIVITIES.items():
         advocate = advocates[name]
         for kind, days, description, link in activities:
+            if not has_room(advocate, today - datetime.timedelta(days=days), limit):
+                continue
             AdvocateActivity.objects.create(
                 advocate=advocate,
                 kind=kind,
@@ -271,19 +290,48 @@ def load_activities(advocates, today):
             )
 
 
-def load_reference_requests(products, advocates, today):
-    for product, industry, need, days, status, advocate, note in REFERENCE_REQUESTS:
+def load_reference_requests(products, advocates, today, limit):
+    salesperson = demo_salesperson()
+    for product, industry, need, days, status, name, note in REFERENCE_REQUESTS:
+        advocate = advocates.get(name)
+        if advocate is not None and not has_room(advocate, today, limit):
+            advocate = least_asked(advocates, today, limit)
         request = ReferenceRequest.objects.create(
             product=products[product],
             prospect_need=need,
             industry=industry,
             needed_by=today + datetime.timedelta(days=days),
             status=status,
-            advocate=advocates.get(advocate),
-            editor_note=note,
+            advocate=advocate,
+            editor_note=note.format(name=advocate.name.split()[0]) if advocate else note,
+            requested_by=salesperson,
             decided_at=timezone.now() if status != "requested" else None,
         )
         request.record_reference_call()
+
+
+def least_asked(advocates, today, limit):
+    """The demo advocate an editor would choose instead: the least asked, with room."""
+    return (
+        Advocate.objects.filter(pk__in=[advocate.pk for advocate in advocates.values()])
+        .least_asked_first(today)
+        .filter(load__lt=limit)
+        .first()
+    )
+
+
+def demo_salesperson():
+    """The demo's salesperson: made without a password, so nobody can log in as them;
+    an account of that name made by someone else is used as it is."""
+    user, created = get_user_model().objects.get_or_create(
+        username=SALESPERSON["username"],
+        defaults={key: value for key, value in SALESPERSON.items() if key != "username"},
+    )
+    if created:
+        user.set_unusable_password()
+        user.save(update_fields=["password"])
+        user.groups.add(Group.objects.get(name="Sales"))
+    return user
 
 
 def load_nps(home, customers, today):

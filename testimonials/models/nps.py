@@ -154,6 +154,8 @@ class NpsInvitation(models.Model):
 
     class Meta:
         ordering = ["-created_at", "-pk"]
+        verbose_name = _("NPS invitation")
+        verbose_name_plural = _("NPS invitations")
 
     def __str__(self):
         # Shown in listings, choosers and history: the address stays private.
@@ -180,6 +182,8 @@ class NpsResponse(models.Model):
 
     class Meta:
         ordering = ["-answered_at", "-pk"]
+        verbose_name = _("NPS answer")
+        verbose_name_plural = _("NPS answers")
 
     def __str__(self):
         return f"{self.score} from {self.invitation}"

@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 
 class ReconfirmationRequest(models.Model):
@@ -33,6 +34,8 @@ class ReconfirmationRequest(models.Model):
     class Meta:
         ordering = ["-created_at", "-pk"]
         indexes = [models.Index(fields=["outcome", "sent_at"])]
+        verbose_name = _("re-confirmation request")
+        verbose_name_plural = _("re-confirmation requests")
 
     def __str__(self):
         # Shown in listings, choosers and history: the address stays private.

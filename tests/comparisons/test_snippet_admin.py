@@ -1,6 +1,9 @@
 """Editors manage products, their facts and criteria with Wagtail's snippet views."""
 
+from django.contrib.auth.models import Group
+
 import pytest
+from bs4 import BeautifulSoup
 
 from comparisons.models import Criterion
 from tests.comparisons.factories import CriterionFactory, FactFactory, ProductFactory
@@ -51,3 +54,27 @@ def test_stale_facts_report_is_in_the_reports_menu(admin_client):
     response = admin_client.get("/admin/")
 
     assert "/admin/reports/stale-facts/" in response.content.decode()
+
+
+def test_the_criterion_chooser_shows_what_kind_of_value_each_takes(client, django_user_model):
+    """The fact form asks for the value in the field that matches the criterion's kind:
+    the editor choosing the criterion sees that kind, with its group and unit."""
+    CriterionFactory(name="Starting price", group="Pricing", kind="number", unit="USD / month")
+    CriterionFactory(name="SAML single sign-on", group="Security", kind="support")
+    editor = django_user_model.objects.create_user(username="edna", password="unused-here")
+    editor.groups.add(Group.objects.get(name="Editors"))
+    client.force_login(editor)
+
+    response = client.get("/admin/snippets/choose/comparisons/criterion/")
+
+    soup = BeautifulSoup(response.json()["html"], "html.parser")
+    headings = [th.get_text(" ", strip=True) for th in soup.select("table thead th")]
+    rows = {
+        row.find("td").get_text(" ", strip=True): [
+            td.get_text(" ", strip=True) for td in row.find_all("td")
+        ]
+        for row in soup.select("table tbody tr")
+    }
+    assert headings[1:] == ["Group", "Kind", "Unit"]
+    assert rows["Starting price (Pricing)"][1:] == ["Pricing", "Number with a unit", "USD / month"]
+    assert rows["SAML single sign-on (Security)"][1:] == ["Security", "Yes / partial / no", ""]

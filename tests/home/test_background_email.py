@@ -120,7 +120,7 @@ def test_with_tasks_run_at_once_a_mail_failure_is_logged_marked_and_retried(
     output = io.StringIO()
     call_command("send_testimonial_emails", stdout=output)
 
-    assert output.getvalue().strip() == "Sent e-mails for 1 testimonials."
+    assert output.getvalue().strip() == "Sent e-mails for 1 testimonial."
     assert Testimonial.objects.get().notified_at is not None
     assert len(mail.outbox) == 2
 

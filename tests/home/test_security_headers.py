@@ -1,15 +1,27 @@
 """Security headers on public pages and in the admin, with production settings."""
 
+import hashlib
 import importlib
+import io
+import json
 import os
+import re
 import secrets
 import subprocess
 import sys
+from urllib.parse import urlsplit
 
 from django.conf import settings as django_settings
+from django.contrib.auth.models import Group
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.test import override_settings
 
+from wagtail.users.models import UserProfile
+
 import pytest
+from bs4 import BeautifulSoup
+from PIL import Image
 
 from tests.comparisons.factories import ProductPageFactory
 from tests.home.factories import StandardPageFactory
@@ -168,3 +180,68 @@ def test_production_refuses_to_start_with_a_development_key():
 
     assert result.returncode != 0
     assert "Set SECRET_KEY" in result.stderr
+
+
+def avatar_sources(client):
+    """The avatars the admin shows the user: in the sidebar (drawn by script from its
+    props) and on their account page."""
+    sidebar = client.get("/admin/").content.decode()
+    account = BeautifulSoup(client.get("/admin/account/").content, "html.parser")
+    return [
+        *(json.loads(f'"{url}"') for url in re.findall(r'"avatarUrl": "([^"]*)"', sidebar)),
+        *(img["src"] for img in account.select(".avatar img, img.avatar")),
+    ]
+
+
+@pytest.fixture
+def editor_in_admin(client, django_user_model):
+    """An editor (Wagtail's Editors group) with an e-mail address gravatar would know."""
+    editor = django_user_model.objects.create_user(
+        username="edna", email="edna@fernhill.example", password="unused-here"
+    )
+    editor.groups.add(Group.objects.get(name="Editors"))
+    client.force_login(editor)
+    return editor
+
+
+def test_admin_avatars_come_from_the_site_not_a_third_party(
+    production_settings, https, editor_in_admin
+):
+    """The admin's policy allows images from the site only; an avatar from a third
+    party would be blocked, and would tell it which editor is at work."""
+    email_hash = hashlib.md5(b"edna@fernhill.example").hexdigest()  # noqa: S324
+
+    pages = [https.get(url).content.decode() for url in ("/admin/", "/admin/account/")]
+    sources = avatar_sources(https)
+
+    assert len(sources) >= 2, "the sidebar and the account page show the editor's avatar"
+    for source in sources:
+        assert urlsplit(source).netloc == "" and not source.startswith("//"), source
+    for page in pages:
+        assert email_hash not in page and "gravatar.com" not in page
+
+
+def test_an_uploaded_avatar_is_shown_from_the_site(https, editor_in_admin):
+    buffer = io.BytesIO()
+    Image.new("RGB", (60, 60), "teal").save(buffer, "PNG")
+    profile = UserProfile.get_for_user(editor_in_admin)
+    profile.avatar.save("edna.png", ContentFile(buffer.getvalue()))
+
+    sources = avatar_sources(https)
+
+    assert profile.avatar.url in sources
+    assert profile.avatar.url.startswith(django_settings.MEDIA_URL)
+
+
+def test_the_admin_policy_allows_the_media_storage_origin(
+    production_settings, https, editor_in_admin, home_page, monkeypatch
+):
+    """Uploaded images (avatars, the image library) stored on S3 come from its domain."""
+    monkeypatch.setattr(
+        default_storage, "url", lambda name: f"https://media.fernhill.example/{name}"
+    )
+
+    for url in ("/admin/", "/"):
+        csp = policy(https.get(url).headers["Content-Security-Policy"])
+        assert "https://media.fernhill.example" in csp["img-src"], url
+        assert "https://media.fernhill.example" not in csp.get("script-src", []), url

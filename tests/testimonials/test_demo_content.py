@@ -22,6 +22,7 @@ from testimonials.models import (
     ReferralVisitDay,
     Testimonial,
 )
+from tests.testimonials.test_demo_fatigue_limit import over_the_limit
 
 MODELS = [
     Advocate,
@@ -105,3 +106,18 @@ def test_the_dashboard_shows_the_demo_program(admin_client, demo_site):
 
     assert "Net Promoter Score" in page and "Maya Okafor" in page
     assert "Testimonials up for re-confirmation" in page and "Henrik Lund" in page
+
+
+def test_no_demo_advocate_is_asked_past_the_fatigue_limit(demo_site):
+    limit = SiteSettings.for_site(demo_site).fatigue_limit
+
+    assert over_the_limit(limit) == []
+
+
+def test_every_demo_reference_request_names_the_salesperson_who_made_it(demo_site):
+    requesters = {request.requested_by for request in ReferenceRequest.objects.all()}
+
+    assert None not in requesters
+    for user in requesters:
+        assert user.get_full_name() and user.groups.filter(name="Sales").exists()
+        assert not user.has_usable_password(), "nobody logs in as a demo salesperson"

@@ -76,7 +76,7 @@ def test_a_failing_mail_server_keeps_the_request_and_the_retry_sends_it(
     assert retry().startswith("Sent e-mails for 0 demo requests; 1 not sent yet")
 
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-    assert retry() == "Sent e-mails for 1 demo requests."
+    assert retry() == "Sent e-mails for 1 demo request."
 
     assert DemoRequestSubmission.objects.get().notified_at is not None
     (message,) = mail.outbox

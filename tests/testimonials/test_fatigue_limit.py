@@ -3,7 +3,10 @@ them in the quarter together; assigning past it is refused with the reason."""
 
 import datetime
 
+from django.contrib.auth.models import Group
 from django.utils import timezone
+
+from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 import pytest
 from bs4 import BeautifulSoup
@@ -15,6 +18,7 @@ from tests.testimonials.advocate_factories import (
     AdvocateFactory,
     ReferenceRequestFactory,
 )
+from tests.testimonials.advocate_fixtures import user_in_group
 from tests.testimonials.factories import TestimonialFactory
 
 pytestmark = pytest.mark.django_db
@@ -169,3 +173,113 @@ def test_the_chooser_shows_each_load_and_lists_the_least_asked_first(admin_clien
     assert options[0].endswith("0 of 2 this quarter")
     assert options[2].endswith("2 of 2 this quarter, at the limit")
     assert fresh.customer.name in options[0]
+
+
+ADVOCATE_URL = "/admin/snippets/testimonials/advocate/"
+
+
+def activity_data(activity=None, **values):
+    data = {"kind": "event", "date": "", "description": "", "link": "", "case_study": ""}
+    if activity is not None:
+        data |= {
+            "id": activity.pk,
+            "kind": activity.kind,
+            "date": activity.date.isoformat(),
+            "description": activity.description,
+        }
+    return data | values
+
+
+def log_activity(client, advocate, **values):
+    """The advocate's edit form as saved with one more activity, as an editor logs it."""
+    logged = [activity_data(activity) for activity in advocate.activities.all()]
+    new = activity_data(**values)
+    form = nested_form_data(
+        {
+            "name": advocate.name,
+            "role": advocate.role,
+            "email": advocate.email,
+            "customer": advocate.customer_id,
+            "advocate_type": advocate.advocate_type,
+            "recognition": advocate.recognition,
+            "recognition_note": "",
+            "contact_channel": advocate.contact_channel,
+            "phone": "",
+            "contact_notes": "",
+            "accepts_requests": "on",
+            "customer_as_of": advocate.customer_as_of.isoformat(),
+            "reconfirmed_on": "",
+            "referral_code": "",
+            "referral_page": "",
+            "activities": inline_formset([*logged, new], initial=len(logged)),
+        }
+    )
+    return client.post(f"{ADVOCATE_URL}edit/{advocate.pk}/", form, follow=True)
+
+
+def messages_of(response):
+    soup = BeautifulSoup(response.content, "html.parser")
+    return " ".join(message.get_text(" ", strip=True) for message in soup.select(".messages li"))
+
+
+@pytest.fixture
+def editors_client(client, django_user_model):
+    editor = user_in_group(django_user_model, "edna", Group.objects.get(name="Editors"))
+    client.force_login(editor)
+    return client
+
+
+def test_logging_an_activity_past_the_limit_is_recorded_with_a_warning(
+    editors_client, site_settings, today
+):
+    """The activity happened, so it is kept; the editor is told the advocate is now
+    asked more than the limit this quarter."""
+    advocate = AdvocateFactory(name="Maya Okafor")
+    AdvocateActivityFactory.create_batch(2, advocate=advocate, date=today)
+
+    response = log_activity(
+        editors_client, advocate, date=today.isoformat(), description="Customer panel"
+    )
+
+    assert response.status_code == 200
+    assert advocate.activities.count() == 3
+    warning = messages_of(response)
+    assert "Maya Okafor has now been asked 3 times between 1 October and 31 December 2026" in (
+        warning
+    )
+    assert "over the fatigue limit of 2 a quarter" in warning
+
+
+def test_an_activity_in_an_earlier_quarter_counts_against_that_quarter(
+    editors_client, site_settings, today
+):
+    advocate = AdvocateFactory(name="Maya Okafor")
+    AdvocateActivityFactory.create_batch(2, advocate=advocate, date=today)
+
+    response = log_activity(editors_client, advocate, date="2026-05-04")
+
+    assert advocate.activities.count() == 3
+    assert "fatigue limit" not in messages_of(response)
+
+
+def test_logging_within_the_limit_gives_no_warning(editors_client, site_settings, today):
+    advocate = AdvocateFactory()
+    AdvocateActivityFactory(advocate=advocate, date=today)
+
+    response = log_activity(editors_client, advocate, date=today.isoformat())
+
+    assert advocate.activities.count() == 2
+    assert "fatigue limit" not in messages_of(response)
+
+
+def test_the_activity_tab_warns_before_one_more_is_logged(editors_client, site_settings, today):
+    advocate = AdvocateFactory(name="Maya Okafor")
+    AdvocateActivityFactory.create_batch(2, advocate=advocate, date=today)
+
+    form = BeautifulSoup(
+        editors_client.get(f"{ADVOCATE_URL}edit/{advocate.pk}/").content, "html.parser"
+    )
+
+    warning = form.select_one(".help-warning").get_text(" ", strip=True)
+    assert "at the fatigue limit" in warning
+    assert "another activity this quarter puts them over it" in warning

@@ -3,6 +3,7 @@
 from django.contrib.auth.models import Group
 
 import pytest
+from bs4 import BeautifulSoup
 
 from testimonials.models import ReferenceRequest
 from tests.testimonials.advocate_factories import AdvocateFactory, ReferenceRequestFactory
@@ -120,3 +121,30 @@ def test_the_list_exports(admin_client):
     export = admin_client.get(LIST_URL + "?export=csv")
 
     assert "Forty agents moving from a shared inbox" in b"".join(export.streaming_content).decode()
+
+
+def listing_row(client, request):
+    """The cells of ``request``'s row in the list, by column heading."""
+    soup = BeautifulSoup(client.get(LIST_URL).content, "html.parser")
+    headings = [th.get_text(" ", strip=True) for th in soup.select("table.listing thead th")]
+    for row in soup.select("table.listing tbody tr"):
+        if str(request) in row.get_text():
+            cells = [td.get_text(" ", strip=True) for td in row.find_all("td")]
+            return dict(zip(headings, cells, strict=True))
+    raise AssertionError(f"{request} is not listed")
+
+
+def test_the_list_says_when_a_request_is_needed_and_who_made_it(
+    sales_client, sales_user, site_settings
+):
+    """A date in three weeks is a date, not "Just now"; the requester is named."""
+    sales_user.first_name, sales_user.last_name = "Sam", "Seller"
+    sales_user.save()
+
+    sales_client.post(
+        f"{LIST_URL}add/", request_form(ProductFactory(is_ours=True), needed_by="2026-12-17")
+    )
+    row = listing_row(sales_client, ReferenceRequest.objects.get())
+
+    assert row["Needed by"] == "17 December 2026"
+    assert row["Requested by"] == "Sam Seller"

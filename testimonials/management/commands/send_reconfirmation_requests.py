@@ -1,3 +1,5 @@
+from django.utils.translation import ngettext
+
 from home.notifications import SendUnsentCommand
 from testimonials.advocacy.reconfirmation import (
     create_requests,
@@ -18,8 +20,18 @@ class Command(SendUnsentCommand):
         program = program_settings()
         unpublished = lapse_unanswered(program)
         created = create_requests(program)
-        self.report = (
-            f"Unpublished {len(unpublished)} testimonials without an answer; "
-            f"asked {len(created)} authors; sent {{sent}} e-mails"
-        )
+        self.done = [
+            ngettext(
+                "Unpublished %(count)d testimonial without an answer",
+                "Unpublished %(count)d testimonials without an answer",
+                len(unpublished),
+            )
+            % {"count": len(unpublished)},
+            ngettext("asked %(count)d author", "asked %(count)d authors", len(created))
+            % {"count": len(created)},
+        ]
         return send_unsent_requests()
+
+    def describe(self, sent):
+        sent_mail = ngettext("sent %(count)d e-mail", "sent %(count)d e-mails", sent)
+        return "; ".join([*self.done, sent_mail % {"count": sent}])
