@@ -221,6 +221,10 @@ class Fact(models.Model):
         return -value if criterion.direction == Criterion.Direction.LOWER else value
 
     @property
+    def is_for_every_plan(self):
+        return self.plan.strip().lower() == ALL_PLANS.lower()
+
+    @property
     def identity(self):
         """What two cells must share to read the same to a prospect."""
         return (self.support, self.number, self.text.strip().lower(), self.availability)
