@@ -162,13 +162,15 @@ class ComparisonPage(HonestyCheckedPage, RoutablePageMixin, ViewRestrictionsByPa
         context["differences_only"] = request.GET.get("differences") == "1"
         shown_as_asked(request, "differences", "1")
         context["corrections"] = SimpleLazyObject(lambda: FactChange.objects.shown_in(table))
-        context["report_url"] = self.report_url(request)
+        context["report_url"] = self.inaccuracy_report_url(request)
         context["fragment_seconds"], context["fragment_version"] = comparison_fragment(
             request, freshness
         )
         return context
 
-    def report_url(self, request=None):
+    def inaccuracy_report_url(self, request=None):
+        """The page's own form for reporting a wrong value, which the site footer
+        links to instead of the corrections address."""
         # A page being previewed before its first save has no URL yet.
         url = self.get_url(request)
         return url + self.reverse_subpage("report_inaccuracy") if url else ""

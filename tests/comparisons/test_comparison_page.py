@@ -14,6 +14,7 @@ from tests.comparisons.factories import (
     ProductFactory,
 )
 from tests.home.factories import StandardPageFactory
+from tests.home.translations import japanese
 
 
 @pytest.fixture
@@ -202,3 +203,31 @@ def test_a_competitor_winning_a_ranked_text_row_is_named_where_competitors_are_b
         "Weekdays 08:00-18:00",
         "Business hours",
     ]
+
+
+def footer_report_link(soup):
+    [link] = [
+        a for a in soup.select("footer.site-footer a") if a.get_text() == "Report an inaccuracy"
+    ]
+    return link["href"]
+
+
+@pytest.mark.django_db
+def test_the_footer_links_the_comparison_s_own_report_form(client, comparison):
+    assert footer_report_link(soup_of(client, comparison)) == comparison.url + "report/"
+    report_form = BeautifulSoup(client.get(comparison.url + "report/").content, "html.parser")
+    assert footer_report_link(report_form) == comparison.url + "report/"
+
+
+@pytest.mark.django_db
+def test_the_footer_of_a_japanese_comparison_links_its_report_form(
+    client, comparison, comparison_index, home_page
+):
+    japanese(home_page)
+    japanese(comparison_index)
+    translation = japanese(comparison)
+
+    soup = soup_of(client, translation)
+
+    [link] = [a for a in soup.select("footer.site-footer a") if a["href"].endswith("/report/")]
+    assert link["href"] == translation.url + "report/" and translation.url.startswith("/ja/")

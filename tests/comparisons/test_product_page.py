@@ -144,6 +144,13 @@ def test_each_fact_tells_one_story_of_the_plan_it_holds_for(client, product_page
     assert cells("Public API") == ("✓ Yes Read-only", "All plans")
 
 
+def test_the_footer_of_a_product_page_reports_an_inaccuracy_by_email(client, product_page):
+    soup = soup_of(client, product_page.url)
+
+    [link] = [a for a in soup.select("footer.site-footer a") if "inaccuracy" in a.get_text()]
+    assert link["href"] == "mailto:corrections@candor.example"
+
+
 def test_product_index_lists_published_product_pages_only(client, product_page, product_index):
     draft = ProductPageFactory(parent=product_index, title="Unreleased Desk", live=False)
 
