@@ -138,9 +138,9 @@ def test_each_fact_tells_one_story_of_the_plan_it_holds_for(client, product_page
         return value.get_text(" ", strip=True), plan.get_text(" ", strip=True)
 
     assert cells("Email ticketing") == ("✓ Yes", "Team")
-    assert cells("SAML single sign-on") == ("✓ Yes", "Not in Team: on a higher plan only")
-    assert cells("Live chat") == ("✓ Yes", "Team, as a paid add-on")
-    assert cells("AI replies") == ("◐ Partial", "Team, in beta")
+    assert cells("SAML single sign-on") == ("✓ Yes", "Higher plan only (not in Team)")
+    assert cells("Live chat") == ("✓ Yes", "Team Paid add-on")
+    assert cells("AI replies") == ("◐ Partial", "Team Beta")
     assert cells("Public API") == ("✓ Yes Read-only", "All plans")
 
 
