@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from comparisons.fact_changes import Claim, match_replacements, record_fact_changes
+from comparisons.table import comparable
 from home.honesty import HonestyCheckedPageForm
 
 
@@ -98,6 +99,55 @@ class ProductForm(WagtailAdminModelForm):
         if commit:
             record_fact_changes(self.formsets["facts"], editor=self.for_user)
         return product
+
+
+class CriterionForm(WagtailAdminModelForm):
+    """A criterion with the values that rank it, when it is short text. The list must
+    rank: short text, "higher is better", no value twice, and every value that facts
+    of the criterion hold already."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        formset = self.formsets["ranked_values"]
+        reject_repeats(
+            formset,
+            key=lambda data: comparable(data.get("value", "")),
+            field="value",
+            message="Each value can appear only once in the ranking.",
+        )
+        ranked = [form.cleaned_data["value"] for form in live_forms(formset)]
+        if not ranked:
+            return cleaned_data
+        Kind, Direction = self.instance.Kind, self.instance.Direction
+        if cleaned_data.get("kind") != Kind.TEXT:
+            raise ValidationError(
+                "Only short-text criteria are ranked by a list of values: remove the "
+                "ranked values, or make the criterion short text."
+            )
+        if cleaned_data.get("direction") == Direction.UNRANKED:
+            self.add_error(
+                "direction",
+                "You listed ranked values: choose “Higher is better” to rank the row by "
+                "them (the first wins), or remove them to leave it unranked.",
+            )
+        self.reject_values_facts_hold(ranked)
+        return cleaned_data
+
+    def reject_values_facts_hold(self, ranked):
+        if self.instance.pk is None:
+            return
+        allowed = {comparable(value) for value in ranked}
+        outside = [
+            f"{fact.product} ({fact.plan}): “{fact.text}”"
+            for fact in self.instance.facts.select_related("product").order_by("product__name")
+            if comparable(fact.text) not in allowed
+        ]
+        if outside:
+            raise ValidationError(
+                "These facts hold values the ranking leaves out: %(facts)s. Add the values "
+                "to the ranking, or change those facts first.",
+                params={"facts": "; ".join(outside)},
+            )
 
 
 class ComparisonPageForm(HonestyCheckedPageForm):

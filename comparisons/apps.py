@@ -10,8 +10,13 @@ class ComparisonsConfig(AppConfig):
         from home.personal_data import register
 
         from . import checks, personal_data  # noqa: F401 (checks registers itself)
-        from .models import Criterion, Fact, FactChange, Product
-        from .page_cache import COMPARISON_DATA, with_its_product, with_products_using_it
+        from .models import Criterion, Fact, FactChange, Product, RankedValue
+        from .page_cache import (
+            COMPARISON_DATA,
+            with_its_criterion,
+            with_its_product,
+            with_products_using_it,
+        )
 
         register("inaccuracy_reports", export=personal_data.export, erase=personal_data.erase)
 
@@ -20,4 +25,7 @@ class ComparisonsConfig(AppConfig):
             show_in_cached_pages(model, shown_with=with_its_product, fragments=[COMPARISON_DATA])
         show_in_cached_pages(
             Criterion, shown_with=with_products_using_it, fragments=[COMPARISON_DATA]
+        )
+        show_in_cached_pages(
+            RankedValue, shown_with=with_its_criterion, fragments=[COMPARISON_DATA]
         )

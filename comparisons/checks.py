@@ -245,6 +245,7 @@ def holds_a_best_value(product_id):
     facts = (
         Fact.objects.filter(criterion__facts__product_id=product_id)
         .select_related("criterion")
+        .prefetch_related("criterion__ranked_values")
         .distinct()
     )
     by_criterion = {}

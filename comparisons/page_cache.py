@@ -22,3 +22,8 @@ def with_its_product(fact):
 def with_products_using_it(criterion):
     # Product pages list their facts, whatever the reference index holds for them.
     return [criterion, *{fact.product for fact in criterion.facts.select_related("product")}]
+
+
+def with_its_criterion(ranked_value):
+    """A ranked value is shown with its criterion, next to every row of it."""
+    return with_products_using_it(ranked_value.criterion)

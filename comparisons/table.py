@@ -12,6 +12,11 @@ from django.utils.translation import gettext
 ALL_PLANS = "All plans"
 
 
+def comparable(text):
+    """Short text as two values are compared: " 24/7" and "24/7" are one value."""
+    return " ".join(text.split()).casefold()
+
+
 def plan_label(plan):
     """The plan as readers see it: the stored "All plans" in their language."""
     return gettext("All plans") if plan == ALL_PLANS else plan

@@ -21,6 +21,7 @@ from comparisons.models import (
     Product,
     ProductIndexPage,
     ProductPage,
+    RankedValue,
 )
 from home.demo import (
     add_child,
@@ -71,7 +72,7 @@ def load_criteria():
     for order, (name, (group, kind, direction, unit, help_text)) in enumerate(
         catalogue.CRITERIA.items()
     ):
-        criteria[name] = Criterion.objects.create(
+        criterion = Criterion(
             name=name,
             group=group,
             kind=kind,
@@ -79,7 +80,14 @@ def load_criteria():
             unit=unit,
             help_text=help_text,
             sort_order=order,
+            ranked_values=[
+                RankedValue(value=value, sort_order=position)
+                for position, value in enumerate(catalogue.RANKED_VALUES.get(name, ()))
+            ],
         )
+        criterion.full_clean()
+        criterion.save()
+        criteria[name] = criterion
     return criteria
 
 
@@ -212,5 +220,5 @@ register(
     translate=translate_pages,
     after=["home"],
     evidence=[Product, Criterion],
-    counted=[Product, Criterion, Fact, FactChange, InaccuracyReport],
+    counted=[Product, Criterion, RankedValue, Fact, FactChange, InaccuracyReport],
 )

@@ -132,7 +132,7 @@ CRITERIA = {
     "Vendor support hours": (
         "Vendor support",
         "text",
-        "unranked",
+        "higher",
         "",
         "When the vendor's own support team answers you.",
     ),
@@ -151,6 +151,17 @@ CRITERIA = {
         "Our score out of 5 for setting up a trial account, following the steps on "
         "the How we compare page. 5 is easiest.",
     ),
+}
+
+# Short-text criteria ranked by hand: every value a product has, best first. Readers
+# see the order next to the row.
+RANKED_VALUES = {
+    "Vendor support hours": [
+        "24/7",
+        "24/7 by phone",
+        "24 hours, weekdays",
+        "Weekdays 08:00-18:00 CET",
+    ],
 }
 
 SOURCES = {

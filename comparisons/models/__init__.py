@@ -5,7 +5,7 @@ from .comparison_pages import (
     ComparisonPage,
 )
 from .corrections import FactChange, InaccuracyReport
-from .criteria import Criterion
+from .criteria import Criterion, RankedValue
 from .facts import Fact
 from .product_pages import NotSuitableFor, ProductIndexPage, ProductPage
 from .products import Product
@@ -23,4 +23,5 @@ __all__ = [
     "Product",
     "ProductIndexPage",
     "ProductPage",
+    "RankedValue",
 ]

@@ -130,15 +130,22 @@ class ComparisonPage(HonestyCheckedPage, RoutablePageMixin, ViewRestrictionsByPa
     def compared(self):
         """The columns (product and plan) and the criteria, in the editor's order."""
         compared = list(self.compared_products.select_related("product", "product__logo"))
-        criteria = [row.criterion for row in self.compared_criteria.select_related("criterion")]
+        rows = self.compared_criteria.select_related("criterion")
+        criteria = [row.criterion for row in rows.prefetch_related("criterion__ranked_values")]
         columns = [Column(item.product, item.plan, item.best_for) for item in compared]
         return columns, criteria
 
     def build_table(self, freshness_limit_days, today=None, compared=None):
         columns, criteria = compared or self.compared()
-        facts = Fact.objects.filter(
-            product__in=[column.product for column in columns], criterion__in=criteria
-        ).select_related("criterion")
+        facts = list(
+            Fact.objects.filter(
+                product__in=[column.product for column in columns], criterion__in=criteria
+            )
+        )
+        # Each fact ranks by the criterion as compared here, its ranked values loaded.
+        criteria_by_id = {criterion.pk: criterion for criterion in criteria}
+        for fact in facts:
+            fact.criterion = criteria_by_id[fact.criterion_id]
         return build_table(
             columns, criteria, facts, freshness_limit_days, today or timezone.localdate()
         )
@@ -155,13 +162,15 @@ class ComparisonPage(HonestyCheckedPage, RoutablePageMixin, ViewRestrictionsByPa
         context["differences_only"] = request.GET.get("differences") == "1"
         shown_as_asked(request, "differences", "1")
         context["corrections"] = SimpleLazyObject(lambda: FactChange.objects.shown_in(table))
-        context["report_url"] = self.report_url(request)
+        context["report_url"] = self.inaccuracy_report_url(request)
         context["fragment_seconds"], context["fragment_version"] = comparison_fragment(
             request, freshness
         )
         return context
 
-    def report_url(self, request=None):
+    def inaccuracy_report_url(self, request=None):
+        """The page's own form for reporting a wrong value, which the site footer
+        links to instead of the corrections address."""
         # A page being previewed before its first save has no URL yet.
         url = self.get_url(request)
         return url + self.reverse_subpage("report_inaccuracy") if url else ""

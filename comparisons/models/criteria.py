@@ -1,10 +1,17 @@
+from django.core.exceptions import ValidationError
 from django.db import models
 
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.models import Orderable
 from wagtail.search import index
 
+from comparisons.admin_forms import CriterionForm
+from comparisons.table import comparable
 
-class Criterion(index.Indexed, models.Model):
+
+class Criterion(index.Indexed, ClusterableModel):
     """A dimension along which products are compared, e.g. "Single sign-on"."""
 
     class Kind(models.TextChoices):
@@ -45,9 +52,11 @@ class Criterion(index.Indexed, models.Model):
         default=Direction.HIGHER,
         help_text=(
             "Which values win the row. For yes/partial/no, 'higher' means yes is best. "
-            "Short text is never ranked."
+            "Short text is ranked only by its ranked values (best first), with 'higher'."
         ),
     )
+
+    base_form_class = CriterionForm
 
     panels = [
         FieldRowPanel([FieldPanel("name"), FieldPanel("group")]),
@@ -59,6 +68,17 @@ class Criterion(index.Indexed, models.Model):
             ],
             heading="How values are recorded and ranked",
         ),
+        InlinePanel(
+            "ranked_values",
+            label="Ranked value",
+            heading="Ranked values (short text only)",
+            help_text=(
+                "To rank a short-text criterion, list every value a product may have, "
+                "best first, and choose 'Higher is better'. Facts then take only these "
+                "values, and readers see the ranking next to the criterion. Leave empty "
+                "for text that is not ranked."
+            ),
+        ),
     ]
 
     search_fields = [
@@ -67,7 +87,7 @@ class Criterion(index.Indexed, models.Model):
         index.AutocompleteField("name"),
         index.FilterField("group"),
     ]
-    api_fields = ["name", "group", "help_text", "kind", "unit", "direction"]
+    api_fields = ["name", "group", "help_text", "kind", "unit", "direction", "ranked_values"]
 
     class Meta:
         ordering = ["group", "sort_order", "name"]
@@ -76,6 +96,45 @@ class Criterion(index.Indexed, models.Model):
     def __str__(self):
         return f"{self.name} ({self.group})"
 
+    def clean(self):
+        super().clean()
+        if self.kind == self.Kind.TEXT and self.direction == self.Direction.LOWER:
+            raise ValidationError(
+                {
+                    "direction": "Short text is ranked by its ranked values, listed best "
+                    "first: choose “Higher is better” to rank by them, or “Neither is "
+                    "better”."
+                }
+            )
+
+    @property
+    def ranked_texts(self):
+        """The values a short-text criterion is ranked by, best first, as written."""
+        return [item.value for item in self.ranked_values.all()]
+
+    def ranked_text(self, text):
+        """(position, spelling) of ``text`` among the ranked values, or None."""
+        wanted = comparable(text)
+        for position, value in enumerate(self.ranked_texts):
+            if comparable(value) == wanted:
+                return position, value
+        return None
+
     @property
     def is_ranked(self):
+        if self.kind == self.Kind.TEXT:
+            return self.direction == self.Direction.HIGHER and bool(self.ranked_texts)
         return self.kind in self.RANKABLE_KINDS and self.direction != self.Direction.UNRANKED
+
+
+class RankedValue(Orderable):
+    """One value of a short-text criterion, in the order that ranks them (best first)."""
+
+    criterion = ParentalKey(Criterion, on_delete=models.CASCADE, related_name="ranked_values")
+    value = models.CharField(max_length=80, help_text='As facts give it, e.g. "24/7".')
+
+    panels = [FieldPanel("value")]
+    api_fields = ["value"]
+
+    def __str__(self):
+        return self.value

@@ -149,11 +149,29 @@ class Fact(models.Model):
                     f"Leave this empty: “{self.criterion.name}” takes a "
                     f"{self.criterion.get_kind_display().lower()} value."
                 )
+        if kind == Criterion.Kind.TEXT and self.text and "text" not in errors:
+            self.clean_ranked_text(errors)
         rating = self.number if kind == Criterion.Kind.RATING else None
         if rating is not None and not 0 <= rating <= RATING_SCALE:
             errors["number"] = "A rating must be between 0 and 5."
         if errors:
             raise ValidationError(errors)
+
+    def clean_ranked_text(self, errors):
+        """A ranked criterion takes one of its values, in the spelling listed there,
+        so that every fact of it has a place in the ranking."""
+        allowed = self.criterion.ranked_texts
+        if not allowed:
+            return
+        found = self.criterion.ranked_text(self.text)
+        if found is None:
+            listed = ", ".join(f"“{value}”" for value in allowed)
+            errors["text"] = (
+                f"“{self.criterion.name}” ranks its values: use one of {listed} (or add "
+                "the value to the criterion's ranked values)."
+            )
+        else:
+            self.text = found[1]
 
     @property
     def display_value(self):
@@ -192,11 +210,19 @@ class Fact(models.Model):
             return None
         if criterion.kind == Criterion.Kind.SUPPORT:
             value = self.SUPPORT_RANK.get(self.support)
+        elif criterion.kind == Criterion.Kind.TEXT:
+            # Listed best first: the first value ranks highest.
+            found = criterion.ranked_text(self.text)
+            value = None if found is None else -found[0]
         else:
             value = self.number
         if value is None:
             return None
         return -value if criterion.direction == Criterion.Direction.LOWER else value
+
+    @property
+    def is_for_every_plan(self):
+        return self.plan.strip().lower() == ALL_PLANS.lower()
 
     @property
     def identity(self):

@@ -8,6 +8,8 @@ import shutil
 from pathlib import Path
 
 from django.core.management import call_command
+from django.db import connection
+from django.db.backends.base.creation import TEST_DATABASE_PREFIX
 
 import pytest
 from pytest_django.live_server_helper import LiveServer
@@ -66,6 +68,12 @@ def screenshot():
     return save
 
 
+def is_test_database(connection):
+    if connection.vendor == "sqlite":
+        return connection.is_in_memory_db()
+    return connection.settings_dict["NAME"].startswith(TEST_DATABASE_PREFIX)
+
+
 @pytest.fixture(scope="module")
 def demo_content_served(django_db_setup, django_db_blocker):
     """The demo content behind a server of its own, loaded once for a module whose tests
@@ -75,6 +83,13 @@ def demo_content_served(django_db_setup, django_db_blocker):
     pytest-django's ``live_server`` would make each test transactional, flushing the
     demo after the first one, hence a server started here."""
     with django_db_blocker.unblock():
+        if not is_test_database(connection):
+            # pytest-django makes the test database only when a collected test asks for
+            # one; without it this fixture would load, then flush, the developer's own.
+            pytest.fail(
+                "The browser tests found no test database. Run them with a test that uses "
+                "one, e.g. `pytest tests/browser tests/test_settings.py`."
+            )
         wagtail_root()  # a transactional test before this module flushed what migrations made
         call_command("load_demo_content", verbosity=0)
         server = LiveServer("localhost")

@@ -19,6 +19,7 @@ from comparisons.models import (
     Product,
     ProductIndexPage,
     ProductPage,
+    RankedValue,
 )
 
 
@@ -50,6 +51,14 @@ class CriterionFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = Criterion
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def ranked_values(criterion, create, values, **kwargs):
+        """``ranked_values=["24/7", "Weekdays"]``: a short-text criterion ranked by
+        that list, best first."""
+        for order, value in enumerate(values or ()):
+            RankedValue.objects.create(criterion=criterion, value=value, sort_order=order)
 
 
 class FactFactory(factory.django.DjangoModelFactory):

@@ -14,6 +14,7 @@ from tests.comparisons.factories import (
     ProductFactory,
 )
 from tests.home.factories import StandardPageFactory
+from tests.home.translations import japanese
 
 
 @pytest.fixture
@@ -163,3 +164,70 @@ def test_only_differences_hides_rows_where_every_product_agrees(client, comparis
     assert (
         "Showing the 2 of 3 rows" in differences.select_one(".differences-form__status").get_text()
     )
+
+
+@pytest.mark.django_db
+def test_a_competitor_winning_a_ranked_text_row_is_named_where_competitors_are_better(
+    client, comparison_index, site_settings
+):
+    ours = ProductFactory(name="Fernhill Desk", is_ours=True)
+    tidewell = ProductFactory(name="Tidewell Desk")
+    hours = CriterionFactory(
+        name="Vendor support hours",
+        group="Vendor support",
+        kind=Criterion.Kind.TEXT,
+        help_text="When the vendor's own support team answers you.",
+        ranked_values=["24/7", "Weekdays 08:00-18:00", "Business hours"],
+    )
+    FactFactory(product=ours, criterion=hours, support="", text="Weekdays 08:00-18:00")
+    FactFactory(product=tidewell, criterion=hours, support="", text="24/7")
+    page = ComparisonPageFactory(
+        parent=comparison_index,
+        compared_products=[ComparedProduct(product=p) for p in (ours, tidewell)],
+        compared_criteria=[ComparedCriterion(criterion=hours)],
+    )
+    page.save_revision().publish()
+
+    soup = soup_of(client, page)
+
+    cells = row_for(soup, "Vendor support hours").select("td")
+    assert ["★ Best" in td.get_text() for td in cells] == [False, True]
+    better = soup.select_one(".competitor-wins").get_text(" ", strip=True)
+    assert "Vendor support hours : Tidewell Desk" in better
+    assert "Fernhill Desk: Weekdays 08:00-18:00; Tidewell Desk: 24/7" in better
+    # How the row was ranked is there for readers to see, not decided out of sight.
+    ranking = row_for(soup, "Vendor support hours").select_one("th .criterion__ranking")
+    assert ranking.get_text(" ", strip=True).startswith("Ranked, best first:")
+    assert [item.get_text() for item in ranking.select("ol li")] == [
+        "24/7",
+        "Weekdays 08:00-18:00",
+        "Business hours",
+    ]
+
+
+def footer_report_link(soup):
+    [link] = [
+        a for a in soup.select("footer.site-footer a") if a.get_text() == "Report an inaccuracy"
+    ]
+    return link["href"]
+
+
+@pytest.mark.django_db
+def test_the_footer_links_the_comparison_s_own_report_form(client, comparison):
+    assert footer_report_link(soup_of(client, comparison)) == comparison.url + "report/"
+    report_form = BeautifulSoup(client.get(comparison.url + "report/").content, "html.parser")
+    assert footer_report_link(report_form) == comparison.url + "report/"
+
+
+@pytest.mark.django_db
+def test_the_footer_of_a_japanese_comparison_links_its_report_form(
+    client, comparison, comparison_index, home_page
+):
+    japanese(home_page)
+    japanese(comparison_index)
+    translation = japanese(comparison)
+
+    soup = soup_of(client, translation)
+
+    [link] = [a for a in soup.select("footer.site-footer a") if a["href"].endswith("/report/")]
+    assert link["href"] == translation.url + "report/" and translation.url.startswith("/ja/")

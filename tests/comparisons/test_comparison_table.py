@@ -115,6 +115,51 @@ def test_text_and_unranked_criteria_are_never_marked(ours, rival):
     assert not row.is_uniform
 
 
+def support_hours(**kwargs):
+    return CriterionFactory(
+        name="Vendor support hours",
+        kind=Criterion.Kind.TEXT,
+        ranked_values=["24/7", "Weekdays 08:00-18:00", "Business hours"],
+        **kwargs,
+    )
+
+
+def test_a_text_criterion_with_ranked_values_ranks_by_their_order(ours, rival):
+    hours = support_hours()
+    third = ProductFactory(name="Third Desk")
+    FactFactory(product=ours, criterion=hours, support="", text="Weekdays 08:00-18:00")
+    FactFactory(product=rival, criterion=hours, support="", text="24/7")
+    FactFactory(product=third, criterion=hours, support="", text="Business hours")
+
+    table = table_for([ours, rival, third], [hours])
+
+    assert hours.is_ranked
+    assert [column.product for column in table.rows[0].winners] == [rival]
+    assert table.competitor_wins == table.rows
+    assert {s.column.product: s.leads for s in table.standings}[rival] == [hours]
+
+
+def test_the_same_ranked_text_shares_the_lead(ours, rival):
+    hours = support_hours()
+    third = ProductFactory(name="Third Desk")
+    for product, text in [(ours, "24/7"), (rival, "24/7"), (third, "Business hours")]:
+        FactFactory(product=product, criterion=hours, support="", text=text)
+
+    row = table_for([ours, rival, third], [hours]).rows[0]
+
+    assert [cell.is_best for cell in row.cells] == [True, True, False]
+    assert table_for([ours, rival, third], [hours]).competitor_wins == []
+
+
+def test_ranked_values_left_unranked_by_their_direction_mark_no_winner(ours, rival):
+    hours = support_hours(direction=Criterion.Direction.UNRANKED)
+    FactFactory(product=ours, criterion=hours, support="", text="Business hours")
+    FactFactory(product=rival, criterion=hours, support="", text="24/7")
+
+    assert not hours.is_ranked
+    assert table_for([ours, rival], [hours]).rows[0].winners == []
+
+
 def test_a_paid_add_on_reads_differently_from_an_included_feature(ours, rival):
     sso = CriterionFactory(kind=Criterion.Kind.SUPPORT)
     FactFactory(product=ours, criterion=sso, support="yes")

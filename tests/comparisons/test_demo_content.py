@@ -37,3 +37,16 @@ def test_demo_product_and_comparison_pages_never_claim_neutrality(client, demo_s
         response = client.get(page.url)
         assert response.status_code == 200, page.url
         assert not SELF_PRAISE.search(response.content.decode()), page.url
+
+
+def test_a_competitor_wins_the_demo_support_hours_by_their_ranking(demo_site):
+    hours = Criterion.objects.get(name="Vendor support hours")
+    helpdesks = ComparisonPage.objects.get(
+        slug="fernhill-desk-vs-tidewell-desk-vs-quillory", locale__language_code="en"
+    )
+
+    table = helpdesks.build_table(SiteSettings.for_site(demo_site).freshness_limit_days)
+
+    assert hours.is_ranked and hours.ranked_texts[0] == "24/7"
+    [row] = [row for row in table.competitor_wins if row.criterion == hours]
+    assert [column.product.name for column in row.winners] == ["Tidewell Desk"]

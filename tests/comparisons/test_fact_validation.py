@@ -63,6 +63,49 @@ def test_a_rating_stays_between_zero_and_five():
     fact(ease, number=5).full_clean()
 
 
+@pytest.fixture
+def support_hours():
+    return CriterionFactory(
+        name="Vendor support hours",
+        kind=Criterion.Kind.TEXT,
+        ranked_values=["24/7", "Weekdays 08:00-18:00", "Business hours"],
+    )
+
+
+def test_a_ranked_text_criterion_takes_only_its_ranked_values(support_hours):
+    errors = errors_of(fact(support_hours, text="Around the clock"))
+
+    assert errors["text"] == [
+        "“Vendor support hours” ranks its values: use one of “24/7”, "
+        "“Weekdays 08:00-18:00”, “Business hours” (or add the value to the criterion's "
+        "ranked values)."
+    ]
+
+
+def test_a_ranked_value_is_recognised_whatever_its_case_and_stored_as_listed(support_hours):
+    entered = fact(support_hours, text="  weekdays 08:00-18:00 ")
+
+    entered.full_clean()
+
+    assert entered.text == "Weekdays 08:00-18:00"
+
+
+def test_a_text_criterion_without_ranked_values_takes_any_short_text():
+    notes = CriterionFactory(kind=Criterion.Kind.TEXT, direction=Criterion.Direction.UNRANKED)
+
+    fact(notes, text="Around the clock").full_clean()
+
+
+def test_the_admin_refuses_a_value_outside_the_ranking(admin_client, support_hours):
+    response = admin_client.post(
+        ADD_PRODUCT_URL, product_form(criterion=support_hours.pk, text="Around the clock")
+    )
+
+    assert response.status_code == 200
+    assert "ranks its values: use one of “24/7”" in response.content.decode()
+    assert not Product.objects.exists()
+
+
 @pytest.mark.parametrize(
     "url", ["not a url", "ftp://vendor.example/pricing", "javascript:alert(1)", ""]
 )

@@ -78,6 +78,17 @@ def test_a_table_a_competitor_wins_somewhere_or_too_small_to_judge_passes(ours_w
     assert list(checks.one_sided_table(comparison(ours_wins, rival_wins))) == []
 
 
+def test_a_competitor_leading_on_a_ranked_text_row_keeps_the_table_honest():
+    page = comparison(ours_wins=3, rival_wins=0)
+    ours, rival = (item.product for item in page.compared_products.all())
+    hours = CriterionFactory(kind="text", ranked_values=["24/7", "Business hours"])
+    FactFactory(product=ours, criterion=hours, support="", text="Business hours")
+    FactFactory(product=rival, criterion=hours, support="", text="24/7")
+    page.compared_criteria.add(ComparedCriterion(criterion=hours))
+
+    assert list(checks.one_sided_table(page)) == []
+
+
 # Stale facts
 
 
@@ -396,6 +407,15 @@ def test_a_superlative_is_not_backed_where_a_competitor_leads():
     FactFactory(product=rival, criterion=criterion, support="yes")
 
     assert list(checks.product_superlatives(product_page(ours, title="The best desk")))
+
+
+def test_a_superlative_is_backed_where_our_product_leads_on_a_ranked_text_row():
+    ours, rival = ProductFactory(is_ours=True), ProductFactory()
+    hours = CriterionFactory(kind="text", ranked_values=["24/7", "Business hours"])
+    FactFactory(product=ours, criterion=hours, support="", text="24/7")
+    FactFactory(product=rival, criterion=hours, support="", text="Business hours")
+
+    assert list(checks.product_superlatives(product_page(ours, title="The best desk"))) == []
 
 
 def test_a_best_for_verdict_is_about_fit_not_a_claim():

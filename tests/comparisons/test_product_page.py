@@ -114,6 +114,44 @@ def test_facts_are_listed_with_sources_and_stale_ones_flagged(client, product_pa
     assert "Stale: last checked 200 days ago" in rows["Public API"].get_text()
 
 
+def test_each_fact_tells_one_story_of_the_plan_it_holds_for(client, product_page):
+    """Not "Team" in the plan column next to "Higher plan only" in the value."""
+    values = {
+        "Email ticketing": {"support": "yes"},
+        "SAML single sign-on": {"support": "yes", "availability": "higher_plan"},
+        "Live chat": {"support": "yes", "availability": "paid_addon"},
+        "AI replies": {"support": "partial", "availability": "beta"},
+    }
+    for name, value in values.items():
+        criterion = CriterionFactory(name=name)
+        FactFactory(product=product_page.product, criterion=criterion, plan="Team", **value)
+    FactFactory(
+        product=product_page.product,
+        criterion=CriterionFactory(name="Public API"),
+        note="Read-only",
+    )
+
+    soup = soup_of(client, product_page.url)
+    rows = {row.th.get_text(strip=True): row for row in soup.select("table.facts tbody tr:has(td)")}
+
+    def cells(name):
+        value, plan, _evidence = rows[name].select("td")
+        return value.get_text(" ", strip=True), plan.get_text(" ", strip=True)
+
+    assert cells("Email ticketing") == ("✓ Yes", "Team")
+    assert cells("SAML single sign-on") == ("✓ Yes", "Higher plan only (not in Team)")
+    assert cells("Live chat") == ("✓ Yes", "Team Paid add-on")
+    assert cells("AI replies") == ("◐ Partial", "Team Beta")
+    assert cells("Public API") == ("✓ Yes Read-only", "All plans")
+
+
+def test_the_footer_of_a_product_page_reports_an_inaccuracy_by_email(client, product_page):
+    soup = soup_of(client, product_page.url)
+
+    [link] = [a for a in soup.select("footer.site-footer a") if "inaccuracy" in a.get_text()]
+    assert link["href"] == "mailto:corrections@candor.example"
+
+
 def test_product_index_lists_published_product_pages_only(client, product_page, product_index):
     draft = ProductPageFactory(parent=product_index, title="Unreleased Desk", live=False)
 

@@ -2,6 +2,8 @@
 
 from django.contrib.auth.models import Group
 
+from wagtail.test.utils.form_data import inline_formset, nested_form_data
+
 import pytest
 from bs4 import BeautifulSoup
 
@@ -9,6 +11,8 @@ from comparisons.models import Criterion
 from tests.comparisons.factories import CriterionFactory, FactFactory, ProductFactory
 
 pytestmark = pytest.mark.django_db
+
+CRITERION_ADD_URL = "/admin/snippets/comparisons/criterion/add/"
 
 
 def test_product_and_criterion_listings_render(admin_client):
@@ -33,16 +37,19 @@ def test_product_edit_form_shows_its_facts_inline(admin_client):
 
 def test_editor_adds_a_criterion(admin_client):
     response = admin_client.post(
-        "/admin/snippets/comparisons/criterion/add/",
-        {
-            "name": "Audit log retention",
-            "group": "Security",
-            "help_text": "How long the audit log keeps entries.",
-            "kind": "number",
-            "unit": "days",
-            "direction": "higher",
-            "sort_order": "2",
-        },
+        CRITERION_ADD_URL,
+        nested_form_data(
+            {
+                "name": "Audit log retention",
+                "group": "Security",
+                "help_text": "How long the audit log keeps entries.",
+                "kind": "number",
+                "unit": "days",
+                "direction": "higher",
+                "sort_order": "2",
+                "ranked_values": inline_formset([]),
+            }
+        ),
     )
 
     assert response.status_code == 302
@@ -78,3 +85,74 @@ def test_the_criterion_chooser_shows_what_kind_of_value_each_takes(client, djang
     assert headings[1:] == ["Group", "Kind", "Unit"]
     assert rows["Starting price (Pricing)"][1:] == ["Pricing", "Number with a unit", "USD / month"]
     assert rows["SAML single sign-on (Security)"][1:] == ["Security", "Yes / partial / no", ""]
+
+
+@pytest.fixture
+def content_editor(client, django_user_model):
+    """Someone in the Editors group: they keep products and criteria current."""
+    user = django_user_model.objects.create_user(username="edna", password="unused-here")
+    user.groups.add(Group.objects.get(name="Editors"))
+    client.force_login(user)
+    return client
+
+
+def criterion_form(ranked_values, **fields):
+    return nested_form_data(
+        {
+            "name": "Vendor support hours",
+            "group": "Vendor support",
+            "help_text": "When the vendor's own support team answers you.",
+            "kind": "text",
+            "unit": "",
+            "direction": "higher",
+            "sort_order": "3",
+            "ranked_values": inline_formset([{"value": value} for value in ranked_values]),
+        }
+        | fields
+    )
+
+
+def test_an_editor_ranks_the_values_of_a_text_criterion_best_first(content_editor):
+    response = content_editor.post(
+        CRITERION_ADD_URL, criterion_form(["24/7", "Weekdays 08:00-18:00", "Business hours"])
+    )
+
+    assert response.status_code == 302
+    criterion = Criterion.objects.get(name="Vendor support hours")
+    assert criterion.is_ranked
+    assert criterion.ranked_texts == ["24/7", "Weekdays 08:00-18:00", "Business hours"]
+    edit = content_editor.get(f"/admin/snippets/comparisons/criterion/edit/{criterion.pk}/")
+    assert "Weekdays 08:00-18:00" in edit.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("ranked_values", "fields", "message"),
+    [
+        (["24/7", "24/7 "], {}, "Each value can appear only once in the ranking."),
+        (["24/7", "Business hours"], {"kind": "support"}, "Only short-text criteria"),
+        (["24/7", "Business hours"], {"direction": "lower"}, "best first"),
+        (["24/7", "Business hours"], {"direction": "unranked"}, "choose “Higher is better”"),
+    ],
+)
+def test_a_ranking_that_cannot_rank_is_refused(content_editor, ranked_values, fields, message):
+    response = content_editor.post(CRITERION_ADD_URL, criterion_form(ranked_values, **fields))
+
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert not Criterion.objects.exists()
+
+
+def test_a_ranking_must_keep_the_values_facts_already_hold(content_editor):
+    hours = CriterionFactory(name="Vendor support hours", kind=Criterion.Kind.TEXT)
+    FactFactory(
+        product=ProductFactory(name="Tidewell Desk"), criterion=hours, support="", text="24/7"
+    )
+
+    response = content_editor.post(
+        f"/admin/snippets/comparisons/criterion/edit/{hours.pk}/",
+        criterion_form(["Weekdays 08:00-18:00", "Business hours"]),
+    )
+
+    assert response.status_code == 200
+    assert "Tidewell Desk (All plans): “24/7”" in response.content.decode()
+    assert not hours.ranked_values.exists()

@@ -112,8 +112,9 @@ def test_values_readers_see_from_python_are_japanese(client, ja):
     value, plan, _ = row.select("td")
 
     assert value.select_one(".value").get_text() == "◐ 一部対応"
-    assert value.select_one(".tag").get_text() == "有料オプション"
-    assert plan.get_text() == "すべてのプラン"
+    # The plan column tells the plan's story, availability included.
+    assert plan.select_one(".tag").get_text() == "有料オプション"
+    assert plan.get_text(" ", strip=True) == "すべてのプラン 有料オプション"
     values = {value.get_text() for value in soup.select("table.facts .value")}
     assert not values & {"✓ Yes", "◐ Partial", "✗ No"}
 

@@ -17,6 +17,7 @@ from tests.comparisons.factories import (
     ComparedProductFactory,
     ComparisonIndexPageFactory,
     ComparisonPageFactory,
+    CriterionFactory,
     FactChangeFactory,
     FactFactory,
     InaccuracyReportFactory,
@@ -55,6 +56,7 @@ def one_of_each(home_page):
     SiteSettings.for_site(home_page.get_site())
     StandardPageFactory(parent=home_page)
     FactFactory()
+    CriterionFactory(kind="text", ranked_values=["24/7", "Business hours"])
     FactChangeFactory()
     InaccuracyReportFactory(email="reporter@private.example")
     ProductIndexPageFactory(parent=home_page)

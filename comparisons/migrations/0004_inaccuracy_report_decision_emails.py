@@ -19,7 +19,7 @@ def reports_decided_before(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("comparisons", "0002_corrections"),
+        ("comparisons", "0003_criterion_ranked_values"),
     ]
 
     operations = [
