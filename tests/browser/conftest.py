@@ -41,11 +41,14 @@ def chromium():
 
 @pytest.fixture
 def open_page(chromium):
-    """Open a URL at a given viewport width; the context closes after the test."""
+    """Open a URL at a given viewport width (and any other of Playwright's context options,
+    such as a touch screen); the context closes after the test."""
     contexts = []
 
-    def open_at(url, width, height=900):
-        context = chromium.new_context(viewport={"width": width, "height": height})
+    def open_at(url, width, height=900, **context_options):
+        context = chromium.new_context(
+            viewport={"width": width, "height": height}, **context_options
+        )
         contexts.append(context)
         page = context.new_page()
         page.goto(url)

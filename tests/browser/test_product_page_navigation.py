@@ -25,22 +25,9 @@ def in_viewport(page, selector):
 
 
 @pytest.fixture
-def open_on_phone(chromium):
+def open_on_phone(open_page):
     """A URL on a touch screen 375 px wide, as a prospect's phone shows it."""
-    contexts = []
-
-    def open_at(url):
-        context = chromium.new_context(
-            viewport={"width": PHONE, "height": 812}, has_touch=True, is_mobile=True
-        )
-        contexts.append(context)
-        page = context.new_page()
-        page.goto(url)
-        return page
-
-    yield open_at
-    for context in contexts:
-        context.close()
+    return lambda url: open_page(url, PHONE, 812, has_touch=True, is_mobile=True)
 
 
 @pytest.mark.parametrize("language", ["en", "ja"])

@@ -285,7 +285,7 @@ def test_testimonials_read_in_japanese_with_japanese_dates(client, japanese_wall
     assert figure.select_one(".label--unverified").get_text() == "未確認"
     assert re.fullmatch(r"お客様の声 \d+ 件", text_of(soup.select_one("main p.note")))
     filters = {label.get_text() for label in soup.select(".filters label")}
-    assert filters == {"製品", "評価", "タグ", "並び変え"}
+    assert filters == {"製品", "評価", "タグ", "並び順"}
     assert soup.select_one("#id_product option").get_text() == "すべての製品"
     ratings = [option.get_text() for option in soup.select("#id_rating option")]
     # Any rating, 3 stars and below, then each rating from 5 down.

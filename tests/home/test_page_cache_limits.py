@@ -141,7 +141,7 @@ def test_a_link_to_the_report_form_still_names_the_cell(client, reported_compari
     comparison = reported_comparison.page
     query = f"?product={reported_comparison.ours.pk}&criterion={reported_comparison.phone.pk}"
 
-    html = client.get(comparison.report_url() + query + "&utm_source=x").content.decode()
+    html = client.get(comparison.inaccuracy_report_url() + query + "&utm_source=x").content.decode()
 
     assert f'<option value="{reported_comparison.phone.pk}" selected>' in html
 
