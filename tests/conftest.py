@@ -5,7 +5,8 @@ import sys
 
 from django.core.cache import cache
 from django.core.management import call_command
-from django.db import transaction
+from django.db import connection, transaction
+from django.db.backends.base.creation import TEST_DATABASE_PREFIX
 from django.utils import timezone
 
 from wagtail.models import Locale, Site
@@ -36,6 +37,24 @@ def runs_on_the_real_clock(node):
     clock; subprocesses and gunicorn servers (``real_clock``) compare their own time
     with the test's, e.g. a start instant of time.time() + 3."""
     return bool(node.get_closest_marker("browser") or node.get_closest_marker("real_clock"))
+
+
+def is_test_database(connection):
+    if connection.vendor == "sqlite":
+        return connection.is_in_memory_db()
+    return connection.settings_dict["NAME"].startswith(TEST_DATABASE_PREFIX)
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The test database, and its contents as migrations made them (roles, Wagtail's root
+    page and site), kept to put back after a test that empties the database, as Django's
+    serialized_rollback does. None when there is no test database: pytest-django makes
+    one only when a collected test asks for it, and the developer's own is not ours."""
+    with django_db_blocker.unblock():
+        if is_test_database(connection):
+            return connection.creation.serialize_db_to_string()
+    return None
 
 
 @pytest.fixture(autouse=True)

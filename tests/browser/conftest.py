@@ -9,12 +9,9 @@ from pathlib import Path
 
 from django.core.management import call_command
 from django.db import connection
-from django.db.backends.base.creation import TEST_DATABASE_PREFIX
 
 import pytest
 from pytest_django.live_server_helper import LiveServer
-
-from tests.home.factories import wagtail_root
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
@@ -71,35 +68,35 @@ def screenshot():
     return save
 
 
-def is_test_database(connection):
-    if connection.vendor == "sqlite":
-        return connection.is_in_memory_db()
-    return connection.settings_dict["NAME"].startswith(TEST_DATABASE_PREFIX)
+def restore_migrated_database(migrated):
+    """Empty the database, then put back what migrations made: a transactional test
+    before this module, or this module's own demo, leaves nothing else behind."""
+    call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=True)
+    connection.creation.deserialize_db_from_string(migrated)
 
 
 @pytest.fixture(scope="module")
 def demo_content_served(django_db_setup, django_db_blocker):
     """The demo content behind a server of its own, loaded once for a module whose tests
-    read it (or add records of their own), then flushed as a transactional test would
-    leave the database. Loading it for each test cost a quarter of the browser tests' time.
+    read it (or add records of their own), on the database as migrations made it, which
+    it is left as after. Loading it for each test cost a quarter of the browser tests' time.
 
     pytest-django's ``live_server`` would make each test transactional, flushing the
     demo after the first one, hence a server started here."""
+    migrated = django_db_setup
+    if migrated is None:
+        pytest.fail(
+            "The browser tests found no test database. Run them with a test that uses one, "
+            "e.g. `pytest tests/browser tests/home/test_home_page.py`."
+        )
     with django_db_blocker.unblock():
-        if not is_test_database(connection):
-            # pytest-django makes the test database only when a collected test asks for
-            # one; without it this fixture would load, then flush, the developer's own.
-            pytest.fail(
-                "The browser tests found no test database. Run them with a test that uses "
-                "one, e.g. `pytest tests/browser tests/test_settings.py`."
-            )
-        wagtail_root()  # a transactional test before this module flushed what migrations made
+        restore_migrated_database(migrated)
         call_command("load_demo_content", verbosity=0)
         server = LiveServer("localhost")
     yield server.url
     server.stop()
     with django_db_blocker.unblock():
-        call_command("flush", interactive=False, verbosity=0)
+        restore_migrated_database(migrated)
 
 
 @pytest.fixture
