@@ -5,8 +5,9 @@ that counts records why it counted (home.anti_abuse: only what a bot does), in t
 same shared store of limits and for the same window. When the limit is reached the
 visitor reads what was counted from their connection, in words that fit every public
 form (a testimonial, a change to one, a demo request, an inaccuracy report): that sends
-were received and saved, or that the form was sent faster than a person types, sent
-twice, or with the field only bots fill in. Then that nothing was saved and when to try
+were received and saved, or stored a photo while the form was corrected, or that the
+form was sent faster than a person types, sent twice, or with the field only bots fill
+in. Then that nothing was saved and when to try
 again; Retry-After says the same in seconds."""
 
 import contextlib
@@ -25,7 +26,10 @@ STORED = "stored"
 BOT_TRAP = "bot_trap"
 TOO_FAST = "too_fast"
 REUSED = "reused"
-CAUSES = (STORED, TOO_FAST, REUSED, BOT_TRAP)
+# A photo stored privately while the visitor corrects the rest of the form (it is a file
+# on the server, whoever sent it).
+KEPT_PHOTO = "kept_photo"
+CAUSES = (STORED, KEPT_PHOTO, TOO_FAST, REUSED, BOT_TRAP)
 
 
 def cause_key(request, group, usage, cause):
@@ -60,6 +64,15 @@ def cause_sentence(cause, count):
         return (
             ngettext(
                 "%(count)s was received and saved.", "%(count)s were received and saved.", count
+            )
+            % values
+        )
+    if cause == KEPT_PHOTO:
+        return (
+            ngettext(
+                "%(count)s stored a photo while the rest of the form was corrected.",
+                "%(count)s stored photos while the rest of the form was corrected.",
+                count,
             )
             % values
         )

@@ -27,6 +27,7 @@ from django.core.files.base import File
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from home import form_limits
 from home.anti_abuse import TIMESTAMP_MAX_AGE
 from home.uploads import private_storage, store_without_metadata
 
@@ -157,17 +158,22 @@ class KeepsPhoto:
         else:
             self.kept = cleaned_data["photo"] = found
 
-    def keep_photo(self):
+    def keep_photo(self, request):
         """Shown again with errors: keep a valid photo the visitor chose, so they need
         not choose it again, and delete one they replaced or removed. Only for a form a
-        person sent (its token good, not over its limit): a bot's sends keep nothing."""
+        person sent (its token good, not over its limit): a bot's sends keep nothing.
+        Each file kept counts against the form's limit, so nobody fills the disk by
+        sending a photo with a mistake again and again; a visitor who corrects the form
+        sends the kept photo back, which costs nothing."""
         if not self.is_bound or self.is_valid():
             return
         if self.superseded is not None:
             self.superseded.delete()
         chosen = self.valid_photo
         if chosen is not None and chosen is not self.kept and self.sent_by_a_person():
-            self.kept = keep(chosen, self.kept_photo_scope())
+            usage = self.count_send(request, form_limits.KEPT_PHOTO)
+            if not (usage and usage["should_limit"]):
+                self.kept = keep(chosen, self.kept_photo_scope())
         self.data = self.data.copy()
         self.data["kept_photo"] = self.kept.token if self.kept else ""
         self.data.pop("forget_kept_photo", None)

@@ -62,7 +62,7 @@ class TestimonialSubmissionPage(RoutablePageMixin, ViewRestrictionsByPathMixin, 
             form = TestimonialSubmissionForm(page=self)
 
         def render(form):
-            form.keep_photo()  # shown again with errors, the visitor's photo is kept
+            form.keep_photo(request)  # shown again with errors, the visitor's photo is kept
             return self.render(request, context_overrides={"form": form})
 
         return serve_public_form(

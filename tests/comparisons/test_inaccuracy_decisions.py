@@ -16,6 +16,7 @@ import pytest
 
 from comparisons import inaccuracy_reports
 from comparisons.models import InaccuracyReport
+from comparisons.table import ALL_PLANS
 from tests.comparisons.factories import FactChangeFactory, InaccuracyReportFactory
 from tests.comparisons.test_inaccuracy_reports import report_url, valid_report
 from tests.home.translations import japanese
@@ -230,3 +231,18 @@ def test_reports_decided_before_this_version_are_not_sent_by_the_retry(reported_
     call_command("send_inaccuracy_report_emails", stdout=io.StringIO())
 
     assert mail.outbox == []
+
+
+def test_a_value_for_every_plan_is_named_in_the_reporters_language(
+    report, django_capture_on_commit_callbacks
+):
+    report.plan, report.language = ALL_PLANS, "ja"
+    report.save()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        report.status = InaccuracyReport.Status.DECLINED
+        report.save()
+
+    (email,) = mail.outbox
+    assert "すべてのプラン" in email.body
+    assert "All plans" not in email.body

@@ -264,3 +264,38 @@ def test_a_bots_send_keeps_nothing(media, post, our_product, settings):
     assert response.status_code == 400
     assert every_file(media) == set()
     assert "is kept" not in response.content.decode()
+
+
+def test_each_kept_photo_counts_against_the_limit_so_nobody_fills_the_disk(
+    media, client, submission_page, our_product, no_typing_delay, settings
+):
+    """A visitor (or a script) sending a new photo with the same mistake again and again,
+    never sending the kept one back: each file kept counts like a stored send."""
+    settings.TESTIMONIAL_RATE_LIMIT = "3/m"
+    token = hidden(client.get(submission_page.url), "rendered_at")
+    statuses = []
+    for _ in range(5):
+        response = client.post(
+            submission_page.url,
+            valid_form(our_product, rendered_at=token, photo=image_file(), quote=""),
+        )
+        statuses.append(response.status_code)
+
+    assert statuses == [400, 400, 400, 429, 429]
+    assert len(kept_files(media)) == 3, "no more files than the limit allows sends"
+    refusal = " ".join(html.unescape(response.content.decode()).split())
+    assert "3 stored photos while the rest of the form was corrected." in refusal
+    assert Testimonial.objects.count() == 0
+
+
+def test_sending_the_kept_photo_back_costs_nothing(with_a_mistake, media, post, our_product):
+    """A person who corrects one mistake after another sends the kept photo back each
+    time: only the first, which stored it, counted."""
+    response = with_a_mistake
+    for _ in range(6):
+        response = post(corrected(response, our_product, quote=""))
+        assert response.status_code == 400
+        assert "is kept" in response.content.decode()
+
+    assert post(corrected(response, our_product)).status_code == 302
+    assert Testimonial.objects.get().photo is not None
