@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from comparisons.fact_changes import Claim, match_replacements, record_fact_changes
-from comparisons.table import comparable
+from comparisons.table import comparable, plan_key
 from home.honesty import HonestyCheckedPageForm
 
 
@@ -86,7 +86,7 @@ class ProductForm(WagtailAdminModelForm):
         cleaned_data = super().clean()
         reject_repeats(
             self.formsets["facts"],
-            key=lambda data: (data.get("criterion"), data.get("plan", "").strip().lower()),
+            key=lambda data: (data.get("criterion"), plan_key(data.get("plan", ""))),
             field="plan",
             message="This product already has a fact for this criterion and plan. "
             "Edit that one instead of adding a second.",

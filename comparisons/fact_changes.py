@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from comparisons.table import plan_key
+
 
 @dataclass(frozen=True)
 class Claim:
@@ -26,7 +28,7 @@ class Claim:
 
     @property
     def key(self):
-        return (self.criterion.pk, self.plan.strip().lower())
+        return (self.criterion.pk, plan_key(self.plan))
 
 
 def _is_new(form):
@@ -57,7 +59,7 @@ def match_replacements(formset):
         if not _is_new(form):
             continue
         data = form.cleaned_data
-        old = removed.get((data["criterion"].pk, data.get("plan", "").strip().lower()))
+        old = removed.get((data["criterion"].pk, plan_key(data.get("plan", ""))))
         if old is None:
             continue
         form.replaces, old.replaced_by = old, form

@@ -17,6 +17,14 @@ def comparable(text):
     return " ".join(text.split()).casefold()
 
 
+def plan_key(plan):
+    """A plan as two records compare it: " Team" and "team" are one plan."""
+    return plan.strip().lower()
+
+
+EVERY_PLAN = plan_key(ALL_PLANS)
+
+
 def plan_label(plan):
     """The plan as readers see it: the stored "All plans" in their language."""
     return gettext("All plans") if plan == ALL_PLANS else plan
@@ -112,22 +120,21 @@ class ComparisonTable:
     def compares(self, product_id, plan):
         """Whether a value recorded for this product and plan can appear in the table:
         the compared plan's own values, then those that hold on every plan."""
-        plan = plan.strip().lower()
+        plan = plan_key(plan)
         return any(
-            column.product.pk == product_id
-            and plan in {column.plan.strip().lower(), ALL_PLANS.lower()}
+            column.product.pk == product_id and plan in {plan_key(column.plan), EVERY_PLAN}
             for column in self.columns
         )
 
 
 def index_facts(facts):
-    return {(f.product_id, f.criterion_id, f.plan.strip().lower()): f for f in facts}
+    return {(f.product_id, f.criterion_id, plan_key(f.plan)): f for f in facts}
 
 
 def find_fact(indexed, product, criterion, plan):
     """The fact for the compared plan, or the one that holds on every plan."""
     for candidate in (plan, ALL_PLANS):
-        fact = indexed.get((product.pk, criterion.pk, candidate.strip().lower()))
+        fact = indexed.get((product.pk, criterion.pk, plan_key(candidate)))
         if fact is not None:
             return fact
     return None

@@ -14,7 +14,7 @@ from wagtail.api import APIField
 from rest_framework.fields import CharField
 
 from comparisons.querysets import FactQuerySet
-from comparisons.table import ALL_PLANS
+from comparisons.table import ALL_PLANS, EVERY_PLAN, plan_key
 from comparisons.validators import (
     validate_no_future_promise,
     validate_not_in_future,
@@ -222,7 +222,7 @@ class Fact(models.Model):
 
     @property
     def is_for_every_plan(self):
-        return self.plan.strip().lower() == ALL_PLANS.lower()
+        return plan_key(self.plan) == EVERY_PLAN
 
     @property
     def identity(self):
