@@ -1,4 +1,18 @@
+from django.core.exceptions import ValidationError
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+
 from wagtail import blocks
+from wagtail.blocks.struct_block import StructBlockValidationError
+
+from comparisons.pricing import (
+    CURRENCIES,
+    Period,
+    PerUnit,
+    decimals_of,
+    format_price,
+    unit_label,
+)
 
 
 class PointBlock(blocks.StructBlock):
@@ -12,14 +26,84 @@ class PointBlock(blocks.StructBlock):
         template = "components/point_block.html"
 
 
+class PlanValue(blocks.StructValue):
+    """A plan as readers see it: its price in their language's format, with its unit."""
+
+    @property
+    def is_priced(self):
+        return self.get("price") is not None
+
+    @property
+    def is_free(self):
+        return self.is_priced and self["price"] == 0
+
+    @cached_property
+    def display_price(self):
+        if not self.is_priced:
+            return ""
+        return format_price(self["price"], self["currency"])
+
+    @property
+    def display_unit(self):
+        # "Free per agent / month" says nothing: a free plan has no unit.
+        if not self.is_priced or self.is_free:
+            return ""
+        return unit_label(self.get("per"), self.get("period"))
+
+
 class PlanBlock(blocks.StructBlock):
+    """One plan of the product's price list. The price is a number in a currency, so
+    that each language writes it its own way and search engines can read it."""
+
     name = blocks.CharBlock(max_length=60, help_text='e.g. "Pro"')
-    price = blocks.CharBlock(max_length=40, help_text='As readers pay it, e.g. "$29".')
+    price = blocks.DecimalBlock(
+        required=False,
+        min_value=0,
+        max_digits=10,
+        decimal_places=2,
+        help_text="What readers pay, before tax: 0 for a free plan. Leave empty for a "
+        "plan priced on request; readers then see “Price on request”.",
+    )
+    currency = blocks.ChoiceBlock(choices=CURRENCIES, default="USD")
+    per = blocks.ChoiceBlock(
+        choices=PerUnit.choices,
+        required=False,
+        label="Per",
+        help_text="Who the price is counted for; empty for one price for the whole account.",
+    )
+    period = blocks.ChoiceBlock(
+        choices=Period.choices,
+        required=False,
+        help_text="What length of time the price pays for; empty for a one-off price.",
+    )
     billing = blocks.CharBlock(
-        max_length=80, required=False, help_text='e.g. "per agent per month, billed yearly"'
+        max_length=80,
+        required=False,
+        help_text='Anything else about the price, e.g. "billed yearly" or "up to 2 agents".',
+    )
+    valid_until = blocks.DateBlock(
+        required=False,
+        help_text="The last day this price is guaranteed, if the price list names one.",
     )
     includes = blocks.TextBlock(required=False, max_length=300)
 
     class Meta:
         icon = "tag"
         template = "components/plan_block.html"
+        value_class = PlanValue
+
+    def clean(self, value):
+        value = super().clean(value)
+        price, currency = value.get("price"), value.get("currency")
+        if price is not None and currency:
+            decimals = decimals_of(currency)
+            if price != round(price, decimals):
+                raise StructBlockValidationError(
+                    block_errors={
+                        "price": ValidationError(
+                            _("%(currency)s prices have %(decimals)d decimals at most.")
+                            % {"currency": currency, "decimals": decimals}
+                        )
+                    }
+                )
+        return value

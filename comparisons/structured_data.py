@@ -1,25 +1,51 @@
 """What product and comparison pages tell search engines about themselves (schema.org,
-as JSON-LD), built from what the page shows, with home.seo's building blocks."""
+as JSON-LD), built from what the page shows, with home.seo's building blocks.
+
+A product page describes a SoftwareApplication: search engines show software with its
+rating and price when it has a name, an offer with a price and a rating or review.
+Product would ask for what a subscription has not (shipping, returns, a GTIN)."""
 
 from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
-from home.seo.structured_data import aggregate_rating, item_list, review
+from wagtail.models import Site
+from wagtail.rich_text import get_text_for_indexing
+
+from comparisons.pricing import PERIOD_CODES, machine_price
+from home.honesty import warning
+from home.seo.canonical import site_root_url
+from home.seo.structured_data import aggregate_rating, image_object, item_list, review
+
+# The logo as search engines fetch it: whole (never cropped), large enough to show.
+LOGO_SPEC = "max-1200x1200"
 
 
 def product_page(page, context, url, publisher):
     product = page.product
     if product is None:
         return []
+    request = context["request"]
     node = {
-        "@type": "Product",
+        "@type": "SoftwareApplication",
         "@id": f"{url}#product",
         "name": product.name,
-        "description": product.summary,
+        "description": get_text_for_indexing(page.summary) or product.summary,
         "url": url,
         "brand": {"@type": "Brand", "name": product.vendor},
         "positiveNotes": item_list(block.value["title"] for block in page.strengths),
         "negativeNotes": item_list(block.value["title"] for block in page.limitations),
     }
+    if product.application_category:
+        node["applicationCategory"] = product.application_category
+    if product.operating_system:
+        node["operatingSystem"] = product.operating_system
+    if product.logo:
+        root_url = site_root_url(Site.find_for_request(request), request)
+        node["image"] = image_object(product.logo, LOGO_SPEC, root_url)
+    offers = [plan_offer(plan, url, publisher) for plan in page.priced_plans]
+    if offers:
+        node["offers"] = offers
     # The rating covers every published rating, as the page's rating summary does;
     # the reviews are the testimonials the page lists (the newest, whatever their
     # score), the same queryset the template renders, with a link to all the rest.
@@ -37,7 +63,59 @@ def product_page(page, context, url, publisher):
     ]
     if reviews:
         node["review"] = reviews
-    return [node]
+    return [node, about_page(page, url, node["@id"], publisher)]
+
+
+def about_page(page, url, product_id, publisher):
+    """The page itself: in the reader's language, about the product, and when someone
+    last checked it (its prices included) against the truth."""
+    return {
+        "@type": "WebPage",
+        "@id": url,
+        "url": url,
+        "name": page.seo_title or page.title,
+        "inLanguage": get_language(),
+        "lastReviewed": page.last_reviewed.isoformat(),
+        "mainEntity": {"@id": product_id},
+        "publisher": publisher,
+    }
+
+
+def plan_offer(plan, url, seller):
+    """One plan with a price, as an Offer: the amount per person and period as the
+    price list states it. A free plan is an offer at 0."""
+    price = machine_price(plan["price"], plan["currency"])
+    specification = {
+        "@type": "UnitPriceSpecification",
+        "price": price,
+        "priceCurrency": plan["currency"],
+    }
+    if plan.display_unit:
+        specification["unitText"] = plan.display_unit
+    if plan["per"] and not plan.is_free:
+        specification["referenceQuantity"] = {
+            "@type": "QuantitativeValue",
+            "value": 1,
+            "unitText": plan["per"],
+        }
+    if plan["period"] and not plan.is_free:
+        specification["billingDuration"] = {
+            "@type": "QuantitativeValue",
+            "value": 1,
+            "unitCode": PERIOD_CODES[plan["period"]],
+        }
+    offer = {
+        "@type": "Offer",
+        "name": plan["name"],
+        "price": price,
+        "priceCurrency": plan["currency"],
+        "priceSpecification": specification,
+        "url": url,
+        "seller": seller,
+    }
+    if plan["valid_until"]:
+        offer["priceValidUntil"] = plan["valid_until"].isoformat()
+    return offer
 
 
 def comparison_page(page, context, url, publisher):
@@ -60,3 +138,58 @@ def comparison_page(page, context, url, publisher):
             },
         }
     ]
+
+
+def rich_result_problems(page):
+    """What a product page lacks for search engines to show it with its image, price
+    and rating, said so the editor knows where to add it. Warnings, never blocks: the
+    page serves its readers without them."""
+    product = page.product
+    if product is None:
+        return [warning(_("Choose the product: search engines learn nothing about it."), "product")]
+    problems = []
+    if not product.logo_id:
+        problems.append(
+            warning(
+                _(
+                    "%(product)s has no logo, so search results show it without an "
+                    "image. Add one to the product (Snippets, Products)."
+                )
+                % {"product": product.name},
+                "product",
+            )
+        )
+    plans = page.plans
+    if not any(plan.is_priced for plan in plans):
+        problems.append(
+            warning(
+                _(
+                    "No plan has a price, so search results show none. Add the plans "
+                    "with their prices under Pricing."
+                ),
+                "pricing",
+            )
+        )
+    for plan in plans:
+        if plan["name"] and not plan.is_priced and len(plans) > 1:
+            problems.append(
+                warning(
+                    _(
+                        "“%(plan)s” has no price, so search results leave it out. That "
+                        "is right for a plan priced on request."
+                    )
+                    % {"plan": plan["name"]},
+                    "pricing",
+                )
+            )
+    if not product.testimonials.public().exists():
+        problems.append(
+            warning(
+                _(
+                    "No testimonial about %(product)s is published yet: search results "
+                    "show its rating once one is."
+                )
+                % {"product": product.name}
+            )
+        )
+    return problems

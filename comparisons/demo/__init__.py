@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from comparisons.demo import catalogue, japanese, pages
 from comparisons.demo.corrections import load_corrections
+from comparisons.demo.logos import logo_for
 from comparisons.models import (
     ComparedCriterion,
     ComparedProduct,
@@ -61,9 +62,17 @@ def load(site):
 def load_products():
     products = {}
     for name, (vendor, is_ours, website, summary, _plan) in catalogue.PRODUCTS.items():
-        products[name] = Product.objects.create(
-            name=name, vendor=vendor, is_ours=is_ours, website=website, summary=summary
+        product = Product(
+            name=name,
+            vendor=vendor,
+            is_ours=is_ours,
+            website=website,
+            summary=summary,
+            operating_system=catalogue.RUNS_ON.get(name, "Web"),
         )
+        product.logo = logo_for(product) if is_ours else None
+        product.save()
+        products[name] = product
     return products
 
 

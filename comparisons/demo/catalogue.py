@@ -50,6 +50,9 @@ PRODUCTS = {
     ),
 }
 
+# Where our products run, for search engines (the rest run in a web browser).
+RUNS_ON = {"Fernhill Desk": "Web, iOS, Android", "Fernhill Chat": "Web, iOS, Android"}
+
 # name: (group, kind, direction, unit, help text)
 CRITERIA = {
     "Starting price": (

@@ -2,7 +2,7 @@
 pages, one product page, one comparison and the methodology page. Product and
 criterion names stay as the vendors write them."""
 
-from comparisons.demo.pages import plan, point
+from comparisons.demo.pages import free_plan, plan, point
 
 PRODUCT_INDEX = {
     "title": "製品",
@@ -22,23 +22,23 @@ PRODUCT_PAGES = {
         "チケットに変えます。メールで顧客対応をするチームが、その日の午後から使い始められる"
         "ように作られています。</p>",
         "pricing": [
-            plan(
+            free_plan(
                 "Free",
-                "$0",
                 "エージェント2名まで",
                 "共有受信箱、チケットのステータス、メールボックス1つ。",
             ),
-            plan(
-                "Team",
-                "$19",
-                "エージェント1名あたり月額、年払い",
-                "メールボックス無制限、ルール、レポート。",
-            ),
+            plan("Team", 19, "メールボックス無制限、ルール、レポート。", billing="年払い"),
             plan(
                 "Business",
-                "$35",
-                "エージェント1名あたり月額、年払い",
+                35,
                 "SAML シングルサインオン、監査ログ、サンドボックス。",
+                billing="年払い",
+            ),
+            plan(
+                "Enterprise",
+                None,
+                "請求書払い、専任の担当者、他のヘルプデスクからの移行支援。",
+                billing="エージェント50名以上",
             ),
         ],
         "pricing_note": "月払いでも月あたりの料金は同じです。価格は税抜きです。",

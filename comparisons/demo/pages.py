@@ -2,6 +2,8 @@
 comparisons with competitors and the methodology page ("How we compare"). Every name and
 web address here is invented."""
 
+from decimal import Decimal
+
 AUTHOR = "Maya Lindqvist, Product Marketing"
 CORRECTIONS_EMAIL = "corrections@fernhill.example"
 
@@ -10,8 +12,24 @@ def point(title, detail=""):
     return {"title": title, "detail": detail}
 
 
-def plan(name, price, billing, includes):
-    return ("plan", {"name": name, "price": price, "billing": billing, "includes": includes})
+def plan(name, price, includes, per="agent", period="month", billing="billed yearly"):
+    """A plan of a price list in US dollars; ``price`` None for a plan priced on request."""
+    return (
+        "plan",
+        {
+            "name": name,
+            "price": None if price is None else Decimal(price),
+            "currency": "USD",
+            "per": per,
+            "period": period,
+            "billing": billing,
+            "includes": includes,
+        },
+    )
+
+
+def free_plan(name, limit, includes):
+    return plan(name, 0, includes, per="", period="", billing=limit)
 
 
 PRODUCT_PAGES = {
@@ -21,18 +39,14 @@ PRODUCT_PAGES = {
         "status and a history. It is built for teams that answer customers by email and want "
         "to be running the same afternoon.</p>",
         "pricing": [
-            plan("Free", "$0", "up to 2 agents", "Shared inbox, ticket statuses, 1 mailbox."),
+            free_plan("Free", "up to 2 agents", "Shared inbox, ticket statuses, 1 mailbox."),
+            plan("Team", 19, "Unlimited mailboxes, rules, reports."),
+            plan("Business", 35, "SAML single sign-on, audit log, sandbox."),
             plan(
-                "Team",
-                "$19",
-                "per agent / month, billed yearly",
-                "Unlimited mailboxes, rules, reports.",
-            ),
-            plan(
-                "Business",
-                "$35",
-                "per agent / month, billed yearly",
-                "SAML single sign-on, audit log, sandbox.",
+                "Enterprise",
+                None,
+                "Invoiced billing, a named contact, help moving from another helpdesk.",
+                billing="for 50 agents or more",
             ),
         ],
         "pricing_note": "Monthly billing costs the same per month; prices exclude VAT.",
@@ -86,13 +100,8 @@ PRODUCT_PAGES = {
         "summary": "<p>Fernhill Chat puts a chat widget on your website and gives your team one "
         "shared inbox to answer it. It is the quickest of our products to set up.</p>",
         "pricing": [
-            plan("Free", "$0", "1 agent, 100 chats a month", "Widget, shared inbox, mobile app."),
-            plan(
-                "Growth",
-                "$15",
-                "per agent / month, billed yearly",
-                "Unlimited chats, canned replies, reports.",
-            ),
+            free_plan("Free", "1 agent, 100 chats a month", "Widget, shared inbox, mobile app."),
+            plan("Growth", 15, "Unlimited chats, canned replies, reports."),
         ],
         "pricing_note": "Prices exclude VAT.",
         "strengths": [
@@ -135,12 +144,7 @@ PRODUCT_PAGES = {
         "summary": "<p>Fernhill Answers is a public help centre: articles your customers can "
         "search before they write to you.</p>",
         "pricing": [
-            plan(
-                "Standard",
-                "$9",
-                "per editor / month, billed yearly",
-                "Unlimited articles and readers, custom domain.",
-            ),
+            plan("Standard", 9, "Unlimited articles and readers, custom domain.", per="editor"),
         ],
         "pricing_note": "Readers are free; you pay for people who write articles.",
         "strengths": [

@@ -12,7 +12,7 @@ from wagtail.search import index
 
 from comparisons.blocks import PlanBlock, PointBlock
 from comparisons.page_cache import comparison_fragment
-from comparisons.structured_data import product_page
+from comparisons.structured_data import product_page, rich_result_problems
 from home.honesty import HonestyCheckedPage
 from home.models.index_page import IndexPage
 from home.models.site_settings import SiteSettings
@@ -125,6 +125,21 @@ class ProductPage(HonestyCheckedPage, ViewRestrictionsByPathMixin, Page):
 
     def get_structured_data(self, context, url, publisher):
         return product_page(self, context, url, publisher)
+
+    @property
+    def plans(self):
+        return [block.value for block in self.pricing]
+
+    @property
+    def priced_plans(self):
+        """The plans with a price: what search engines get as offers. A plan priced on
+        request is left out rather than given an invented price."""
+        return [plan for plan in self.plans if plan.is_priced]
+
+    def rich_result_problems(self):
+        """What search results cannot show for this page, for the editor's checks
+        panel: warnings only, since the page is right for readers without them."""
+        return rich_result_problems(self)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -13,6 +13,18 @@ from comparisons.querysets import ProductQuerySet
 from .facts import Fact
 
 
+class ApplicationCategory(models.TextChoices):
+    """The kinds of software search engines know (schema.org applicationCategory)."""
+
+    BUSINESS = "BusinessApplication", "Business"
+    COMMUNICATION = "CommunicationApplication", "Communication"
+    DEVELOPER = "DeveloperApplication", "Developer tools"
+    FINANCE = "FinanceApplication", "Finance"
+    PRODUCTIVITY = "ProductivityApplication", "Productivity"
+    SECURITY = "SecurityApplication", "Security"
+    UTILITIES = "UtilitiesApplication", "Utilities"
+
+
 class Product(RevisionMixin, index.Indexed, ClusterableModel):
     """A product on the market, ours or a competitor's. Its facts live here once
     and every comparison that shows the product reads them from here."""
@@ -35,6 +47,21 @@ class Product(RevisionMixin, index.Indexed, ClusterableModel):
     summary = models.CharField(
         max_length=200, help_text="One line: what the product is and who it serves."
     )
+    # How search engines file a software product (schema.org SoftwareApplication).
+    application_category = models.CharField(
+        max_length=40,
+        choices=ApplicationCategory.choices,
+        default=ApplicationCategory.BUSINESS,
+        blank=True,
+        help_text="The kind of software, as search engines file it.",
+    )
+    operating_system = models.CharField(
+        "runs on",
+        max_length=120,
+        default="Web",
+        blank=True,
+        help_text='Where it runs, e.g. "Web, iOS, Android".',
+    )
 
     _revisions = GenericRelation("wagtailcore.Revision", related_query_name="product")
 
@@ -46,7 +73,8 @@ class Product(RevisionMixin, index.Indexed, ClusterableModel):
         FieldRowPanel([FieldPanel("name"), FieldPanel("vendor")]),
         FieldPanel("summary"),
         FieldRowPanel([FieldPanel("website"), FieldPanel("is_ours")]),
-        FieldPanel("logo"),
+        FieldPanel("logo", help_text="Shown on our product pages and to search engines."),
+        FieldRowPanel([FieldPanel("application_category"), FieldPanel("operating_system")]),
         MultiFieldPanel(
             [
                 InlinePanelWithForm(

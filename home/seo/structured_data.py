@@ -14,7 +14,7 @@ from wagtail.models import Page, Site
 from home.models import SiteSettings
 
 from .breadcrumbs import breadcrumb_trail
-from .canonical import canonical_url, site_root_url
+from .canonical import absolute, canonical_url, site_root_url
 from .meta import publisher_name
 
 RATING_SCALE = {"bestRating": 5, "worstRating": 1}
@@ -86,6 +86,17 @@ def review(body, author_name, published_on, rating):
     if rating:
         node["reviewRating"] = {"@type": "Rating", "ratingValue": rating, **RATING_SCALE}
     return node
+
+
+def image_object(image, spec, root_url):
+    """An image as a rendition search engines can fetch, with its real size."""
+    rendition = image.get_rendition(spec)
+    return {
+        "@type": "ImageObject",
+        "url": absolute(rendition.url, root_url),
+        "width": rendition.width,
+        "height": rendition.height,
+    }
 
 
 def aggregate_rating(average, count):

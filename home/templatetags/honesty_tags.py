@@ -1,4 +1,5 @@
-"""The honesty checks of the page being edited, for the editor's checks side panel."""
+"""What the editor's checks side panel says about the page being edited: its honesty
+checks, and what search results could not show (for page types that say so)."""
 
 from django import template
 from django.utils.translation import gettext_lazy as _
@@ -31,13 +32,27 @@ def field_anchors(model):
     return anchors
 
 
+def with_anchors(page, problems):
+    """Each problem with the anchor of the field to go to."""
+    anchors = field_anchors(type(page)) if problems else {}
+    return [{"problem": p, "anchor": anchors.get(p.field, "")} for p in problems]
+
+
+@register.inclusion_tag("components/admin/rich_result_checks.html")
+def rich_result_checks(page):
+    """What search results cannot show for ``page``, from its page type's
+    ``rich_result_problems()``; nothing for a page type without one."""
+    describe = getattr(page, "rich_result_problems", None)
+    if describe is None:
+        return {"shown": False}
+    return {"shown": True, "items": with_anchors(page, describe())}
+
+
 @register.inclusion_tag("components/admin/honesty_checks.html")
 def honesty_checks(page):
     """The problems found on ``page`` (the latest revision, as the edit view shows it),
     each with the anchor of the field to go to. Nothing for objects no check is about."""
-    problems = run_checks(page)
-    anchors = field_anchors(type(page)) if problems else {}
-    found = [{"problem": p, "anchor": anchors.get(p.field, "")} for p in problems]
+    found = with_anchors(page, run_checks(page))
     groups = [
         {
             "severity": severity,

@@ -27,6 +27,21 @@ def point(title):
     return {"title": title, "detail": "Said plainly, with the reason."}
 
 
+def plan(name, price, currency="USD", per="agent", period="month", **more):
+    """A plan block's value as an editor fills it in; ``price`` None: on request."""
+    value = {
+        "name": name,
+        "price": None if price is None else Decimal(str(price)),
+        "currency": currency,
+        "per": per,
+        "period": period,
+        "billing": "",
+        "valid_until": None,
+        "includes": "",
+    }
+    return ("plan", {**value, **more})
+
+
 # Text that honesty checks read is fixed, never random: a random sentence may say "best".
 class ProductFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Product {n}")

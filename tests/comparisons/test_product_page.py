@@ -14,6 +14,7 @@ from tests.comparisons.factories import (
     FactFactory,
     ProductFactory,
     ProductPageFactory,
+    plan,
 )
 
 pytestmark = pytest.mark.django_db
@@ -26,7 +27,7 @@ def product_page(product_index, site_settings):
         parent=product_index,
         title="Fernhill Desk",
         product=ours,
-        pricing=[("plan", {"name": "Pro", "price": "$29", "billing": "per agent / month"})],
+        pricing=[plan("Pro", 29)],
         pricing_note="Prices exclude VAT.",
         strengths=[("strength", {"title": "Set up in an afternoon", "detail": ""})],
         limitations=[("limitation", {"title": "No phone channel", "detail": "Email only."})],

@@ -78,7 +78,7 @@ def test_a_product_page_describes_the_product_its_ratings_and_the_reviews_it_sho
     )
 
     soup = render(client, product_page.url)
-    product = only(graph_of(soup), "Product")
+    product = only(graph_of(soup), "SoftwareApplication")
 
     assert product["name"] == our_product.name
     assert our_product.name in soup.get_text()
@@ -124,7 +124,7 @@ def test_reviews_are_the_testimonials_shown_and_the_rating_counts_every_one(
         TestimonialFactory(product=our_product, approved=True, rating=(n % 5) + 1)
 
     soup = render(client, product_page.url)
-    product = only(graph_of(soup), "Product")
+    product = only(graph_of(soup), "SoftwareApplication")
 
     assert len(product["review"]) == shown == len(soup.select(".testimonials blockquote"))
     assert product["aggregateRating"]["ratingCount"] == shown + 3
@@ -132,7 +132,7 @@ def test_reviews_are_the_testimonials_shown_and_the_rating_counts_every_one(
 
 
 def test_a_product_without_ratings_has_no_aggregate_rating(client, product_page):
-    product = only(graph_of(render(client, product_page.url)), "Product")
+    product = only(graph_of(render(client, product_page.url)), "SoftwareApplication")
 
     assert "aggregateRating" not in product
     assert "review" not in product
@@ -168,7 +168,7 @@ def test_nothing_unpublished_or_private_reaches_machine_readable_markup(
         markup = machine_readable(render(client, url))
         for text in forbidden:
             assert text not in markup, (url, text)
-    reviews = only(graph_of(render(client, product_page.url)), "Product")["review"]
+    reviews = only(graph_of(render(client, product_page.url)), "SoftwareApplication")["review"]
     assert {r["author"]["name"] for r in reviews} == {public.author_name, "Support lead"}
 
 
@@ -180,7 +180,7 @@ def test_visitor_text_cannot_break_out_of_the_script(client, product_page, our_p
     soup = BeautifulSoup(response.content, "html.parser")
 
     assert b'<script>alert("x")' not in response.content
-    assert only(graph_of(soup), "Product")["review"][0]["reviewBody"] == words
+    assert only(graph_of(soup), "SoftwareApplication")["review"][0]["reviewBody"] == words
 
 
 def test_the_organization_never_rates_itself(
@@ -296,4 +296,4 @@ def test_a_preview_has_the_same_trail_and_description(home_page, site_settings, 
     trail = [a.get_text() for a in soup.select('nav[aria-label="Breadcrumb"] a')]
     crumbs = only(graph_of(soup), "BreadcrumbList")["itemListElement"]
     assert trail == [c["name"] for c in crumbs] == ["Home", "Products", "Fernhill Desk, revised"]
-    assert only(graph_of(soup), "Product")["name"] == page.product.name
+    assert only(graph_of(soup), "SoftwareApplication")["name"] == page.product.name
