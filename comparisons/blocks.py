@@ -11,6 +11,7 @@ from comparisons.pricing import (
     PerUnit,
     decimals_of,
     format_price,
+    machine_price,
     unit_label,
 )
 
@@ -91,6 +92,13 @@ class PlanBlock(blocks.StructBlock):
         icon = "tag"
         template = "components/plan_block.html"
         value_class = PlanValue
+
+    def get_api_representation(self, value, context=None):
+        # A price as digits in text ("19.00"), never a float that may read 18.999.
+        data = super().get_api_representation(value, context)
+        if value.is_priced:
+            data["price"] = machine_price(value["price"], value["currency"])
+        return data
 
     def clean(self, value):
         value = super().clean(value)

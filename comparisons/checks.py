@@ -7,6 +7,7 @@ import html
 import re
 import unicodedata
 
+from django.utils.formats import date_format
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -14,8 +15,11 @@ from django.utils.translation import ngettext
 from wagtail.models import Site
 
 from comparisons.models.comparison_pages import ComparisonPage
+from comparisons.models.criteria import Criterion
 from comparisons.models.facts import Fact
 from comparisons.models.product_pages import ProductPage
+from comparisons.pricing import price_basis
+from comparisons.table import plan_key
 from home.honesty import blocking, register, warning
 from home.models.site_settings import DEFAULT_FRESHNESS_LIMIT_DAYS, SiteSettings
 
@@ -132,6 +136,39 @@ def alternative_missing(page):
                 )
                 % {"situation": item.situation},
                 field="not_suitable_for",
+            )
+
+
+def plans_disagree_with_price_facts(page):
+    """A plan priced differently from the product's own fact for that plan, in the same
+    currency, per the same person and period: readers of this page and of a comparison
+    would be told two prices. A warning, since billing terms may differ legitimately."""
+    priced = {plan_key(plan["name"]): plan for plan in page.plans if plan.is_priced}
+    if not page.product_id or not priced:
+        return
+    facts = Fact.objects.filter(
+        product_id=page.product_id, criterion__kind=Criterion.Kind.NUMBER, number__isnull=False
+    ).select_related("criterion")
+    for fact in facts:
+        plan = priced.get(plan_key(fact.plan))
+        basis = price_basis(fact.criterion.unit)
+        if plan is None or basis != (plan["currency"], plan["per"] or "", plan["period"] or ""):
+            continue
+        if fact.number != plan["price"]:
+            yield warning(
+                _(
+                    "“%(plan)s” costs %(price)s on this page, but the product's fact "
+                    "“%(criterion)s” says %(value)s (verified on %(date)s): correct the "
+                    "one that is wrong, or say in the billing note why they differ."
+                )
+                % {
+                    "plan": plan["name"],
+                    "price": plan.display_price,
+                    "criterion": fact.criterion.name,
+                    "value": fact.display_value,
+                    "date": date_format(fact.verified_on),
+                },
+                field="pricing",
             )
 
 
@@ -270,5 +307,11 @@ def comparison_table(page):
 
 for check in (comparison_table, comparison_superlatives):
     register(ComparisonPage, check)
-for check in (stale_product_facts, alternative_missing, too_few_limitations, product_superlatives):
+for check in (
+    stale_product_facts,
+    alternative_missing,
+    too_few_limitations,
+    product_superlatives,
+    plans_disagree_with_price_facts,
+):
     register(ProductPage, check)

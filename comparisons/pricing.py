@@ -87,3 +87,21 @@ def unit_label(per, period):
             "period": PERIOD_UNITS[Period(period)],
         }
     return str(per_label or (Period(period).label if period else ""))
+
+
+def price_basis(unit):
+    """(currency, per, period) of a number criterion's unit when it is a price such as
+    "USD / agent / month" or "EUR / month"; None for any other unit."""
+    parts = [part.strip() for part in unit.split("/")]
+    codes = {code for code, _name in CURRENCIES}
+    if not parts or parts[0] not in codes or len(parts) > 3:
+        return None
+    per = period = ""
+    for part in parts[1:]:
+        if part in PerUnit.values and not per and not period:
+            per = part
+        elif part in Period.values and not period:
+            period = part
+        else:
+            return None
+    return parts[0], per, period

@@ -1,9 +1,12 @@
 """What product and comparison pages tell search engines about themselves (schema.org,
 as JSON-LD), built from what the page shows, with home.seo's building blocks.
 
-A product page describes a SoftwareApplication: search engines show software with its
-rating and price when it has a name, an offer with a price and a rating or review.
-Product would ask for what a subscription has not (shipping, returns, a GTIN)."""
+A product page describes something that is both a SoftwareApplication and a Product.
+SoftwareApplication says what software has (its kind, where it runs) and is the type
+search engines show software under, with its rating and price. Product is the only type
+schema.org gives pros and cons (positiveNotes, negativeNotes), which carry the page's
+limitations to machines as plainly as its strengths, and its brand. Each property used
+belongs to one of the two types."""
 
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -27,7 +30,7 @@ def product_page(page, context, url, publisher):
         return []
     request = context["request"]
     node = {
-        "@type": "SoftwareApplication",
+        "@type": ["SoftwareApplication", "Product"],
         "@id": f"{url}#product",
         "name": product.name,
         "description": get_text_for_indexing(page.summary) or product.summary,

@@ -8,7 +8,12 @@ from wagtail.models import PageViewRestriction
 import pytest
 
 from testimonials.models import CaseStudyQuote, Testimonial
-from tests.comparisons.factories import CriterionFactory, FactFactory, ProductPageFactory
+from tests.comparisons.factories import (
+    CriterionFactory,
+    FactFactory,
+    ProductPageFactory,
+    plan,
+)
 from tests.home.factories import StandardPageFactory
 from tests.testimonials.factories import CaseStudyPageFactory, TestimonialFactory
 
@@ -364,6 +369,21 @@ def test_product_pages_carry_their_honest_sections(client, product_index, our_pr
         assert field in data
     assert data["limitations"][0]["value"]["title"] == "No phone channel"
     assert data["product"]["name"] == "Fernhill Desk"
+
+
+def test_plan_prices_are_exact_digits_with_their_currency_and_unit(
+    client, product_index, our_product
+):
+    pricing = [plan("Team", "19.9"), plan("Yen", 2800, currency="JPY"), plan("Custom", None)]
+    page = ProductPageFactory(parent=product_index, product=our_product, pricing=pricing)
+
+    plans = [item["value"] for item in get_json(client, f"/api/v2/pages/{page.pk}/")["pricing"]]
+
+    assert [(p["price"], p["currency"], p["per"], p["period"]) for p in plans] == [
+        ("19.90", "USD", "agent", "month"),
+        ("2800", "JPY", "agent", "month"),
+        (None, "USD", "agent", "month"),
+    ]
 
 
 # Limits ---------------------------------------------------------------------------------

@@ -29,7 +29,7 @@ class ProductIndexPage(IndexPage):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["comparisons.ProductPage"]
 
-    route_select_related = ["product"]
+    route_select_related = ["product", "product__logo"]
 
     def get_listing(self, request):
         return super().get_listing(request).select_related("product").order_by("title")

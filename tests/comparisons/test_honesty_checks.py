@@ -15,8 +15,9 @@ from comparisons.models import (
     NotSuitableFor,
     ProductPage,
 )
+from comparisons.pricing import price_basis
 from home.honesty import Severity, run_checks
-from tests.comparisons.factories import CriterionFactory, FactFactory, ProductFactory
+from tests.comparisons.factories import CriterionFactory, FactFactory, ProductFactory, plan
 
 pytestmark = pytest.mark.django_db
 
@@ -152,6 +153,70 @@ def test_fewer_limitations_than_a_third_of_the_strengths_is_a_warning(
     )
 
     assert bool(list(checks.too_few_limitations(page))) is warned
+
+
+# Prices on the page and in the product's facts
+
+
+@pytest.fixture
+def price_fact():
+    ours = ProductFactory(name="Fernhill Desk", is_ours=True)
+    price = CriterionFactory(name="Starting price", kind="number", unit="USD / agent / month")
+    return FactFactory(
+        product=ours,
+        criterion=price,
+        plan="Team",
+        support="",
+        number=21,
+        verified_on=datetime.date(2026, 11, 3),
+    )
+
+
+def test_a_plan_priced_differently_from_its_fact_is_a_warning(price_fact):
+    page = product_page(price_fact.product, pricing=[plan("team", 19), plan("Business", 35)])
+
+    (problem,) = checks.plans_disagree_with_price_facts(page)
+
+    assert problem.severity == Severity.WARNING
+    assert problem.field == "pricing"
+    assert problem.message == (
+        "“team” costs $19 on this page, but the product's fact “Starting price” says "
+        "21 USD / agent / month (verified on 3 November 2026): correct the one that is "
+        "wrong, or say in the billing note why they differ."
+    )
+
+
+@pytest.mark.parametrize(
+    "pricing",
+    [
+        [plan("Team", 21)],  # the same price
+        [plan("Team", 19, currency="EUR")],  # another currency
+        [plan("Team", 19, period="year")],  # another period
+        [plan("Team", 19, per="seat")],  # counted for someone else
+        [plan("Team", None)],  # on request
+        [plan("Pro", 19)],  # another plan
+    ],
+)
+def test_prices_that_agree_or_cannot_be_compared_are_not_flagged(price_fact, pricing):
+    page = product_page(price_fact.product, pricing=pricing)
+
+    assert list(checks.plans_disagree_with_price_facts(page)) == []
+
+
+@pytest.mark.parametrize(
+    "unit, basis",
+    [
+        ("USD / agent / month", ("USD", "agent", "month")),
+        ("EUR / month", ("EUR", "", "month")),
+        ("JPY", ("JPY", "", "")),
+        ("days", None),
+        ("USD / month / agent", None),
+        ("USD / agent / month / extra", None),
+        ("", None),
+    ],
+)
+def test_a_unit_is_read_as_a_price_only_when_it_is_one(unit, basis):
+    assert price_basis(unit) == basis
 
 
 # Superlatives

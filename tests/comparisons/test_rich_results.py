@@ -1,6 +1,7 @@
-"""Product pages as search engines read them: a SoftwareApplication with its image, one
-offer per priced plan and its rating, in English and Japanese, checked against the
-properties search engines document as required for software rich results."""
+"""Product pages as search engines read them: software sold as a product, with its
+image, one offer per priced plan and its rating, in English and Japanese, checked
+against the properties search engines document as required for software apps (name,
+offers.price, offers.priceCurrency, a rating or review) and products (an image too)."""
 
 import datetime
 import re
@@ -18,7 +19,7 @@ from comparisons.models import ProductPage
 from comparisons.structured_data import LOGO_SPEC
 from tests.comparisons.factories import ProductFactory, ProductPageFactory, plan
 from tests.comparisons.form_data import pricing, product_page_form
-from tests.home.test_structured_data import graph_of, only, render, visible_text
+from tests.home.test_structured_data import graph_of, only, render, types, visible_text
 from tests.home.translations import japanese
 from tests.testimonials.factories import TestimonialFactory
 
@@ -84,11 +85,15 @@ def product_page(product_index, our_product, wall_page, logo, price_list):
     )
 
 
-def test_a_product_page_is_a_software_application_search_engines_can_show(client, product_page):
+def test_a_product_page_is_software_sold_as_a_product_search_engines_can_show(
+    client, product_page, our_product
+):
     soup = render(client, product_page.url)
     app = application(soup)
 
     assert_rich_result(app)
+    assert types(app) == ["SoftwareApplication", "Product"]
+    assert app["brand"] == {"@type": "Brand", "name": our_product.vendor}
     assert app["applicationCategory"] == "BusinessApplication"
     assert app["operatingSystem"] == "Web, iOS, Android"
     assert app["aggregateRating"]["ratingCount"] == 2

@@ -27,8 +27,14 @@ def graph_of(soup):
     return data["@graph"]
 
 
+def types(node):
+    """A node's types: JSON-LD gives one as a string, several as a list."""
+    kind = node["@type"]
+    return [kind] if isinstance(kind, str) else kind
+
+
 def only(graph, kind):
-    (node,) = [node for node in graph if node["@type"] == kind]
+    (node,) = [node for node in graph if kind in types(node)]
     return node
 
 
