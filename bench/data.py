@@ -29,7 +29,7 @@ from wagtail.models import Page
 from PIL import Image as PILImage
 
 from comparisons.demo import pages as demo_pages
-from comparisons.demo.pages import plan, point
+from comparisons.demo.pages import free_plan, plan, point
 from comparisons.models import (
     ComparedCriterion,
     ComparedProduct,
@@ -632,9 +632,9 @@ class BenchData:
                 summary=f"<p>{product.summary} Built for teams that answer customers by "
                 "email and want to be running the same afternoon.</p>",
                 pricing=[
-                    plan("Free", "$0", "up to 2 agents", "Shared inbox, 1 mailbox."),
-                    plan("Team", "$19", "per agent / month, billed yearly", "Rules, reports."),
-                    plan("Pro", "$35", "per agent / month, billed yearly", "SSO, audit log."),
+                    free_plan("Free", "up to 2 agents", "Shared inbox, 1 mailbox."),
+                    plan("Team", 19, "Rules, reports."),
+                    plan("Pro", 35, "SSO, audit log."),
                 ],
                 pricing_note="Prices exclude tax. Minimum 2 agents on paid plans.",
                 strengths=[("strength", point(text)) for text in PRAISE[:4]],

@@ -1,4 +1,7 @@
+from decimal import Decimal
+
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
@@ -32,7 +35,8 @@ class PlanValue(blocks.StructValue):
 
     @property
     def is_priced(self):
-        return self.get("price") is not None
+        # A draft may be saved before its currency is chosen: no price to state yet.
+        return self.get("price") is not None and bool(self.get("currency"))
 
     @property
     def is_free(self):
@@ -43,6 +47,12 @@ class PlanValue(blocks.StructValue):
         if not self.is_priced:
             return ""
         return format_price(self["price"], self["currency"])
+
+    @property
+    def guaranteed_until(self):
+        """The last day the price is guaranteed, while that day is still to come."""
+        until = self.get("valid_until")
+        return until if until and until >= timezone.localdate() else None
 
     @property
     def display_unit(self):
@@ -78,7 +88,7 @@ class PlanBlock(blocks.StructBlock):
         help_text="What length of time the price pays for; empty for a one-off price.",
     )
     billing = blocks.CharBlock(
-        max_length=80,
+        max_length=160,
         required=False,
         help_text='Anything else about the price, e.g. "billed yearly" or "up to 2 agents".',
     )
@@ -103,6 +113,8 @@ class PlanBlock(blocks.StructBlock):
     def clean(self, value):
         value = super().clean(value)
         price, currency = value.get("price"), value.get("currency")
+        if price == 0:
+            value["price"] = Decimal(0)  # "-0" is free too, and reads "$0", not "-$0"
         if price is not None and currency:
             decimals = decimals_of(currency)
             if price != round(price, decimals):

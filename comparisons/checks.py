@@ -143,7 +143,7 @@ def plans_disagree_with_price_facts(page):
     """A plan priced differently from the product's own fact for that plan, in the same
     currency, per the same person and period: readers of this page and of a comparison
     would be told two prices. A warning, since billing terms may differ legitimately."""
-    priced = {plan_key(plan["name"]): plan for plan in page.plans if plan.is_priced}
+    priced = {plan_key(plan["name"] or ""): plan for plan in page.plans if plan.is_priced}
     if not page.product_id or not priced:
         return
     facts = Fact.objects.filter(

@@ -47,7 +47,6 @@ class Period(models.TextChoices):
 # What a price is counted in, for search engines: the unit as a word in English (a
 # quantity of one of them), the period as a UN/CEFACT common code.
 PERIOD_CODES = {Period.MONTH: "MON", Period.YEAR: "ANN"}
-PERIOD_DURATIONS = {Period.MONTH: "P1M", Period.YEAR: "P1Y"}
 # The period after a per-person unit: "per agent / month".
 PERIOD_UNITS = {
     Period.MONTH: pgettext_lazy("price per agent per", "month"),
@@ -63,7 +62,7 @@ def decimals_of(currency):
 def format_price(amount, currency, language=None):
     """``amount`` in ``currency`` as a reader of ``language`` writes it."""
     locale = Locale.parse(to_locale(language or get_language() or "en"))
-    amount = Decimal(amount)
+    amount = Decimal(amount) + 0  # adding 0 turns "-0" into "0"
     if amount == amount.to_integral_value():
         pattern = copy(locale.currency_formats["standard"])
         pattern.frac_prec = (0, 0)
@@ -74,7 +73,7 @@ def format_price(amount, currency, language=None):
 def machine_price(amount, currency):
     """The amount as schema.org wants it: digits and a full stop, the currency's
     decimals, no symbol ("19.00", "2800")."""
-    return f"{Decimal(amount):.{decimals_of(currency)}f}"
+    return f"{Decimal(amount) + 0:.{decimals_of(currency)}f}"
 
 
 def unit_label(per, period):

@@ -9,6 +9,7 @@ limitations to machines as plainly as its strengths, and its brand. Each propert
 belongs to one of the two types."""
 
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -43,9 +44,11 @@ def product_page(page, context, url, publisher):
         node["applicationCategory"] = product.application_category
     if product.operating_system:
         node["operatingSystem"] = product.operating_system
-    if product.logo:
-        root_url = site_root_url(Site.find_for_request(request), request)
-        node["image"] = image_object(product.logo, LOGO_SPEC, root_url)
+    image = product.logo and image_object(
+        product.logo, LOGO_SPEC, site_root_url(Site.find_for_request(request), request)
+    )
+    if image:
+        node["image"] = image
     offers = [plan_offer(plan, url, publisher) for plan in page.priced_plans]
     if offers:
         node["offers"] = offers
@@ -96,17 +99,17 @@ def plan_offer(plan, url, seller):
     if plan.display_unit:
         specification["unitText"] = plan.display_unit
     if plan["per"] and not plan.is_free:
+        # Per one agent (seat, user, editor).
         specification["referenceQuantity"] = {
             "@type": "QuantitativeValue",
             "value": 1,
             "unitText": plan["per"],
         }
     if plan["period"] and not plan.is_free:
-        specification["billingDuration"] = {
-            "@type": "QuantitativeValue",
-            "value": 1,
-            "unitCode": PERIOD_CODES[plan["period"]],
-        }
+        # Per month or year: the unit the price is in (UN/CEFACT code), paid as a
+        # subscription. How often it is invoiced is the billing note's to say.
+        specification["unitCode"] = PERIOD_CODES[plan["period"]]
+        specification["priceComponentType"] = "https://schema.org/Subscription"
     offer = {
         "@type": "Offer",
         "name": plan["name"],
@@ -116,8 +119,8 @@ def plan_offer(plan, url, seller):
         "url": url,
         "seller": seller,
     }
-    if plan["valid_until"]:
-        offer["priceValidUntil"] = plan["valid_until"].isoformat()
+    if plan.guaranteed_until:
+        offer["priceValidUntil"] = plan.guaranteed_until.isoformat()
     return offer
 
 
@@ -174,6 +177,18 @@ def rich_result_problems(page):
             )
         )
     for plan in plans:
+        if plan.is_priced and plan["valid_until"] and not plan.guaranteed_until:
+            problems.append(
+                warning(
+                    _(
+                        "The price of “%(plan)s” was guaranteed until %(date)s, which has "
+                        "passed: readers and search results no longer see that date. "
+                        "Check the price and set a new date, or clear it."
+                    )
+                    % {"plan": plan["name"], "date": date_format(plan["valid_until"])},
+                    "pricing",
+                )
+            )
         if plan["name"] and not plan.is_priced and len(plans) > 1:
             problems.append(
                 warning(

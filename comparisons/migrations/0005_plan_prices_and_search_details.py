@@ -13,8 +13,11 @@ from wagtail.blocks.migrations.operations import BaseBlockOperation
 
 CODES = "USD|EUR|GBP|JPY|CHF|SEK|AUD|CAD"
 SYMBOLS = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "￥": "JPY", "円": "JPY"}
+NO_DECIMALS = {"JPY"}
+# 1,234 and 1,234.50 group thousands; 19,99 is a decimal comma, as much of Europe writes.
+AMOUNT = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+,\d{1,2}|\d+(?:\.\d+)?"
 PRICE = re.compile(
-    rf"^(?P<before>US\$|[$€£¥￥]|{CODES})?\s*(?P<amount>\d[\d,]*(?:\.\d+)?)\s*(?P<after>円|{CODES})?$"
+    rf"^(?P<before>US\$|[$€£¥￥]|{CODES})?\s*(?P<amount>{AMOUNT})\s*(?P<after>円|{CODES})?$"
 )
 FREE = {"free", "無料"}
 UNITS = {"agent": "agent", "user": "user", "seat": "seat", "editor": "editor",
@@ -25,10 +28,18 @@ BILLING = [
     re.compile(r"^per (?P<period>month|year)(?:,\s*(?P<rest>.*))?$"),
     re.compile(r"^(?P<per>エージェント|ユーザー|シート|編集者)1名あたり(?P<period>月額|年額)(?:、(?P<rest>.*))?$"),
 ]
+JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+
+
+def read_amount(text):
+    if re.fullmatch(r"\d+,\d{1,2}", text):
+        return text.replace(",", ".")
+    return text.replace(",", "")
 
 
 def read_price(text):
-    """(amount, currency) from a price as written, or None."""
+    """(amount, currency or None when the text names none) from a price as written,
+    or None when it is not a plain price."""
     text = text.strip()
     if text.lower() in FREE:
         return "0", None
@@ -36,7 +47,10 @@ def read_price(text):
     if not match or (match["before"] and match["after"]):
         return None
     mark = match["before"] or match["after"]
-    return match["amount"].replace(",", ""), SYMBOLS.get(mark, mark)
+    amount, currency = read_amount(match["amount"]), SYMBOLS.get(mark, mark)
+    if currency in NO_DECIMALS and "." in amount:
+        return None  # yen have no decimals: not a price we can state exactly
+    return amount, currency
 
 
 def read_billing(text):
@@ -53,27 +67,52 @@ def read_billing(text):
     return "", "", text
 
 
+def page_currency(plans):
+    """The currency a price list names; a "Free" or bare-number plan is in it too. A
+    list that names none is in yen when written in Japanese, else in US dollars."""
+    for value in plans:
+        price = read_price(value.get("price") or "")
+        if price and price[1]:
+            return price[1]
+    written = " ".join(f"{value.get('price') or ''} {value.get('billing') or ''}" for value in plans)
+    return "JPY" if JAPANESE.search(written) else "USD"
+
+
+def convert(value, currency):
+    value = dict(value)
+    price_text, billing = value.pop("price", "") or "", value.get("billing") or ""
+    price = read_price(price_text)
+    per, period, rest = read_billing(billing) if price else ("", "", billing)
+    if price is None:
+        # Kept as written: a reader still sees it, next to "Price on request".
+        rest = " ".join(part for part in (price_text.strip(), billing) if part)
+    amount, named = price or (None, None)
+    value.update(
+        price=amount,
+        currency=named or currency,
+        per=per,
+        period=period,
+        billing=rest,
+        valid_until=None,
+    )
+    return value
+
+
 class PlanPriceAsNumber(BaseBlockOperation):
+    """Applied to the whole price list, so that a plan that names no currency takes the
+    one its list names."""
+
     def apply(self, block_value):
-        value = dict(block_value)
-        if "currency" in value:
-            return value  # converted already
-        price_text, billing = value.pop("price", "") or "", value.get("billing") or ""
-        price = read_price(price_text)
-        per, period, rest = read_billing(billing) if price else ("", "", billing)
-        if price is None:
-            # Kept as written: a reader still sees it, next to "Price on request".
-            rest = " ".join(part for part in (price_text.strip(), billing) if part)
-        amount, currency = price or (None, None)
-        value.update(
-            price=amount,
-            currency=currency or "USD",
-            per=per,
-            period=period,
-            billing=rest,
-            valid_until=None,
-        )
-        return value
+        plans = [block["value"] for block in block_value if block.get("type") == "plan"]
+        if any("currency" in value for value in plans):
+            return block_value  # converted already
+        currency = page_currency(plans)
+        return [
+            {**block, "value": convert(block["value"], currency)}
+            if block.get("type") == "plan"
+            else block
+            for block in block_value
+        ]
 
     @property
     def operation_name_fragment(self):
@@ -91,7 +130,7 @@ class Migration(migrations.Migration):
             app_name="comparisons",
             model_name="productpage",
             field_name="pricing",
-            operations_and_block_paths=[(PlanPriceAsNumber(), "plan")],
+            operations_and_block_paths=[(PlanPriceAsNumber(), "")],
         ),
         migrations.AddField(
             model_name='product',
@@ -106,6 +145,6 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='productpage',
             name='pricing',
-            field=wagtail.fields.StreamField([('plan', 8)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'help_text': 'e.g. "Pro"', 'max_length': 60}), 1: ('wagtail.blocks.DecimalBlock', (), {'decimal_places': 2, 'help_text': 'What readers pay, before tax: 0 for a free plan. Leave empty for a plan priced on request; readers then see “Price on request”.', 'max_digits': 10, 'min_value': 0, 'required': False}), 2: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('USD', 'US dollar'), ('EUR', 'Euro'), ('GBP', 'Pound sterling'), ('JPY', 'Japanese yen'), ('CHF', 'Swiss franc'), ('SEK', 'Swedish krona'), ('AUD', 'Australian dollar'), ('CAD', 'Canadian dollar')]}), 3: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('agent', 'per agent'), ('user', 'per user'), ('seat', 'per seat'), ('editor', 'per editor')], 'help_text': 'Who the price is counted for; empty for one price for the whole account.', 'label': 'Per', 'required': False}), 4: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('month', 'per month'), ('year', 'per year')], 'help_text': 'What length of time the price pays for; empty for a one-off price.', 'required': False}), 5: ('wagtail.blocks.CharBlock', (), {'help_text': 'Anything else about the price, e.g. "billed yearly" or "up to 2 agents".', 'max_length': 80, 'required': False}), 6: ('wagtail.blocks.DateBlock', (), {'help_text': 'The last day this price is guaranteed, if the price list names one.', 'required': False}), 7: ('wagtail.blocks.TextBlock', (), {'max_length': 300, 'required': False}), 8: ('wagtail.blocks.StructBlock', [[('name', 0), ('price', 1), ('currency', 2), ('per', 3), ('period', 4), ('billing', 5), ('valid_until', 6), ('includes', 7)]], {})}),
+            field=wagtail.fields.StreamField([('plan', 8)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'help_text': 'e.g. "Pro"', 'max_length': 60}), 1: ('wagtail.blocks.DecimalBlock', (), {'decimal_places': 2, 'help_text': 'What readers pay, before tax: 0 for a free plan. Leave empty for a plan priced on request; readers then see “Price on request”.', 'max_digits': 10, 'min_value': 0, 'required': False}), 2: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('USD', 'US dollar'), ('EUR', 'Euro'), ('GBP', 'Pound sterling'), ('JPY', 'Japanese yen'), ('CHF', 'Swiss franc'), ('SEK', 'Swedish krona'), ('AUD', 'Australian dollar'), ('CAD', 'Canadian dollar')]}), 3: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('agent', 'per agent'), ('user', 'per user'), ('seat', 'per seat'), ('editor', 'per editor')], 'help_text': 'Who the price is counted for; empty for one price for the whole account.', 'label': 'Per', 'required': False}), 4: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('month', 'per month'), ('year', 'per year')], 'help_text': 'What length of time the price pays for; empty for a one-off price.', 'required': False}), 5: ('wagtail.blocks.CharBlock', (), {'help_text': 'Anything else about the price, e.g. "billed yearly" or "up to 2 agents".', 'max_length': 160, 'required': False}), 6: ('wagtail.blocks.DateBlock', (), {'help_text': 'The last day this price is guaranteed, if the price list names one.', 'required': False}), 7: ('wagtail.blocks.TextBlock', (), {'max_length': 300, 'required': False}), 8: ('wagtail.blocks.StructBlock', [[('name', 0), ('price', 1), ('currency', 2), ('per', 3), ('period', 4), ('billing', 5), ('valid_until', 6), ('includes', 7)]], {})}),
         ),
     ]

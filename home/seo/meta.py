@@ -2,6 +2,7 @@
 
 from django.utils.translation import get_language, to_locale
 
+from wagtail.images.models import SourceImageIOError
 from wagtail.models import Page, Site
 
 from home.models import SiteSettings
@@ -21,7 +22,10 @@ def share_image(site_settings, root_url):
     image = site_settings.default_share_image
     if image is None:
         return None
-    rendition = image.get_rendition(SHARE_IMAGE_SPEC)
+    try:
+        rendition = image.get_rendition(SHARE_IMAGE_SPEC)
+    except SourceImageIOError:
+        return None  # its file is missing: share the page without a picture
     return {
         "url": absolute(rendition.url, root_url),
         "width": rendition.width,

@@ -9,6 +9,7 @@ from django.template.defaultfilters import floatformat
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
+from wagtail.images.models import SourceImageIOError
 from wagtail.models import Page, Site
 
 from home.models import SiteSettings
@@ -89,8 +90,13 @@ def review(body, author_name, published_on, rating):
 
 
 def image_object(image, spec, root_url):
-    """An image as a rendition search engines can fetch, with its real size."""
-    rendition = image.get_rendition(spec)
+    """An image as a rendition search engines can fetch, with its real size; None when
+    its file is missing (a database restored without its media), rather than a page
+    that fails or an address that leads nowhere."""
+    try:
+        rendition = image.get_rendition(spec)
+    except SourceImageIOError:
+        return None
     return {
         "@type": "ImageObject",
         "url": absolute(rendition.url, root_url),

@@ -203,6 +203,12 @@ def test_prices_that_agree_or_cannot_be_compared_are_not_flagged(price_fact, pri
     assert list(checks.plans_disagree_with_price_facts(page)) == []
 
 
+def test_a_draft_plan_without_a_name_is_checked_without_failing(price_fact):
+    page = product_page(price_fact.product, pricing=[plan(None, 19), plan("Team", 19)])
+
+    assert len(list(checks.plans_disagree_with_price_facts(page))) == 1
+
+
 @pytest.mark.parametrize(
     "unit, basis",
     [

@@ -118,3 +118,45 @@ def test_converting_twice_changes_nothing(page):
     migrate()
 
     assert list(ProductPage.objects.get(pk=page.pk).pricing.raw_data) == list(once)
+
+
+def test_each_plan_takes_the_currency_its_price_list_names(page):
+    write_raw(
+        page,
+        live=[
+            old_plan("Free", "無料", "エージェント2名まで"),
+            old_plan("Team", "2800", "エージェント1名あたり月額、年払い"),
+            old_plan("Business", "¥4,800", "エージェント1名あたり月額"),
+        ],
+        draft=[old_plan("Free", "Free", ""), old_plan("Team", "€19,99", "per month")],
+    )
+
+    migrate()
+
+    live = plans_of(ProductPage.objects.get(pk=page.pk))
+    assert [(p["price"], p["currency"]) for p in live] == [
+        (Decimal("0"), "JPY"),
+        (Decimal("2800"), "JPY"),
+        (Decimal("4800"), "JPY"),
+    ]
+    stored = ProductPage.objects.get(pk=page.pk)
+    draft = plans_of(stored.get_latest_revision().as_object())
+    # A decimal comma is a decimal comma: 19,99 euros, not 1,999.
+    assert [(p["price"], p["currency"]) for p in draft] == [
+        (Decimal("0"), "EUR"),
+        (Decimal("19.99"), "EUR"),
+    ]
+
+
+def test_thousands_are_grouped_and_yen_have_no_decimals(page):
+    write_raw(
+        page,
+        live=[old_plan("Scale", "$1,234.50", ""), old_plan("Odd", "¥2,800.5", "")],
+        draft=[],
+    )
+
+    migrate()
+
+    scale, odd = plans_of(ProductPage.objects.get(pk=page.pk))
+    assert scale["price"] == Decimal("1234.50")
+    assert (odd["price"], odd["billing"]) == (None, "¥2,800.5")

@@ -143,16 +143,17 @@ def test_the_unit_price_says_per_whom_and_per_what_period(client, product_page):
         "priceCurrency": "USD",
         "unitText": "per agent / month",
         "referenceQuantity": {"@type": "QuantitativeValue", "value": 1, "unitText": "agent"},
-        "billingDuration": {"@type": "QuantitativeValue", "value": 1, "unitCode": "MON"},
+        "unitCode": "MON",
+        "priceComponentType": "https://schema.org/Subscription",
     }
     business = offers["Business"]
-    assert business["priceSpecification"]["billingDuration"]["unitCode"] == "ANN"
+    assert business["priceSpecification"]["unitCode"] == "ANN"
     assert business["priceValidUntil"] == "2027-03-31"
     assert "priceValidUntil" not in offers["Team"]
     # A free plan costs 0, for nobody in particular.
     free = offers["Free"]["priceSpecification"]
     assert free["price"] == "0.00"
-    assert "referenceQuantity" not in free and "billingDuration" not in free
+    assert "referenceQuantity" not in free and "unitCode" not in free
 
 
 def test_the_visible_plans_say_what_the_offers_say(client, product_page):
@@ -220,6 +221,45 @@ def test_the_japanese_page_carries_the_same_data_in_japanese(
         "￥2,800 エージェント1名あたり／月 年払い",
         "価格はお問い合わせください エージェント50名以上",
     ]
+
+
+def test_a_logo_whose_file_is_missing_leaves_the_image_out_not_the_page(
+    client, product_page, logo
+):
+    logo.file.storage.delete(logo.file.name)
+
+    response = client.get(product_page.url)
+
+    assert response.status_code == 200
+    soup = render(client, product_page.url)
+    assert "image" not in application(soup)
+    assert application(soup)["offers"]
+
+
+def test_minus_zero_is_free_not_negative(client, product_page):
+    product_page.pricing = [plan("Free", "-0", per="", period="")]
+    product_page.save_revision().publish()
+
+    soup = render(client, product_page.url)
+
+    assert visible_text(soup, ".plan__price strong") == ["$0"]
+    assert application(soup)["offers"][0]["price"] == "0.00"
+
+
+def test_a_guarantee_date_that_has_passed_is_no_longer_claimed(
+    client, product_page, frozen_clock
+):
+    frozen_clock.move_to(datetime.datetime(2027, 4, 1, 12, tzinfo=datetime.UTC))
+
+    soup = render(client, product_page.url)
+
+    offers = {offer["name"]: offer for offer in application(soup)["offers"]}
+    assert "priceValidUntil" not in offers["Business"]
+    assert visible_text(soup, ".plan__valid") == []
+    (problem,) = [
+        p for p in product_page.rich_result_problems() if "guaranteed until" in p.message
+    ]
+    assert problem.message.startswith("The price of “Business” was guaranteed until 31 March")
 
 
 def test_the_price_formats_of_each_language():
