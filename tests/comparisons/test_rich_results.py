@@ -223,9 +223,7 @@ def test_the_japanese_page_carries_the_same_data_in_japanese(
     ]
 
 
-def test_a_logo_whose_file_is_missing_leaves_the_image_out_not_the_page(
-    client, product_page, logo
-):
+def test_a_logo_whose_file_is_missing_leaves_the_image_out_not_the_page(client, product_page, logo):
     logo.file.storage.delete(logo.file.name)
 
     response = client.get(product_page.url)
@@ -246,9 +244,7 @@ def test_minus_zero_is_free_not_negative(client, product_page):
     assert application(soup)["offers"][0]["price"] == "0.00"
 
 
-def test_a_guarantee_date_that_has_passed_is_no_longer_claimed(
-    client, product_page, frozen_clock
-):
+def test_a_guarantee_date_that_has_passed_is_no_longer_claimed(client, product_page, frozen_clock):
     frozen_clock.move_to(datetime.datetime(2027, 4, 1, 12, tzinfo=datetime.UTC))
 
     soup = render(client, product_page.url)
@@ -256,9 +252,7 @@ def test_a_guarantee_date_that_has_passed_is_no_longer_claimed(
     offers = {offer["name"]: offer for offer in application(soup)["offers"]}
     assert "priceValidUntil" not in offers["Business"]
     assert visible_text(soup, ".plan__valid") == []
-    (problem,) = [
-        p for p in product_page.rich_result_problems() if "guaranteed until" in p.message
-    ]
+    (problem,) = [p for p in product_page.rich_result_problems() if "guaranteed until" in p.message]
     assert problem.message.startswith("The price of “Business” was guaranteed until 31 March")
 
 
