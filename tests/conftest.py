@@ -7,7 +7,7 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection, transaction
 from django.db.backends.base.creation import TEST_DATABASE_PREFIX
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from wagtail.models import Locale, Site
 
@@ -100,6 +100,15 @@ def site_settings(home_page):
 def empty_cache():
     """Rate limits and cached pages must not leak from one test into the next."""
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """A request to a Japanese page leaves Japanese active in the thread (the locale
+    middleware activates it and nothing puts it back): the next test starts in the
+    site's default language whatever ran before it."""
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture(scope="module")
