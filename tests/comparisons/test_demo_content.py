@@ -1,9 +1,12 @@
 """Comparisons' part of the demo: enough products, criteria and facts for a prospect
-to compare, comparisons that competitors win rows of, and no page claiming neutrality."""
+to compare, comparisons that competitors win rows of, no page claiming neutrality, and
+product pages search engines can show with their image, prices and rating."""
 
 from comparisons.models import ComparisonPage, Criterion, Fact, Product, ProductPage
 from home.models import SiteSettings
+from tests.comparisons.test_rich_results import application, assert_rich_result
 from tests.home.test_demo_content import SELF_PRAISE
+from tests.home.test_structured_data import graph_of, only, render
 
 
 def test_demo_content_covers_what_a_prospect_needs(demo_site):
@@ -50,3 +53,16 @@ def test_a_competitor_wins_the_demo_support_hours_by_their_ranking(demo_site):
     assert hours.is_ranked and hours.ranked_texts[0] == "24/7"
     [row] = [row for row in table.competitor_wins if row.criterion == hours]
     assert [column.product.name for column in row.winners] == ["Tidewell Desk"]
+
+
+def test_every_demo_product_page_qualifies_in_both_languages(client, demo_site):
+    pages = ProductPage.objects.live().select_related("locale")
+    assert {page.locale.language_code for page in pages} == {"en", "ja"}
+    for page in pages:
+        app = application(render(client, page.url))
+        assert_rich_result(app)
+        language = page.locale.language_code
+        assert only(graph_of(render(client, page.url)), "WebPage")["inLanguage"] == language
+        # Every plan with a price is offered; the one priced on request is not.
+        priced = [p["name"] for p in page.plans if p["price"] is not None]
+        assert [offer["name"] for offer in app["offers"]] == priced
