@@ -159,7 +159,7 @@ def rich_result_problems(page):
             warning(
                 _(
                     "%(product)s has no logo, so search results show it without an "
-                    "image. Add one to the product (Snippets, Products)."
+                    "image. Add one to the product (Comparisons, Products)."
                 )
                 % {"product": product.name},
                 "product",
