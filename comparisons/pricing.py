@@ -26,6 +26,7 @@ CURRENCIES = [
     ("AUD", _("Australian dollar")),
     ("CAD", _("Canadian dollar")),
 ]
+CURRENCY_CODES = {code for code, _name in CURRENCIES}
 
 
 class PerUnit(models.TextChoices):
@@ -92,8 +93,7 @@ def price_basis(unit):
     """(currency, per, period) of a number criterion's unit when it is a price such as
     "USD / agent / month" or "EUR / month"; None for any other unit."""
     parts = [part.strip() for part in unit.split("/")]
-    codes = {code for code, _name in CURRENCIES}
-    if not parts or parts[0] not in codes or len(parts) > 3:
+    if parts[0] not in CURRENCY_CODES or len(parts) > 3:
         return None
     per = period = ""
     for part in parts[1:]:
