@@ -3,8 +3,10 @@ from datetime import timedelta
 from django.db import models
 from django.utils import timezone
 
+from comparisons.localized import TranslatableQuerySet
 
-class ProductQuerySet(models.QuerySet):
+
+class ProductQuerySet(TranslatableQuerySet):
     def ours(self):
         return self.filter(is_ours=True)
 
@@ -12,7 +14,7 @@ class ProductQuerySet(models.QuerySet):
         return self.filter(is_ours=False)
 
 
-class FactQuerySet(models.QuerySet):
+class FactQuerySet(TranslatableQuerySet):
     def stale(self, freshness_limit_days, today=None):
         """Facts last verified longer ago than the site's freshness limit."""
         today = today or timezone.localdate()
@@ -32,3 +34,7 @@ class FactChangeQuerySet(models.QuerySet):
             for change in changes.order_by("-changed_at", "-pk")
             if table.compares(change.product_id, change.plan)
         ]
+
+
+class CriterionQuerySet(TranslatableQuerySet):
+    pass

@@ -25,9 +25,30 @@ from .models import Criterion, Fact, FactChange, InaccuracyReport, Product
 from .reports import FailingPagesReportView, StaleFactsReportView
 
 
+class SourceRowsOnly:
+    """Facts, pages and testimonials refer to a product or criterion in the site's
+    default language; its translations only lend it their words. The chooser offers
+    those rows only, so it needs no language column or filter."""
+
+    i18n_enabled = False
+
+    def get_object_list(self):
+        return super().get_object_list().in_source_language()
+
+
+class SourceChooseView(SourceRowsOnly, ChooseView):
+    pass
+
+
+class SourceChooseResultsView(SourceRowsOnly, ChooseResultsView):
+    pass
+
+
 class ProductChooserViewSet(PermissionCheckedChooserViewSet):
     # Sales choose our product when they request a customer reference.
     chosen_by_permissions = ["testimonials.add_referencerequest"]
+    choose_view_class = SourceChooseView
+    choose_results_view_class = SourceChooseResultsView
 
 
 class CriterionColumns:
@@ -44,11 +65,11 @@ class CriterionColumns:
         ]
 
 
-class CriterionChooseView(CriterionColumns, ChooseView):
+class CriterionChooseView(CriterionColumns, SourceChooseView):
     pass
 
 
-class CriterionChooseResultsView(CriterionColumns, ChooseResultsView):
+class CriterionChooseResultsView(CriterionColumns, SourceChooseResultsView):
     pass
 
 

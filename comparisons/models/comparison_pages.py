@@ -13,6 +13,7 @@ from wagtail.search import index
 
 from comparisons.admin_forms import ComparisonPageForm
 from comparisons.inaccuracy_reports import InaccuracyReportForm, save_report
+from comparisons.localized import in_source_locale, localize_for
 from comparisons.page_cache import comparison_fragment
 from comparisons.structured_data import comparison_page
 from comparisons.table import ALL_PLANS, Column, build_table
@@ -135,7 +136,8 @@ class ComparisonPage(HonestyCheckedPage, RoutablePageMixin, ViewRestrictionsByPa
         columns = [Column(item.product, item.plan, item.best_for) for item in compared]
         return columns, criteria
 
-    def build_table(self, freshness_limit_days, today=None, compared=None):
+    def build_table(self, freshness_limit_days, today=None, compared=None, localized=False):
+        """The table; ``localized``: in the page's language, for readers."""
         columns, criteria = compared or self.compared()
         facts = list(
             Fact.objects.filter(
@@ -146,16 +148,23 @@ class ComparisonPage(HonestyCheckedPage, RoutablePageMixin, ViewRestrictionsByPa
         criteria_by_id = {criterion.pk: criterion for criterion in criteria}
         for fact in facts:
             fact.criterion = criteria_by_id[fact.criterion_id]
-        return build_table(
+        table = build_table(
             columns, criteria, facts, freshness_limit_days, today or timezone.localdate()
         )
+        if localized:
+            # After ranking: a short text ranks by the source's words.
+            localize_for(self, facts)
+        return table
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         freshness = SiteSettings.for_request(request).freshness_limit_days
         columns, criteria = self.compared()
+        localize_for(self, [*criteria, *(column.product for column in columns)])
         # Built only if the template's cached fragment has to be rendered.
-        table = SimpleLazyObject(lambda: self.build_table(freshness, compared=(columns, criteria)))
+        table = SimpleLazyObject(
+            lambda: self.build_table(freshness, compared=(columns, criteria), localized=True)
+        )
         context["columns"] = columns
         context["table"] = table
         context["our_products"] = [column.product for column in columns if column.product.is_ours]
@@ -207,7 +216,12 @@ class ComparisonPage(HonestyCheckedPage, RoutablePageMixin, ViewRestrictionsByPa
 
 class ComparedProduct(Orderable):
     page = ParentalKey(ComparisonPage, on_delete=models.CASCADE, related_name="compared_products")
-    product = models.ForeignKey("comparisons.Product", on_delete=models.CASCADE, related_name="+")
+    product = models.ForeignKey(
+        "comparisons.Product",
+        on_delete=models.CASCADE,
+        related_name="+",
+        limit_choices_to=in_source_locale,
+    )
     plan = models.CharField(
         max_length=60,
         default=ALL_PLANS,
@@ -231,7 +245,10 @@ class ComparedProduct(Orderable):
 class ComparedCriterion(Orderable):
     page = ParentalKey(ComparisonPage, on_delete=models.CASCADE, related_name="compared_criteria")
     criterion = models.ForeignKey(
-        "comparisons.Criterion", on_delete=models.CASCADE, related_name="+"
+        "comparisons.Criterion",
+        on_delete=models.CASCADE,
+        related_name="+",
+        limit_choices_to=in_source_locale,
     )
 
     panels = [FieldPanel("criterion")]

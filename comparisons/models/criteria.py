@@ -4,15 +4,23 @@ from django.db import models
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.models import Orderable
+from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
 from comparisons.admin_forms import CriterionForm
+from comparisons.localized import Wording
+from comparisons.querysets import CriterionQuerySet
 from comparisons.table import comparable
 
 
-class Criterion(index.Indexed, ClusterableModel):
-    """A dimension along which products are compared, e.g. "Single sign-on"."""
+class Criterion(Wording, TranslatableMixin, index.Indexed, ClusterableModel):
+    """A dimension along which products are compared, e.g. "Single sign-on".
+
+    The criterion in the site's default language is the one facts and comparisons
+    refer to; its translations carry only the words readers see (name, group,
+    description, unit), and how values are ranked is the source's in every language."""
 
     class Kind(models.TextChoices):
         SUPPORT = "support", "Yes / partial / no"
@@ -27,7 +35,7 @@ class Criterion(index.Indexed, ClusterableModel):
 
     RANKABLE_KINDS = {Kind.SUPPORT, Kind.NUMBER, Kind.RATING}
 
-    name = models.CharField(max_length=120, unique=True)
+    name = models.CharField(max_length=120)
     group = models.CharField(
         max_length=60,
         help_text='Rows are grouped under this heading, e.g. "Pricing" or "Security".',
@@ -56,7 +64,25 @@ class Criterion(index.Indexed, ClusterableModel):
         ),
     )
 
+    wording = models.CharField(max_length=64, blank=True, editable=False)
+
+    objects = CriterionQuerySet.as_manager()
+
     base_form_class = CriterionForm
+    translated_words = ("name", "group", "help_text", "unit")
+
+    # What a translator translates; the rest is the source's, not to be overridden.
+    translatable_fields = [
+        TranslatableField("name"),
+        TranslatableField("group"),
+        TranslatableField("help_text"),
+        TranslatableField("unit"),
+        SynchronizedField("kind", overridable=False),
+        SynchronizedField("direction", overridable=False),
+        SynchronizedField("sort_order", overridable=False),
+        SynchronizedField("ranked_values", overridable=False),
+        SynchronizedField("wording", overridable=False),
+    ]
 
     panels = [
         FieldRowPanel([FieldPanel("name"), FieldPanel("group")]),
@@ -86,12 +112,16 @@ class Criterion(index.Indexed, ClusterableModel):
         index.SearchField("help_text"),
         index.AutocompleteField("name"),
         index.FilterField("group"),
+        index.FilterField("locale"),
     ]
     api_fields = ["name", "group", "help_text", "kind", "unit", "direction", "ranked_values"]
 
-    class Meta:
+    class Meta(TranslatableMixin.Meta):
         ordering = ["group", "sort_order", "name"]
         verbose_name_plural = "criteria"
+        constraints = [
+            models.UniqueConstraint(fields=["name", "locale"], name="one_criterion_name_per_locale")
+        ]
 
     def __str__(self):
         return f"{self.name} ({self.group})"

@@ -10,9 +10,12 @@ from django.utils.translation import override, pgettext_lazy
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
+from wagtail.models import TranslatableMixin
 
 from rest_framework.fields import CharField
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from comparisons.localized import SourceText, Wording, in_source_locale
 from comparisons.querysets import FactQuerySet
 from comparisons.table import ALL_PLANS, EVERY_PLAN, plan_key
 from comparisons.validators import (
@@ -26,8 +29,11 @@ from .criteria import Criterion
 RATING_SCALE = Decimal(5)
 
 
-class Fact(models.Model):
-    """The value of one criterion for one product on one plan, with its evidence."""
+class Fact(Wording, TranslatableMixin, models.Model):
+    """The value of one criterion for one product on one plan, with its evidence.
+
+    A translation (on the product's translation) carries only the note and the short
+    text; the value, the source and the date are the source fact's in every language."""
 
     class Support(models.TextChoices):
         # In a context of their own: a bare "Yes" would change every yes in the admin.
@@ -47,7 +53,12 @@ class Fact(models.Model):
     CLAIM_FIELDS = ("support", "number", "text", "availability", "note")
 
     product = ParentalKey("comparisons.Product", on_delete=models.CASCADE, related_name="facts")
-    criterion = models.ForeignKey(Criterion, on_delete=models.CASCADE, related_name="facts")
+    criterion = models.ForeignKey(
+        Criterion,
+        on_delete=models.CASCADE,
+        related_name="facts",
+        limit_choices_to=in_source_locale,
+    )
     plan = models.CharField(
         max_length=60,
         default=ALL_PLANS,
@@ -88,7 +99,30 @@ class Fact(models.Model):
         help_text="The day someone last checked the value against its source.",
     )
 
+    wording = models.CharField(max_length=64, blank=True, editable=False)
+
     objects = FactQuerySet.as_manager()
+
+    translated_words = ("text", "note")
+    # A note or text translated from words since corrected would contradict the claim.
+    outdated_words_shown = False
+    translatable_fields = [
+        TranslatableField("text"),
+        TranslatableField("note"),
+        *(
+            SynchronizedField(name, overridable=False)
+            for name in (
+                "criterion",
+                "plan",
+                "support",
+                "number",
+                "availability",
+                "source_url",
+                "verified_on",
+                "wording",
+            )
+        ),
+    ]
 
     panels = [
         FieldRowPanel([FieldPanel("criterion"), FieldPanel("plan")]),
@@ -115,7 +149,7 @@ class Fact(models.Model):
         "verified_on",
     ]
 
-    class Meta:
+    class Meta(TranslatableMixin.Meta):
         ordering = ["criterion__group", "criterion__sort_order", "criterion__name", "plan"]
         constraints = [
             models.UniqueConstraint(
@@ -173,6 +207,12 @@ class Fact(models.Model):
         else:
             self.text = found[1]
 
+    def kept_in_source_words(self):
+        # A ranked short text is one of the criterion's ranked values, which readers
+        # see listed as written: the cell says it the same way.
+        criterion = self.criterion
+        return ("text",) if criterion.kind == Criterion.Kind.TEXT and criterion.is_ranked else ()
+
     @property
     def display_value(self):
         kind = self.criterion.kind
@@ -185,7 +225,10 @@ class Fact(models.Model):
         number = f"{self.number.normalize():f}"
         if kind == Criterion.Kind.RATING:
             return f"{number} / {RATING_SCALE}"
-        return f"{number} {self.criterion.unit}".strip()
+        unit = self.criterion.unit
+        value = f"{number} {unit}".strip()
+        # A unit not yet translated keeps its language mark on the whole value.
+        return SourceText(value, unit.lang) if hasattr(unit, "lang") else value
 
     @property
     def claim_display(self):

@@ -10,7 +10,15 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from wagtail_localize.fields import SynchronizedField
+
 from comparisons.blocks import PlanBlock, PointBlock
+from comparisons.localized import (
+    in_source_locale,
+    localize_for,
+    ours_in_source_locale,
+    source_language,
+)
 from comparisons.page_cache import comparison_fragment
 from comparisons.structured_data import product_page, rich_result_problems
 from home.honesty import HonestyCheckedPage
@@ -37,12 +45,21 @@ class ProductIndexPage(IndexPage):
     @classmethod
     def home_page_context(cls, home_page, request):
         """Our products on the home page, with a link to this index."""
+        products = list(
+            listable(ProductPage.objects.descendant_of(home_page), request).select_related(
+                "product"
+            )
+        )
+        localize_for(home_page, [page.product for page in products])
         return {
             "product_index": listable(cls.objects.child_of(home_page), request).first(),
-            "products": listable(
-                ProductPage.objects.descendant_of(home_page), request
-            ).select_related("product"),
+            "products": products,
         }
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        localize_for(self, [child.product for child in context["children"]])
+        return context
 
 
 class ProductPage(HonestyCheckedPage, ViewRestrictionsByPathMixin, Page):
@@ -51,12 +68,15 @@ class ProductPage(HonestyCheckedPage, ViewRestrictionsByPathMixin, Page):
 
     template = "pages/product_page.html"
 
+    # Every language's page is about the same product: the one its facts belong to.
+    override_translatable_fields = [SynchronizedField("product", overridable=False)]
+
     product = models.ForeignKey(
         "comparisons.Product",
         null=True,
         on_delete=models.SET_NULL,
         related_name="pages",
-        limit_choices_to={"is_ours": True},
+        limit_choices_to=ours_in_source_locale,
         help_text="One of our products. Its facts appear on this page.",
     )
     summary = RichTextField(features=["bold", "italic", "link"])
@@ -149,6 +169,7 @@ class ProductPage(HonestyCheckedPage, ViewRestrictionsByPathMixin, Page):
         related = self.related_pages(not_suitable_for, request)
         link_alternatives(not_suitable_for, related.pop("alternatives"), request)
         context["not_suitable_for"] = not_suitable_for
+        localize_for(self, [self.product])
         if self.product_id:
             freshness_limit_days = SiteSettings.for_request(request).freshness_limit_days
             # Loaded only if the template's cached facts table has to be rendered.
@@ -161,13 +182,19 @@ class ProductPage(HonestyCheckedPage, ViewRestrictionsByPathMixin, Page):
         return context
 
     def facts(self, freshness_limit_days):
-        facts = list(
+        facts = (
             Fact.objects.filter(product_id=self.product_id)
             .select_related("criterion")
             .order_by("criterion__group", "criterion__sort_order", "criterion__name")
         )
+        if self.locale.language_code != source_language():
+            # Translated words stand aside for ranked values, which are read here.
+            facts = facts.prefetch_related("criterion__ranked_values")
+        facts = list(facts)
         for fact in facts:
             fact.stale = fact.is_stale(freshness_limit_days)
+        criteria = {fact.criterion_id: fact.criterion for fact in facts}
+        localize_for(self, [*facts, *criteria.values()])
         return facts
 
     def related_pages(self, not_suitable_for, request):
@@ -182,8 +209,10 @@ class ProductPage(HonestyCheckedPage, ViewRestrictionsByPathMixin, Page):
         }
         wanted = Q(productpage__product_id__in=ours) if ours else Q()
         if self.product_id:
-            wanted |= Q(comparisonpage__compared_products__product_id=self.product_id) | Q(
-                casestudypage__products=self.product_id
+            # Comparisons and case studies in this page's language only.
+            wanted |= Q(locale_id=self.locale_id) & (
+                Q(comparisonpage__compared_products__product_id=self.product_id)
+                | Q(casestudypage__products=self.product_id)
             )
         if not wanted:
             return related
@@ -196,10 +225,13 @@ class ProductPage(HonestyCheckedPage, ViewRestrictionsByPathMixin, Page):
         comparison_type = ContentType.objects.get_for_model(ComparisonPage)
         for page in pages:
             if page.page_for_product in ours:
-                # Of several pages for one product (translations), the last in the tree,
-                # as when the alternatives were looked up on their own.
+                # Of several pages for one product (translations), the one in this
+                # page's language, or else the first in the tree.
                 alternatives = related["alternatives"]
-                if page.path > getattr(alternatives.get(page.page_for_product), "path", ""):
+                chosen = alternatives.get(page.page_for_product)
+                if chosen is None or (
+                    page.locale_id == self.locale_id and chosen.locale_id != self.locale_id
+                ):
                     alternatives[page.page_for_product] = page
             elif page.content_type_id == comparison_type.pk:
                 related["comparisons"].append(page)
@@ -243,6 +275,7 @@ class NotSuitableFor(Orderable):
         null=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        limit_choices_to=in_source_locale,
         help_text="What we recommend instead, a competitor's product included.",
     )
 

@@ -3,10 +3,13 @@ from django.db import models
 
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.models import RevisionMixin
+from wagtail.models import RevisionMixin, TranslatableMixin
 from wagtail.search import index
 
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
 from comparisons.admin_forms import FactForm, ProductForm
+from comparisons.localized import Wording
 from comparisons.panels import InlinePanelWithForm
 from comparisons.querysets import ProductQuerySet
 
@@ -25,11 +28,15 @@ class ApplicationCategory(models.TextChoices):
     UTILITIES = "UtilitiesApplication", "Utilities"
 
 
-class Product(RevisionMixin, index.Indexed, ClusterableModel):
+class Product(Wording, TranslatableMixin, RevisionMixin, index.Indexed, ClusterableModel):
     """A product on the market, ours or a competitor's. Its facts live here once
-    and every comparison that shows the product reads them from here."""
+    and every comparison that shows the product reads them from here.
 
-    name = models.CharField(max_length=120, unique=True)
+    The product in the site's default language holds the facts; its translations
+    carry its summary and its facts' words (comparisons/localized.py). Names stay as
+    the vendor writes them."""
+
+    name = models.CharField(max_length=120)
     vendor = models.CharField(max_length=120)
     is_ours = models.BooleanField(
         "made by us",
@@ -63,11 +70,34 @@ class Product(RevisionMixin, index.Indexed, ClusterableModel):
         help_text='Where it runs, e.g. "Web, iOS, Android".',
     )
 
+    wording = models.CharField(max_length=64, blank=True, editable=False)
+
     _revisions = GenericRelation("wagtailcore.Revision", related_query_name="product")
 
     objects = ProductQuerySet.as_manager()
 
     base_form_class = ProductForm
+    translated_words = ("summary",)
+
+    # What a translator translates: the summary and the facts' words; the rest is the
+    # source's, not to be overridden in one language.
+    translatable_fields = [
+        TranslatableField("summary"),
+        TranslatableField("facts"),
+        *(
+            SynchronizedField(name, overridable=False)
+            for name in (
+                "name",
+                "vendor",
+                "is_ours",
+                "website",
+                "logo",
+                "application_category",
+                "operating_system",
+                "wording",
+            )
+        ),
+    ]
 
     panels = [
         FieldRowPanel([FieldPanel("name"), FieldPanel("vendor")]),
@@ -99,12 +129,16 @@ class Product(RevisionMixin, index.Indexed, ClusterableModel):
         index.SearchField("summary"),
         index.AutocompleteField("name"),
         index.FilterField("is_ours"),
+        index.FilterField("locale"),
     ]
 
     api_fields = ["name", "vendor", "is_ours", "website", "summary", "facts"]
 
-    class Meta:
+    class Meta(TranslatableMixin.Meta):
         ordering = ["-is_ours", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["name", "locale"], name="one_product_name_per_locale")
+        ]
 
     def __str__(self):
         return self.name

@@ -1,4 +1,5 @@
 from django import template
+from django.utils.html import format_html
 from django.utils.translation import pgettext
 
 from comparisons.table import plan_label
@@ -21,3 +22,13 @@ def product_names(products):
         return "".join(names)
     separator = pgettext("list separator", ", ")
     return separator.join(names[:-1]) + pgettext("between product names", " and ") + names[-1]
+
+
+@register.filter
+def in_its_language(words):
+    """Words from the comparison data, marked with their language where the page shows
+    them untranslated, so that a screen reader reads them in the right voice."""
+    lang = getattr(words, "lang", None)
+    if lang is None:
+        return words
+    return format_html('<span lang="{}">{}</span>', lang, words)

@@ -13,6 +13,7 @@ from wagtail.search import index
 
 from rest_framework.fields import Field
 
+from comparisons.localized import ours_in_source_locale
 from home.models.index_page import IndexPage
 from home.page_cache.parameters import filters_shown_as_asked
 from home.visibility import ViewRestrictionsByPathMixin
@@ -71,7 +72,7 @@ class CaseStudyPage(ViewRestrictionsByPathMixin, Page):
         "testimonials.Customer", null=True, on_delete=models.SET_NULL, related_name="case_studies"
     )
     products = ParentalManyToManyField(
-        "comparisons.Product", related_name="case_studies", limit_choices_to={"is_ours": True}
+        "comparisons.Product", related_name="case_studies", limit_choices_to=ours_in_source_locale
     )
     summary = models.CharField(max_length=255, help_text="One sentence: what changed.")
     challenge = RichTextField(features=["bold", "italic", "link", "ul", "ol"])

@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel
 
+from comparisons.localized import ours_in_source_locale
 from testimonials.admin_forms import ReferenceRequestAdminForm
 
 from .advocates import AdvocateActivity
@@ -26,7 +27,7 @@ class ReferenceRequest(models.Model):
         "comparisons.Product",
         on_delete=models.PROTECT,
         related_name="reference_requests",
-        limit_choices_to={"is_ours": True},
+        limit_choices_to=ours_in_source_locale,
     )
     industry = models.CharField(
         max_length=20,

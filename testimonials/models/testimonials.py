@@ -30,6 +30,7 @@ from wagtail.models import (
 )
 from wagtail.search import index
 
+from comparisons.localized import ours_in_source_locale
 from testimonials.admin_forms import TestimonialAdminForm
 from testimonials.choices import (
     CUSTOMER_OWNED_FIELDS,
@@ -87,7 +88,7 @@ class Testimonial(
         "comparisons.Product",
         on_delete=models.PROTECT,
         related_name="testimonials",
-        limit_choices_to={"is_ours": True},
+        limit_choices_to=ours_in_source_locale,
     )
     quote = models.TextField(
         max_length=QUOTE_MAX_LENGTH,

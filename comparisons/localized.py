@@ -1,0 +1,178 @@
+"""Comparison data in the reader's language.
+
+Products, criteria and facts are entered once, in the site's default language. Their
+numbers, support levels, sources and dates are the same in every language: one fact,
+many languages, so a correction in one is a correction in all. Their words (a
+criterion's name, group, description and unit; a fact's note and short text; a
+product's summary) are translated with wagtail-localize into rows of their own that
+share the source's ``translation_key``. Everything refers to the source rows; the
+translations only lend them their words.
+
+Before a page in another language is rendered, ``localize`` gives the source objects it
+shows the words of their translations, in memory. A missing translation leaves the
+source's words, as ``SourceText`` that knows its language, so the page marks it
+(``lang="en"``) and a screen reader switches voice.
+
+Each source row keeps a digest of its words, and a translation keeps the digest of the
+words it was translated from (wagtail-localize copies it, as a synchronised field, when
+the translation is made). When the two differ the translation is outdated: editors see
+it marked, and a fact's outdated note is not shown at all, because an old note would
+contradict a corrected claim. A label (a criterion's name, a product's summary) keeps
+its outdated translation until a translator updates it, rather than switching language
+mid-page.
+"""
+
+import hashlib
+from collections import defaultdict
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import get_supported_language_variant
+
+from wagtail.models import Locale
+
+
+class SourceText(str):
+    """Words shown in the language they were written in, not the page's."""
+
+    def __new__(cls, value, lang):
+        text = super().__new__(cls, value)
+        text.lang = lang
+        return text
+
+
+def source_language():
+    return get_supported_language_variant(settings.LANGUAGE_CODE)
+
+
+def in_source_locale():
+    """Choices limited to the rows in the site's default language: the ones facts and
+    pages refer to (``limit_choices_to`` for every foreign key to a translatable
+    product or criterion; Django checks it in model validation)."""
+    return Q(locale__language_code=source_language())
+
+
+def ours_in_source_locale():
+    return in_source_locale() & Q(is_ours=True)
+
+
+def wording_digest(*words):
+    """A fingerprint of an object's translatable words, to tell whether a translation
+    was made from the words the source has now."""
+    joined = "\x1f".join(str(word or "") for word in words)
+    return hashlib.sha256(joined.encode()).hexdigest()
+
+
+class Wording:
+    """For a model whose words are translated: remembers the digest of its words on
+    every save of a source row. A translation's digest is left as wagtail-localize
+    copied it from the source it was translated from."""
+
+    # The fields a reader sees in words; the model names them.
+    translated_words = ()
+    # Whether an outdated translation is hidden (a claim) or kept (a label).
+    outdated_words_shown = True
+
+    def kept_in_source_words(self):
+        """Words shown as the source has them even where a translation exists."""
+        return ()
+
+    def words_digest(self):
+        return wording_digest(*(getattr(self, name) for name in self.translated_words))
+
+    def save(self, *args, **kwargs):
+        if self.is_source_row():
+            self.wording = self.words_digest()
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "wording"}
+        super().save(*args, **kwargs)
+
+    def is_source_row(self):
+        language = source_language()
+        if self.locale_id is None:
+            return Locale.get_default().language_code == language
+        return _language_codes().get(self.locale_id) == language
+
+
+class TranslatableQuerySet(models.QuerySet):
+    def in_source_language(self):
+        """The rows facts and pages refer to: not their translations."""
+        return self.filter(in_source_locale())
+
+    def bulk_create(self, objs, *args, **kwargs):
+        # Rows made in bulk skip save(): they get the default locale and their
+        # wording here, as saved ones do.
+        objs = list(objs)
+        default = None
+        for obj in objs:
+            if obj.locale_id is None:
+                default = default or Locale.get_default()
+                obj.locale = default
+        codes = _language_codes() if objs else {}
+        for obj in objs:
+            if codes.get(obj.locale_id) == source_language():
+                obj.wording = obj.words_digest()
+        return super().bulk_create(objs, *args, **kwargs)
+
+
+def _language_codes():
+    return dict(Locale.objects.values_list("pk", "language_code"))
+
+
+def localize(objects, language_code):
+    """Give each source object in ``objects`` the words of its translation into
+    ``language_code``, in memory (never saved); one query per model, none at all in
+    the site's default language."""
+    if language_code == source_language():
+        return
+    by_model = defaultdict(dict)
+    for obj in objects:
+        if obj is not None:
+            by_model[type(obj)][obj.translation_key] = obj
+    if not by_model:
+        return
+    codes = _language_codes()
+    locale_id = next((pk for pk, code in codes.items() if code == language_code), None)
+    for model, sources in by_model.items():
+        sources = {
+            key: obj
+            for key, obj in sources.items()
+            if codes.get(obj.locale_id) != language_code and not getattr(obj, "_localized", False)
+        }
+        if not sources:
+            continue
+        names = model.translated_words
+        rows = {}
+        if locale_id is not None:
+            rows = {
+                row["translation_key"]: row
+                for row in model.objects.filter(
+                    locale_id=locale_id, translation_key__in=sources
+                ).values("translation_key", "wording", *names)
+            }
+        for key, obj in sources.items():
+            _lend_words(obj, rows.get(key), codes.get(obj.locale_id, source_language()))
+
+
+def localize_for(page, objects):
+    """``localize`` into ``page``'s language."""
+    localize(objects, page.locale.language_code)
+
+
+def _lend_words(obj, row, source_lang):
+    current = row is not None and (row["wording"] == obj.words_digest() or obj.outdated_words_shown)
+    for name in obj.translated_words:
+        source = getattr(obj, name)
+        if not source:
+            continue
+        translated = row.get(name) if current else None
+        # A translation saved before a translator reached this text holds the source's
+        # words: they are still the source's, in its language.
+        if translated and translated != source:
+            setattr(obj, name, translated)
+        else:
+            setattr(obj, name, SourceText(source, source_lang))
+    # Values listed as the source writes them (a criterion's ranked values) take its mark.
+    obj.source_lang = source_lang
+    obj._localized = True
