@@ -24,7 +24,11 @@ class ProductsAPIViewSet(PublicAPIMixin, BaseAPIViewSet):
 
     def get_queryset(self):
         facts = Fact.objects.select_related("criterion")
-        return Product.objects.prefetch_related(Prefetch("facts", queryset=facts)).order_by("id")
+        return (
+            Product.objects.in_source_language()
+            .prefetch_related(Prefetch("facts", queryset=facts))
+            .order_by("id")
+        )
 
 
 class CriteriaAPIViewSet(PublicAPIMixin, BaseAPIViewSet):
@@ -35,4 +39,4 @@ class CriteriaAPIViewSet(PublicAPIMixin, BaseAPIViewSet):
     nested_default_fields = BaseAPIViewSet.nested_default_fields + ["name", "group", "unit"]
 
     def get_queryset(self):
-        return Criterion.objects.order_by("id")
+        return Criterion.objects.in_source_language().order_by("id")

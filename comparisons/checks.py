@@ -280,7 +280,8 @@ def holds_a_best_value(product_id):
     if not product_id:
         return False
     facts = (
-        Fact.objects.filter(criterion__facts__product_id=product_id)
+        Fact.objects.in_source_language()
+        .filter(criterion__facts__product_id=product_id)
         .select_related("criterion")
         .prefetch_related("criterion__ranked_values")
         .distinct()

@@ -27,10 +27,13 @@ from collections import defaultdict
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, OuterRef, Q, Subquery
 from django.utils.translation import get_supported_language_variant
+from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Locale
+
+from wagtail_localize.fields import SynchronizedField
 
 
 class SourceText(str):
@@ -82,23 +85,84 @@ class Wording:
         return wording_digest(*(getattr(self, name) for name in self.translated_words))
 
     def save(self, *args, **kwargs):
-        if self.is_source_row():
+        source = self.is_source_row()
+        if source:
             self.wording = self.words_digest()
             if kwargs.get("update_fields") is not None:
                 kwargs["update_fields"] = {*kwargs["update_fields"], "wording"}
         super().save(*args, **kwargs)
+        if source:
+            self.share_with_translations()
+
+    def delete(self, *args, **kwargs):
+        # Translations only lend words to the source: without it they mean nothing.
+        if self.is_source_row():
+            self.translations().delete()
+        return super().delete(*args, **kwargs)
+
+    def translations(self):
+        return type(self).objects.filter(translation_key=self.translation_key).exclude(pk=self.pk)
+
+    @classmethod
+    def shared_fields(cls):
+        """The columns every language shares: the synchronised fields, except the
+        digest a translation keeps of the words it was made from."""
+        names = {
+            field.field_name
+            for field in cls.translatable_fields
+            if isinstance(field, SynchronizedField)
+        }
+        return [
+            field.attname
+            for field in cls._meta.concrete_fields
+            if field.name in names and field.name != "wording"
+        ]
+
+    @property
+    def translation_state(self):
+        """For editors: whether this row is the original, or a translation made from
+        the original's present words. Needs ``source_wording`` (see
+        ``TranslatableQuerySet.with_source_wording``)."""
+        if self.is_source_row():
+            return _("Original")
+        if self.wording and self.wording == getattr(self, "source_wording", None):
+            return _("Up to date")
+        return _("Outdated: the original has changed since it was translated")
+
+    def share_with_translations(self):
+        """Keep the translations' copy of the data the source's at once, rather than at
+        the next wagtail-localize sync: no language ever shows another value."""
+        shared = {name: getattr(self, name) for name in self.shared_fields()}
+        if shared:
+            self.translations().update(**shared)
 
     def is_source_row(self):
         language = source_language()
         if self.locale_id is None:
             return Locale.get_default().language_code == language
-        return _language_codes().get(self.locale_id) == language
+        # Known without a query when the listing annotated it or the locale is loaded.
+        code = getattr(self, "locale_code", None)
+        if code is None and "locale" in self._state.fields_cache:
+            code = self.locale.language_code
+        if code is None:
+            code = _language_codes().get(self.locale_id)
+        return code == language
 
 
 class TranslatableQuerySet(models.QuerySet):
     def in_source_language(self):
         """The rows facts and pages refer to: not their translations."""
         return self.filter(in_source_locale())
+
+    def with_source_wording(self):
+        """Each row with the digest of its original's words, in the same query."""
+        originals = self.model.objects.filter(
+            in_source_locale(), translation_key=OuterRef("translation_key")
+        )
+        return self.annotate(
+            source_wording=Subquery(originals.values("wording")[:1]),
+            locale_code=F("locale__language_code"),
+        )
 
     def bulk_create(self, objs, *args, **kwargs):
         # Rows made in bulk skip save(): they get the default locale and their

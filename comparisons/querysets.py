@@ -7,11 +7,12 @@ from comparisons.localized import TranslatableQuerySet
 
 
 class ProductQuerySet(TranslatableQuerySet):
+    # Products as things to choose, not their translations.
     def ours(self):
-        return self.filter(is_ours=True)
+        return self.in_source_language().filter(is_ours=True)
 
     def competitors(self):
-        return self.filter(is_ours=False)
+        return self.in_source_language().filter(is_ours=False)
 
 
 class FactQuerySet(TranslatableQuerySet):

@@ -19,7 +19,7 @@ from .models import Fact, Product
 
 
 class StaleFactFilterSet(WagtailFilterSet):
-    product = django_filters.ModelChoiceFilter(queryset=Product.objects.all())
+    product = django_filters.ModelChoiceFilter(queryset=Product.objects.in_source_language())
     product__is_ours = django_filters.BooleanFilter(label="Made by us")
 
     class Meta:
@@ -68,7 +68,8 @@ class StaleFactsReportView(ReportView):
 
     def get_queryset(self):
         return (
-            Fact.objects.stale(self.freshness_limit_days)
+            Fact.objects.in_source_language()
+            .stale(self.freshness_limit_days)
             .select_related("product", "criterion")
             .order_by("verified_on", "product__name")
         )

@@ -100,7 +100,15 @@ class ProductEditView(WithoutAutosave, EditView):
     pass
 
 
-class ProductViewSet(SnippetViewSet):
+class TranslationStates:
+    """Editors see in the listing which translations are outdated: their original's
+    words changed after they were translated (comparisons/localized.py)."""
+
+    def get_queryset(self, request):
+        return self.model.objects.with_source_wording()
+
+
+class ProductViewSet(TranslationStates, SnippetViewSet):
     model = Product
     chooser_viewset_class = ProductChooserViewSet
     add_view_class = ProductCreateView
@@ -108,18 +116,31 @@ class ProductViewSet(SnippetViewSet):
     edit_view_class = ProductEditView
     icon = "pick"
     menu_label = "Products"
-    list_display = ["name", "vendor", YesNoColumn("is_ours", label=_("Made by us")), "website"]
+    list_display = [
+        "name",
+        "vendor",
+        YesNoColumn("is_ours", label=_("Made by us")),
+        "website",
+        Column("translation_state", label=_("Translation")),
+    ]
     list_filter = ["is_ours", "vendor"]
     list_export = ["name", "vendor", "is_ours", "website", "summary"]
     ordering = ["-is_ours", "name"]
 
 
-class CriterionViewSet(SnippetViewSet):
+class CriterionViewSet(TranslationStates, SnippetViewSet):
     model = Criterion
     chooser_viewset_class = CriterionChooserViewSet
     icon = "list-ul"
     menu_label = "Criteria"
-    list_display = ["name", "group", "kind", "direction", "unit"]
+    list_display = [
+        "name",
+        "group",
+        "kind",
+        "direction",
+        "unit",
+        Column("translation_state", label=_("Translation")),
+    ]
     list_filter = ["group", "kind", "direction"]
     list_export = ["name", "group", "kind", "direction", "unit", "help_text"]
     ordering = ["group", "sort_order", "name"]
@@ -283,9 +304,11 @@ def register_work_queue_items():
         WorkQueueItem(
             label="Stale facts to re-check",
             permission="comparisons.change_product",
-            count=lambda request: Fact.objects.stale(
-                SiteSettings.for_request(request).freshness_limit_days
-            ).count(),
+            count=lambda request: (
+                Fact.objects.in_source_language()
+                .stale(SiteSettings.for_request(request).freshness_limit_days)
+                .count()
+            ),
             url=reverse("comparisons_stale_facts"),
             order=40,
         ),

@@ -29,11 +29,16 @@ ORDER_CHOICES = [(CRITICAL_FIRST, _("Critical first"))]
 CRITICAL_REVIEWS = {"rating": CRITICAL, "order": CRITICAL_FIRST}
 
 
+def our_products(request):
+    # Our products, not their translations: read per request, once models are loaded.
+    return Product.objects.ours()
+
+
 class TestimonialFilter(django_filters.FilterSet):
     """The wall's filters. Its queryset comes newest first; ``order`` may reorder it."""
 
     product = django_filters.ModelChoiceFilter(
-        label=_("Product"), queryset=Product.objects.ours(), empty_label=_("All products")
+        label=_("Product"), queryset=our_products, empty_label=_("All products")
     )
     rating = django_filters.ChoiceFilter(
         label=_("Rating"), choices=RATING_CHOICES, empty_label=_("Any rating"), method="rated"
@@ -62,7 +67,7 @@ class CaseStudyFilter(django_filters.FilterSet):
     product = django_filters.ModelChoiceFilter(
         label=_("Product"),
         field_name="products",
-        queryset=Product.objects.ours(),
+        queryset=our_products,
         empty_label=_("All products"),
     )
     tag = django_filters.CharFilter(field_name="tags__slug", label=_("Tag"))

@@ -37,7 +37,8 @@ class TestimonialSubmissionForm(KeepsPhoto, PublicForm):
     rate_limit_group = "testimonial-submission"
 
     product = forms.ModelChoiceField(
-        queryset=Product.objects.ours(),
+        # Our products (not their translations), chosen once models are loaded.
+        queryset=Product.objects.none(),
         label=_("Product"),
         empty_label=_("Choose a product"),
         error_messages={"invalid_choice": _("Choose one of our products from the list.")},
@@ -93,6 +94,10 @@ class TestimonialSubmissionForm(KeepsPhoto, PublicForm):
     consent_name = forms.BooleanField(label=_("You may show my name"), required=False)
     consent_company = forms.BooleanField(label=_("You may show my company"), required=False)
     consent_photo = forms.BooleanField(label=_("You may show my photo"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["product"].queryset = Product.objects.ours()
 
     def clean_photo(self):
         photo = self.cleaned_data.get("photo")

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from comparisons.demo import catalogue, japanese, pages
 from comparisons.demo.corrections import load_corrections
+from comparisons.demo.japanese_catalogue import translate_catalogue
 from comparisons.demo.logos import logo_for
 from comparisons.models import (
     ComparedCriterion,
@@ -210,6 +211,7 @@ def translate_pages(site):
     """Japanese versions of the methodology page, one product page and one comparison,
     with the index pages above them."""
     locale = japanese_locale()
+    translate_catalogue(locale)
     translate(find_child(site.home, "how-we-compare"), locale, japanese.METHODOLOGY)
     products = find_child(site.home, "products")
     translate(products, locale, japanese.PRODUCT_INDEX)
@@ -229,5 +231,5 @@ register(
     translate=translate_pages,
     after=["home"],
     evidence=[Product, Criterion],
-    counted=[Product, Criterion, RankedValue, Fact, FactChange, InaccuracyReport],
+    counted=[Product, Criterion, Fact, FactChange, InaccuracyReport],
 )

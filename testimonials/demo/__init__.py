@@ -85,7 +85,7 @@ def load(site):
         intro=POLICY_INTRO,
         body=POLICY_BODY,
     )
-    products = {product.name: product for product in Product.objects.all()}
+    products = {product.name: product for product in Product.objects.in_source_language()}
     customers = load_customers()
     load_testimonials(products, customers)
     wall = load_pages(site, products, customers)

@@ -85,7 +85,7 @@ def site_editor(editor, editor_client):
 
 def correct_the_price(client):
     """49 → 45 with a reason, on the product's edit form in the admin."""
-    product = Product.objects.get(name="Tidewell Desk")
+    product = Product.objects.in_source_language().get(name="Tidewell Desk")
     price = product.facts.get(criterion__name="Starting price")
     others = [fact_data(fact) for fact in product.facts.exclude(pk=price.pk)]
     corrected = fact_data(
@@ -188,7 +188,7 @@ def test_the_corrections_log_and_the_table_agree_after_loading_again(
 
 def test_a_deleted_fact_stays_deleted_and_its_siblings_left_alone(site_editor, demo_site):
     price = correct_the_price(site_editor)
-    phone = Fact.objects.get(product__name="Tidewell Desk", criterion__name="Phone channel")
+    phone = Fact.objects.in_source_language().get(product__name="Tidewell Desk", criterion__name="Phone channel")
     phone.delete()
     before = counts()
 
@@ -196,7 +196,7 @@ def test_a_deleted_fact_stays_deleted_and_its_siblings_left_alone(site_editor, d
 
     assert ALREADY_LOADED in output
     assert counts() == before
-    assert not Fact.objects.filter(
+    assert not Fact.objects.in_source_language().filter(
         product__name="Tidewell Desk", criterion__name="Phone channel"
     ).exists()
     price.refresh_from_db()
@@ -245,7 +245,7 @@ def test_an_erased_authors_testimonials_are_not_recreated(demo_site):
 
 
 def test_a_renamed_product_is_not_duplicated(demo_site):
-    product = Product.objects.get(name="Fernhill Desk")
+    product = Product.objects.in_source_language().get(name="Fernhill Desk")
     product.name = "Fernhill Helpdesk"
     product.save()
     facts, testimonials = product.facts.count(), product.testimonials.count()
@@ -254,7 +254,7 @@ def test_a_renamed_product_is_not_duplicated(demo_site):
     load_again()
 
     assert counts() == before
-    assert not Product.objects.filter(name="Fernhill Desk").exists()
+    assert not Product.objects.in_source_language().filter(name="Fernhill Desk").exists()
     product.refresh_from_db()
     assert product.name == "Fernhill Helpdesk"
     assert (product.facts.count(), product.testimonials.count()) == (facts, testimonials)

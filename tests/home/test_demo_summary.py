@@ -42,7 +42,7 @@ def test_pages_an_editor_added_before_the_demo_are_kept_and_not_counted_as_its_o
     plain = ContentType.objects.get_for_model(Page)
     demo_pages = Page.objects.exclude(content_type=plain).exclude(pk=editors_page.pk)
     assert summary["pages"] == demo_pages.count()
-    assert summary["products"] == Product.objects.count()
+    assert summary["products"] == Product.objects.in_source_language().count()
 
 
 def test_with_an_editors_product_the_demo_loads_nothing():
@@ -51,4 +51,4 @@ def test_with_an_editors_product_the_demo_loads_nothing():
     output = load()
 
     assert "already loaded" in output
-    assert Product.objects.count() == 1
+    assert Product.objects.in_source_language().count() == 1

@@ -196,7 +196,7 @@ def test_a_report_sent_in_japanese_is_thanked_in_japanese_and_mailed_to_editors_
     client, ja, no_report_delay, django_capture_on_commit_callbacks
 ):
     page = page_in(ComparisonPage, ja, slug=COMPARISON_SLUG)
-    rival = Product.objects.get(name="Tidewell Desk")
+    rival = Product.objects.in_source_language().get(name="Tidewell Desk")
     row = next(row for row in page.build_table(180).rows if row.criterion.kind == "number")
 
     with django_capture_on_commit_callbacks(execute=True):
@@ -226,7 +226,7 @@ def test_a_report_sent_in_japanese_is_thanked_in_japanese_and_mailed_to_editors_
 @pytest.fixture
 def disclosed(ja):
     """An incentivised and an employee's testimonial, both approved and the newest."""
-    product = Product.objects.get(name="Fernhill Desk")
+    product = Product.objects.in_source_language().get(name="Fernhill Desk")
     discount = TestimonialFactory(
         approved=True,
         product=product,
@@ -310,7 +310,7 @@ def test_the_english_wall_keeps_its_english_labels(client, en, disclosed):
 
 def valid_form(**overrides):
     data = {
-        "product": Product.objects.get(name="Fernhill Desk").pk,
+        "product": Product.objects.in_source_language().get(name="Fernhill Desk").pk,
         "quote": "問い合わせ対応がとても楽になりました。",
         "rating": "4",
         "author_name": "山田 花子",

@@ -149,7 +149,7 @@ def test_editing_a_product_updates_every_page_that_shows_it(client, committed, c
 def test_editing_a_fact_updates_the_comparison_and_the_product_page(
     client, committed, comparison, product_index
 ):
-    fact = Fact.objects.filter(criterion__kind="text", product__is_ours=True).first()
+    fact = Fact.objects.in_source_language().filter(criterion__kind="text", product__is_ours=True).first()
     product_page = ProductPageFactory(parent=product_index, product=fact.product)
     cached(client, comparison.url)
     cached(client, product_page.url + "?utm_source=newsletter")
@@ -275,7 +275,7 @@ def test_changing_the_site_settings_updates_every_page(
 def test_a_page_rendered_while_its_data_changes_is_not_served_afterwards(
     client, committed, comparison, monkeypatch
 ):
-    fact = Fact.objects.filter(criterion__kind="text").first()
+    fact = Fact.objects.in_source_language().filter(criterion__kind="text").first()
     serve = ComparisonPage.serve
 
     def correct():
@@ -339,7 +339,7 @@ def test_a_comparison_rendered_again_reuses_its_rendered_table(client, committed
     first, first_html = queries(comparison.url)
     committed(lambda: purge_pages([comparison]))  # the page is stale, its data is not
     second, second_html = queries(comparison.url)
-    fact = Fact.objects.filter(criterion__kind="text").first()
+    fact = Fact.objects.in_source_language().filter(criterion__kind="text").first()
 
     def correct():
         fact.text = "Corrected value"

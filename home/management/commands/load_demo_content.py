@@ -17,7 +17,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site, TranslatableMixin
 
 from home import demo
 
@@ -80,11 +80,18 @@ def apply_port(port):
 def tally(parts):
     """How many of each demo object the parts count exist. Pages count whatever their
     type, except the plain "Welcome" page Wagtail's migrations create (the first run
-    removes it)."""
-    counts = {model: model.objects.count() for part in parts for model in part.counted}
+    removes it). Translatable records count once, in the default language: their
+    translations are the same records in other words."""
+    counts = {model: count_of(model) for part in parts for model in part.counted}
     plain_page = ContentType.objects.get_for_model(Page)
     counts[Page] = Page.objects.exclude(content_type=plain_page).count()
     return counts
+
+
+def count_of(model):
+    if issubclass(model, TranslatableMixin):
+        return model.objects.filter(locale=Locale.get_default()).count()
+    return model.objects.count()
 
 
 def created_since(parts, before):

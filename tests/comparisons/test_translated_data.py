@@ -1,0 +1,297 @@
+"""Comparison data in the reader's language: criteria, facts' notes and products'
+summaries are translated with wagtail-localize, while the values, sources and dates
+stay one set shared by every language."""
+
+import datetime
+from decimal import Decimal
+
+from django.contrib.auth.models import Group
+from django.core.exceptions import ValidationError
+from django.test import Client
+from django.urls import reverse
+
+from wagtail.models import Locale
+
+import pytest
+import time_machine
+from bs4 import BeautifulSoup
+from wagtail_localize.models import Translation, TranslationSource
+
+from comparisons.demo.japanese_catalogue import translate_object
+from comparisons.models import ComparedCriterion, ComparedProduct, Criterion, Fact, Product
+from tests.comparisons.factories import (
+    ComparisonPageFactory,
+    CriterionFactory,
+    FactFactory,
+    ProductFactory,
+    ProductPageFactory,
+)
+from tests.home.translations import japanese
+from tests.testimonials.advocate_fixtures import user_in_group
+
+pytestmark = pytest.mark.django_db
+
+TODAY = datetime.date(2026, 11, 16)
+
+WORDS = {
+    "Phone channel": "電話チャネル",
+    "Channels": "チャネル",
+    "Calls are answered and logged inside the product.": "製品の中で電話に応対し記録できること。",
+    "Monthly billing": "月払い",
+    "Pricing": "料金",
+    "Annual contract only": "年間契約のみ",
+    "Enterprise helpdesk with phone, chat and email.": "電話・チャット・メールの大企業向けヘルプデスク。",
+}
+
+
+@pytest.fixture(autouse=True)
+def today():
+    with time_machine.travel(datetime.datetime(2026, 11, 16, 9, tzinfo=datetime.UTC), tick=False):
+        yield
+
+
+@pytest.fixture
+def editors_client(django_user_model):
+    """Someone in the Editors group, who keeps products and criteria and their
+    translations."""
+    user = user_in_group(django_user_model, "translator", Group.objects.get(name="Editors"))
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def ja(db):
+    return Locale.objects.get_or_create(language_code="ja")[0]
+
+
+@pytest.fixture
+def catalogue(ja):
+    """Two products compared on three criteria; one criterion is left untranslated."""
+    ours = ProductFactory(name="Fernhill Desk", ours=True, summary="Email helpdesk.")
+    rival = ProductFactory(
+        name="Tidewell Desk", summary="Enterprise helpdesk with phone, chat and email."
+    )
+    phone = CriterionFactory(
+        name="Phone channel",
+        group="Channels",
+        help_text="Calls are answered and logged inside the product.",
+    )
+    monthly = CriterionFactory(name="Monthly billing", group="Pricing", help_text="")
+    audit = CriterionFactory(
+        name="Audit log retention",
+        group="Security",
+        help_text="",
+        kind=Criterion.Kind.NUMBER,
+        unit="days",
+    )
+    for product, phone_support, audit_days in ((ours, "no", 90), (rival, "yes", 730)):
+        FactFactory(product=product, criterion=phone, support=phone_support, verified_on=TODAY)
+        FactFactory(
+            product=product,
+            criterion=audit,
+            support="",
+            number=Decimal(audit_days),
+            verified_on=TODAY,
+        )
+    FactFactory(product=ours, criterion=monthly, support="yes", verified_on=TODAY)
+    FactFactory(
+        product=rival, criterion=monthly, support="no", note="Annual contract only", verified_on=TODAY
+    )
+    for instance in (phone, monthly, rival):
+        translate_object(instance, ja, WORDS)
+    return {"ours": ours, "rival": rival, "phone": phone, "monthly": monthly, "audit": audit}
+
+
+@pytest.fixture
+def comparison(catalogue, comparison_index, site_settings):
+    page = ComparisonPageFactory(
+        parent=comparison_index,
+        title="Fernhill Desk vs Tidewell Desk",
+        compared_products=[
+            ComparedProduct(product=catalogue["ours"], sort_order=0),
+            ComparedProduct(product=catalogue["rival"], sort_order=1),
+        ],
+        compared_criteria=[
+            ComparedCriterion(criterion=catalogue[name], sort_order=order)
+            for order, name in enumerate(("monthly", "phone", "audit"))
+        ],
+    )
+    japanese(comparison_index.get_parent())
+    japanese(comparison_index)
+    return page, japanese(page)
+
+
+def soup_of(client, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    return BeautifulSoup(response.content, "html.parser")
+
+
+def row_named(soup, name):
+    for row in soup.select("table.comparison tbody tr:not(.group-row)"):
+        if row.th.get_text(" ", strip=True).startswith(name):
+            return row
+    raise AssertionError(f"No row {name!r}")
+
+
+def test_a_japanese_reader_reads_criteria_groups_and_notes_in_japanese(client, comparison):
+    english, japanese_page = comparison
+
+    soup = soup_of(client, japanese_page.url)
+
+    groups = [label.get_text() for label in soup.select(".group-row__label")]
+    assert "チャネル" in groups and "料金" in groups
+    phone = row_named(soup, "電話チャネル")
+    assert "製品の中で電話に応対し記録できること。" in phone.th.get_text()
+    monthly = row_named(soup, "月払い")
+    assert "年間契約のみ" in monthly.get_text()
+    assert "Annual contract only" not in soup.get_text()
+    # The English page is untouched by the translations.
+    english_soup = soup_of(client, english.url)
+    assert row_named(english_soup, "Phone channel")
+    assert "Annual contract only" in row_named(english_soup, "Monthly billing").get_text()
+
+
+def test_words_not_yet_translated_are_shown_in_english_marked_as_english(client, comparison):
+    _, japanese_page = comparison
+
+    soup = soup_of(client, japanese_page.url)
+
+    audit = row_named(soup, "Audit log retention")
+    assert audit.th.select_one('[lang="en"]').get_text() == "Audit log retention"
+    values = [value.get_text(strip=True) for value in audit.select('.value [lang="en"]')]
+    assert values == ["90 days", "730 days"]
+    security = [label for label in soup.select(".group-row__label") if "Security" in label.text]
+    assert security[0].select_one('[lang="en"]').get_text() == "Security"
+    # Translated words carry no English mark.
+    assert row_named(soup, "電話チャネル").th.select_one('[lang="en"]') is None
+
+
+def test_a_corrected_value_is_corrected_in_every_language(client, comparison, catalogue):
+    _, japanese_page = comparison
+    fact = catalogue["rival"].facts.get(criterion=catalogue["audit"])
+    fact.number = Decimal(365)
+    fact.source_url = "https://tidewell.example/security/retention"
+    fact.save()
+
+    soup = soup_of(client, japanese_page.url)
+
+    cells = row_named(soup, "Audit log retention").select("td")
+    assert "365" in cells[1].get_text() and "730" not in cells[1].get_text()
+    assert cells[1].select_one(".evidence a")["href"] == fact.source_url
+    # The translation's copy of the value follows at once, not at the next sync.
+    copy = fact.get_translation(Locale.objects.get(language_code="ja"))
+    assert (copy.number, copy.source_url) == (Decimal(365), fact.source_url)
+
+
+def test_a_note_corrected_in_english_is_not_shown_in_its_outdated_japanese(
+    client, comparison, catalogue
+):
+    """An old translation of a corrected note would contradict the claim: the reader
+    gets the corrected English, marked as English, until a translator catches up."""
+    _, japanese_page = comparison
+    fact = catalogue["rival"].facts.get(criterion=catalogue["monthly"])
+    fact.note = "Annual contract, or monthly at 20% more"
+    fact.save()
+
+    cell = row_named(soup_of(client, japanese_page.url), "月払い").select("td")[1]
+
+    assert "年間契約のみ" not in cell.get_text()
+    assert cell.select_one('.value__note [lang="en"]').get_text() == fact.note
+
+
+def test_sync_marks_a_renamed_criterion_outdated_without_replacing_its_japanese(
+    client, comparison, catalogue, editors_client
+):
+    """An editor renames a criterion in English and syncs the translations without
+    publishing them: the Japanese name stays as its translator wrote it, and the
+    Japanese criteria listing marks it outdated until it is translated again."""
+    phone = catalogue["phone"]
+    ja = Locale.objects.get(language_code="ja")
+    phone.name = "Phone and voice channel"
+    phone.save()
+    source = TranslationSource.objects.get_for_instance(phone)
+
+    response = editors_client.post(
+        reverse("wagtail_localize:update_translations", args=[source.pk]),
+        {"publish_translations": ""},
+    )
+
+    assert response.status_code == 302
+    japanese_phone = phone.get_translation(ja)
+    assert japanese_phone.name == "電話チャネル"
+    listing = editors_client.get(
+        reverse("wagtailsnippets_comparisons_criterion:list"), {"locale": "ja"}
+    )
+    row = next(
+        row
+        for row in BeautifulSoup(listing.content, "html.parser").select("tbody tr")
+        if "電話チャネル" in row.get_text()
+    )
+    assert "Outdated" in row.get_text()
+    translation = Translation.objects.get(source=source, target_locale=ja)
+    done, total = translation.get_progress()[1], translation.get_progress()[0]
+    assert done < total
+    _, japanese_page = comparison
+    assert row_named(soup_of(client, japanese_page.url), "電話チャネル")
+
+
+def test_a_translation_made_from_the_present_words_is_up_to_date(comparison, editors_client):
+    listing = editors_client.get(
+        reverse("wagtailsnippets_comparisons_criterion:list"), {"locale": "ja"}
+    )
+    rows = BeautifulSoup(listing.content, "html.parser").select("tbody tr")
+    phone = next(row for row in rows if "電話チャネル" in row.get_text())
+
+    assert "Up to date" in phone.get_text()
+
+
+def test_facts_and_pages_refer_to_the_original_criterion_and_product(catalogue, ja):
+    japanese_phone = catalogue["phone"].get_translation(ja)
+    fact = Fact(
+        product=catalogue["ours"],
+        criterion=japanese_phone,
+        support="yes",
+        source_url="https://fernhill.example/features",
+        verified_on=TODAY,
+    )
+
+    with pytest.raises(ValidationError) as error:
+        fact.full_clean()
+
+    assert "criterion" in error.value.message_dict
+    page = ProductPageFactory.build(product=catalogue["ours"].get_translation_or_none(ja))
+    assert page.product is None or page.product.locale == ja
+
+
+def test_the_criterion_chooser_offers_originals_only(catalogue, editors_client):
+    response = editors_client.get(reverse("wagtailsnippetchoosers_comparisons_criterion:choose"))
+
+    html = response.json()["html"]
+    assert "Phone channel" in html
+    assert "電話チャネル" not in html
+
+
+def test_a_product_page_lists_comparisons_in_its_own_language_only(
+    client, comparison, catalogue, product_index
+):
+    english, japanese_comparison = comparison
+    page = ProductPageFactory(parent=product_index, product=catalogue["ours"], slug="desk")
+    japanese(product_index)
+    japanese_page = japanese(page)
+
+    english_links = {a["href"] for a in soup_of(client, page.url).select("a")}
+    japanese_links = {a["href"] for a in soup_of(client, japanese_page.url).select("a")}
+
+    assert english.url in english_links and japanese_comparison.url not in english_links
+    assert japanese_comparison.url in japanese_links and english.url not in japanese_links
+
+
+def test_deleting_an_original_deletes_its_translations(catalogue, ja):
+    rival = catalogue["rival"]
+    key = rival.translation_key
+
+    rival.delete()
+
+    assert not Product.objects.filter(translation_key=key).exists()
