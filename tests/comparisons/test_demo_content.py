@@ -14,7 +14,10 @@ def test_demo_content_covers_what_a_prospect_needs(demo_site):
     assert Product.objects.competitors().count() >= 3
     assert Criterion.objects.in_source_language().count() >= 12
     assert Criterion.objects.values("group").distinct().count() >= 3
-    assert Fact.objects.in_source_language().count() >= Product.objects.in_source_language().count() * 12
+    assert (
+        Fact.objects.in_source_language().count()
+        >= Product.objects.in_source_language().count() * 12
+    )
     freshness = SiteSettings.for_site(demo_site).freshness_limit_days
     assert Fact.objects.stale(freshness).exists()
     for product in Product.objects.all():

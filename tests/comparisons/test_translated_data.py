@@ -40,7 +40,9 @@ WORDS = {
     "Monthly billing": "月払い",
     "Pricing": "料金",
     "Annual contract only": "年間契約のみ",
-    "Enterprise helpdesk with phone, chat and email.": "電話・チャット・メールの大企業向けヘルプデスク。",
+    "Enterprise helpdesk with phone, chat and email.": (
+        "電話・チャット・メールの大企業向けヘルプデスク。"
+    ),
 }
 
 
@@ -96,7 +98,11 @@ def catalogue(ja):
         )
     FactFactory(product=ours, criterion=monthly, support="yes", verified_on=TODAY)
     FactFactory(
-        product=rival, criterion=monthly, support="no", note="Annual contract only", verified_on=TODAY
+        product=rival,
+        criterion=monthly,
+        support="no",
+        note="Annual contract only",
+        verified_on=TODAY,
     )
     for instance in (phone, monthly, rival):
         translate_object(instance, ja, WORDS)

@@ -188,7 +188,9 @@ def test_the_corrections_log_and_the_table_agree_after_loading_again(
 
 def test_a_deleted_fact_stays_deleted_and_its_siblings_left_alone(site_editor, demo_site):
     price = correct_the_price(site_editor)
-    phone = Fact.objects.in_source_language().get(product__name="Tidewell Desk", criterion__name="Phone channel")
+    phone = Fact.objects.in_source_language().get(
+        product__name="Tidewell Desk", criterion__name="Phone channel"
+    )
     phone.delete()
     before = counts()
 
@@ -196,9 +198,11 @@ def test_a_deleted_fact_stays_deleted_and_its_siblings_left_alone(site_editor, d
 
     assert ALREADY_LOADED in output
     assert counts() == before
-    assert not Fact.objects.in_source_language().filter(
-        product__name="Tidewell Desk", criterion__name="Phone channel"
-    ).exists()
+    assert (
+        not Fact.objects.in_source_language()
+        .filter(product__name="Tidewell Desk", criterion__name="Phone channel")
+        .exists()
+    )
     price.refresh_from_db()
     assert price.number == 45
 

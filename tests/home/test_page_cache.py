@@ -149,7 +149,11 @@ def test_editing_a_product_updates_every_page_that_shows_it(client, committed, c
 def test_editing_a_fact_updates_the_comparison_and_the_product_page(
     client, committed, comparison, product_index
 ):
-    fact = Fact.objects.in_source_language().filter(criterion__kind="text", product__is_ours=True).first()
+    fact = (
+        Fact.objects.in_source_language()
+        .filter(criterion__kind="text", product__is_ours=True)
+        .first()
+    )
     product_page = ProductPageFactory(parent=product_index, product=fact.product)
     cached(client, comparison.url)
     cached(client, product_page.url + "?utm_source=newsletter")
