@@ -184,53 +184,42 @@ def _language_codes():
     return dict(Locale.objects.values_list("pk", "language_code"))
 
 
-def localize(objects, language_code):
-    """Give each source object in ``objects`` the words of its translation into
-    ``language_code``, in memory (never saved); one query per model, none at all in
-    the site's default language."""
-    if language_code == source_language():
-        return
-    by_model = defaultdict(dict)
+def localize(objects, locale_id):
+    """Give each source object in ``objects`` the words of its translation into the
+    locale ``locale_id``, in memory (never saved): one query per model with objects
+    in another language, none for a page in the objects' own."""
+    by_model = defaultdict(lambda: defaultdict(dict))
     for obj in objects:
-        if obj is not None:
-            by_model[type(obj)][obj.translation_key] = obj
-    if not by_model:
-        return
-    codes = _language_codes()
-    locale_id = next((pk for pk, code in codes.items() if code == language_code), None)
+        if obj is not None and obj.locale_id != locale_id and not getattr(obj, "_localized", 0):
+            # Keyed by identity: an instance listed twice takes the words once.
+            by_model[type(obj)][obj.translation_key][id(obj)] = obj
     for model, sources in by_model.items():
-        sources = {
-            key: obj
-            for key, obj in sources.items()
-            if codes.get(obj.locale_id) != language_code and not getattr(obj, "_localized", False)
-        }
-        if not sources:
-            continue
         names = model.translated_words
-        rows = {}
-        if locale_id is not None:
-            rows = {
-                row["translation_key"]: row
-                for row in model.objects.filter(
-                    locale_id=locale_id, translation_key__in=sources
-                ).values("translation_key", "wording", *names)
-            }
-        for key, obj in sources.items():
-            _lend_words(obj, rows.get(key), codes.get(obj.locale_id, source_language()))
+        rows = {
+            row["translation_key"]: row
+            for row in model.objects.filter(
+                locale_id=locale_id, translation_key__in=sources
+            ).values("translation_key", "wording", *names)
+        }
+        for key, instances in sources.items():
+            for obj in instances.values():
+                # Facts and pages refer to originals, in the site's language.
+                _lend_words(obj, rows.get(key), source_language())
 
 
 def localize_for(page, objects):
     """``localize`` into ``page``'s language."""
-    localize(objects, page.locale.language_code)
+    localize(objects, page.locale_id)
 
 
 def _lend_words(obj, row, source_lang):
     current = row is not None and (row["wording"] == obj.words_digest() or obj.outdated_words_shown)
+    kept = obj.kept_in_source_words()
     for name in obj.translated_words:
         source = getattr(obj, name)
         if not source:
             continue
-        translated = row.get(name) if current else None
+        translated = row.get(name) if current and name not in kept else None
         # A translation saved before a translator reached this text holds the source's
         # words: they are still the source's, in its language.
         if translated and translated != source:

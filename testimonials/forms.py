@@ -97,7 +97,8 @@ class TestimonialSubmissionForm(KeepsPhoto, PublicForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["product"].queryset = Product.objects.ours()
+        if "product" in self.fields:
+            self.fields["product"].queryset = Product.objects.ours()
 
     def clean_photo(self):
         photo = self.cleaned_data.get("photo")

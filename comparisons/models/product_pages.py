@@ -13,12 +13,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from comparisons.blocks import PlanBlock, PointBlock
-from comparisons.localized import (
-    in_source_locale,
-    localize_for,
-    ours_in_source_locale,
-    source_language,
-)
+from comparisons.localized import in_source_locale, localize_for, ours_in_source_locale
 from comparisons.page_cache import comparison_fragment
 from comparisons.structured_data import product_page, rich_result_problems
 from home.honesty import HonestyCheckedPage
@@ -187,7 +182,7 @@ class ProductPage(HonestyCheckedPage, ViewRestrictionsByPathMixin, Page):
             .select_related("criterion")
             .order_by("criterion__group", "criterion__sort_order", "criterion__name")
         )
-        if self.locale.language_code != source_language():
+        if self.locale_id != self.product.locale_id:
             # Translated words stand aside for ranked values, which are read here.
             facts = facts.prefetch_related("criterion__ranked_values")
         facts = list(facts)
