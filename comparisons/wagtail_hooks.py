@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column
+from wagtail.models import Locale
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.snippets.models import register_snippet
@@ -33,7 +34,8 @@ class SourceRowsOnly:
     i18n_enabled = False
 
     def get_object_list(self):
-        return super().get_object_list().in_source_language()
+        # By the locale itself, not its code: the chooser's search filters on it.
+        return super().get_object_list().filter(locale=Locale.get_default())
 
 
 class SourceChooseView(SourceRowsOnly, ChooseView):

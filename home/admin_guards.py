@@ -4,6 +4,9 @@ answer for several pages, and the confirmation of a page move (both pages' title
 Here each first asks what Wagtail asks on the way there (choosing the image, finding the
 pages in the page chooser, moving the page), then hands over to Wagtail's own view.
 
+The translations report (wagtail-localize's) lists every translation and its progress
+to anyone in the admin; here it is for those who translate.
+
 Wagtail's core admin URLs cannot be unregistered, so site/urls.py puts these, at the
 same paths, before Wagtail's. A ``before_move_page`` hook would come too late: Wagtail
 names the page in a message about its slug before it calls the hook."""
@@ -24,6 +27,10 @@ from wagtail.images.permissions import permission_policy as image_permission_pol
 from wagtail.images.views.chooser import viewset as image_chooser_viewset
 from wagtail.models import Page
 from wagtail.utils.urlpatterns import decorate_urlpatterns
+
+from wagtail_localize.views.report import TranslationsReportView
+
+TRANSLATES = "wagtail_localize.submit_translation"
 
 
 def refused_unless(may_see):
@@ -61,6 +68,16 @@ def may_move_page(request, page_to_move_id, destination_id):
     return page.permissions_for_user(request.user).can_move_to(destination)
 
 
+def may_translate(request):
+    return request.user.has_perm(TRANSLATES)
+
+
+@hooks.register("construct_reports_menu")
+def translations_report_for_translators(request, menu_items):
+    if not may_translate(request):
+        menu_items[:] = [item for item in menu_items if item.name != "translations"]
+
+
 urlpatterns = decorate_urlpatterns(
     [
         path(
@@ -74,6 +91,14 @@ urlpatterns = decorate_urlpatterns(
         path(
             "pages/<int:page_to_move_id>/move/<int:destination_id>/confirm/",
             refused_unless(may_move_page)(move_confirm),
+        ),
+        path(
+            "localize/reports/translations/",
+            refused_unless(may_translate)(TranslationsReportView.as_view()),
+        ),
+        path(
+            "localize/reports/translations/results/",
+            refused_unless(may_translate)(TranslationsReportView.as_view(results_only=True)),
         ),
     ],
     # As Wagtail's admin URLs are.

@@ -18,7 +18,9 @@ from wagtail.snippets.models import get_snippet_models
 
 import pytest
 from wagtail_factories import DocumentFactory, ImageFactory
+from wagtail_localize.models import Translation
 
+from comparisons.demo.japanese_catalogue import translate_object
 from home.choosers import PermissionCheckedChooserViewSet
 from home.models import SiteSettings
 from testimonials.models import DemoRequestSubmission, ReconfirmationRequest
@@ -82,6 +84,7 @@ SALES_ANSWERS = {
     "wagtailadmin_account",
     "wagtailadmin_dismissibles",
     "wagtailadmin_javascript_catalog",
+    "wagtail_localize:javascript_catalog",
     "wagtailadmin_sprite",
     "wagtailadmin_password_reset",
     "wagtailadmin_password_reset_done",
@@ -217,6 +220,7 @@ def object_of(name, records):
         ("wagtailusers_groups", "group"),
         ("wagtailsites", "site"),
         ("wagtaillocales", "locale"),
+        ("wagtail_localize:submit_snippet_translation", "comparisons.product"),
         ("wagtailadmin_collections", "collection"),
         ("wagtailadmin_workflows", "workflow"),
         ("wagtailsettings", "site_settings"),
@@ -262,6 +266,10 @@ def url_of(name, records):
         "filter_spec": "original",
         "uidb64": "MQ",
         "token": "not-a-token",
+        "translation_id": records["translation"].pk,
+        "translation_source_id": records["translation"].source_id,
+        "string_segment_id": records["translation"].source.stringsegment_set.first().pk,
+        "overridable_segment_id": 1,
         "_0": page.pk,
         "_1": "earliest",
         "_2": "latest",
@@ -320,6 +328,7 @@ def make_records(salesperson):
     )
     product = ProductFactory(is_ours=True)
     product.save_revision()
+    translate_object(product, Locale.objects.get_or_create(language_code="ja")[0], {})
     ReferenceRequestFactory(
         product=product,
         requested_by=user_in_group_named("another-salesperson", "Sales"),
@@ -343,6 +352,7 @@ def make_records(salesperson):
             email="reconfirm@private.example", advocate=advocate
         ),
         "comparisons.product": product,
+        "translation": Translation.objects.get(source__object_id=product.translation_key),
         "comparisons.criterion": CriterionFactory(),
         "comparisons.inaccuracyreport": InaccuracyReportFactory(
             explanation="Their changelog says otherwise.", email="reporter@private.example"
