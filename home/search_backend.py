@@ -18,7 +18,6 @@ Rows indexed before this backend hold Japanese sentences whole: ``manage.py
 update_index`` rebuilds them (``load_demo_content`` runs it)."""
 
 import functools
-import importlib
 import re
 
 from django.db import connection
@@ -51,11 +50,16 @@ def as_indexed(query, quotes_doubled=False):
     return PlainText(words, operator=query.operator, boost=query.boost)
 
 
-class JapaneseWordsIndexer:
-    def prepare_value(self, value):
-        if isinstance(value, (list, dict)):
-            return super().prepare_value(value)  # which prepares each item in turn
-        return index_text(super().prepare_value(value))
+def indexing_japanese_words(object_indexer):
+    """The library's ObjectIndexer, with every text it indexes cut into Japanese words."""
+
+    class ObjectIndexer(object_indexer):
+        def prepare_value(self, value):
+            if isinstance(value, (list, dict)):
+                return super().prepare_value(value)  # which prepares each item in turn
+            return index_text(super().prepare_value(value))
+
+    return ObjectIndexer
 
 
 class SQLiteWords:
@@ -72,30 +76,47 @@ class PostgresWords:
         return super().build_tsquery_content(query, config=config, invert=invert)
 
 
+# Each is importable only on its own database: its index model exists only there.
+
+
 @functools.cache
-def compilers(vendor):
-    """The query compilers for ``vendor``'s backend, once its module indexes Japanese
-    words. Importable only for that database: its index model exists only there."""
-    module = importlib.import_module(f"modelsearch.backends.database.{vendor}.{vendor}")
-    module.ObjectIndexer = type("ObjectIndexer", (JapaneseWordsIndexer, module.ObjectIndexer), {})
-    words = SQLiteWords if vendor == "sqlite" else PostgresWords
-    prefix = "SQLite" if vendor == "sqlite" else "Postgres"
-    backend = getattr(module, f"{prefix}SearchBackend")
-    search = getattr(module, f"{prefix}SearchQueryCompiler")
-    autocomplete = getattr(module, f"{prefix}AutocompleteQueryCompiler")
-    return (
-        backend,
-        type("SearchQueryCompiler", (words, search), {}),
-        type("AutocompleteQueryCompiler", (words, autocomplete), {}),
-    )
+def sqlite_backend():
+    from modelsearch.backends.database.sqlite import sqlite
+
+    sqlite.ObjectIndexer = indexing_japanese_words(sqlite.ObjectIndexer)
+
+    class SearchQueryCompiler(SQLiteWords, sqlite.SQLiteSearchQueryCompiler):
+        pass
+
+    class AutocompleteQueryCompiler(SQLiteWords, sqlite.SQLiteAutocompleteQueryCompiler):
+        pass
+
+    return sqlite.SQLiteSearchBackend, SearchQueryCompiler, AutocompleteQueryCompiler
+
+
+@functools.cache
+def postgres_backend():
+    from modelsearch.backends.database.postgres import postgres
+
+    postgres.ObjectIndexer = indexing_japanese_words(postgres.ObjectIndexer)
+
+    class SearchQueryCompiler(PostgresWords, postgres.PostgresSearchQueryCompiler):
+        pass
+
+    class AutocompleteQueryCompiler(PostgresWords, postgres.PostgresAutocompleteQueryCompiler):
+        pass
+
+    return postgres.PostgresSearchBackend, SearchQueryCompiler, AutocompleteQueryCompiler
+
+
+BACKENDS = {"sqlite": sqlite_backend, "postgresql": postgres_backend}
 
 
 def SearchBackend(params):  # noqa: N802  (Wagtail looks a backend up by this name)
     backend = database_search_backend(params)
-    vendor = {"sqlite": "sqlite", "postgresql": "postgres"}.get(connection.vendor)
-    if vendor:
-        database_backend, search_compiler, autocomplete_compiler = compilers(vendor)
-        # SQLite without FTS5 falls back to a plain LIKE search, which needs no pairs.
+    if connection.vendor in BACKENDS:
+        database_backend, search_compiler, autocomplete_compiler = BACKENDS[connection.vendor]()
+        # SQLite without FTS5 falls back to LIKE, which finds Japanese words as typed.
         if isinstance(backend, database_backend):
             backend.query_compiler_class = search_compiler
             backend.autocomplete_query_compiler_class = autocomplete_compiler
