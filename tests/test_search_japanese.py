@@ -9,7 +9,9 @@ from wagtail.models import Locale, Page, PageViewRestriction
 import pytest
 
 from home.search_text import index_text, query_text
+from tests.comparisons.factories import CriterionFactory, ProductFactory
 from tests.home.factories import StandardPageFactory
+from tests.home.test_admin_search import search_as_keeper
 from tests.test_search import result_text, result_titles, search
 from tests.testimonials.factories import TestimonialFactory
 
@@ -131,3 +133,42 @@ def test_japanese_punctuation_alone_finds_nothing(site_settings, audit_page, que
     """Editors' searches in the admin reach the backend without plain_words."""
     assert list(Page.objects.search(query)) == []
     assert list(Page.objects.autocomplete(query)) == []
+
+
+# Admin listings, searched as the group that keeps them: (model, found, not found, typed)
+ADMIN_SEARCHES = [
+    (
+        "testimonials.Testimonial",
+        lambda: TestimonialFactory(quote="導入は週末で終わりました。"),
+        lambda: TestimonialFactory(quote="導入に一か月かかりました。"),
+        "週末",
+    ),
+    (
+        "comparisons.Criterion",
+        lambda: CriterionFactory(name="監査ログ"),
+        lambda: CriterionFactory(name="監査証跡"),
+        "監査ロ",  # as typed so far
+    ),
+    (
+        "comparisons.Product",
+        lambda: ProductFactory(name="ヘルプデスク"),
+        lambda: ProductFactory(name="ヘルプセンター"),
+        "ﾍﾙﾌﾟﾃﾞｽｸ",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("label", "make_found", "make_other", "typed"),
+    ADMIN_SEARCHES,
+    ids=[search[0] for search in ADMIN_SEARCHES],
+)
+def test_editors_find_records_by_japanese_words_in_the_admin(
+    client, django_user_model, label, make_found, make_other, typed
+):
+    found, _other = make_found(), make_other()
+
+    response = search_as_keeper(client, django_user_model, label, found, typed)
+
+    assert response.status_code == 200
+    assert [str(row) for row in response.context["object_list"]] == [str(found)]
