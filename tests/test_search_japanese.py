@@ -104,6 +104,14 @@ def test_an_approved_testimonial_is_found_by_its_japanese_words(
     assert "未承認" not in text
 
 
+@pytest.mark.parametrize("query", ["監査ログ", "ｻﾎﾟｰﾄ"])
+def test_the_api_finds_japanese_pages_by_their_words(client, site_settings, audit_page, query):
+    response = client.get("/api/v2/pages/", {"search": query})
+
+    assert response.status_code == 200
+    assert [item["title"] for item in response.json()["items"]] == [AUDIT_PAGE]
+
+
 def test_update_index_rebuilds_japanese_words(client, site_settings, audit_page):
     call_command("update_index", verbosity=0)
 
