@@ -4,6 +4,7 @@ from django.db import models
 from django.db.models import Avg, Count, DateField, F, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce, Greatest, TruncDate
 
+from home.search_text import width_forms
 from testimonials.choices import Status
 
 # The columns of the rejection record: each rating, then testimonials given none.
@@ -53,13 +54,17 @@ class TestimonialQuerySet(models.QuerySet):
             return self.none()
         condition = Q()
         for word in words:
-            condition &= (
-                Q(quote__icontains=word)
-                | Q(author_role__icontains=word)
-                | Q(product__name__icontains=word)
-                | Q(consent_name=True, author_name__icontains=word)
-                | Q(consent_company=True, author_company__icontains=word)
-            )
+            shown = Q()
+            # ＳＳＯ and SSO, ２日 and 2日 are one word to a reader.
+            for form in width_forms(word):
+                shown |= (
+                    Q(quote__icontains=form)
+                    | Q(author_role__icontains=form)
+                    | Q(product__name__icontains=form)
+                    | Q(consent_name=True, author_name__icontains=form)
+                    | Q(consent_company=True, author_company__icontains=form)
+                )
+            condition &= shown
         return self.filter(condition)
 
     def with_customer_confirmed_on(self):

@@ -238,3 +238,24 @@ def test_a_404_in_the_development_server_log_appears_once(debug):
 
     assert result.stderr.count("Not Found: /nowhere/") == 1, result.stderr
     assert result.stderr.count("Something to look at") == 1, result.stderr
+
+
+def test_opensearch_and_elasticsearch_read_japanese_with_kuromoji(load_settings):
+    backend = load_settings("dev", SEARCH_BACKEND="elasticsearch9").WAGTAILSEARCH_BACKENDS[
+        "default"
+    ]
+
+    analysis = backend["INDEX_SETTINGS"]["settings"]["analysis"]
+    assert analysis["analyzer"]["default"] == {"type": "kuromoji", "mode": "search"}
+
+
+def test_a_cluster_without_the_japanese_plugin_may_keep_the_standard_analyser(load_settings):
+    backend = load_settings(
+        "dev", SEARCH_BACKEND="opensearch3", SEARCH_ANALYZER="standard"
+    ).WAGTAILSEARCH_BACKENDS["default"]
+
+    assert backend["INDEX_SETTINGS"]["settings"]["analysis"]["analyzer"]["default"] == {
+        "type": "standard"
+    }
+    with pytest.raises(ValueError, match="SEARCH_ANALYZER='mecab'"):
+        load_settings("dev", SEARCH_BACKEND="opensearch3", SEARCH_ANALYZER="mecab")

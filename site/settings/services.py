@@ -8,6 +8,14 @@ SEARCH_BACKENDS = {
     "elasticsearch8": "wagtail.search.backends.elasticsearch8",
     "elasticsearch9": "wagtail.search.backends.elasticsearch9",
 }
+# Analysers for Japanese: the name in SEARCH_ANALYZER, then its definition.
+SEARCH_ANALYZERS = {
+    # kuromoji_tokenizer, kuromoji_baseform, kuromoji_part_of_speech, cjk_width, ja_stop,
+    # kuromoji_stemmer and lowercase, in the "search" mode that also indexes the parts of
+    # a compound (電話チャネル as 電話 and チャネル).
+    "kuromoji": {"type": "kuromoji", "mode": "search"},
+    "standard": {"type": "standard"},
+}
 FRONTEND_CACHES = {
     "cloudflare": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
     "cloudfront": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
@@ -64,7 +72,8 @@ def private_media_storage(env):
 
 def search_backends(env):
     """Wagtail search: OpenSearch or Elasticsearch when SEARCH_BACKEND names one, else
-    the database (PostgreSQL full-text search, or SQLite FTS5 taking quotes as typed)."""
+    the database (PostgreSQL full-text search or SQLite FTS5, through Candor's backend that
+    reads Japanese words and takes quotes as typed)."""
     kind = env.get("SEARCH_BACKEND", "database")
     if kind == "database":
         return {"default": {"BACKEND": "home.search_backend"}}
@@ -79,9 +88,21 @@ def search_backends(env):
             "INDEX": env.get("SEARCH_INDEX", "candor"),
             "TIMEOUT": 5,
             "OPTIONS": {},
-            "INDEX_SETTINGS": {},
+            "INDEX_SETTINGS": index_settings(env.get("SEARCH_ANALYZER", "kuromoji")),
         }
     }
+
+
+def index_settings(analyzer):
+    """The index's default analyser, for every text field and every query. One index
+    holds both languages, so it must read Japanese, which has no spaces between words:
+    ``kuromoji`` (the analysis-kuromoji plugin) cuts Japanese into dictionary words, makes
+    full-width and half-width forms one (ＳＳＯ is SSO, ｻﾎﾟｰﾄ is サポート), lowercases Latin
+    words and leaves them whole. ``standard`` is the engine's own, for a cluster without
+    the plugin: it finds Japanese only character by character, in any order."""
+    if analyzer not in SEARCH_ANALYZERS:
+        raise ValueError(f"SEARCH_ANALYZER={analyzer!r}: use one of {', '.join(SEARCH_ANALYZERS)}.")
+    return {"settings": {"analysis": {"analyzer": {"default": SEARCH_ANALYZERS[analyzer]}}}}
 
 
 def frontend_caches(env):

@@ -4,7 +4,7 @@ stealth-marketing rule asks for next to an incentivised or insider testimonial."
 
 import datetime
 import re
-from urllib.parse import urlparse
+from urllib.parse import urlencode, urlparse
 
 from django.core import mail
 from django.utils import timezone
@@ -411,6 +411,14 @@ def test_the_japanese_search_page(client, ja):
     assert re.fullmatch(r"「Fernhill」の検索結果:\d+ 件", text_of(soup.select_one("p.note")))
     kinds = {label.get_text(strip=True) for label in soup.select(".search-result__type")}
     assert {"製品", "比較", "お客様の声"} <= kinds
+
+
+@pytest.mark.parametrize("words", ["電話", "監査ログ", "ｻﾎﾟｰﾄ"])
+def test_the_japanese_search_finds_the_words_of_the_japanese_pages(client, ja, words):
+    """Japanese has no spaces between words; the search finds them inside sentences."""
+    soup = soup_of(client, f"/ja/search/?{urlencode({'q': words})}")
+
+    assert "Fernhill Desk" in [text_of(title) for title in soup.select(".search-result h2")]
 
 
 def test_the_language_switcher_leads_to_the_page_translation(client, ja, en):
