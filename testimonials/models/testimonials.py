@@ -30,6 +30,7 @@ from wagtail.models import (
 )
 from wagtail.search import index
 
+from home.languages import default_language
 from testimonials.admin_forms import TestimonialAdminForm
 from testimonials.choices import (
     CUSTOMER_OWNED_FIELDS,
@@ -98,6 +99,13 @@ class Testimonial(
         max_length=600,
         help_text="Optional shorter version for display: only leave words out, marking "
         "each cut with “…”. Readers can always open the original.",
+    )
+    language = models.CharField(
+        max_length=10,
+        choices=settings.LANGUAGES,
+        default=default_language,
+        help_text="The language the customer wrote in. Readers see testimonials in their "
+        "own language first; the others are marked with theirs.",
     )
     rating = models.PositiveSmallIntegerField(
         null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(5)]
@@ -219,6 +227,7 @@ class Testimonial(
     panels = [
         FieldPanel("product"),
         FieldPanel("quote"),
+        FieldPanel("language"),
         FieldPanel("excerpt"),
         FieldPanel("rating"),
         MultiFieldPanel(
@@ -279,6 +288,7 @@ class Testimonial(
         index.SearchField("author_company"),
         index.FilterField("status"),
         index.FilterField("product"),
+        index.FilterField("language"),
         index.FilterField("live"),
     ]
 
