@@ -14,6 +14,7 @@ from wagtail.contrib.forms.forms import BaseForm, FormBuilder
 
 from comparisons.models import Product
 from home.anti_abuse import PublicForm
+from home.form_input import NormalisedInput
 from home.languages import language_of, reader_language
 from home.text_limits import LimitedTextField, counted_textarea, up_to
 from home.uploads import validate_decodable, validate_raster_image
@@ -198,7 +199,7 @@ NPS_SCORES = [(score, str(score)) for score in range(11)]
 COMMENT_MAX_LENGTH = 1000
 
 
-class NpsAnswerForm(forms.Form):
+class NpsAnswerForm(NormalisedInput, forms.Form):
     """The survey's one question, 0 to 10, and room to say why."""
 
     score = forms.TypedChoiceField(
