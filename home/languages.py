@@ -6,7 +6,7 @@ import re
 from django.conf import settings
 from django.http import Http404
 from django.shortcuts import redirect
-from django.utils.translation import get_language, override
+from django.utils.translation import get_language, override, pgettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
@@ -61,6 +61,19 @@ def switch_language(request, page_id, language_code):
 def default_language():
     """The site's default language: what text of unknown language is taken to be in."""
     return settings.LANGUAGE_CODE
+
+
+# Each language's name in the reader's language, as a label next to words written in it.
+# Django's own names are for choosing a locale ("英語(米国)"); a reader needs "英語".
+LANGUAGE_NAMES = {
+    "en": pgettext_lazy("the language something is written in", "English"),
+    "ja": pgettext_lazy("the language something is written in", "Japanese"),
+}
+
+
+def language_name(code):
+    """The name of language ``code`` in the language being served."""
+    return LANGUAGE_NAMES.get(code) or dict(settings.LANGUAGES).get(code, code)
 
 
 def reader_language():

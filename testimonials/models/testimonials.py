@@ -30,7 +30,7 @@ from wagtail.models import (
 )
 from wagtail.search import index
 
-from home.languages import default_language
+from home.languages import default_language, language_name
 from testimonials.admin_forms import TestimonialAdminForm
 from testimonials.choices import (
     CUSTOMER_OWNED_FIELDS,
@@ -408,6 +408,11 @@ class Testimonial(
     @property
     def display_text(self):
         return self.excerpt or self.quote
+
+    @property
+    def language_name(self):
+        """The language it was written in, named in the reader's language."""
+        return language_name(self.language)
 
     @property
     def is_excerpt(self):
