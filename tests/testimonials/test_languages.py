@@ -198,10 +198,13 @@ def test_moderators_filter_testimonials_by_language(client, django_user_model, o
 
 def test_the_api_says_the_language(client, our_product):
     TestimonialFactory(approved=True, product=our_product, quote=JAPANESE_QUOTE, language="ja")
+    TestimonialFactory(approved=True, product=our_product, quote="Plain English words.")
 
     items = client.get("/api/v2/testimonials/").json()["items"]
+    japanese_only = client.get("/api/v2/testimonials/?language=ja").json()["items"]
 
-    assert [item["language"] for item in items] == ["ja"]
+    assert sorted(item["language"] for item in items) == ["en", "ja"]
+    assert [item["quote"] for item in japanese_only] == [JAPANESE_QUOTE]
 
 
 def test_testimonials_stored_before_languages_were_recorded_get_a_sensible_one(japanese_form):

@@ -6,7 +6,8 @@ before the quote; an undisclosed testimonial carries neither. Dates read 2026年
 
 import datetime
 
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.formats import date_format
 
 import pytest
 from bs4 import BeautifulSoup
@@ -138,3 +139,11 @@ def test_dates_on_japanese_testimonial_pages_read_year_month_day(
         meta = soup_of(client, url).select_one(".testimonial__meta").get_text(" ", strip=True)
         assert "2026年11月16日" in meta
         assert "2026年11月26日" in meta
+
+
+def test_the_site_writes_japanese_dates_year_month_day():
+    day = datetime.date(2026, 11, 16)
+
+    with translation.override("ja"):
+        assert date_format(day, "DATE_FORMAT") == "2026年11月16日"
+        assert date_format(day, "SHORT_DATE_FORMAT") == "2026/11/16"
