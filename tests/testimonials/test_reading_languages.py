@@ -87,6 +87,10 @@ def test_the_english_wall_shows_english_first_and_marks_japanese(client, wall_pa
         (JAPANESE[1], "ja", "Japanese"),
     ]
     assert soup.select_one("main p.note").get_text(strip=True) == "4 testimonials"
+    assert (
+        "Those written in English come first, then those in other languages, each marked "
+        "with its language." in soup.select_one(".wall-order").get_text(" ", strip=True)
+    )
 
 
 def test_the_japanese_wall_shows_japanese_first_and_marks_english(client, japanese_wall, mixed):
@@ -98,6 +102,7 @@ def test_the_japanese_wall_shows_japanese_first_and_marks_english(client, japane
         (ENGLISH[0], "en", "英語"),
         (ENGLISH[1], "en", "英語"),
     ]
+    assert "日本語で書かれた声を先に" in soup.select_one(".wall-order").get_text()
 
 
 def test_critical_first_keeps_the_reader_language_first(client, japanese_wall, mixed):
