@@ -187,6 +187,13 @@ class TestimonialChangeForm(TestimonialSubmissionForm):
         initial["language"] = testimonial.language
         return cls(data, initial=initial)
 
+    def written_language(self, cleaned_data):
+        """Unchanged words keep the language stored for them unless the author chooses
+        another: sending the form as it was shown changes nothing."""
+        if cleaned_data.get("quote") == self.initial.get("quote"):
+            return cleaned_data.get("language") or self.initial["language"]
+        return super().written_language(cleaned_data)
+
     def customer_answers(self):
         return {
             name: self.cleaned_data[name]

@@ -104,8 +104,8 @@ class NpsSurveyPage(RoutablePageMixin, ViewRestrictionsByPathMixin, Page):
                 share_page = translation
         if share_page is not None:
             return share_page
-        forms = TestimonialSubmissionPage.objects.live()
-        return forms.filter(locale_id=self.locale_id).first() or forms.first()
+        share_pages = TestimonialSubmissionPage.objects.live()
+        return share_pages.filter(locale_id=self.locale_id).first() or share_pages.first()
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -145,6 +145,17 @@ def test_the_author_may_correct_the_language_alone(client, no_typing_delay):
     assert (testimonial.quote, testimonial.language) == ("Good.", "ja")
 
 
+def test_sending_the_author_form_unchanged_changes_nothing(client, no_typing_delay):
+    """Words stored before languages were recorded keep theirs until the author says."""
+    testimonial = TestimonialFactory(approved=True, rating=4, language="en", quote=JAPANESE_QUOTE)
+
+    response = client.post(withdrawal_link.path(testimonial), change_form(testimonial))
+
+    assert response["Location"].endswith("?changed=nothing")
+    testimonial.refresh_from_db()
+    assert (testimonial.language, testimonial.live) == ("en", True)
+
+
 def test_the_nps_invitation_to_share_leads_to_the_form_in_the_survey_language(
     client, home_page, nps_survey, submission_page, japanese_form
 ):
