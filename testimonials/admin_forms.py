@@ -31,6 +31,12 @@ class TestimonialAdminForm(WagtailAdminModelForm):
             self.fields[name].disabled = True
         if self.read_only_answers and "quote" in self.fields:
             self.fields["quote"].help_text = _("The customer's words, exactly as given.")
+        if "language" in self.fields:
+            # A request without it (a script, an older form) leaves the language as it is.
+            self.fields["language"].required = False
+
+    def clean_language(self):
+        return self.cleaned_data.get("language") or self.instance.language
 
     def clean(self):
         cleaned_data = super().clean()
