@@ -64,6 +64,7 @@ def product_page(page, context, url, publisher):
             testimonial.display_name,
             timezone.localdate(testimonial.submitted_at),
             testimonial.rating,
+            testimonial.language,
         )
         for testimonial in context.get("testimonials") or []
     ]

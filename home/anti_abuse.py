@@ -28,6 +28,7 @@ from django.utils.translation import gettext_lazy as _
 from django_ratelimit.core import _split_rate, get_usage
 
 from home import form_limits
+from home.form_input import NormalisedInput
 from home.limits_cache import limits_cache
 
 TIMESTAMP_SALT = "candor.form-rendered-at"
@@ -48,8 +49,10 @@ def used_token_key(token_id):
     return f"form-token-used:{token_id}"
 
 
-class PublicForm(forms.Form):
-    """A form anyone may send. Subclasses name the settings that tune it."""
+class PublicForm(NormalisedInput, forms.Form):
+    """A form anyone may send. Subclasses name the settings that tune it. What is
+    sent for codes and numbers is read with full-width characters folded
+    (home.form_input); free text is kept as sent."""
 
     # Names of settings: the least number of seconds between showing and sending,
     # and the django-ratelimit rate per client address, e.g. "5/m".

@@ -1,11 +1,13 @@
 """The public site in more than one language: English at the root, others under
 /<code>/, with pages translated through Wagtail's localisation."""
 
+import re
+
 from django.conf import settings
 from django.http import Http404
 from django.shortcuts import redirect
+from django.utils.translation import get_language, override, pgettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import override
 from django.views.decorators.http import require_GET
 
 from wagtail.models import Locale, Page, Site
@@ -54,3 +56,45 @@ def switch_language(request, page_id, language_code):
         raise Http404(_("This site has no pages in that language yet."))
     with override(language_code):
         return redirect(translation.get_url(request))
+
+
+def default_language():
+    """The site's default language: what text of unknown language is taken to be in."""
+    return settings.LANGUAGE_CODE
+
+
+# Each language's name in the reader's language, as a label next to words written in it.
+# Django's own names are for choosing a locale ("英語(米国)"); a reader needs "英語".
+LANGUAGE_NAMES = {
+    "en": pgettext_lazy("the language something is written in", "English"),
+    "ja": pgettext_lazy("the language something is written in", "Japanese"),
+}
+
+
+def language_name(code):
+    """The name of language ``code`` in the language being served."""
+    return LANGUAGE_NAMES.get(code) or dict(settings.LANGUAGES).get(code, code)
+
+
+def reader_language():
+    """The language the reader is being served in, as one of settings.LANGUAGES."""
+    language = (get_language() or settings.LANGUAGE_CODE).split("-")[0]
+    return language if language in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+
+
+# Hiragana, katakana (with its half-width forms) and the CJK ideographs Japanese writes with.
+KANA = re.compile(r"[\u3040-\u30ff\uff66-\uff9f]")
+JAPANESE = re.compile(r"[\u3040-\u30ff\uff66-\uff9f\u3400-\u4dbf\u4e00-\u9fff\u3005]")
+LATIN = re.compile(r"[A-Za-z\uff21-\uff3a\uff41-\uff5a]")
+
+
+def looks_japanese(text):
+    """Obviously Japanese: some kana (kanji alone could be Chinese), and more Japanese
+    characters than Latin letters, so an English text quoting a Japanese name is not."""
+    text = text or ""
+    return bool(KANA.search(text)) and len(JAPANESE.findall(text)) >= len(LATIN.findall(text))
+
+
+def language_of(text, otherwise):
+    """ "ja" for obviously Japanese ``text``, else ``otherwise``."""
+    return "ja" if "ja" in dict(settings.LANGUAGES) and looks_japanese(text) else otherwise

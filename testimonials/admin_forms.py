@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.forms import WagtailAdminModelForm
 
+from home.languages import language_of
 from testimonials.program import check_fatigue_limit, load_label, program_settings
 
 
@@ -30,6 +31,12 @@ class TestimonialAdminForm(WagtailAdminModelForm):
             self.fields[name].disabled = True
         if self.read_only_answers and "quote" in self.fields:
             self.fields["quote"].help_text = _("The customer's words, exactly as given.")
+        if "language" in self.fields:
+            # A request without it (a script, an older form) leaves the language as it is.
+            self.fields["language"].required = False
+
+    def clean_language(self):
+        return self.cleaned_data.get("language") or self.instance.language
 
     def clean(self):
         cleaned_data = super().clean()
@@ -64,6 +71,10 @@ class TestimonialAdminForm(WagtailAdminModelForm):
         # The reason is read from the form by Reject (testimonials.moderation) and
         # stored only as part of a decision: saving an edit never changes the record.
         instance.rejection_reason = self.stored_rejection_reason
+        if instance._state.adding and "language" not in self.changed_data:
+            # Typed in from an interview or an import: Japanese words are marked Japanese
+            # unless the editor said otherwise.
+            instance.language = language_of(instance.quote, otherwise=instance.language)
         if "verification" in self.changed_data:
             instance.verified_by = self.for_user if instance.verification else None
             instance.verified_at = timezone.now() if instance.verification else None

@@ -57,6 +57,8 @@ PUBLIC_FIELDS = [
     "rating",
     "quote",
     "excerpt",
+    # The language of the words, so a site showing them can mark it (lang="…").
+    "language",
     APIField("author", serializer=AuthorField(read_only=True)),
     "relationship",
     "incentive",

@@ -49,24 +49,31 @@ class AuthorChange:
     taken_down: bool
 
 
-def record_author_change(testimonial, answers):
+def record_author_change(testimonial, answers, language=None):
     """Store the author's new ``answers`` (customer-owned field → value) for
-    ``testimonial``. Raises ValidationError if the author may no longer change it
-    (rejected or withdrawn)."""
+    ``testimonial``, and the ``language`` they now say they wrote in. Raises
+    ValidationError if the author may no longer change it (rejected or withdrawn)."""
     with transaction.atomic():
         testimonial = Testimonial.objects.select_for_update().get(pk=testimonial.pk)
         testimonial.check_author_may_change()
         changed = tuple(
             name for name, value in answers.items() if getattr(testimonial, name) != value
         )
+        new_language = language if language and language != testimonial.language else None
+        if new_language:
+            # Not the customer's words, but the author's own account of them: an editor
+            # reads it again with the rest.
+            changed += ("language",)
         if not changed:
             return AuthorChange(changed_fields=(), taken_down=False)
 
         now = timezone.now()
         # Consent was given again, for the new words.
         testimonial.change_customer_answers(
-            **{name: answers[name] for name in changed}, consent_given_at=now
+            **{name: answers[name] for name in changed if name in answers}, consent_given_at=now
         )
+        if new_language:
+            testimonial.language = new_language
         testimonial.edited_by_author_at = now
         testimonial.drop_excerpt_unless_it_fits()
         back_to_moderation(testimonial)

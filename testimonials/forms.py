@@ -14,6 +14,8 @@ from wagtail.contrib.forms.forms import BaseForm, FormBuilder
 
 from comparisons.models import Product
 from home.anti_abuse import PublicForm
+from home.form_input import NormalisedInput
+from home.languages import language_of, reader_language
 from home.text_limits import LimitedTextField, counted_textarea, up_to
 from home.uploads import validate_decodable, validate_raster_image
 from testimonials.choices import CUSTOMER_OWNED_FIELDS, QUOTE_MAX_LENGTH, Incentive, Relationship
@@ -49,6 +51,13 @@ class TestimonialSubmissionForm(KeepsPhoto, PublicForm):
         help_text=up_to(QUOTE_MAX_LENGTH),
         widget=counted_textarea(QUOTE_MAX_LENGTH, rows=6),
         error_messages={"required": _("Tell us about your experience: this field is empty.")},
+    )
+    # Each language named in itself, as a reader of it looks for it.
+    language = forms.ChoiceField(
+        label=_("Language of your testimonial"),
+        choices=settings.LANGUAGES,
+        required=False,
+        error_messages={"invalid_choice": _("Choose a language from the list.")},
     )
     rating = forms.TypedChoiceField(
         label=_("Your rating (optional)"),
@@ -99,6 +108,19 @@ class TestimonialSubmissionForm(KeepsPhoto, PublicForm):
         super().__init__(*args, **kwargs)
         if "product" in self.fields:
             self.fields["product"].queryset = Product.objects.ours()
+        if "language" not in self.initial:
+            # The language of the page the form is on, which the customer may change.
+            page = getattr(self, "page", None)
+            self.initial["language"] = page.locale.language_code if page else reader_language()
+
+    def written_language(self, cleaned_data):
+        """The language the customer chose, or, if they left the page's language as it
+        was, Japanese when what they wrote is obviously Japanese."""
+        initial = self.initial["language"]
+        chosen = cleaned_data.get("language") or initial
+        if chosen != initial:
+            return chosen
+        return language_of(cleaned_data.get("quote"), otherwise=chosen)
 
     def clean_photo(self):
         photo = self.cleaned_data.get("photo")
@@ -129,6 +151,7 @@ class TestimonialSubmissionForm(KeepsPhoto, PublicForm):
 
     def clean(self):
         cleaned_data = super().clean()
+        cleaned_data["language"] = self.written_language(cleaned_data)
         incentive = cleaned_data.get("incentive")
         something_given = incentive and incentive != Incentive.NONE
         if something_given and not cleaned_data.get("incentive_detail"):
@@ -164,7 +187,15 @@ class TestimonialChangeForm(TestimonialSubmissionForm):
         """The form filled in with what is stored; consent to publish is asked again,
         as it covers the new words."""
         initial = {name: getattr(testimonial, name) for name in testimonial.CUSTOMER_OWNED_FIELDS}
+        initial["language"] = testimonial.language
         return cls(data, initial=initial)
+
+    def written_language(self, cleaned_data):
+        """Unchanged words keep the language stored for them unless the author chooses
+        another: sending the form as it was shown changes nothing."""
+        if cleaned_data.get("quote") == self.initial.get("quote"):
+            return cleaned_data.get("language") or self.initial["language"]
+        return super().written_language(cleaned_data)
 
     def customer_answers(self):
         return {
@@ -178,7 +209,7 @@ NPS_SCORES = [(score, str(score)) for score in range(11)]
 COMMENT_MAX_LENGTH = 1000
 
 
-class NpsAnswerForm(forms.Form):
+class NpsAnswerForm(NormalisedInput, forms.Form):
     """The survey's one question, 0 to 10, and room to say why."""
 
     score = forms.TypedChoiceField(

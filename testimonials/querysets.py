@@ -1,9 +1,22 @@
 import datetime
 
 from django.db import models
-from django.db.models import Avg, Count, DateField, F, OuterRef, Q, Subquery, Value
+from django.db.models import (
+    Avg,
+    Case,
+    Count,
+    DateField,
+    F,
+    IntegerField,
+    OuterRef,
+    Q,
+    Subquery,
+    Value,
+    When,
+)
 from django.db.models.functions import Coalesce, Greatest, TruncDate
 
+from home.languages import reader_language
 from home.search_text import width_forms
 from testimonials.choices import Status
 
@@ -21,6 +34,17 @@ CRITICAL_AT_MOST = 3
 LONG_AGO = Value(datetime.date(1970, 1, 1), output_field=DateField())
 
 
+def language_first(language=None):
+    """An ordering that puts testimonials written in ``language`` (by default the
+    reader's) before the others. Only the order changes: every language is listed
+    and counted."""
+    return Case(
+        When(language=language or reader_language(), then=Value(0)),
+        default=Value(1),
+        output_field=IntegerField(),
+    ).asc()
+
+
 class TestimonialQuerySet(models.QuerySet):
     def public(self):
         """What prospects may see (``PUBLIC``)."""
@@ -31,17 +55,22 @@ class TestimonialQuerySet(models.QuerySet):
         photo's renditions in one query, so no page asks once per testimonial."""
         return self.select_related("product", "photo").prefetch_related("photo__renditions")
 
-    def newest_first(self):
-        return self.order_by("-submitted_at", "-pk")
+    def newest_first(self, language=None):
+        """Those written in the reader's language first (``language``, by default the
+        one being served), then the others; each newest first."""
+        return self.order_by(language_first(language), "-submitted_at", "-pk")
 
     def critical(self):
         """Rated ``CRITICAL_AT_MOST`` stars or fewer."""
         return self.filter(rating__lte=CRITICAL_AT_MOST)
 
-    def critical_first(self):
-        """The lowest rating first, then the newest; those without a rating last,
-        having nothing to rank them by."""
-        return self.order_by(F("rating").asc(nulls_last=True), "-submitted_at", "-pk")
+    def critical_first(self, language=None):
+        """Those in the reader's language first, as in ``newest_first``; then the lowest
+        rating first, then the newest; those without a rating last, having nothing to
+        rank them by."""
+        return self.order_by(
+            language_first(language), F("rating").asc(nulls_last=True), "-submitted_at", "-pk"
+        )
 
     def containing_shown_words(self, query, max_words=10):
         """Testimonials that show every word of ``query`` to readers: in the customer's

@@ -53,7 +53,9 @@ def serve_change_form(request, testimonial, page):
     outcome = {}
 
     def save(form):
-        recorded = record_author_change(testimonial, form.customer_answers())
+        recorded = record_author_change(
+            testimonial, form.customer_answers(), language=form.cleaned_data["language"]
+        )
         if not recorded.changed_fields:
             outcome["changed"] = "nothing"
         else:

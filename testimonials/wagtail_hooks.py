@@ -49,6 +49,7 @@ class TestimonialFilterSet(WagtailFilterSet):
             "status": ["exact"],
             "product": ["exact"],
             "rating": ["exact"],
+            "language": ["exact"],
             "relationship": ["exact"],
             "incentive": ["exact"],
             "verification": ["exact"],
@@ -83,6 +84,7 @@ class TestimonialViewSet(SnippetViewSet):
         "__str__",
         "product",
         "rating",
+        "language",
         "status",
         "rejection_reason",
         Column(
@@ -100,6 +102,7 @@ class TestimonialViewSet(SnippetViewSet):
     list_export = [
         "product",
         "rating",
+        "language",
         "status",
         "rejection_reason",
         "author_name",

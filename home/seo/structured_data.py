@@ -75,15 +75,18 @@ def item_list(names):
     }
 
 
-def review(body, author_name, published_on, rating):
+def review(body, author_name, published_on, rating, language=None):
     """What a reader wrote, as the page shows it: the displayed words, the name the
-    author agreed to show, the day it was sent. Nothing private."""
+    author agreed to show, the day it was sent, the language it was written in.
+    Nothing private."""
     node = {
         "@type": "Review",
         "reviewBody": body,
         "author": {"@type": "Person", "name": author_name},
         "datePublished": published_on.isoformat(),
     }
+    if language:
+        node["inLanguage"] = language
     if rating:
         node["reviewRating"] = {"@type": "Rating", "ratingValue": rating, **RATING_SCALE}
     return node

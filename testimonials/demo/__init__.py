@@ -21,7 +21,13 @@ from home.demo import (
 from home.models import StandardPage
 from testimonials.author_edits import withdraw
 from testimonials.demo.advocates import load_advocate_program
-from testimonials.demo.customers import CASE_STUDIES, CUSTOMERS, EXCERPTS, TESTIMONIALS
+from testimonials.demo.customers import (
+    CASE_STUDIES,
+    CUSTOMERS,
+    EXCERPTS,
+    JAPANESE_TESTIMONIALS,
+    TESTIMONIALS,
+)
 from testimonials.models import (
     Advocate,
     AdvocateActivity,
@@ -105,7 +111,10 @@ def load_customers():
 def load_testimonials(products, customers):
     """Approved ones are published the way an editor would, so they carry a revision."""
     now = timezone.now()
-    for product, rating, quote, name, role, company, extra in TESTIMONIALS:
+    for product, rating, quote, name, role, company, extra in [
+        *TESTIMONIALS,
+        *((*spec[:-1], {**spec[-1], "language": "ja"}) for spec in JAPANESE_TESTIMONIALS),
+    ]:
         testimonial = Testimonial.objects.create(
             product=products[product],
             author_name=name,
@@ -115,7 +124,8 @@ def load_testimonials(products, customers):
             author_role=role,
             author_company=company,
             customer=customers.get(company),
-            email=f"{name.split()[0].lower()}@customer.example",
+            email=extra.get("email", f"{name.split()[0].lower()}@customer.example"),
+            language=extra.get("language", "en"),
             consent_name=True,
             consent_company=bool(company),
             consent_given_at=now - datetime.timedelta(days=extra["days"]),

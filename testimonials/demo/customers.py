@@ -1,5 +1,5 @@
-"""Demo customers: companies, their testimonials across the whole range of ratings,
-and case studies. Every person and company here is invented."""
+"""Demo customers: companies, their testimonials across the whole range of ratings
+(some written in Japanese), and case studies. Every person and company here is invented."""
 
 # name: (industry, size, website)
 CUSTOMERS = {
@@ -328,6 +328,52 @@ TESTIMONIALS = [
         "Support Lead",
         "",
         {"days": 140, "state": "withdrawn"},
+    ),
+]
+
+# Written in Japanese, through the Japanese form: Japanese readers see these first.
+# Their authors' e-mail addresses are given, as a name in kanji makes none.
+JAPANESE_TESTIMONIALS = [
+    (
+        "Fernhill Desk",
+        5,
+        "共有の受信箱から Fernhill Desk に移行して、同じお客様に二重で返信することがなくなりました。設定は半日で終わり、研修も不要でした。",
+        "佐藤 美咲",
+        "カスタマーサポート責任者",
+        "",
+        {"days": 9, "verification": "account", "email": "misaki.sato@customer.example"},
+    ),
+    (
+        "Fernhill Desk",
+        2,
+        "メール対応は快適ですが、電話窓口がないため別のツールを併用することになりました。日本時間の夜に送った質問への返信は、いつも翌日です。",
+        "高橋 健",
+        "運用担当",
+        "",
+        {"days": 22, "email": "ken.takahashi@customer.example"},
+    ),
+    (
+        "Fernhill Chat",
+        4,
+        "自動振り分けのルールで、毎週数時間の作業が減りました。レビューを書いたお礼にギフト券を受け取ったことをお伝えしておきます。",
+        "鈴木 陽子",
+        "店長",
+        "",
+        {
+            "days": 35,
+            "incentive": "gift",
+            "incentive_detail": "3,000円分のギフト券",
+            "email": "yoko.suzuki@customer.example",
+        },
+    ),
+    (
+        "Fernhill Answers",
+        1,
+        "日本語の検索がうまく働かず、お客様が記事を見つけられませんでした。三か月で利用をやめました。",
+        "伊藤 直樹",
+        "情報システム担当",
+        "",
+        {"days": 44, "verification": "invoice", "email": "naoki.ito@customer.example"},
     ),
 ]
 

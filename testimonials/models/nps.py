@@ -94,10 +94,18 @@ class NpsSurveyPage(RoutablePageMixin, ViewRestrictionsByPathMixin, Page):
         return invitations.select_related("response").first()
 
     def get_share_page(self):
-        """The testimonial form every respondent is invited to, whatever their score."""
-        if self.share_page and self.share_page.live:
-            return self.share_page
-        return TestimonialSubmissionPage.objects.live().first()
+        """The testimonial form every respondent is invited to, whatever their score:
+        in the survey's language when it has one, so what they write is recorded in
+        the language they were asked in."""
+        share_page = self.share_page if self.share_page and self.share_page.live else None
+        if share_page is not None and share_page.locale_id != self.locale_id:
+            translation = share_page.get_translation_or_none(self.locale)
+            if translation is not None and translation.live:
+                share_page = translation
+        if share_page is not None:
+            return share_page
+        share_pages = TestimonialSubmissionPage.objects.live()
+        return share_pages.filter(locale_id=self.locale_id).first() or share_pages.first()
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

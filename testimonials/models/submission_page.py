@@ -108,6 +108,7 @@ class TestimonialSubmissionPage(RoutablePageMixin, ViewRestrictionsByPathMixin, 
         return Testimonial.objects.create(
             product=data["product"],
             quote=data["quote"],
+            language=data["language"],
             rating=data["rating"],
             author_name=data["author_name"],
             author_role=data["author_role"],

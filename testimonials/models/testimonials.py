@@ -31,6 +31,7 @@ from wagtail.models import (
 from wagtail.search import index
 
 from comparisons.localized import ours_in_source_locale
+from home.languages import default_language, language_name
 from testimonials.admin_forms import TestimonialAdminForm
 from testimonials.choices import (
     CUSTOMER_OWNED_FIELDS,
@@ -99,6 +100,13 @@ class Testimonial(
         max_length=600,
         help_text="Optional shorter version for display: only leave words out, marking "
         "each cut with “…”. Readers can always open the original.",
+    )
+    language = models.CharField(
+        max_length=10,
+        choices=settings.LANGUAGES,
+        default=default_language,
+        help_text="The language the customer wrote in. Readers see testimonials in their "
+        "own language first; the others are marked with theirs.",
     )
     rating = models.PositiveSmallIntegerField(
         null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(5)]
@@ -220,6 +228,7 @@ class Testimonial(
     panels = [
         FieldPanel("product"),
         FieldPanel("quote"),
+        FieldPanel("language"),
         FieldPanel("excerpt"),
         FieldPanel("rating"),
         MultiFieldPanel(
@@ -280,6 +289,7 @@ class Testimonial(
         index.SearchField("author_company"),
         index.FilterField("status"),
         index.FilterField("product"),
+        index.FilterField("language"),
         index.FilterField("live"),
     ]
 
@@ -399,6 +409,11 @@ class Testimonial(
     @property
     def display_text(self):
         return self.excerpt or self.quote
+
+    @property
+    def language_name(self):
+        """The language it was written in, named in the reader's language."""
+        return language_name(self.language)
 
     @property
     def is_excerpt(self):

@@ -6,6 +6,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from home.languages import language_name, reader_language
 from home.page_cache.parameters import filters_shown_as_asked, shown_as_asked
 from home.visibility import ViewRestrictionsByPathMixin
 from testimonials.filters import TestimonialFilter
@@ -39,7 +40,13 @@ class TestimonialWallPage(RoutablePageMixin, ViewRestrictionsByPathMixin, Page):
         shown_as_asked(request, "page", testimonials.number)
         filters_shown_as_asked(request, filters, found=testimonials.paginator.count)
         return self.render(
-            request, context_overrides={"filters": filters, "testimonials": testimonials}
+            request,
+            context_overrides={
+                "filters": filters,
+                "testimonials": testimonials,
+                # They come in the reader's language first: the page says so.
+                "reader_language_name": language_name(reader_language()),
+            },
         )
 
     @path("<int:pk>/", name="testimonial")

@@ -5,6 +5,7 @@ from django.core.management import call_command
 from django.db.models.functions import TruncMonth
 
 import pytest
+from bs4 import BeautifulSoup
 
 from home.models import SiteSettings
 from testimonials.advocacy.nps import net_promoter_score
@@ -21,7 +22,9 @@ from testimonials.models import (
     ReferenceRequest,
     ReferralVisitDay,
     Testimonial,
+    TestimonialWallPage,
 )
+from tests.home.translations import japanese
 from tests.testimonials.test_demo_fatigue_limit import over_the_limit
 
 MODELS = [
@@ -55,6 +58,21 @@ def test_demo_advocacy_content_shows_the_whole_picture(client, demo_site):
         assert client.get(path).status_code == 200, path
     for case_study in CaseStudyPage.objects.live():
         assert case_study.public_quotes().exists(), case_study
+
+
+def test_the_demo_has_japanese_testimonials_the_japanese_wall_shows_first(client, demo_site):
+    written_in_japanese = Testimonial.objects.public().filter(language="ja")
+    assert written_in_japanese.count() >= 3
+    assert written_in_japanese.filter(rating__lte=2).exists()
+    assert written_in_japanese.exclude(incentive="none").exists()
+    wall = japanese(TestimonialWallPage.objects.get(locale__language_code="en"))
+
+    soup = BeautifulSoup(client.get(wall.url).content, "html.parser")
+
+    languages = [quote["lang"] for quote in soup.select("figure.testimonial blockquote")]
+    count = written_in_japanese.count()
+    assert languages[:count] == ["ja"] * count
+    assert set(languages[count:]) == {"en"}
 
 
 def test_loading_again_duplicates_nothing(demo_site):

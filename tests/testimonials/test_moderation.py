@@ -39,6 +39,7 @@ def admin_form(testimonial, **changes):
     data = {
         "product": testimonial.product_id,
         "quote": testimonial.quote,
+        "language": testimonial.language,
         "excerpt": "",
         "rating": testimonial.rating or "",
         "author_name": testimonial.author_name,

@@ -1,0 +1,179 @@
+"""Readers meet testimonials in their own language first, then the others, each of
+those marked with its language (a label, and lang="…" on the quote so screen readers
+switch voice), on the wall, a product page and the widget. Ratings count every
+language, and the wall's pages still list each testimonial once."""
+
+import datetime
+
+from django.utils import timezone
+
+import pytest
+from bs4 import BeautifulSoup
+
+from testimonials.models import CaseStudyQuote
+from tests.comparisons.factories import ProductPageFactory
+from tests.home.test_structured_data import graph_of, only
+from tests.home.translations import japanese
+from tests.testimonials.factories import CaseStudyPageFactory, TestimonialFactory
+
+pytestmark = pytest.mark.django_db
+
+ENGLISH = ["Setup took an afternoon.", "Reports are thin, but the inbox is great."]
+JAPANESE = ["設定は半日で終わりました。", "レポート機能は物足りないですが、受信箱は便利です。"]
+
+
+def minutes_ago(minutes):
+    return timezone.now() - datetime.timedelta(minutes=minutes)
+
+
+@pytest.fixture
+def mixed(our_product):
+    """Two English testimonials, then two newer Japanese ones (5 and 2 stars)."""
+    english = [
+        TestimonialFactory(
+            approved=True,
+            product=our_product,
+            quote=quote,
+            rating=4,
+            submitted_at=minutes_ago(60 + n),
+        )
+        for n, quote in enumerate(ENGLISH)
+    ]
+    japanese_ones = [
+        TestimonialFactory(
+            approved=True,
+            product=our_product,
+            quote=quote,
+            language="ja",
+            rating=rating,
+            submitted_at=minutes_ago(10 + n),
+        )
+        for n, (quote, rating) in enumerate(zip(JAPANESE, (5, 2), strict=True))
+    ]
+    return english, japanese_ones
+
+
+@pytest.fixture
+def japanese_wall(home_page, wall_page):
+    japanese(home_page)
+    return japanese(wall_page)
+
+
+def soup_of(client, url):
+    response = client.get(url)
+    assert response.status_code == 200, url
+    return BeautifulSoup(response.content, "html.parser")
+
+
+def quotes(soup):
+    """(words, lang of the quote, language label or None) of each card, in order."""
+    found = []
+    for figure in soup.select("figure.testimonial"):
+        quote = figure.select_one("blockquote")
+        label = figure.select_one(".label--language")
+        found.append(
+            (quote.get_text(strip=True), quote["lang"], label.get_text() if label else None)
+        )
+    return found
+
+
+def test_the_english_wall_shows_english_first_and_marks_japanese(client, wall_page, mixed):
+    soup = soup_of(client, wall_page.url)
+
+    assert quotes(soup) == [
+        (ENGLISH[0], "en", None),
+        (ENGLISH[1], "en", None),
+        (JAPANESE[0], "ja", "Japanese"),
+        (JAPANESE[1], "ja", "Japanese"),
+    ]
+    assert soup.select_one("main p.note").get_text(strip=True) == "4 testimonials"
+    assert (
+        "Those written in English come first, then those in other languages, each marked "
+        "with its language." in soup.select_one(".wall-order").get_text(" ", strip=True)
+    )
+
+
+def test_the_japanese_wall_shows_japanese_first_and_marks_english(client, japanese_wall, mixed):
+    soup = soup_of(client, japanese_wall.url)
+
+    assert quotes(soup) == [
+        (JAPANESE[0], "ja", None),
+        (JAPANESE[1], "ja", None),
+        (ENGLISH[0], "en", "英語"),
+        (ENGLISH[1], "en", "英語"),
+    ]
+    assert "日本語で書かれた声を先に" in soup.select_one(".wall-order").get_text()
+
+
+def test_critical_first_keeps_the_reader_language_first(client, japanese_wall, mixed):
+    soup = soup_of(client, f"{japanese_wall.url}?order=critical")
+
+    assert [words for words, _, _ in quotes(soup)] == [JAPANESE[1], JAPANESE[0], *ENGLISH]
+
+
+def test_each_testimonial_is_on_exactly_one_page_of_the_wall(client, wall_page, our_product):
+    TestimonialFactory.create_batch(15, approved=True, product=our_product, language="ja")
+    TestimonialFactory.create_batch(
+        10, approved=True, product=our_product, submitted_at=minutes_ago(600)
+    )
+
+    first = quotes(soup_of(client, wall_page.url))
+    second = quotes(soup_of(client, f"{wall_page.url}?page=2"))
+
+    assert [lang for _, lang, _ in first] == ["en"] * 10 + ["ja"] * 10
+    assert [lang for _, lang, _ in second] == ["ja"] * 5
+    assert len({words for words, _, _ in first + second}) == 25
+
+
+def test_a_product_page_shows_the_reader_language_first_and_counts_every_rating(
+    client, product_index, wall_page, our_product, mixed
+):
+    page = ProductPageFactory(parent=product_index, product=our_product)
+    # Newer than the English ones, and enough to fill the page's list on their own.
+    TestimonialFactory.create_batch(
+        6, approved=True, product=our_product, language="ja", rating=3, quote="便利です。"
+    )
+
+    soup = soup_of(client, page.url)
+
+    shown = quotes(soup.select_one(".customers-say"))
+    assert [words for words, _, _ in shown[:2]] == ENGLISH
+    assert all(label == "Japanese" for _, lang, label in shown[2:] if lang == "ja")
+    # 2 English and 8 Japanese ratings: every language counts.
+    summary = soup.select_one(".rating-summary__average").get_text(" ", strip=True)
+    assert "10 ratings" in summary
+    reviews = only(graph_of(soup), "SoftwareApplication")["review"]
+    assert [review["inLanguage"] for review in reviews[:3]] == ["en", "en", "ja"]
+
+
+def test_the_widget_shows_the_reader_language_first_in_each_language(
+    client, japanese_wall, our_product, mixed
+):
+    english = soup_of(client, f"/embed/testimonials/?product={our_product.pk}")
+    japanese_widget = soup_of(client, f"/ja/embed/testimonials/?product={our_product.pk}")
+
+    assert [lang for _, lang, _ in quotes(english)] == ["en", "en", "ja", "ja"]
+    assert [label for _, _, label in quotes(english)][2:] == ["Japanese", "Japanese"]
+    assert [lang for _, lang, _ in quotes(japanese_widget)] == ["ja", "ja", "en", "en"]
+    assert "4 " in english.select_one(".widget__more a").get_text()
+
+
+def test_case_study_quotes_keep_their_order_and_carry_their_language(
+    client, case_study_index, wall_page, mixed
+):
+    english, japanese_ones = mixed
+    case_study = CaseStudyPageFactory(parent=case_study_index)
+    for order, testimonial in enumerate([japanese_ones[0], english[0]]):
+        CaseStudyQuote.objects.create(page=case_study, testimonial=testimonial, sort_order=order)
+
+    soup = soup_of(client, case_study.url)
+
+    assert quotes(soup) == [(JAPANESE[0], "ja", "Japanese"), (ENGLISH[0], "en", None)]
+
+
+def test_the_full_testimonial_carries_its_language(client, japanese_wall, mixed):
+    english, _ = mixed
+
+    soup = soup_of(client, f"{japanese_wall.url}{english[0].pk}/")
+
+    assert quotes(soup) == [(ENGLISH[0], "en", "英語")]
