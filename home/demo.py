@@ -172,10 +172,10 @@ def japanese_locale():
 
 def translate(page, locale, fields):
     """``page``'s translation into ``locale`` with ``fields`` set, published: what an
-    editor does with Wagtail's "Translate" action, then replacing the text. ``fields``
-    is a dict, or a function of the new translation that returns one. A page that has a
-    translation into ``locale`` already (live or not) keeps it, untouched, and one whose
-parent has none gets none: it would have nowhere to go."""
+        editor does with Wagtail's "Translate" action, then replacing the text. ``fields``
+        is a dict, or a function of the new translation that returns one. A page that has a
+        translation into ``locale`` already (live or not) keeps it, untouched, and one whose
+    parent has none gets none: it would have nowhere to go."""
     if page.get_translation_or_none(locale) is not None:
         return None
     parent = page.get_parent()

@@ -4,9 +4,8 @@
 from django.conf import settings
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.utils.translation import get_language_info
+from django.utils.translation import get_language_info, override
 from django.utils.translation import gettext as _
-from django.utils.translation import override
 from django.views.decorators.http import require_GET
 
 from wagtail.models import Locale, Page, Site

@@ -122,8 +122,7 @@ def test_every_japanese_page_and_route_of_the_demo_speaks_only_japanese(client, 
     english = english_interface_strings()
     urls = japanese_demo_urls(demo_japanese)
     page_types = {
-        type(page).__name__
-        for page in Page.objects.filter(locale=demo_japanese).live().specific()
+        type(page).__name__ for page in Page.objects.filter(locale=demo_japanese).live().specific()
     }
 
     leftovers = {}

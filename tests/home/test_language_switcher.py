@@ -45,9 +45,7 @@ def test_a_translated_page_leads_to_its_translation_and_back(client, section):
     assert client.get(to_english)["Location"] == "/how-we-work/"
 
 
-def test_an_untranslated_page_says_so_in_japanese_with_the_nearest_translated_page(
-    client, section
-):
+def test_an_untranslated_page_says_so_in_japanese_with_the_nearest_translated_page(client, section):
     english, translation, child = section
 
     response = client.get(switcher_links(client, child.url)["ja"])
