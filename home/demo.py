@@ -22,7 +22,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.db import models
 from django.utils.module_loading import autodiscover_modules
 
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Page, PageLogEntry, Site
 
 from home.models import HomePage, SiteSettings
 
@@ -179,8 +179,9 @@ def translate(page, locale, fields):
     if page.get_translation_or_none(locale) is not None:
         return None
     parent = page.get_parent()
-    if not parent.is_root() and parent.get_translation_or_none(locale) is None:
-        return None  # its place in that language is gone: an editor deleted it
+    translated_parent = parent if parent.is_root() else parent.get_translation_or_none(locale)
+    if translated_parent is None or deleted_before(page, locale, translated_parent):
+        return None
     translation = page.copy_for_translation(locale, copy_parents=False)
     if callable(fields):
         fields = fields(translation)
@@ -188,6 +189,22 @@ def translate(page, locale, fields):
         setattr(translation, name, value)
     translation.save_revision().publish()
     return translation
+
+
+def deleted_before(page, locale, translated_parent):
+    """Whether a translation of this kind of page into ``locale`` was made under
+    ``translated_parent`` and then deleted: Wagtail's history of pages keeps both
+    events after the page is gone. (Of several pages of one kind under one parent, one
+    deleted keeps all of them from being translated again: that is the editor's call.)"""
+    translated = PageLogEntry.objects.filter(
+        action="wagtail.copy_for_translation",
+        content_type_id=page.content_type_id,
+        data__page__locale__language_code=locale.language_code,
+        data__destination__id=translated_parent.pk,
+    )
+    return PageLogEntry.objects.filter(
+        action="wagtail.delete", page_id__in=translated.values("page_id")
+    ).exists()
 
 
 def translate_child(parent, slug, locale, fields):
