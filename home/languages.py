@@ -71,6 +71,7 @@ def switch_language(request, page_id, language_code, route=""):
 
 
 def answers(page, route):
+    """Whether ``page`` (a routable page) serves ``route`` below its own address."""
     resolve = getattr(page, "resolve_subpage", None)
     if resolve is None:
         return False

@@ -13,6 +13,7 @@ from bs4 import BeautifulSoup
 
 from comparisons.models import ComparisonPage, ProductPage
 from home.models import HomePage
+from testimonials.models import Testimonial, TestimonialWallPage
 
 JAPANESE_PATHS = [
     "/ja/",
@@ -111,10 +112,15 @@ def routes_without_parameters(page):
 
 
 def japanese_demo_urls(locale):
+    """Every live Japanese page with its fixed routes, one testimonial's own page on the
+    wall, and search."""
     urls = ["/ja/search/?q=Fernhill"]
     for page in Page.objects.filter(locale=locale).live().specific().order_by("path"):
         urls.append(page.url)
         urls += [page.url + route for route in routes_without_parameters(page)]
+        if isinstance(page, TestimonialWallPage):
+            excerpted = Testimonial.objects.public().exclude(excerpt="").first()
+            urls.append(f"{page.url}{excerpted.pk}/")
     return urls
 
 
