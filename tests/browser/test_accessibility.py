@@ -160,3 +160,23 @@ def tab_to(page, selector, limit=80):
         if page.evaluate("s => document.activeElement.matches(s)", selector):
             return
     raise AssertionError(f"{selector} cannot be reached with the Tab key")
+
+
+def test_japanese_lines_break_by_phrase_and_by_the_strict_rules(demo_site, open_page):
+    page = open_page(demo_site + "/ja/case-studies/", width=375)
+
+    style = page.evaluate(
+        """() => {
+            const style = getComputedStyle(document.querySelector("main p"));
+            return {
+                lineBreak: style.lineBreak,
+                wordBreak: style.wordBreak,
+                phrases: CSS.supports("word-break", "auto-phrase"),
+                overflow: document.documentElement.scrollWidth > innerWidth,
+            };
+        }"""
+    )
+
+    assert style["lineBreak"] == "strict"
+    assert style["wordBreak"] == ("auto-phrase" if style["phrases"] else "normal")
+    assert not style["overflow"]
