@@ -22,7 +22,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.db import models
 from django.utils.module_loading import autodiscover_modules
 
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Page, PageLogEntry, Site
 
 from home.models import HomePage, SiteSettings
 
@@ -157,10 +157,6 @@ def add_child(parent, model, slug, **fields):
     return add_page(parent, model(slug=slug, **fields))
 
 
-def find_child(parent, slug):
-    return Page.objects.child_of(parent).get(slug=slug).specific
-
-
 def update_settings(home, **fields):
     """Set ``fields`` on the site settings of ``home``'s site."""
     settings = SiteSettings.for_site(home.get_site())
@@ -176,9 +172,46 @@ def japanese_locale():
 
 def translate(page, locale, fields):
     """``page``'s translation into ``locale`` with ``fields`` set, published: what an
-    editor does with Wagtail's "Translate" action, then replacing the text."""
+        editor does with Wagtail's "Translate" action, then replacing the text. ``fields``
+        is a dict, or a function of the new translation that returns one. A page that has a
+        translation into ``locale`` already (live or not) keeps it, untouched, and one whose
+    parent has none gets none: it would have nowhere to go."""
+    if page.get_translation_or_none(locale) is not None:
+        return None
+    parent = page.get_parent()
+    translated_parent = parent if parent.is_root() else parent.get_translation_or_none(locale)
+    if translated_parent is None or deleted_before(page, locale, translated_parent):
+        return None
     translation = page.copy_for_translation(locale, copy_parents=False)
+    if callable(fields):
+        fields = fields(translation)
     for name, value in fields.items():
         setattr(translation, name, value)
     translation.save_revision().publish()
     return translation
+
+
+def deleted_before(page, locale, translated_parent):
+    """Whether a translation of this kind of page into ``locale`` was made under
+    ``translated_parent`` and then deleted: Wagtail's history of pages keeps both
+    events after the page is gone. (Of several pages of one kind under one parent, one
+    deleted keeps all of them from being translated again: that is the editor's call.)"""
+    translated = PageLogEntry.objects.filter(
+        action="wagtail.copy_for_translation",
+        content_type_id=page.content_type_id,
+        data__page__locale__language_code=locale.language_code,
+        data__destination__id=translated_parent.pk,
+    )
+    return PageLogEntry.objects.filter(
+        action="wagtail.delete", page_id__in=translated.values("page_id")
+    ).exists()
+
+
+def translate_child(parent, slug, locale, fields):
+    """The translation of ``parent``'s child at ``slug`` (see ``translate``), if the
+    child is still there: None when it is not, or has a translation already."""
+    page = Page.objects.child_of(parent).filter(slug=slug).first()
+    if page is None:
+        return None
+    page = page.specific
+    return translate(page, locale, fields(page) if callable(fields) else fields)

@@ -5,8 +5,8 @@ import re
 
 from django.conf import settings
 from django.http import Http404
-from django.shortcuts import redirect
-from django.utils.translation import get_language, override, pgettext_lazy
+from django.shortcuts import redirect, render
+from django.utils.translation import get_language, get_language_info, override, pgettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
@@ -36,10 +36,23 @@ def localized(page, request):
     return translation if translation is not None and translation.live else page
 
 
+def switch_route(request):
+    """The part of the path a routable page serves below its own address ("report/",
+    "thanks/"), when the same part has the same meaning in every language: a route
+    without parameters. A route about one record (a testimonial, a personal
+    invitation) stays behind: that record may have no place in the other language."""
+    match = getattr(request, "routable_resolver_match", None)
+    if match is None or match.args or match.kwargs:
+        return ""
+    return match.route
+
+
 @require_GET
-def switch_language(request, page_id, language_code):
-    """Where the language switcher leads: the page's translation, or that language's
-    home page when the page has not been translated yet."""
+def switch_language(request, page_id, language_code, route=""):
+    """Where the language switcher leads: the page in that language (at the same
+    route, for a routable page that answers it there), or, when the page has no
+    version in that language, a page in that language that says so and offers the
+    nearest translated page above it and the home page. Never a silent detour."""
     if language_code not in dict(settings.LANGUAGES):
         raise Http404(_("Unknown language."))
     page = Page.objects.filter(pk=page_id).first()
@@ -50,12 +63,61 @@ def switch_language(request, page_id, language_code):
         page.get_translations(inclusive=True).filter(locale=locale).live().public().first()
     )
     if translation is None:
-        site = Site.find_for_request(request)
-        translation = site.root_page.get_translation_or_none(locale) if site else None
-    if translation is None:
-        raise Http404(_("This site has no pages in that language yet."))
+        return no_translation(request, page, locale)
+    translation = translation.specific
     with override(language_code):
-        return redirect(translation.get_url(request))
+        url = translation.get_url(request)
+    if route and answers(translation, route):
+        url += route
+    return redirect(url)
+
+
+def answers(page, route):
+    """Whether ``page`` (a routable page) serves ``route`` below its own address."""
+    resolve = getattr(page, "resolve_subpage", None)
+    if resolve is None:
+        return False
+    try:
+        resolve("/" + route)
+    except Http404:
+        return False
+    return True
+
+
+def no_translation(request, page, locale):
+    """A page in the language asked for, saying this page has no version in it yet,
+    with the nearest page above it that has one and that language's home page. Its
+    status is 404: there is no such version, and link checkers and search engines
+    must not take this page for it; a reader sees the page all the same."""
+    if not page.live or not Page.objects.filter(pk=page.pk).public().exists():
+        raise Http404(_("No such page."))
+    site = Site.find_for_request(request)
+    home = site.root_page.get_translation_or_none(locale) if site else None
+    if home is None or not home.live:
+        raise Http404(_("This site has no pages in that language yet."))
+    ancestors = page.get_ancestors().filter(depth__gt=home.depth)
+    nearest = (
+        Page.objects.filter(translation_key__in=ancestors.values("translation_key"), locale=locale)
+        .live()
+        .public()
+        .order_by("-depth")
+        .first()
+    )
+    with override(locale.language_code):
+        request.LANGUAGE_CODE = locale.language_code
+        response = render(
+            request,
+            "pages/no_translation.html",
+            {
+                "untranslated_page": page,
+                "language": get_language_info(locale.language_code)["name_translated"],
+                "nearest": nearest,
+                "home": home,
+            },
+            status=404,
+        )
+    response.headers["Content-Language"] = locale.language_code
+    return response
 
 
 def default_language():

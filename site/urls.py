@@ -31,6 +31,12 @@ urlpatterns = [
         switch_language,
         name="switch_language",
     ),
+    # The same, for a route of a routable page: a comparison's report form, a thanks page.
+    path(
+        "language/<int:page_id>/<str:language_code>/<path:route>",
+        switch_language,
+        name="switch_language",
+    ),
 ]
 
 if settings.DEBUG:

@@ -6,6 +6,8 @@ after home's own part."""
 import datetime
 from decimal import Decimal
 
+from wagtail.models import Page
+
 from comparisons.demo import catalogue, japanese, pages
 from comparisons.demo.corrections import load_corrections
 from comparisons.demo.japanese_catalogue import translate_catalogue
@@ -27,10 +29,9 @@ from comparisons.models import (
 )
 from home.demo import (
     add_child,
-    find_child,
     japanese_locale,
     register,
-    translate,
+    translate_child,
     update_settings,
 )
 from home.models import StandardPage
@@ -208,21 +209,28 @@ def load_comparison_pages(site, products, criteria):
 
 
 def translate_pages(site):
-    """Japanese versions of the methodology page, one product page and one comparison,
-    with the index pages above them."""
+    """Japanese versions of the methodology page, one product page and one comparison
+    (with its report form and corrections), with the index pages above them."""
     locale = japanese_locale()
     translate_catalogue(locale)
-    translate(find_child(site.home, "how-we-compare"), locale, japanese.METHODOLOGY)
-    products = find_child(site.home, "products")
-    translate(products, locale, japanese.PRODUCT_INDEX)
+    translate_child(site.home, "how-we-compare", locale, japanese.METHODOLOGY)
+    translate_child(site.home, "products", locale, japanese.PRODUCT_INDEX)
+    products = Page.objects.child_of(site.home).filter(slug="products").first()
     for slug, text in japanese.PRODUCT_PAGES.items():
-        page = find_child(products, slug)
-        translate(page, locale, japanese.product_page_text(page, text))
-    comparisons = find_child(site.home, "compare")
-    translate(comparisons, locale, japanese.COMPARISON_INDEX)
+        if products is not None:
+            translate_child(
+                products, slug, locale, lambda page, t=text: japanese.product_page_text(page, t)
+            )
+    translate_child(site.home, "compare", locale, japanese.COMPARISON_INDEX)
+    comparisons = Page.objects.child_of(site.home).filter(slug="compare").first()
     for slug, text in japanese.COMPARISON_PAGES.items():
-        page = find_child(comparisons, slug)
-        translate(page, locale, japanese.comparison_page_text(page, text))
+        if comparisons is not None:
+            translate_child(
+                comparisons,
+                slug,
+                locale,
+                lambda page, t=text: japanese.comparison_page_text(page, t),
+            )
 
 
 register(

@@ -1,25 +1,28 @@
 """Testimonials' part of the demo site: customers and their testimonials, case studies,
 the testimonial wall, the submission page and the policy page on how testimonials are
-collected, then the advocate program (see advocates), and the Japanese version of the
-policy page. Registered with home.demo, which runs it after comparisons' part: it quotes
+collected, then the advocate program (see advocates), and the Japanese versions of
+those pages (see japanese). Registered with home.demo, which runs it after comparisons' part: it quotes
 comparisons' products."""
 
 import datetime
 
 from django.utils import timezone
 
+from wagtail.models import Page
+
 from comparisons.models import Product
 from home.demo import (
     add_child,
     add_page,
-    find_child,
     japanese_locale,
     register,
     translate,
+    translate_child,
     update_settings,
 )
 from home.models import StandardPage
 from testimonials.author_edits import withdraw
+from testimonials.demo import japanese
 from testimonials.demo.advocates import load_advocate_program
 from testimonials.demo.customers import (
     CASE_STUDIES,
@@ -67,19 +70,6 @@ POLICY_BODY = [
         "<p>Every author receives a private link to withdraw their testimonial at any time. It disappears from the site at once, including from case studies.</p>",
     ),
 ]
-POLICY_JAPANESE = {
-    "title": "お客様の声の集め方",
-    "intro": "お客様の声は、送信フォームまたはインタビューで集め、編集者が確認してから掲載します。"
-    "評価の高低で掲載を判断することはありません。",
-    "body": [
-        ("heading", {"text": "表示しているラベル", "anchor": "labels"}),
-        (
-            "paragraph",
-            "<p>謝礼(割引・ギフト・報酬など)を受け取った方や、当社の社員・パートナーによる声には、"
-            "本文のすぐ横に「PR」とその理由を表示します。</p>",
-        ),
-    ],
-}
 
 
 def load(site):
@@ -214,15 +204,41 @@ def load_pages(site, products, customers):
     return wall
 
 
-def translate_policy(site):
-    page = find_child(site.home, "how-we-collect-testimonials")
-    translate(page, japanese_locale(), POLICY_JAPANESE)
+def translate_pages(site):
+    """Japanese versions of every public page type: the policy page, the wall, the
+    case studies (the index and one case study), the submission form, the NPS survey
+    (inviting to the Japanese form) and the demo request form."""
+    locale = japanese_locale()
+    home = site.home
+    translate_child(home, "how-we-collect-testimonials", locale, japanese.POLICY)
+    translate_child(home, "testimonials", locale, japanese.WALL)
+    translate_child(home, "share-your-experience", locale, japanese.SUBMISSION)
+    index = Page.objects.child_of(home).filter(slug="case-studies").first()
+    if index is not None:
+        translate(index.specific, locale, japanese.CASE_STUDY_INDEX)
+        for slug, text in japanese.CASE_STUDIES.items():
+            translate_child(
+                index, slug, locale, lambda page, text=text: japanese.case_study_text(page, text)
+            )
+    translate_child(home, "how-are-we-doing", locale, survey_text)
+    translate_child(
+        home,
+        "request-a-demo",
+        locale,
+        lambda page: {**japanese.DEMO_REQUEST, "form_fields": japanese.relabel(page)},
+    )
+
+
+def survey_text(page):
+    """The survey invites to the submission form in the survey's own language."""
+    share_page = page.share_page and page.share_page.get_translation_or_none(japanese_locale())
+    return {**japanese.NPS_SURVEY, "share_page": share_page or page.share_page}
 
 
 register(
     "testimonials",
     load,
-    translate=translate_policy,
+    translate=translate_pages,
     after=["comparisons"],
     evidence=[Customer, Testimonial],
     counted=[

@@ -5,6 +5,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from comparisons.models import ComparisonPage, ProductPage
+from home.languages import answers
 from testimonials.models import (
     CaseStudyIndexPage,
     Testimonial,
@@ -20,21 +21,48 @@ BLOCKING = {"serious", "critical"}
 
 
 def demo_urls():
-    """One URL for every page type, and the states of routable pages."""
-    from wagtail.models import Page
+    """One URL for every page type in each language, and the states of routable pages."""
+    from wagtail.models import Locale, Page
 
+    english, japanese = Locale.get_default(), Locale.objects.get(language_code="ja")
     pages = Page.objects.live().public().specific().exclude(depth=1)
-    urls = {type(page).__name__: page.url for page in pages}
-    wall = TestimonialWallPage.objects.live().get()
+    urls = {type(page).__name__: page.url for page in pages.filter(locale=english)}
+    wall = TestimonialWallPage.objects.live().get(locale=english)
     excerpted = Testimonial.objects.public().exclude(excerpt="").first()
     urls["TestimonialDetail"] = f"{wall.url}{excerpted.pk}/"
     urls["TestimonialWallFiltered"] = f"{wall.url}?rating=2"
-    submission = TestimonialSubmissionPage.objects.live().get()
+    submission = TestimonialSubmissionPage.objects.live().get(locale=english)
     urls["TestimonialThanks"] = submission.url + submission.reverse_subpage("thanks")
-    urls["ComparisonDifferencesOnly"] = ComparisonPage.objects.live().first().url + "?differences=1"
+    comparison = ComparisonPage.objects.live().filter(locale=english).first()
+    urls["ComparisonDifferencesOnly"] = comparison.url + "?differences=1"
     product = ProductPage.objects.live().first().product
     urls["TestimonialWidget"] = f"/embed/testimonials/?product={product.pk}"
+    urls |= japanese_urls(pages.filter(locale=japanese), english)
     return urls
+
+
+def japanese_urls(pages, english):
+    """Every Japanese page type, its forms' routes and thanks pages, search, and the
+    page that says an English page has no Japanese version yet."""
+    urls = {f"ja {type(page).__name__}": page.url for page in pages}
+    for page in pages:
+        for route in ("report/", "report/thanks/", "thanks/"):
+            if getattr(page, "resolve_subpage", None) and answers(page, route):
+                urls[f"ja {type(page).__name__} {route}"] = page.url + route
+    urls["ja search"] = "/ja/search/?q=Fernhill"
+    untranslated = next(
+        page
+        for page in ComparisonPage.objects.live().filter(locale=english)
+        if not page.has_translation(pages.first().locale)
+    )
+    urls["ja no translation yet"] = f"/language/{untranslated.pk}/ja/"
+    return urls
+
+
+def in_english(model):
+    from wagtail.models import Locale
+
+    return model.objects.live().get(locale=Locale.get_default())
 
 
 def blocking_violations(page):
@@ -49,7 +77,7 @@ def blocking_violations(page):
 
 def test_no_page_type_has_a_serious_or_critical_violation(demo_site, open_page):
     urls = demo_urls()
-    assert len(urls) >= 15
+    assert len(urls) >= 35
     found = {}
     for name, url in urls.items():
         for width in (1280, 375):
@@ -62,7 +90,7 @@ def test_no_page_type_has_a_serious_or_critical_violation(demo_site, open_page):
 
 
 def test_the_submission_form_showing_errors_has_no_serious_violation(demo_site, open_page):
-    page = open_page(demo_site + TestimonialSubmissionPage.objects.live().get().url, width=1280)
+    page = open_page(demo_site + in_english(TestimonialSubmissionPage).url, width=1280)
     page.get_by_role("button", name="Send my testimonial").click()
     page.wait_for_load_state()
 
@@ -96,7 +124,7 @@ def test_the_comparison_table_works_by_keyboard_alone(demo_site, open_page, scre
 
 
 def test_the_testimonial_filters_work_by_keyboard_alone(demo_site, open_page):
-    wall = TestimonialWallPage.objects.live().get()
+    wall = in_english(TestimonialWallPage)
     page = open_page(demo_site + wall.url, width=1280)
 
     tab_to(page, "#id_rating")
@@ -110,7 +138,7 @@ def test_the_testimonial_filters_work_by_keyboard_alone(demo_site, open_page):
 
 
 def test_the_case_study_filters_work_by_keyboard_alone(demo_site, open_page):
-    index = CaseStudyIndexPage.objects.live().get()
+    index = in_english(CaseStudyIndexPage)
     page = open_page(demo_site + index.url, width=1280)
 
     tab_to(page, "#id_industry")
@@ -132,3 +160,23 @@ def tab_to(page, selector, limit=80):
         if page.evaluate("s => document.activeElement.matches(s)", selector):
             return
     raise AssertionError(f"{selector} cannot be reached with the Tab key")
+
+
+def test_japanese_lines_break_by_phrase_and_by_the_strict_rules(demo_site, open_page):
+    page = open_page(demo_site + "/ja/case-studies/", width=375)
+
+    style = page.evaluate(
+        """() => {
+            const style = getComputedStyle(document.querySelector("main p"));
+            return {
+                lineBreak: style.lineBreak,
+                wordBreak: style.wordBreak,
+                phrases: CSS.supports("word-break", "auto-phrase"),
+                overflow: document.documentElement.scrollWidth > innerWidth,
+            };
+        }"""
+    )
+
+    assert style["lineBreak"] == "strict"
+    assert style["wordBreak"] == ("auto-phrase" if style["phrases"] else "normal")
+    assert not style["overflow"]

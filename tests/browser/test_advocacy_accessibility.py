@@ -11,14 +11,14 @@ from testimonials.models import (
     ReconfirmationRequest,
     Testimonial,
 )
-from tests.browser.test_accessibility import blocking_violations
+from tests.browser.test_accessibility import blocking_violations, in_english
 
 # demo_site (tests/browser/conftest.py) serves the demo content, loaded once per module.
 pytestmark = pytest.mark.browser
 
 
 def test_the_nps_question_and_its_errors(demo_site, open_page):
-    survey = NpsSurveyPage.objects.live().get()
+    survey = in_english(NpsSurveyPage)
     invitation = NpsInvitation.objects.create(survey=survey, email="new@customer.example")
     page = open_page(demo_site + survey.url + invitation.token + "/", width=375)
 
@@ -35,7 +35,7 @@ def test_the_nps_question_and_its_errors(demo_site, open_page):
 
 
 def test_a_demo_request_with_errors(demo_site, open_page):
-    page = open_page(demo_site + DemoRequestPage.objects.live().get().url, width=1280)
+    page = open_page(demo_site + in_english(DemoRequestPage).url, width=1280)
     page.get_by_role("button", name="Request a demo").click()
     page.wait_for_load_state()
 

@@ -12,7 +12,7 @@ from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
 
-from wagtail.models import Page, Revision, Site
+from wagtail.models import Locale, Page, PageLogEntry, Revision, Site
 
 import pytest
 import time_machine
@@ -297,3 +297,65 @@ def test_demo_referral_visits_are_not_added_again_on_a_later_day(demo_site):
         load_again()
 
     assert ReferralVisitDay.objects.count() == visits
+
+
+# A site loaded before the demo had every page in Japanese -------------------------------
+
+NEWER_JAPANESE_PAGES = ["testimonials", "share-your-experience", "case-studies", "request-a-demo"]
+
+
+def japanese_paths():
+    return set(
+        Page.objects.filter(locale__language_code="ja").live().values_list("url_path", flat=True)
+    )
+
+
+def forget_japanese_pages(slugs):
+    """The Japanese pages at ``slugs`` as if the demo had never made them: gone, and
+    gone from Wagtail's history too (an editor's deletion would be recorded there)."""
+    pages = Page.objects.filter(locale__language_code="ja", depth=3, slug__in=slugs)
+    ids = [
+        pk
+        for page in pages
+        for pk in page.get_descendants(inclusive=True).values_list("pk", flat=True)
+    ]
+    for page in pages:
+        page.delete()
+    PageLogEntry.objects.filter(page_id__in=ids).delete()
+
+
+def test_a_site_loaded_before_gets_the_japanese_pages_it_lacks(demo_site):
+    complete = japanese_paths()
+    forget_japanese_pages(NEWER_JAPANESE_PAGES)
+    assert japanese_paths() < complete
+
+    output = load_again()
+
+    assert "added the Japanese versions of 5 of its pages" in output
+    assert japanese_paths() == complete
+    assert load_again().strip() == ALREADY_LOADED, "nothing is added twice"
+
+
+def test_a_japanese_page_an_editor_deleted_stays_deleted(demo_site, site_editor):
+    wall = Page.objects.get(locale__language_code="ja", slug="testimonials")
+    english_wall = wall.get_translation(Locale.get_default())
+    response = site_editor.post(f"/admin/pages/{wall.pk}/delete/")
+    assert response.status_code == 302
+    before = counts()
+
+    output = load_again()
+
+    assert ALREADY_LOADED in output
+    assert counts() == before
+    assert not english_wall.has_translation(Locale.objects.get(language_code="ja"))
+
+
+def test_a_japanese_page_whose_english_page_was_deleted_is_not_made(demo_site):
+    forget_japanese_pages(["request-a-demo"])
+    Page.objects.get(locale=Locale.get_default(), slug="request-a-demo").delete()
+    before = counts()
+
+    output = load_again()
+
+    assert ALREADY_LOADED in output
+    assert counts() == before

@@ -18,10 +18,18 @@ from comparisons.inaccuracy_reports import InaccuracyReportForm
 from comparisons.models import ComparisonPage, Fact, Product, ProductPage
 from comparisons.table import ALL_PLANS
 from testimonials.forms import TestimonialSubmissionForm
-from testimonials.models import Testimonial, TestimonialSubmissionPage, TestimonialWallPage
+from testimonials.models import (
+    DemoRequestPage,
+    DemoRequestSubmission,
+    NpsInvitation,
+    NpsSurveyPage,
+    Testimonial,
+    TestimonialSubmissionPage,
+    TestimonialWallPage,
+)
 from tests.comparisons.factories import CriterionFactory
-from tests.home.translations import japanese
 from tests.testimonials.factories import TestimonialFactory
+from tests.testimonials.test_referrals import demo_form
 
 COMPARISON_SLUG = "fernhill-desk-vs-tidewell-desk-vs-quillory"
 
@@ -41,15 +49,15 @@ def page_in(model, locale, **filters):
 
 
 @pytest.fixture
-def japanese_wall(en):
-    """The demo's testimonial wall, translated by an editor."""
-    return japanese(page_in(TestimonialWallPage, en))
+def japanese_wall(ja):
+    """The demo's Japanese testimonial wall."""
+    return page_in(TestimonialWallPage, ja)
 
 
 @pytest.fixture
-def japanese_form(en):
-    """The demo's submission form, translated by an editor."""
-    return japanese(page_in(TestimonialSubmissionPage, en))
+def japanese_form(ja):
+    """The demo's Japanese submission form."""
+    return page_in(TestimonialSubmissionPage, ja)
 
 
 def soup_of(client, url, status=200):
@@ -383,6 +391,13 @@ def test_the_advocate_hears_back_in_japanese_and_editors_in_english(
         response = client.post(page.url, valid_form())
 
     assert response.status_code == 302
+    stored = Testimonial.objects.get(email="hanako@example.jp")
+    assert (stored.status, stored.live) == (Testimonial.Status.PENDING, False)
+    thanks = soup_of(client, response["Location"])
+    assert response["Location"] == page.url + "thanks/"
+    assert_japanese_page(thanks)
+    assert thanks.h1.get_text() == "ありがとうございました"
+    assert "2営業日以内に編集者がすべて読みます" in text_of(thanks.main)
     advocate, editors = mail.outbox
     assert advocate.subject == "お客様の声を受け付けました。ありがとうございます"
     assert advocate.body.startswith("こんにちは。"), "a greeting without the name they typed"
@@ -397,6 +412,61 @@ def test_the_advocate_hears_back_in_japanese_and_editors_in_english(
     assert confirm.html["lang"] == "ja"
     assert confirm.h1.get_text() == "お客様の声の変更・取り下げ"
     assert confirm.select_one("main form button").get_text() == "取り下げる"
+
+
+# The demo request form ---------------------------------------------------------------
+
+
+def test_a_demo_request_sent_in_japanese_is_stored_under_the_same_names(
+    client, ja, no_demo_request_delay, django_capture_on_commit_callbacks
+):
+    page = page_in(DemoRequestPage, ja)
+    soup = soup_of(client, page.url)
+    labels = [text_of(label) for label in soup.select("main form label")]
+    assert "お名前 (必須)" in labels and "ご覧になりたい内容" in labels
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            page.url,
+            demo_form(your_name="山田 太郎", work_e_mail="taro@example.jp", company="山田商店"),
+        )
+
+    assert response["Location"] == page.url + "thanks/"
+    stored = DemoRequestSubmission.objects.get(page=page)
+    assert stored.get_data()["your_name"] == "山田 太郎"
+    thanks = soup_of(client, response["Location"])
+    assert_japanese_page(thanks)
+    assert "1営業日以内に担当者から" in text_of(thanks.main)
+
+
+def test_errors_on_the_japanese_demo_request_form_are_japanese(client, ja, no_demo_request_delay):
+    page = page_in(DemoRequestPage, ja)
+
+    response = client.post(page.url, demo_form(your_name="", work_e_mail="taro@"))
+    soup = BeautifulSoup(response.content, "html.parser")
+
+    assert response.status_code == 400
+    errors = text_of(soup.select_one("main form"))
+    assert "この項目は必須です" in errors
+    assert "有効なメールアドレスを入力してください" in errors
+    assert not DemoRequestSubmission.objects.filter(page=page).exists()
+
+
+def test_the_japanese_survey_asks_in_japanese_and_invites_to_the_japanese_form(client, ja):
+    survey = page_in(NpsSurveyPage, ja)
+    invitation = NpsInvitation.objects.create(survey=survey, email="hanako@example.jp")
+    url = f"{survey.url}{invitation.token}/"
+
+    question = soup_of(client, url)
+    response = client.post(url, {"score": "8", "comment": "返信が早くて助かります。"})
+
+    assert_japanese_page(question)
+    assert "当社を友人や同僚に勧める可能性はどのくらいありますか?" in text_of(question.main)
+    assert response["Location"] == survey.url + "thanks/"
+    thanks = soup_of(client, response["Location"])
+    assert "ご回答ありがとうございました。" in text_of(thanks.main)
+    share = thanks.select_one(".share-invitation a")
+    assert share["href"] == page_in(TestimonialSubmissionPage, ja).url
 
 
 # Search and the language switcher ----------------------------------------------------

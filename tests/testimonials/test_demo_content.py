@@ -4,6 +4,8 @@ and an advocate program with something to see in every part of it."""
 from django.core.management import call_command
 from django.db.models.functions import TruncMonth
 
+from wagtail.models import Locale
+
 import pytest
 from bs4 import BeautifulSoup
 
@@ -53,7 +55,7 @@ def test_demo_advocacy_content_shows_the_whole_picture(client, demo_site):
     assert public.filter(verification="").exists()
     assert Testimonial.objects.filter(status=Testimonial.Status.PENDING).count() >= 3
     assert Customer.objects.exists()
-    assert CaseStudyPage.objects.live().count() == 3
+    assert CaseStudyPage.objects.live().filter(locale=Locale.get_default()).count() == 3
     for path in ("/testimonials/", "/case-studies/", "/share-your-experience/"):
         assert client.get(path).status_code == 200, path
     for case_study in CaseStudyPage.objects.live():
@@ -139,3 +141,17 @@ def test_every_demo_reference_request_names_the_salesperson_who_made_it(demo_sit
     for user in requesters:
         assert user.get_full_name() and user.groups.filter(name="Sales").exists()
         assert not user.has_usable_password(), "nobody logs in as a demo salesperson"
+
+
+def test_the_japanese_case_study_quotes_the_same_approved_testimonials(client, demo_japanese):
+    japanese_page = CaseStudyPage.objects.get(locale=demo_japanese)
+    english = japanese_page.get_translation(Locale.get_default())
+    quoted = [quote.testimonial for quote in japanese_page.quotes.all()]
+
+    html = client.get(japanese_page.url).content.decode()
+
+    assert quoted == [quote.testimonial for quote in english.quotes.all()]
+    assert quoted and all(testimonial in Testimonial.objects.public() for testimonial in quoted)
+    for testimonial in quoted:
+        assert testimonial.author_name in html
+    assert "最初の返信までの時間(中央値)" in html

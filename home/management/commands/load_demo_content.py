@@ -9,7 +9,9 @@ re-saves and re-publishes nothing: the site is its editors', authors' and erasur
 requests' by then. Looking demo objects up again by their names or words would bring
 back what they deleted, renamed, changed or erased. The one thing a later run applies
 is a ``--port`` given on the command line, to the default site: links in e-mails, the
-sitemap and canonical URLs must point where the site is served."""
+sitemap and canonical URLs must point where the site is served. And a site loaded
+before the demo had a Japanese version of each public page type gets those it lacks,
+for pages still where the demo put them (see ``translate_missing``)."""
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
@@ -20,8 +22,13 @@ from django.utils import timezone
 from wagtail.models import Locale, Page, Site, TranslatableMixin
 
 from home import demo
+from home.models import HomePage
 
 ALREADY_LOADED = "Demo content is already loaded: nothing was added or changed."
+TRANSLATED = (
+    "Demo content is already loaded: added the Japanese versions of {count} of its pages, "
+    "and changed nothing else."
+)
 
 
 class Command(BaseCommand):
@@ -43,7 +50,12 @@ class Command(BaseCommand):
         parts = demo.parts()
         if already_loaded(parts):
             apply_port(port)
-            self.stdout.write(ALREADY_LOADED)
+            added = translate_missing(parts)
+            if added:
+                rebuild_indexes()
+                self.stdout.write(self.style.SUCCESS(TRANSLATED.format(count=added)))
+            else:
+                self.stdout.write(ALREADY_LOADED)
             return
         site = demo.DemoSite(today=timezone.localdate(), port=port)
         before = tally(parts)
@@ -54,8 +66,7 @@ class Command(BaseCommand):
                 part.translate(site)
 
         created = created_since(parts, before)
-        call_command("rebuild_references_index", verbosity=0)
-        call_command("update_index", verbosity=0)
+        rebuild_indexes()
         self.stdout.write(self.style.SUCCESS(f"Demo content: created {', '.join(created)}."))
 
 
@@ -67,6 +78,28 @@ def already_loaded(parts):
     loads into a database without any; into one with them it would bring back what
     people deleted or changed."""
     return any(model.objects.exists() for part in parts for model in part.evidence)
+
+
+def translate_missing(parts):
+    """On a site loaded before the demo had them, the Japanese versions of demo pages
+    that have none: each only while its English page is still at its place in the demo
+    and its parent has a Japanese version, never one an editor deleted (see
+    home.demo.translate). Returns how many pages it added."""
+    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    home = site.root_page.specific if site else None
+    if not isinstance(home, HomePage):
+        return 0
+    before = Page.objects.count()
+    demo_site = demo.DemoSite(today=timezone.localdate(), home=home)
+    for part in parts:
+        if part.translate:
+            part.translate(demo_site)
+    return Page.objects.count() - before
+
+
+def rebuild_indexes():
+    call_command("rebuild_references_index", verbosity=0)
+    call_command("update_index", verbosity=0)
 
 
 def apply_port(port):
