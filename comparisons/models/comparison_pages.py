@@ -8,8 +8,10 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, MultipleChooserPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
+
+from wagtail_localize.fields import SynchronizedField
 
 from comparisons.admin_forms import ComparisonPageForm
 from comparisons.inaccuracy_reports import InaccuracyReportForm, save_report
@@ -214,7 +216,10 @@ class ComparisonPage(HonestyCheckedPage, RoutablePageMixin, ViewRestrictionsByPa
         return self.render_route(request, "pages/inaccuracy_report_thanks.html")
 
 
-class ComparedProduct(Orderable):
+class ComparedProduct(TranslatableMixin, Orderable):
+    """A product and plan compared, with the page's verdict on it. The verdict is
+    translated with the page; the product and plan are the same in every language."""
+
     page = ParentalKey(ComparisonPage, on_delete=models.CASCADE, related_name="compared_products")
     product = models.ForeignKey(
         "comparisons.Product",
@@ -236,7 +241,14 @@ class ComparedProduct(Orderable):
     )
 
     panels = [FieldPanel("product"), FieldPanel("plan"), FieldPanel("best_for")]
+    override_translatable_fields = [
+        SynchronizedField("product", overridable=False),
+        SynchronizedField("plan", overridable=False),
+    ]
     api_fields = ["product", "plan", "best_for"]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        pass
 
     def __str__(self):
         return f"{self.product} ({self.plan})"

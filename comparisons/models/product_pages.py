@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from wagtail_localize.fields import SynchronizedField
@@ -257,7 +257,10 @@ def link_alternatives(items, pages, request):
             item.alternative_url = item.alternative.website if item.alternative else ""
 
 
-class NotSuitableFor(Orderable):
+class NotSuitableFor(TranslatableMixin, Orderable):
+    """Who should buy something else: translated with the page, recommending the same
+    alternative in every language."""
+
     page = ParentalKey(ProductPage, on_delete=models.CASCADE, related_name="not_suitable_for")
     situation = models.CharField(
         max_length=160,
@@ -275,8 +278,12 @@ class NotSuitableFor(Orderable):
     )
 
     panels = [FieldPanel("situation"), FieldPanel("reason"), FieldPanel("alternative")]
+    override_translatable_fields = [SynchronizedField("alternative", overridable=False)]
 
     api_fields = ["situation", "reason", "alternative"]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        pass
 
     def __str__(self):
         return self.situation

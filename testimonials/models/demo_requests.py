@@ -15,6 +15,9 @@ from wagtail.contrib.forms.models import (
 )
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
+from wagtail.models import TranslatableMixin
+
+from wagtail_localize.fields import SynchronizedField
 
 from home.anti_abuse import serve_public_form
 from home.notifications import deliver, deliver_unsent
@@ -28,10 +31,23 @@ WHAT = "the e-mail for demo request"
 RETRY = "send_demo_request_emails"
 
 
-class DemoRequestFormField(AbstractFormField):
+class DemoRequestFormField(TranslatableMixin, AbstractFormField):
+    """A field of the demo request form. Its label, help text and choices are translated
+    with the page; its name stays the original's, so requests in every language are
+    stored under the same columns."""
+
     page = ParentalKey(
         "testimonials.DemoRequestPage", on_delete=models.CASCADE, related_name="form_fields"
     )
+
+    override_translatable_fields = [
+        SynchronizedField("clean_name", overridable=False),
+        SynchronizedField("field_type", overridable=False),
+        SynchronizedField("required", overridable=False),
+    ]
+
+    class Meta(TranslatableMixin.Meta, AbstractFormField.Meta):
+        pass
 
 
 class DemoRequestSubmission(AbstractFormSubmission):

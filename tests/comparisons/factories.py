@@ -21,6 +21,7 @@ from comparisons.models import (
     ProductPage,
     RankedValue,
 )
+from tests.home.factories import default_locale
 
 
 def point(title):
@@ -44,6 +45,7 @@ def plan(name, price, currency="USD", per="agent", period="month", **more):
 
 # Text that honesty checks read is fixed, never random: a random sentence may say "best".
 class ProductFactory(factory.django.DjangoModelFactory):
+    locale = factory.LazyFunction(default_locale)
     name = factory.Sequence(lambda n: f"Product {n}")
     vendor = factory.Faker("company")
     is_ours = False
@@ -58,6 +60,7 @@ class ProductFactory(factory.django.DjangoModelFactory):
 
 
 class CriterionFactory(factory.django.DjangoModelFactory):
+    locale = factory.LazyFunction(default_locale)
     name = factory.Sequence(lambda n: f"Criterion {n}")
     group = "Features"
     kind = Criterion.Kind.SUPPORT

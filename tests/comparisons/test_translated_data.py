@@ -301,3 +301,47 @@ def test_deleting_an_original_deletes_its_translations(catalogue, ja):
     rival.delete()
 
     assert not Product.objects.filter(translation_key=key).exists()
+
+
+def test_a_comparison_translated_in_wagtail_localize_keeps_its_products_and_plans(
+    client, catalogue, comparison_index, site_settings, ja, django_capture_on_commit_callbacks
+):
+    """A translator translates a comparison page segment by segment: the verdicts are
+    theirs to translate; the products and plans compared stay the originals."""
+    japanese(comparison_index.get_parent())
+    japanese(comparison_index)
+    english = ComparisonPageFactory(
+        parent=comparison_index,
+        title="Desk or Tidewell",
+        compared_products=[
+            ComparedProduct(product=catalogue["ours"], sort_order=0),
+            ComparedProduct(
+                product=catalogue["rival"],
+                plan="Business",
+                best_for="Phone-first teams.",
+                sort_order=1,
+            ),
+        ],
+        compared_criteria=[
+            ComparedCriterion(criterion=catalogue[name], sort_order=order)
+            for order, name in enumerate(("monthly", "phone", "audit"))
+        ],
+    )
+
+    # wagtail-localize publishes a page once the transaction commits.
+    with django_capture_on_commit_callbacks(execute=True):
+        translation = translate_object(
+            english,
+            ja,
+            {"Desk or Tidewell": "Desk か Tidewell か", "Phone-first teams.": "電話中心のチーム。"},
+        )
+
+    translation.refresh_from_db()
+    assert translation.live
+    compared = translation.compared_products.get(sort_order=1)
+    assert (compared.product, compared.plan) == (catalogue["rival"], "Business")
+    assert compared.best_for == "電話中心のチーム。"
+    assert compared.locale == ja
+    soup = soup_of(client, translation.url)
+    assert "電話中心のチーム。" in soup.get_text()
+    assert row_named(soup, "電話チャネル")

@@ -30,13 +30,19 @@ class StandardPageFactory(wagtail_factories.PageFactory):
         model = StandardPage
 
 
+def default_locale():
+    """The site's default locale, which migrations create and the flush after a
+    transactional (browser) test removes: made again when missing."""
+    return Locale.objects.get_or_create(
+        language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    )[0]
+
+
 def wagtail_root():
     """Wagtail's root page. Migrations create it, its locale and the root collection, but
     the flush after a transactional (browser) test removes them, so make them again when
     missing."""
-    Locale.objects.get_or_create(
-        language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
-    )
+    default_locale()
     Collection.get_first_root_node() or Collection.add_root(name="Root")
     return Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root"))
 

@@ -456,7 +456,7 @@ def test_the_record_breaks_rejections_down_by_reason_and_rating(
     assert [cell["count"] for cell in duplicate["ratings"]] == [0, 1, 0, 0, 0, 1]
 
     html = render_to_string("components/moderation_record.html", summary)
-    assert "<caption>Rejected testimonials, by reason and rating</caption>" in html
+    assert ">Rejected testimonials, by reason and rating</caption>" in html
     assert '<th scope="col">1 star</th>' in html and '<th scope="col">No rating</th>' in html
     assert '<th scope="row">Spam</th>' in html
     assert "4 rejected" in html
