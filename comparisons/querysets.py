@@ -29,12 +29,17 @@ class FactChangeQuerySet(models.QuerySet):
         changes = self.filter(
             product__in=[column.product for column in table.columns],
             criterion__in=[row.criterion for row in table.rows],
-        ).select_related("product", "criterion")
-        return [
+        ).select_related("product")
+        shown = [
             change
             for change in changes.order_by("-changed_at", "-pk")
             if table.compares(change.product_id, change.plan)
         ]
+        # The table's own criteria: named in the page's language.
+        criteria = {row.criterion.pk: row.criterion for row in table.rows}
+        for change in shown:
+            change.criterion = criteria[change.criterion_id]
+        return shown
 
 
 class CriterionQuerySet(TranslatableQuerySet):

@@ -1,7 +1,8 @@
 from django import template
 from django.utils.html import format_html
-from django.utils.translation import pgettext
+from django.utils.translation import get_language, pgettext
 
+from comparisons.localized import source_language
 from comparisons.table import plan_label
 
 register = template.Library()
@@ -32,3 +33,13 @@ def in_its_language(words):
     if lang is None:
         return words
     return format_html('<span lang="{}">{}</span>', lang, words)
+
+
+@register.filter
+def as_recorded(words):
+    """Words recorded in the site's default language (a correction's values and
+    reason), marked with it on a page in another language."""
+    language = source_language()
+    if not words or get_language() == language:
+        return words
+    return format_html('<span lang="{}">{}</span>', language, words)

@@ -22,6 +22,7 @@ from comparisons.models import ComparedCriterion, ComparedProduct, Criterion, Fa
 from tests.comparisons.factories import (
     ComparisonPageFactory,
     CriterionFactory,
+    FactChangeFactory,
     FactFactory,
     ProductFactory,
     ProductPageFactory,
@@ -345,3 +346,25 @@ def test_a_comparison_translated_in_wagtail_localize_keeps_its_products_and_plan
     soup = soup_of(client, translation.url)
     assert "電話中心のチーム。" in soup.get_text()
     assert row_named(soup, "電話チャネル")
+
+
+def test_the_corrections_log_names_criteria_in_japanese_and_marks_recorded_english(
+    client, comparison, catalogue
+):
+    """Corrections are recorded once, in the site's language: a Japanese reader gets the
+    criterion's Japanese name, and the recorded values and reason marked as English."""
+    _, japanese_page = comparison
+    FactChangeFactory(
+        product=catalogue["rival"],
+        criterion=catalogue["phone"],
+        old_value="No",
+        new_value="Yes",
+        reason="Tidewell added a phone channel in March.",
+    )
+
+    entry = soup_of(client, japanese_page.url).select_one(".corrections__list li")
+
+    assert "電話チャネル" in entry.get_text()
+    assert "Phone channel" not in entry.get_text()
+    recorded = [span.get_text() for span in entry.select('[lang="en"]')]
+    assert recorded == ["No", "Yes", "Tidewell added a phone channel in March."]
