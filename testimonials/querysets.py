@@ -65,11 +65,12 @@ class TestimonialQuerySet(models.QuerySet):
         return self.filter(rating__lte=CRITICAL_AT_MOST)
 
     def critical_first(self, language=None):
-        """Those in the reader's language first, as in ``newest_first``; then the lowest
-        rating first, then the newest; those without a rating last, having nothing to
-        rank them by."""
+        """The lowest rating first, as the reader asked: the bad news comes first in
+        whatever language it was written. Of one rating, those in the reader's language
+        first, then the newest; those without a rating last, having nothing to rank
+        them by."""
         return self.order_by(
-            language_first(language), F("rating").asc(nulls_last=True), "-submitted_at", "-pk"
+            F("rating").asc(nulls_last=True), language_first(language), "-submitted_at", "-pk"
         )
 
     def containing_shown_words(self, query, max_words=10):

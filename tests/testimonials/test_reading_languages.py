@@ -105,10 +105,23 @@ def test_the_japanese_wall_shows_japanese_first_and_marks_english(client, japane
     assert "日本語で書かれた声を先に" in soup.select_one(".wall-order").get_text()
 
 
-def test_critical_first_keeps_the_reader_language_first(client, japanese_wall, mixed):
+def test_critical_first_puts_the_lowest_rating_first_whatever_its_language(
+    client, japanese_wall, mixed, our_product
+):
+    """A reader who asks for the bad news first gets it first; of one rating, the
+    reader's language comes first."""
+    TestimonialFactory(
+        approved=True, product=our_product, quote="Too slow for us.", rating=2, language="en"
+    )
     soup = soup_of(client, f"{japanese_wall.url}?order=critical")
 
-    assert [words for words, _, _ in quotes(soup)] == [JAPANESE[1], JAPANESE[0], *ENGLISH]
+    assert [words for words, _, _ in quotes(soup)] == [
+        JAPANESE[1],
+        "Too slow for us.",
+        *ENGLISH,
+        JAPANESE[0],
+    ]
+    assert "評価が同じなら" in soup.select_one(".wall-order").get_text()
 
 
 def test_each_testimonial_is_on_exactly_one_page_of_the_wall(client, wall_page, our_product):
