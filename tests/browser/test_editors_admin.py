@@ -1,6 +1,8 @@
 """What an editor sees in the admin: a product they create is reported created, and
 the reference requests say when each is needed and who asked."""
 
+import re
+
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
@@ -39,7 +41,8 @@ def test_a_product_the_editor_creates_is_reported_created(logged_in_editor, scre
     page.wait_for_timeout(1500)  # longer than Wagtail's autosave interval
     screenshot(page, "editor-product-add-1280")
     page.locator("footer button[type=submit]").first.click()
-    page.wait_for_url("**/admin/snippets/comparisons/product/")
+    # Back to the listing of products in the language the product was written in.
+    page.wait_for_url(re.compile(r"/admin/snippets/comparisons/product/(\?locale=en)?$"))
 
     message = page.locator(".messages").inner_text()
     screenshot(page, "editor-product-created-1280")
