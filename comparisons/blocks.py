@@ -12,6 +12,7 @@ from comparisons.pricing import (
     CURRENCIES,
     Period,
     PerUnit,
+    Tax,
     decimals_of,
     format_price,
     machine_price,
@@ -55,6 +56,11 @@ class PlanValue(blocks.StructValue):
         return until if until and until >= timezone.localdate() else None
 
     @property
+    def display_tax(self):
+        tax = self.get("tax")
+        return Tax(tax).label if tax and self.is_priced and not self.is_free else ""
+
+    @property
     def display_unit(self):
         # "Free per agent / month" says nothing: a free plan has no unit.
         if not self.is_priced or self.is_free:
@@ -72,10 +78,16 @@ class PlanBlock(blocks.StructBlock):
         min_value=0,
         max_digits=10,
         decimal_places=2,
-        help_text="What readers pay, before tax: 0 for a free plan. Leave empty for a "
-        "plan priced on request; readers then see “Price on request”.",
+        help_text="What readers pay: 0 for a free plan. Leave empty for a plan priced on "
+        "request; readers then see “Price on request”.",
     )
     currency = blocks.ChoiceBlock(choices=CURRENCIES, default="USD")
+    tax = blocks.ChoiceBlock(
+        choices=Tax.choices,
+        required=False,
+        help_text="Whether the price includes tax, as the price list says; readers see "
+        "it next to the price (in Japanese 税込 or 税抜). Empty if the list does not say.",
+    )
     per = blocks.ChoiceBlock(
         choices=PerUnit.choices,
         required=False,

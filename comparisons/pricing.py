@@ -45,6 +45,14 @@ class Period(models.TextChoices):
     YEAR = "year", pgettext_lazy("price per", "per year")
 
 
+class Tax(models.TextChoices):
+    """Whether the amount includes sales tax (VAT, consumption tax), as the price list
+    says. Japanese readers expect it stated: 税込 or 税抜."""
+
+    EXCLUDED = "excluded", pgettext_lazy("price", "excl. tax")
+    INCLUDED = "included", pgettext_lazy("price", "incl. tax")
+
+
 # What a price is counted in, for search engines: the unit as a word in English (a
 # quantity of one of them), the period as a UN/CEFACT common code.
 PERIOD_CODES = {Period.MONTH: "MON", Period.YEAR: "ANN"}

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Site
 from wagtail.rich_text import get_text_for_indexing
 
-from comparisons.pricing import PERIOD_CODES, machine_price
+from comparisons.pricing import PERIOD_CODES, Tax, machine_price
 from home.honesty import warning
 from home.seo.canonical import site_root_url
 from home.seo.structured_data import aggregate_rating, image_object, item_list, review
@@ -106,6 +106,8 @@ def plan_offer(plan, url, seller):
             "value": 1,
             "unitText": plan["per"],
         }
+    if plan.get("tax") and not plan.is_free:
+        specification["valueAddedTaxIncluded"] = plan["tax"] == Tax.INCLUDED
     if plan["period"] and not plan.is_free:
         # Per month or year: the unit the price is in (UN/CEFACT code), paid as a
         # subscription. How often it is invoiced is the billing note's to say.

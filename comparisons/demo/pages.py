@@ -12,8 +12,11 @@ def point(title, detail=""):
     return {"title": title, "detail": detail}
 
 
-def plan(name, price, includes, per="agent", period="month", billing="billed yearly"):
-    """A plan of a price list in US dollars; ``price`` None for a plan priced on request."""
+def plan(
+    name, price, includes, per="agent", period="month", billing="billed yearly", tax="excluded"
+):
+    """A plan of a price list in US dollars, before VAT as the demo's price lists say;
+    ``price`` None for a plan priced on request."""
     return (
         "plan",
         {
@@ -23,6 +26,7 @@ def plan(name, price, includes, per="agent", period="month", billing="billed yea
             "per": per,
             "period": period,
             "billing": billing,
+            "tax": tax,
             "includes": includes,
         },
     )

@@ -37,6 +37,7 @@ def plan(name, price, currency="USD", per="agent", period="month", **more):
         "per": per,
         "period": period,
         "billing": "",
+        "tax": "",
         "valid_until": None,
         "includes": "",
     }

@@ -223,6 +223,40 @@ def test_the_japanese_page_carries_the_same_data_in_japanese(
     ]
 
 
+def test_a_price_list_that_states_tax_says_so_to_readers_and_search_engines(
+    client, product_page, product_index, home_page
+):
+    """Japanese readers expect 税込 or 税抜 next to a price; search engines read it as
+    valueAddedTaxIncluded. A price list that does not say is not made to."""
+    japanese(home_page)
+    japanese(product_index)
+    translation = japanese(product_page)
+    translation.pricing = [
+        plan("Team", 1980, currency="JPY", tax="included"),
+        plan("Business", 3500, currency="JPY", tax="excluded"),
+        plan("Scale", 5000, currency="JPY"),
+    ]
+    translation.save_revision().publish()
+
+    soup = render(client, translation.url)
+
+    assert visible_text(soup, ".plan__price")[:2] == [
+        "￥1,980 エージェント1名あたり／月 (税込)",
+        "￥3,500 エージェント1名あたり／月 (税抜)",
+    ]
+    assert soup.select(".plan__price")[2].select_one(".plan__tax") is None
+    taxes = [
+        offer["priceSpecification"].get("valueAddedTaxIncluded")
+        for offer in application(soup)["offers"]
+    ]
+    assert taxes == [True, False, None]
+    product_page.pricing = [plan("Team", 19, tax="included")]
+    product_page.save_revision().publish()
+    assert visible_text(render(client, product_page.url), ".plan__price") == [
+        "$19 per agent / month (incl. tax)"
+    ]
+
+
 def test_a_logo_whose_file_is_missing_leaves_the_image_out_not_the_page(client, product_page, logo):
     logo.file.storage.delete(logo.file.name)
 
