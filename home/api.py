@@ -71,3 +71,13 @@ class PagesAPIViewSet(PublicAPIMixin, WagtailPagesAPIViewSet):
 
     def get_base_queryset(self):
         return listable(super().get_base_queryset(), self.request)
+
+    def get_serializer(self, instance, *args, **kwargs):
+        # A page may ready what it shows for the API, e.g. the data it names in its
+        # own language, once for all the pages of a listing.
+        pages = instance if kwargs.get("many") else [instance]
+        for page in pages:
+            prepare = getattr(page, "prepare_api_representation", None)
+            if prepare is not None:
+                prepare()
+        return super().get_serializer(instance, *args, **kwargs)

@@ -1,4 +1,5 @@
 from django.db import models
+from django.db.models import prefetch_related_objects
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
@@ -129,6 +130,14 @@ class ComparisonPage(HonestyCheckedPage, RoutablePageMixin, ViewRestrictionsByPa
 
     def get_structured_data(self, context, url, publisher):
         return comparison_page(self, context, url, publisher)
+
+    def prepare_api_representation(self):
+        """The criteria and products the API nests, named in this page's language."""
+        prefetch_related_objects(
+            [self], "compared_criteria__criterion", "compared_products__product"
+        )
+        criteria = [item.criterion for item in self.compared_criteria.all()]
+        localize_for(self, [*criteria, *(item.product for item in self.compared_products.all())])
 
     def compared(self):
         """The columns (product and plan) and the criteria, in the editor's order."""

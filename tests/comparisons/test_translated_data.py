@@ -368,3 +368,31 @@ def test_the_corrections_log_names_criteria_in_japanese_and_marks_recorded_engli
     assert "Phone channel" not in entry.get_text()
     recorded = [span.get_text() for span in entry.select('[lang="en"]')]
     assert recorded == ["No", "Yes", "Tidewell added a phone channel in March."]
+
+
+def test_the_api_gives_the_data_in_the_language_asked_with_the_originals_ids(client, catalogue):
+    rival = catalogue["rival"]
+
+    japanese_answer = client.get(f"/api/v2/products/{rival.pk}/", {"locale": "ja"}).json()
+    english_answer = client.get(f"/api/v2/products/{rival.pk}/").json()
+
+    assert japanese_answer["id"] == english_answer["id"] == rival.pk
+    assert japanese_answer["summary"] == "電話・チャット・メールの大企業向けヘルプデスク。"
+    assert english_answer["summary"] == rival.summary
+    notes = {fact["note"] for fact in japanese_answer["facts"]}
+    assert "年間契約のみ" in notes and "Annual contract only" not in notes
+    assert client.get("/api/v2/products/", {"locale": "xx"}).status_code == 400
+    listed = client.get("/api/v2/criteria/", {"locale": "ja", "limit": 50}).json()["items"]
+    assert {"電話チャネル", "月払い", "Audit log retention"} <= {item["name"] for item in listed}
+    assert len(listed) == Criterion.objects.in_source_language().count()
+
+
+def test_the_pages_api_names_a_japanese_comparisons_criteria_in_japanese(client, comparison):
+    english, japanese_page = comparison
+
+    def criteria(page):
+        answer = client.get(f"/api/v2/pages/{page.pk}/").json()
+        return [item["criterion"]["name"] for item in answer["compared_criteria"]]
+
+    assert criteria(japanese_page) == ["月払い", "電話チャネル", "Audit log retention"]
+    assert criteria(english) == ["Monthly billing", "Phone channel", "Audit log retention"]
