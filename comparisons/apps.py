@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_delete
 
 
 class ComparisonsConfig(AppConfig):
@@ -10,9 +11,11 @@ class ComparisonsConfig(AppConfig):
         from home.personal_data import register
 
         from . import checks, personal_data  # noqa: F401 (checks registers itself)
+        from .localized import delete_translations
         from .models import Criterion, Fact, FactChange, Product, RankedValue
         from .page_cache import (
             COMPARISON_DATA,
+            as_its_original,
             with_its_criterion,
             with_its_product,
             with_products_using_it,
@@ -20,7 +23,12 @@ class ComparisonsConfig(AppConfig):
 
         register("inaccuracy_reports", export=personal_data.export, erase=personal_data.erase)
 
-        show_in_cached_pages(Product, fragments=[COMPARISON_DATA])
+        show_in_cached_pages(Product, shown_with=as_its_original, fragments=[COMPARISON_DATA])
+        for model in (Product, Criterion, Fact):
+            # After the original, its translations: they only lent it their words.
+            post_delete.connect(
+                delete_translations, sender=model, dispatch_uid=f"translations-{model}"
+            )
         for model in (Fact, FactChange):
             show_in_cached_pages(model, shown_with=with_its_product, fragments=[COMPARISON_DATA])
         show_in_cached_pages(

@@ -94,12 +94,6 @@ class Wording:
         if source:
             self.share_with_translations()
 
-    def delete(self, *args, **kwargs):
-        # Translations only lend words to the source: without it they mean nothing.
-        if self.is_source_row():
-            self.translations().delete()
-        return super().delete(*args, **kwargs)
-
     def translations(self):
         return type(self).objects.filter(translation_key=self.translation_key).exclude(pk=self.pk)
 
@@ -178,6 +172,15 @@ class TranslatableQuerySet(models.QuerySet):
             if codes.get(obj.locale_id) == source_language():
                 obj.wording = obj.words_digest()
         return super().bulk_create(objs, *args, **kwargs)
+
+
+def delete_translations(sender, instance, **kwargs):
+    """Translations only lend words to their original: without it they mean nothing.
+    On ``post_delete``, so a bulk delete (a queryset's) takes them too."""
+    if instance.is_source_row():
+        sender.objects.filter(translation_key=instance.translation_key).exclude(
+            pk=instance.pk
+        ).delete()
 
 
 def _language_codes():

@@ -5,7 +5,9 @@ Here each first asks what Wagtail asks on the way there (choosing the image, fin
 pages in the page chooser, moving the page), then hands over to Wagtail's own view.
 
 The translations report (wagtail-localize's) lists every translation and its progress
-to anyone in the admin; here it is for those who translate.
+to anyone in the admin; here it is for those who translate. Translating a snippet
+takes, besides wagtail-localize's permission to translate, the permission to change
+that kind of record: a translation is a record of it.
 
 Wagtail's core admin URLs cannot be unregistered, so site/urls.py puts these, at the
 same paths, before Wagtail's. A ``before_move_page`` hook would come too late: Wagtail
@@ -29,6 +31,7 @@ from wagtail.models import Page
 from wagtail.utils.urlpatterns import decorate_urlpatterns
 
 from wagtail_localize.views.report import TranslationsReportView
+from wagtail_localize.views.submit_translations import SubmitSnippetTranslationView
 
 TRANSLATES = "wagtail_localize.submit_translation"
 
@@ -72,6 +75,10 @@ def may_translate(request):
     return request.user.has_perm(TRANSLATES)
 
 
+def may_translate_snippet(request, app_label, model_name, pk):
+    return may_translate(request) and request.user.has_perm(f"{app_label}.change_{model_name}")
+
+
 @hooks.register("construct_reports_menu")
 def translations_report_for_translators(request, menu_items):
     if not may_translate(request):
@@ -91,6 +98,10 @@ urlpatterns = decorate_urlpatterns(
         path(
             "pages/<int:page_to_move_id>/move/<int:destination_id>/confirm/",
             refused_unless(may_move_page)(move_confirm),
+        ),
+        path(
+            "localize/submit/snippet/<slug:app_label>/<slug:model_name>/<str:pk>/",
+            refused_unless(may_translate_snippet)(SubmitSnippetTranslationView.as_view()),
         ),
         path(
             "localize/reports/translations/",

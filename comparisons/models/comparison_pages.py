@@ -204,6 +204,7 @@ class ComparisonPage(HonestyCheckedPage, RoutablePageMixin, ViewRestrictionsByPa
     @path("report/", name="report_inaccuracy")
     def report_inaccuracy(self, request):
         columns, criteria = self.compared()
+        localize_for(self, [*criteria, *(column.product for column in columns)])
         if request.method == "POST":
             form = InaccuracyReportForm(columns, criteria, request.POST)
         else:

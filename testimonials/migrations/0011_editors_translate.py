@@ -1,6 +1,8 @@
-"""Editors translate products, criteria and pages with wagtail-localize: they get its
-"submit translation" permission (the rest of what they do is in 0005_roles). The
-reverse takes away exactly that."""
+"""Editors translate products, criteria and pages with wagtail-localize: they hold its
+"submit translation" permission. wagtail-localize's own migration gives it to
+Wagtail's Editors and Moderators groups; in Candor, Moderators decide on testimonials
+and translate nothing, so theirs is taken away (the rest of each role is in
+0005_roles). The reverse gives back exactly what this took or gave."""
 
 from django.db import migrations
 
@@ -12,20 +14,26 @@ def permission(apps):
     ).first()
 
 
+def group(apps, name):
+    return apps.get_model("auth", "Group").objects.filter(name=name).first()
+
+
 def grant(apps, schema_editor):
-    Group = apps.get_model("auth", "Group")
     submit = permission(apps)
-    editors = Group.objects.filter(name="Editors").first()
-    if submit and editors:
+    if submit is None:
+        return
+    if editors := group(apps, "Editors"):
         editors.permissions.add(submit)
+    if moderators := group(apps, "Moderators"):
+        moderators.permissions.remove(submit)
 
 
 def revoke(apps, schema_editor):
-    Group = apps.get_model("auth", "Group")
     submit = permission(apps)
-    editors = Group.objects.filter(name="Editors").first()
-    if submit and editors:
-        editors.permissions.remove(submit)
+    if submit is None:
+        return
+    if moderators := group(apps, "Moderators"):
+        moderators.permissions.add(submit)
 
 
 class Migration(migrations.Migration):

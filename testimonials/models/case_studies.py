@@ -12,6 +12,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from rest_framework.fields import Field
+from wagtail_localize.fields import SynchronizedField
 
 from comparisons.localized import ours_in_source_locale
 from home.models.index_page import IndexPage
@@ -67,6 +68,10 @@ class CaseStudyIndexPage(IndexPage):
 
 class CaseStudyPage(ViewRestrictionsByPathMixin, Page):
     template = "pages/case_study_page.html"
+
+    # wagtail-localize leaves many-to-many fields alone: its translations would keep
+    # the products they were first made with. They follow the original's instead.
+    override_translatable_fields = [SynchronizedField("products", overridable=False)]
 
     customer = models.ForeignKey(
         "testimonials.Customer", null=True, on_delete=models.SET_NULL, related_name="case_studies"

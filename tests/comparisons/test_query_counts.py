@@ -1,8 +1,11 @@
 """Queries per page stay the same however many products, criteria and items a page shows."""
 
+from wagtail.models import Locale
+
 import pytest
 from wagtail_factories import ImageFactory
 
+from comparisons.demo.japanese_catalogue import translate_object
 from comparisons.models import Criterion, Fact, FactChange, NotSuitableFor
 from tests.comparisons.factories import (
     CriterionFactory,
@@ -12,6 +15,7 @@ from tests.comparisons.factories import (
     ProductPageFactory,
     plan,
 )
+from tests.home.translations import japanese
 from tests.query_counts import MAX_QUERIES, queries_to_render
 
 pytestmark = pytest.mark.django_db
@@ -98,3 +102,34 @@ def test_index_and_home_pages_stay_within_budget(
 
     for url in ("/", product_index.url, comparison.get_parent().url):
         assert queries_to_render(client, url) <= MAX_QUERIES, url
+
+
+def test_a_japanese_comparison_queries_do_not_grow_from_3x10_to_8x60(
+    client, site_settings, comparison_grid, comparison_index
+):
+    """Translated words cost one query per kind of record, however many are shown; half
+    of them are translated, half fall back to English."""
+    ja = Locale.objects.get_or_create(language_code="ja")[0]
+    japanese(comparison_index.get_parent())
+    japanese(comparison_index)
+    pages = []
+    for products, criteria in ((3, 10), (8, 60)):
+        english = comparison_grid(product_count=products, criterion_count=criteria)
+        table = english.build_table(180)
+        for record in [*(row.criterion for row in table.rows), *(c.product for c in table.columns)]:
+            if record.pk % 2:
+                words = {
+                    getattr(record, name): f"訳: {getattr(record, name)}"
+                    for name in record.translated_words
+                }
+                translate_object(record, ja, words)
+        pages.append(japanese(english))
+
+    small_count, large_count = (queries_to_render(client, page.url) for page in pages)
+
+    assert large_count == small_count
+    # The English page's queries, and one for each kind of translated words: criteria,
+    # products, facts.
+    assert large_count <= MAX_QUERIES + 3
+    html = client.get(pages[1].url).content.decode()
+    assert "訳: Criterion" in html and 'lang="en">Criterion' in html

@@ -396,3 +396,77 @@ def test_the_pages_api_names_a_japanese_comparisons_criteria_in_japanese(client,
 
     assert criteria(japanese_page) == ["月払い", "電話チャネル", "Audit log retention"]
     assert criteria(english) == ["Monthly billing", "Phone channel", "Audit log retention"]
+
+
+# What the review of translations found --------------------------------------------
+
+
+def test_a_published_translation_refreshes_the_cached_japanese_page(
+    client, comparison, catalogue, settings, django_capture_on_commit_callbacks
+):
+    """Pages refer to the originals, so a change to a translation must reach the pages
+    that show its original, or readers keep the old words until the cache expires."""
+    settings.PAGE_CACHE_SECONDS = 600
+    _, japanese_page = comparison
+    client.get(japanese_page.url)
+    assert client.get(japanese_page.url)["X-Cache"] == "hit"
+    japanese_phone = catalogue["phone"].get_translation(Locale.objects.get(language_code="ja"))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        japanese_phone.name = "電話での応対"
+        japanese_phone.save()
+
+    response = client.get(japanese_page.url)
+    assert response["X-Cache"] == "miss"
+    assert row_named(BeautifulSoup(response.content, "html.parser"), "電話での応対")
+
+
+def test_deleting_originals_in_bulk_takes_their_translations(catalogue, editors_client, ja):
+    rival = catalogue["rival"]
+    key = rival.translation_key
+    japanese_facts = Fact.objects.filter(product__translation_key=key, locale=ja)
+    assert japanese_facts.exists()
+
+    response = editors_client.post(
+        reverse("wagtail_bulk_action", args=["comparisons", "product", "delete"])
+        + f"?id={rival.pk}"
+    )
+
+    assert response.status_code == 302
+    assert not Product.objects.filter(translation_key=key).exists()
+    assert not japanese_facts.exists()
+
+
+def test_only_those_who_may_change_a_record_may_translate_it(
+    catalogue, django_user_model, editors_client, ja
+):
+    """Moderators decide on testimonials: they neither translate products nor read the
+    translations report. Editors do both."""
+    moderator = user_in_group(django_user_model, "moderator", Group.objects.get(name="Moderators"))
+    moderators_client = Client()
+    moderators_client.force_login(moderator)
+    monthly = catalogue["audit"]
+    submit = reverse(
+        "wagtail_localize:submit_snippet_translation",
+        args=["comparisons", "criterion", monthly.pk],
+    )
+    report = reverse("wagtail_localize:translations_report")
+
+    refused = moderators_client.post(submit, {"locales": [ja.pk]})
+
+    assert refused.status_code in (302, 403)
+    assert not monthly.has_translation(ja)
+    assert moderators_client.get(report).status_code in (302, 403)
+    assert editors_client.post(submit, {"locales": [ja.pk]}).status_code == 302
+    assert monthly.has_translation(ja)
+    assert editors_client.get(report).status_code == 200
+
+
+def test_the_japanese_report_form_names_criteria_in_japanese(client, comparison):
+    _, japanese_page = comparison
+
+    soup = soup_of(client, japanese_page.url + "report/")
+
+    options = [option.get_text() for option in soup.select("#id_criterion option")]
+    assert "電話チャネル" in options and "月払い" in options
+    assert "Phone channel" not in options
