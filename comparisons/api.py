@@ -65,7 +65,8 @@ class ProductsAPIViewSet(InRequestedLanguage, PublicAPIMixin, BaseAPIViewSet):
 
     def with_their_words(self, products):
         facts = [fact for product in products for fact in product.facts.all()]
-        return [*products, *facts, *(fact.criterion for fact in facts)]
+        # Criteria first: a ranked value takes its words from its criterion.
+        return [*products, *(fact.criterion for fact in facts), *facts]
 
 
 class CriteriaAPIViewSet(InRequestedLanguage, PublicAPIMixin, BaseAPIViewSet):

@@ -78,8 +78,16 @@ class Wording:
     outdated_words_shown = True
 
     def kept_in_source_words(self):
-        """Words shown as the source has them even where a translation exists."""
+        """Words not taken from this record's own translation (see ``word_as_listed``)."""
         return ()
+
+    def word_as_listed(self, name, source, source_lang):
+        """A kept word as readers see it: the source's, in the source's language."""
+        return SourceText(source, source_lang)
+
+    @classmethod
+    def localize_children(cls, instances, locale_id, source_lang):
+        """Words of the records' children, once the records have theirs."""
 
     def words_digest(self):
         return wording_digest(*(getattr(self, name) for name in self.translated_words))
@@ -208,6 +216,11 @@ def localize(objects, locale_id):
             for obj in instances.values():
                 # Facts and pages refer to originals, in the site's language.
                 _lend_words(obj, rows.get(key), source_language())
+        model.localize_children(
+            [obj for instances in sources.values() for obj in instances.values()],
+            locale_id,
+            source_language(),
+        )
 
 
 def localize_for(page, objects):
@@ -222,13 +235,14 @@ def _lend_words(obj, row, source_lang):
         source = getattr(obj, name)
         if not source:
             continue
-        translated = row.get(name) if current and name not in kept else None
+        if name in kept:
+            setattr(obj, name, obj.word_as_listed(name, source, source_lang))
+            continue
+        translated = row.get(name) if current else None
         # A translation saved before a translator reached this text holds the source's
         # words: they are still the source's, in its language.
         if translated and translated != source:
             setattr(obj, name, translated)
         else:
             setattr(obj, name, SourceText(source, source_lang))
-    # Values listed as the source writes them (a criterion's ranked values) take its mark.
-    obj.source_lang = source_lang
     obj._localized = True

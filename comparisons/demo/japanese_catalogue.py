@@ -100,7 +100,11 @@ WORDS = {
     "Security add-on, 5 USD / agent": "セキュリティアドオン、エージェントあたり5米ドル",
     "Monthly costs 10% more": "月払いは10%割高",
     "EU hosting for call recordings only": "EU でのホスティングは通話録音のみ",
-    # Short texts (ranked values stay as the criterion lists them)
+    # Ranked values of "Vendor support hours", best first
+    "24/7": "24時間365日",
+    "24/7 by phone": "電話で24時間365日",
+    "24 hours, weekdays": "平日24時間",
+    "Weekdays 08:00-18:00 CET": "平日 8:00〜18:00(中央ヨーロッパ時間)",
 }
 
 

@@ -10,7 +10,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from comparisons.admin_forms import CriterionForm
-from comparisons.localized import Wording
+from comparisons.localized import SourceText, Wording
 from comparisons.querysets import CriterionQuerySet
 from comparisons.table import comparable
 
@@ -80,7 +80,7 @@ class Criterion(Wording, TranslatableMixin, index.Indexed, ClusterableModel):
         SynchronizedField("kind", overridable=False),
         SynchronizedField("direction", overridable=False),
         SynchronizedField("sort_order", overridable=False),
-        SynchronizedField("ranked_values", overridable=False),
+        TranslatableField("ranked_values"),
         SynchronizedField("wording", overridable=False),
     ]
 
@@ -142,6 +142,32 @@ class Criterion(Wording, TranslatableMixin, index.Indexed, ClusterableModel):
         """The values a short-text criterion is ranked by, best first, as written."""
         return [item.value for item in self.ranked_values.all()]
 
+    @property
+    def ranked_words(self):
+        """The ranked values as readers see them: in the page's language once
+        ``localize`` has given the criterion its translation's words."""
+        return self.__dict__.get("_ranked_words") or self.ranked_texts
+
+    @classmethod
+    def localize_children(cls, criteria, locale_id, source_lang):
+        """The ranked values' words too, in one query for all the criteria."""
+        values = [value for criterion in criteria for value in criterion.ranked_values.all()]
+        if not values:
+            return
+        translated = dict(
+            RankedValue.objects.filter(
+                locale_id=locale_id, translation_key__in={value.translation_key for value in values}
+            ).values_list("translation_key", "value")
+        )
+
+        def word(value):
+            # Left as the source wrote it until a translator reaches it.
+            words = translated.get(value.translation_key)
+            return words if words and words != value.value else SourceText(value.value, source_lang)
+
+        for criterion in criteria:
+            criterion._ranked_words = [word(value) for value in criterion.ranked_values.all()]
+
     def ranked_text(self, text):
         """(position, spelling) of ``text`` among the ranked values, or None."""
         wanted = comparable(text)
@@ -157,14 +183,18 @@ class Criterion(Wording, TranslatableMixin, index.Indexed, ClusterableModel):
         return self.kind in self.RANKABLE_KINDS and self.direction != self.Direction.UNRANKED
 
 
-class RankedValue(Orderable):
-    """One value of a short-text criterion, in the order that ranks them (best first)."""
+class RankedValue(TranslatableMixin, Orderable):
+    """One value of a short-text criterion, in the order that ranks them (best first).
+    Translated with its criterion; facts and the ranking use the original's."""
 
     criterion = ParentalKey(Criterion, on_delete=models.CASCADE, related_name="ranked_values")
     value = models.CharField(max_length=80, help_text='As facts give it, e.g. "24/7".')
 
     panels = [FieldPanel("value")]
     api_fields = ["value"]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        pass
 
     def __str__(self):
         return self.value

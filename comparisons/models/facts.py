@@ -208,10 +208,16 @@ class Fact(Wording, TranslatableMixin, models.Model):
             self.text = found[1]
 
     def kept_in_source_words(self):
-        # A ranked short text is one of the criterion's ranked values, which readers
-        # see listed as written: the cell says it the same way.
+        # A ranked short text is one of the criterion's ranked values: the cell says it
+        # as the criterion's ranking, translated with the criterion, lists it.
         criterion = self.criterion
         return ("text",) if criterion.kind == Criterion.Kind.TEXT and criterion.is_ranked else ()
+
+    def word_as_listed(self, name, source, source_lang):
+        found = self.criterion.ranked_text(source)
+        if found is None:
+            return super().word_as_listed(name, source, source_lang)
+        return self.criterion.ranked_words[found[0]]
 
     @property
     def display_value(self):

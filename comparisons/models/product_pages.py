@@ -189,7 +189,8 @@ class ProductPage(HonestyCheckedPage, ViewRestrictionsByPathMixin, Page):
         for fact in facts:
             fact.stale = fact.is_stale(freshness_limit_days)
         criteria = {fact.criterion_id: fact.criterion for fact in facts}
-        localize_for(self, [*facts, *criteria.values()])
+        # Criteria first: a ranked value takes its words from its criterion.
+        localize_for(self, [*criteria.values(), *facts])
         return facts
 
     def related_pages(self, not_suitable_for, request):

@@ -470,3 +470,37 @@ def test_the_japanese_report_form_names_criteria_in_japanese(client, comparison)
     options = [option.get_text() for option in soup.select("#id_criterion option")]
     assert "電話チャネル" in options and "月払い" in options
     assert "Phone channel" not in options
+
+
+def test_a_ranked_short_text_reads_in_japanese_and_still_ranks_by_the_original(
+    client, catalogue, comparison_index, site_settings, ja
+):
+    hours = CriterionFactory(
+        name="Vendor support hours",
+        group="Vendor support",
+        kind=Criterion.Kind.TEXT,
+        ranked_values=["24/7", "Weekdays"],
+    )
+    FactFactory(product=catalogue["ours"], criterion=hours, support="", text="Weekdays")
+    FactFactory(product=catalogue["rival"], criterion=hours, support="", text="24/7")
+    translate_object(hours, ja, {"Vendor support hours": "サポート時間", "24/7": "24時間365日"})
+    english = ComparisonPageFactory(
+        parent=comparison_index,
+        compared_products=[
+            ComparedProduct(product=catalogue["ours"], sort_order=0),
+            ComparedProduct(product=catalogue["rival"], sort_order=1),
+        ],
+        compared_criteria=[ComparedCriterion(criterion=hours)],
+    )
+    japanese(comparison_index.get_parent())
+    japanese(comparison_index)
+
+    row = row_named(soup_of(client, japanese(english).url), "サポート時間")
+
+    ranking = row.select(".ranking li")
+    assert [item.get_text() for item in ranking] == ["24時間365日", "Weekdays"]
+    assert ranking[1].select_one('[lang="en"]') is not None
+    ours, rival = row.select("td")
+    assert ours.select_one('.value [lang="en"]').get_text() == "Weekdays"
+    assert "24時間365日" in rival.select_one(".value").get_text()
+    assert rival.select_one(".best-mark") and not ours.select_one(".best-mark")
