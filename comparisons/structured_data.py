@@ -137,6 +137,7 @@ def comparison_page(page, context, url, publisher):
             "@id": url,
             "url": url,
             "name": page.title,
+            "inLanguage": get_language(),
             "author": {"@type": "Person", "name": page.author_name},
             "dateModified": page.reviewed_on.isoformat(),
             "publisher": publisher,

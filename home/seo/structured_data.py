@@ -12,6 +12,7 @@ from django.utils.translation import get_language
 from wagtail.images.models import SourceImageIOError
 from wagtail.models import Page, Site
 
+from home.languages import localized
 from home.models import SiteSettings
 
 from .breadcrumbs import breadcrumb_trail
@@ -40,7 +41,11 @@ def organization(site_settings, site, request):
         "url": f"{root_url}/",
     }
     if site_settings.methodology_page:
-        node["publishingPrinciples"] = site_settings.methodology_page.get_full_url(request)
+        # In the reader's language where it is translated.
+        methodology = site_settings.methodology_page
+        if request is not None:
+            methodology = localized(methodology, request)
+        node["publishingPrinciples"] = methodology.get_full_url(request)
     return node
 
 

@@ -3,6 +3,7 @@ summaries are translated with wagtail-localize, while the values, sources and da
 stay one set shared by every language."""
 
 import datetime
+import json
 from decimal import Decimal
 
 from django.contrib.auth.models import Group
@@ -27,6 +28,7 @@ from tests.comparisons.factories import (
     ProductFactory,
     ProductPageFactory,
 )
+from tests.home.factories import StandardPageFactory
 from tests.home.translations import japanese
 from tests.testimonials.advocate_fixtures import user_in_group
 
@@ -504,3 +506,21 @@ def test_a_ranked_short_text_reads_in_japanese_and_still_ranks_by_the_original(
     assert ours.select_one('.value [lang="en"]').get_text() == "Weekdays"
     assert "24時間365日" in rival.select_one(".value").get_text()
     assert rival.select_one(".best-mark") and not ours.select_one(".best-mark")
+
+
+def test_a_japanese_comparison_tells_search_engines_its_language_and_principles(
+    client, comparison, site_settings
+):
+    _, japanese_page = comparison
+    methodology = StandardPageFactory(parent=japanese_page.get_site().root_page, slug="how")
+    japanese_methodology = japanese(methodology)
+    site_settings.methodology_page = methodology
+    site_settings.save()
+
+    soup = soup_of(client, japanese_page.url)
+    graph = json.loads(soup.select_one('script[type="application/ld+json"]').string)["@graph"]
+
+    page_node = next(node for node in graph if node["@type"] == "WebPage")
+    publisher = next(node for node in graph if node["@type"] == "Organization")
+    assert page_node["inLanguage"] == "ja"
+    assert publisher["publishingPrinciples"].endswith(japanese_methodology.url)
