@@ -60,7 +60,10 @@ class ProductsAPIViewSet(InRequestedLanguage, PublicAPIMixin, BaseAPIViewSet):
     nested_default_fields = BaseAPIViewSet.nested_default_fields + ["name", "vendor", "is_ours"]
 
     def get_queryset(self):
-        facts = Fact.objects.select_related("criterion")
+        # With each criterion's ranked values: a ranked short text reads as them.
+        facts = Fact.objects.select_related("criterion").prefetch_related(
+            "criterion__ranked_values"
+        )
         return super().get_queryset().prefetch_related(Prefetch("facts", queryset=facts))
 
     def with_their_words(self, products):
@@ -75,3 +78,6 @@ class CriteriaAPIViewSet(InRequestedLanguage, PublicAPIMixin, BaseAPIViewSet):
     filter_backends = [FieldsFilter, OrderingFilter, SearchFilter]
     listing_default_fields = BaseAPIViewSet.listing_default_fields + ["name", "group", "kind"]
     nested_default_fields = BaseAPIViewSet.nested_default_fields + ["name", "group", "unit"]
+
+    def get_queryset(self):
+        return super().get_queryset().prefetch_related("ranked_values")

@@ -127,9 +127,18 @@ class Wording:
         ``TranslatableQuerySet.with_source_wording``)."""
         if self.is_source_row():
             return _("Original")
-        if self.wording and self.wording == getattr(self, "source_wording", None):
-            return _("Up to date")
-        return _("Outdated: the original has changed since it was translated")
+        if not self.wording or self.wording != getattr(self, "source_wording", None):
+            return _("Outdated: the original has changed since it was translated")
+        # A sync copies the original's digest: words still the original's are not
+        # translated yet, though they are up to date.
+        untranslated = [
+            name
+            for name in self.translated_words
+            if getattr(self, name) and getattr(self, name) == getattr(self, f"source_{name}", None)
+        ]
+        if untranslated:
+            return _("Partly translated: some words are still the original's")
+        return _("Up to date")
 
     def share_with_translations(self):
         """Keep the translations' copy of the data the source's at once, rather than at
@@ -164,6 +173,10 @@ class TranslatableQuerySet(models.QuerySet):
         return self.annotate(
             source_wording=Subquery(originals.values("wording")[:1]),
             locale_code=F("locale__language_code"),
+            **{
+                f"source_{name}": Subquery(originals.values(name)[:1])
+                for name in self.model.translated_words
+            },
         )
 
     def bulk_create(self, objs, *args, **kwargs):

@@ -7,7 +7,8 @@ pages in the page chooser, moving the page), then hands over to Wagtail's own vi
 The translations report (wagtail-localize's) lists every translation and its progress
 to anyone in the admin; here it is for those who translate. Translating a snippet
 takes, besides wagtail-localize's permission to translate, the permission to change
-that kind of record: a translation is a record of it.
+that kind of record: a translation is a record of it. Syncing translations and
+publishing them at once takes the permission to publish what they translate.
 
 Wagtail's core admin URLs cannot be unregistered, so site/urls.py puts these, at the
 same paths, before Wagtail's. A ``before_move_page`` hook would come too late: Wagtail
@@ -30,8 +31,10 @@ from wagtail.images.views.chooser import viewset as image_chooser_viewset
 from wagtail.models import Page
 from wagtail.utils.urlpatterns import decorate_urlpatterns
 
+from wagtail_localize.models import TranslationSource
 from wagtail_localize.views.report import TranslationsReportView
 from wagtail_localize.views.submit_translations import SubmitSnippetTranslationView
+from wagtail_localize.views.update_translations import UpdateTranslationsView
 
 TRANSLATES = "wagtail_localize.submit_translation"
 
@@ -79,6 +82,21 @@ def may_translate_snippet(request, app_label, model_name, pk):
     return may_translate(request) and request.user.has_perm(f"{app_label}.change_{model_name}")
 
 
+def may_publish_synced(request, translation_source_id):
+    """Syncing without publishing is any translator's; publishing the translations
+    at once is for those who may publish what they translate."""
+    if not may_translate(request):
+        return False
+    if not request.POST.get("publish_translations"):
+        return True
+    source = get_object_or_404(TranslationSource, pk=translation_source_id)
+    instance = source.get_source_instance()
+    if isinstance(instance, Page):
+        return instance.permissions_for_user(request.user).can_publish()
+    meta = instance._meta
+    return request.user.has_perm(f"{meta.app_label}.change_{meta.model_name}")
+
+
 @hooks.register("construct_reports_menu")
 def translations_report_for_translators(request, menu_items):
     if not may_translate(request):
@@ -102,6 +120,10 @@ urlpatterns = decorate_urlpatterns(
         path(
             "localize/submit/snippet/<slug:app_label>/<slug:model_name>/<str:pk>/",
             refused_unless(may_translate_snippet)(SubmitSnippetTranslationView.as_view()),
+        ),
+        path(
+            "localize/update/<int:translation_source_id>/",
+            refused_unless(may_publish_synced)(UpdateTranslationsView.as_view()),
         ),
         path(
             "localize/reports/translations/",

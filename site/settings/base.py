@@ -184,11 +184,14 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 # English at the root, Japanese under /ja/. The public UI comes from locale/*;
-# editors translate pages with Wagtail's localisation.
+# editors translate pages, products and criteria with wagtail-localize.
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", "English"), ("ja", "日本語")]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# A new translation of a page is a draft, published as any page is (by someone who may
+# publish, through the workflow), not live at once because its original is.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 LOCALE_PATHS = [BASE_DIR / "locale"]
 FORMAT_MODULE_PATH = ["candor.formats"]
 TIME_ZONE = os.environ.get("TIME_ZONE", "UTC")

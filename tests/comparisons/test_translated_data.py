@@ -8,7 +8,9 @@ from decimal import Decimal
 
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from wagtail.models import Locale
@@ -19,7 +21,14 @@ from bs4 import BeautifulSoup
 from wagtail_localize.models import Translation, TranslationSource
 
 from comparisons.demo.japanese_catalogue import translate_object
-from comparisons.models import ComparedCriterion, ComparedProduct, Criterion, Fact, Product
+from comparisons.models import (
+    ComparedCriterion,
+    ComparedProduct,
+    ComparisonPage,
+    Criterion,
+    Fact,
+    Product,
+)
 from tests.comparisons.factories import (
     ComparisonPageFactory,
     CriterionFactory,
@@ -524,3 +533,102 @@ def test_a_japanese_comparison_tells_search_engines_its_language_and_principles(
     publisher = next(node for node in graph if node["@type"] == "Organization")
     assert page_node["inLanguage"] == "ja"
     assert publisher["publishingPrinciples"].endswith(japanese_methodology.url)
+
+
+# What the second review found ---------------------------------------------------------
+
+
+def test_an_editor_translating_a_page_makes_a_draft_and_may_not_publish_it_by_syncing(
+    comparison, catalogue, comparison_index, editors_client, ja, django_capture_on_commit_callbacks
+):
+    """Editors may not publish pages: "Translate this page" gives them a draft (for
+    someone who may publish), and syncing with "publish" is refused to them."""
+    english = ComparisonPageFactory(
+        parent=comparison_index,
+        title="Desk or Tidewell",
+        compared_products=[
+            ComparedProduct(product=catalogue["ours"], sort_order=0),
+            ComparedProduct(product=catalogue["rival"], sort_order=1),
+        ],
+        compared_criteria=[ComparedCriterion(criterion=catalogue["phone"])],
+    )
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = editors_client.post(
+            reverse("wagtail_localize:submit_page_translation", args=[english.pk]),
+            {"locales": [ja.pk]},
+        )
+
+    assert response.status_code == 302
+    translation = english.get_translation(ja)
+    assert not translation.live
+    source = TranslationSource.objects.get_for_instance(english)
+    with django_capture_on_commit_callbacks(execute=True):
+        refused = editors_client.post(
+            reverse("wagtail_localize:update_translations", args=[source.pk]),
+            {"publish_translations": "on"},
+        )
+    assert refused.status_code in (302, 403)
+    translation.refresh_from_db()
+    assert not translation.live
+
+
+def test_the_products_api_in_japanese_asks_the_same_queries_for_more_products(
+    client, catalogue, ja
+):
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get("/api/v2/products/", {"locale": "ja"}).status_code == 200
+        return len(captured)
+
+    hours = CriterionFactory(kind=Criterion.Kind.TEXT, ranked_values=["24/7", "Weekdays"])
+
+    def add_products(count):
+        for _ in range(count):
+            product = ProductFactory()
+            FactFactory(product=product, criterion=hours, support="", text="24/7")
+            FactFactory(product=product, criterion=catalogue["phone"])
+            translate_object(product, ja, {})
+
+    add_products(1)
+    queries()  # the first request of a client also starts its rate-limit count
+    few = queries()
+    add_products(5)
+
+    assert queries() == few
+
+
+def test_a_page_is_copied_only_under_a_page_in_its_own_language(
+    comparison, comparison_index, client, django_user_model
+):
+    english, japanese_page = comparison
+    client.force_login(django_user_model.objects.create_superuser("root", password="x"))
+
+    response = client.post(
+        reverse("wagtailadmin_pages:copy", args=[japanese_page.pk]),
+        {"new_title": "Copy", "new_slug": "copy-x", "new_parent_page": comparison_index.pk},
+    )
+
+    assert response.status_code == 302
+    assert not ComparisonPage.objects.filter(slug="copy-x").exists()
+    messages = [str(m) for m in response.wsgi_request._messages]
+    assert any("its own language" in message for message in messages)
+
+
+def test_a_synced_translation_with_words_still_in_english_says_so(catalogue, editors_client, ja):
+    rival = catalogue["rival"]
+    rival.summary = "Enterprise helpdesk for phone-first teams."
+    rival.save()
+    source = TranslationSource.objects.get_for_instance(rival)
+    source.update_from_db()
+    Translation.objects.get(source=source, target_locale=ja).save_target(publish=True)
+
+    listing = editors_client.get(
+        reverse("wagtailsnippets_comparisons_product:list"), {"locale": "ja"}
+    )
+    row = next(
+        row
+        for row in BeautifulSoup(listing.content, "html.parser").select("tbody tr")
+        if "Tidewell Desk" in row.get_text()
+    )
+    assert "Partly translated" in row.get_text()
