@@ -23,8 +23,7 @@ class InRequestedLanguage:
     known_query_parameters = BaseAPIViewSet.known_query_parameters.union(["locale"])
 
     def get_queryset(self):
-        # Filtered by the locale itself (not its code): search can filter on it.
-        return self.model.objects.filter(locale=Locale.get_default()).order_by("id")
+        return self.model.objects.in_default_locale().order_by("id")
 
     def requested_locale_id(self):
         code = self.request.GET.get("locale")

@@ -25,15 +25,17 @@ mid-page.
 import hashlib
 from collections import defaultdict
 
-from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, OuterRef, Q, Subquery
-from django.utils.translation import get_supported_language_variant
+from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Locale
 
 from wagtail_localize.fields import SynchronizedField
+
+from home.languages import default_language
 
 
 class SourceText(str):
@@ -45,26 +47,15 @@ class SourceText(str):
         return text
 
 
-def source_language():
-    return get_supported_language_variant(settings.LANGUAGE_CODE)
-
-
 def in_source_locale():
     """Choices limited to the rows in the site's default language: the ones facts and
     pages refer to (``limit_choices_to`` for every foreign key to a translatable
     product or criterion; Django checks it in model validation)."""
-    return Q(locale__language_code=source_language())
+    return Q(locale__language_code=default_language())
 
 
 def ours_in_source_locale():
     return in_source_locale() & Q(is_ours=True)
-
-
-def wording_digest(*words):
-    """A fingerprint of an object's translatable words, to tell whether a translation
-    was made from the words the source has now."""
-    joined = "\x1f".join(str(word or "") for word in words)
-    return hashlib.sha256(joined.encode()).hexdigest()
 
 
 class Wording:
@@ -89,8 +80,28 @@ class Wording:
     def localize_children(cls, instances, locale_id, source_lang):
         """Words of the records' children, once the records have theirs."""
 
+    def clean(self):
+        super().clean()
+        # A record starts in the default language; other languages are its translations
+        # (made with Translate), never records of their own that nothing refers to.
+        if not self.is_source_row() and not self.original_exists():
+            raise ValidationError(
+                _(
+                    "Add it in %(language)s first: in other languages it is a translation "
+                    "of that record, made with “Translate”."
+                )
+                % {"language": get_language_info(default_language())["name_translated"]}
+            )
+
+    def original_exists(self):
+        originals = type(self).objects.in_source_language()
+        return originals.filter(translation_key=self.translation_key).exists()
+
     def words_digest(self):
-        return wording_digest(*(getattr(self, name) for name in self.translated_words))
+        """A fingerprint of the record's words, to tell whether a translation was made
+        from the words the original has now."""
+        words = (str(getattr(self, name) or "") for name in self.translated_words)
+        return hashlib.sha256("\x1f".join(words).encode()).hexdigest()
 
     def save(self, *args, **kwargs):
         source = self.is_source_row()
@@ -101,9 +112,6 @@ class Wording:
         super().save(*args, **kwargs)
         if source:
             self.share_with_translations()
-
-    def translations(self):
-        return type(self).objects.filter(translation_key=self.translation_key).exclude(pk=self.pk)
 
     @classmethod
     def shared_fields(cls):
@@ -145,10 +153,10 @@ class Wording:
         the next wagtail-localize sync: no language ever shows another value."""
         shared = {name: getattr(self, name) for name in self.shared_fields()}
         if shared:
-            self.translations().update(**shared)
+            self.get_translations().update(**shared)
 
     def is_source_row(self):
-        language = source_language()
+        language = default_language()
         if self.locale_id is None:
             return Locale.get_default().language_code == language
         # Known without a query when the listing annotated it or the locale is loaded.
@@ -164,6 +172,11 @@ class TranslatableQuerySet(models.QuerySet):
     def in_source_language(self):
         """The rows facts and pages refer to: not their translations."""
         return self.filter(in_source_locale())
+
+    def in_default_locale(self):
+        """The same rows, filtered by the locale itself rather than its language code:
+        what a search backend can filter on (the admin's choosers, the API)."""
+        return self.filter(locale=Locale.get_default())
 
     def with_source_wording(self):
         """Each row with the digest of its original's words, in the same query."""
@@ -190,7 +203,7 @@ class TranslatableQuerySet(models.QuerySet):
                 obj.locale = default
         codes = _language_codes() if objs else {}
         for obj in objs:
-            if codes.get(obj.locale_id) == source_language():
+            if codes.get(obj.locale_id) == default_language():
                 obj.wording = obj.words_digest()
         return super().bulk_create(objs, *args, **kwargs)
 
@@ -199,9 +212,7 @@ def delete_translations(sender, instance, **kwargs):
     """Translations only lend words to their original: without it they mean nothing.
     On ``post_delete``, so a bulk delete (a queryset's) takes them too."""
     if instance.is_source_row():
-        sender.objects.filter(translation_key=instance.translation_key).exclude(
-            pk=instance.pk
-        ).delete()
+        instance.get_translations().delete()
 
 
 def _language_codes():
@@ -228,11 +239,11 @@ def localize(objects, locale_id):
         for key, instances in sources.items():
             for obj in instances.values():
                 # Facts and pages refer to originals, in the site's language.
-                _lend_words(obj, rows.get(key), source_language())
+                _lend_words(obj, rows.get(key), default_language())
         model.localize_children(
             [obj for instances in sources.values() for obj in instances.values()],
             locale_id,
-            source_language(),
+            default_language(),
         )
 
 
@@ -242,7 +253,8 @@ def localize_for(page, objects):
 
 
 def _lend_words(obj, row, source_lang):
-    current = row is not None and (row["wording"] == obj.words_digest() or obj.outdated_words_shown)
+    # The original's stored digest: it is kept on every save and bulk creation.
+    current = row is not None and (row["wording"] == obj.wording or obj.outdated_words_shown)
     kept = obj.kept_in_source_words()
     for name in obj.translated_words:
         source = getattr(obj, name)

@@ -4,7 +4,6 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column
-from wagtail.models import Locale
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.snippets.models import register_snippet
@@ -34,8 +33,7 @@ class SourceRowsOnly:
     i18n_enabled = False
 
     def get_object_list(self):
-        # By the locale itself, not its code: the chooser's search filters on it.
-        return super().get_object_list().filter(locale=Locale.get_default())
+        return super().get_object_list().in_default_locale()
 
 
 class SourceChooseView(SourceRowsOnly, ChooseView):

@@ -12,9 +12,9 @@ typed: only the fields below are normalised, and a field may say otherwise with 
 Every public form mixes in ``NormalisedInput``: home.anti_abuse.PublicForm does, and so
 does any public form that is not one."""
 
-import unicodedata
-
 from django import forms
+
+from home.search_text import normalised as folded
 
 # The kinds of field whose value is a code the site reads, not words a person wrote.
 NORMALISED_FIELDS = (
@@ -31,7 +31,7 @@ NORMALISED_FIELDS = (
 
 def normalised(value):
     """``value`` with full-width and other compatibility characters folded (NFKC)."""
-    return unicodedata.normalize("NFKC", value) if isinstance(value, str) else value
+    return folded(value) if isinstance(value, str) else value
 
 
 def is_normalised(field):

@@ -6,11 +6,19 @@ import re
 from django.conf import settings
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.utils.translation import get_language, get_language_info, override, pgettext_lazy
+from django.utils.translation import (
+    get_language,
+    get_language_info,
+    get_supported_language_variant,
+    override,
+    pgettext_lazy,
+)
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from wagtail.models import Locale, Page, Site
+
+from home.search_text import JAPANESE_RUN, normalised
 
 
 def remember_locale(page, request):
@@ -121,8 +129,9 @@ def no_translation(request, page, locale):
 
 
 def default_language():
-    """The site's default language: what text of unknown language is taken to be in."""
-    return settings.LANGUAGE_CODE
+    """The site's default language, as one of settings.LANGUAGES: what text of unknown
+    language is taken to be in, and the language of every original record."""
+    return get_supported_language_variant(settings.LANGUAGE_CODE)
 
 
 # Each language's name in the reader's language, as a label next to words written in it.
@@ -144,17 +153,18 @@ def reader_language():
     return language if language in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
 
 
-# Hiragana, katakana (with its half-width forms) and the CJK ideographs Japanese writes with.
-KANA = re.compile(r"[\u3040-\u30ff\uff66-\uff9f]")
-JAPANESE = re.compile(r"[\u3040-\u30ff\uff66-\uff9f\u3400-\u4dbf\u4e00-\u9fff\u3005]")
-LATIN = re.compile(r"[A-Za-z\uff21-\uff3a\uff41-\uff5a]")
+# Hiragana and katakana, after NFKC (which makes half-width katakana full-width).
+KANA = re.compile(r"[\u3040-\u30ff]")
+LATIN = re.compile(r"[A-Za-z]")
 
 
 def looks_japanese(text):
     """Obviously Japanese: some kana (kanji alone could be Chinese), and more Japanese
-    characters than Latin letters, so an English text quoting a Japanese name is not."""
-    text = text or ""
-    return bool(KANA.search(text)) and len(JAPANESE.findall(text)) >= len(LATIN.findall(text))
+    characters than Latin letters, so an English text quoting a Japanese name is not.
+    Full-width and half-width forms count as their ordinary ones."""
+    text = normalised(text or "")
+    japanese = sum(len(run) for run in JAPANESE_RUN.findall(text))
+    return bool(KANA.search(text)) and japanese >= len(LATIN.findall(text))
 
 
 def language_of(text, otherwise):

@@ -59,6 +59,9 @@ def load(site):
         site.home, methodology_page=methodology, corrections_email=pages.CORRECTIONS_EMAIL
     )
     load_corrections(products, criteria)
+    # With the catalogue, not in the translate step that a later run repeats: a later
+    # run adds missing pages, never records an editor may have removed or added.
+    translate_catalogue([*criteria.values(), *products.values()], japanese_locale())
 
 
 def load_products():
@@ -212,7 +215,6 @@ def translate_pages(site):
     """Japanese versions of the methodology page, one product page and one comparison
     (with its report form and corrections), with the index pages above them."""
     locale = japanese_locale()
-    translate_catalogue(locale)
     translate_child(site.home, "how-we-compare", locale, japanese.METHODOLOGY)
     translate_child(site.home, "products", locale, japanese.PRODUCT_INDEX)
     products = Page.objects.child_of(site.home).filter(slug="products").first()

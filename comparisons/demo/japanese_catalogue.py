@@ -7,8 +7,6 @@ dates are the English facts' own."""
 import polib
 from wagtail_localize.models import Translation, TranslationSource
 
-from comparisons.models import Criterion, Product
-
 # English → Japanese, for every string the catalogue's translations ask for.
 WORDS = {
     # Groups
@@ -108,14 +106,10 @@ WORDS = {
 }
 
 
-def translate_catalogue(locale):
-    """Translate every product and criterion not yet in ``locale``; those already
-    translated are left as their translators left them."""
-    for model in (Criterion, Product):
-        for instance in model.objects.in_source_language():
-            if instance.has_translation(locale):
-                continue
-            translate_object(instance, locale, WORDS)
+def translate_catalogue(records, locale):
+    """Translate the demo's products and criteria into ``locale``."""
+    for record in records:
+        translate_object(record, locale, WORDS)
 
 
 def translate_object(instance, locale, words):

@@ -1,9 +1,9 @@
 from django import template
 from django.utils.html import format_html
-from django.utils.translation import get_language, pgettext
+from django.utils.translation import pgettext
 
-from comparisons.localized import source_language
 from comparisons.table import plan_label
+from home.languages import default_language, reader_language
 
 register = template.Library()
 
@@ -39,7 +39,7 @@ def in_its_language(words):
 def as_recorded(words):
     """Words recorded in the site's default language (a correction's values and
     reason), marked with it on a page in another language."""
-    language = source_language()
-    if not words or get_language() == language:
+    language = default_language()
+    if not words or reader_language() == language:
         return words
     return format_html('<span lang="{}">{}</span>', language, words)

@@ -2,6 +2,7 @@
 
 from django.contrib.auth.models import Group
 
+from wagtail.models import Locale
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 import pytest
@@ -156,3 +157,19 @@ def test_a_ranking_must_keep_the_values_facts_already_hold(content_editor):
     assert response.status_code == 200
     assert "Tidewell Desk (All plans): “24/7”" in response.content.decode()
     assert not hours.ranked_values.exists()
+
+
+def test_a_criterion_is_added_in_english_and_only_translated_into_japanese(content_editor):
+    """From the Japanese listing an editor may press Add: a criterion of its own in
+    Japanese would be one nothing refers to. The form says to add it in English."""
+    Locale.objects.get_or_create(language_code="ja")
+
+    response = content_editor.post(
+        CRITERION_ADD_URL + "?locale=ja", criterion_form(["24/7", "Weekdays"])
+    )
+
+    assert response.status_code == 200
+    assert "Add it in English first" in response.content.decode()
+    assert not Criterion.objects.filter(name="Vendor support hours").exists()
+    english = content_editor.post(CRITERION_ADD_URL, criterion_form(["24/7", "Weekdays"]))
+    assert english.status_code == 302

@@ -359,3 +359,17 @@ def test_a_japanese_page_whose_english_page_was_deleted_is_not_made(demo_site):
 
     assert ALREADY_LOADED in output
     assert counts() == before
+
+
+def test_a_later_run_translates_no_record_an_editor_added_or_removed(demo_site):
+    """The catalogue is translated with the catalogue, once: a later run neither
+    translates a product an editor added nor brings back a translation they deleted."""
+    ja = Locale.objects.get(language_code="ja")
+    added = Product.objects.create(name="Fernhill Voice", vendor="Fernhill Labs", summary="Calls.")
+    criterion = Criterion.objects.in_source_language().get(name="Phone channel")
+    criterion.get_translation(ja).delete()
+
+    load_again()
+
+    assert not added.has_translation(ja)
+    assert not criterion.has_translation(ja)
