@@ -121,20 +121,26 @@ def catalogue(ja):
     return {"ours": ours, "rival": rival, "phone": phone, "monthly": monthly, "audit": audit}
 
 
-@pytest.fixture
-def comparison(catalogue, comparison_index, site_settings):
-    page = ComparisonPageFactory(
-        parent=comparison_index,
+def desk_vs_tidewell(parent, catalogue, criteria=("monthly", "phone", "audit"), **rival):
+    """An English comparison of our desk and Tidewell Desk on ``criteria`` (names in
+    ``catalogue``, or criteria), with ``rival`` fields (plan, verdict) on Tidewell."""
+    return ComparisonPageFactory(
+        parent=parent,
         title="Fernhill Desk vs Tidewell Desk",
         compared_products=[
             ComparedProduct(product=catalogue["ours"], sort_order=0),
-            ComparedProduct(product=catalogue["rival"], sort_order=1),
+            ComparedProduct(product=catalogue["rival"], sort_order=1, **rival),
         ],
         compared_criteria=[
-            ComparedCriterion(criterion=catalogue[name], sort_order=order)
-            for order, name in enumerate(("monthly", "phone", "audit"))
+            ComparedCriterion(criterion=catalogue.get(name, name), sort_order=order)
+            for order, name in enumerate(criteria)
         ],
     )
+
+
+@pytest.fixture
+def comparison(catalogue, comparison_index, site_settings):
+    page = desk_vs_tidewell(comparison_index, catalogue)
     japanese(comparison_index.get_parent())
     japanese(comparison_index)
     return page, japanese(page)
@@ -322,22 +328,8 @@ def test_a_comparison_translated_in_wagtail_localize_keeps_its_products_and_plan
     theirs to translate; the products and plans compared stay the originals."""
     japanese(comparison_index.get_parent())
     japanese(comparison_index)
-    english = ComparisonPageFactory(
-        parent=comparison_index,
-        title="Desk or Tidewell",
-        compared_products=[
-            ComparedProduct(product=catalogue["ours"], sort_order=0),
-            ComparedProduct(
-                product=catalogue["rival"],
-                plan="Business",
-                best_for="Phone-first teams.",
-                sort_order=1,
-            ),
-        ],
-        compared_criteria=[
-            ComparedCriterion(criterion=catalogue[name], sort_order=order)
-            for order, name in enumerate(("monthly", "phone", "audit"))
-        ],
+    english = desk_vs_tidewell(
+        comparison_index, catalogue, plan="Business", best_for="Phone-first teams."
     )
 
     # wagtail-localize publishes a page once the transaction commits.
@@ -345,7 +337,10 @@ def test_a_comparison_translated_in_wagtail_localize_keeps_its_products_and_plan
         translation = translate_object(
             english,
             ja,
-            {"Desk or Tidewell": "Desk か Tidewell か", "Phone-first teams.": "電話中心のチーム。"},
+            {
+                "Fernhill Desk vs Tidewell Desk": "Fernhill Desk と Tidewell Desk",
+                "Phone-first teams.": "電話中心のチーム。",
+            },
         )
 
     translation.refresh_from_db()
@@ -495,14 +490,7 @@ def test_a_ranked_short_text_reads_in_japanese_and_still_ranks_by_the_original(
     FactFactory(product=catalogue["ours"], criterion=hours, support="", text="Weekdays")
     FactFactory(product=catalogue["rival"], criterion=hours, support="", text="24/7")
     translate_object(hours, ja, {"Vendor support hours": "サポート時間", "24/7": "24時間365日"})
-    english = ComparisonPageFactory(
-        parent=comparison_index,
-        compared_products=[
-            ComparedProduct(product=catalogue["ours"], sort_order=0),
-            ComparedProduct(product=catalogue["rival"], sort_order=1),
-        ],
-        compared_criteria=[ComparedCriterion(criterion=hours)],
-    )
+    english = desk_vs_tidewell(comparison_index, catalogue, criteria=[hours])
     japanese(comparison_index.get_parent())
     japanese(comparison_index)
 
@@ -543,15 +531,7 @@ def test_an_editor_translating_a_page_makes_a_draft_and_may_not_publish_it_by_sy
 ):
     """Editors may not publish pages: "Translate this page" gives them a draft (for
     someone who may publish), and syncing with "publish" is refused to them."""
-    english = ComparisonPageFactory(
-        parent=comparison_index,
-        title="Desk or Tidewell",
-        compared_products=[
-            ComparedProduct(product=catalogue["ours"], sort_order=0),
-            ComparedProduct(product=catalogue["rival"], sort_order=1),
-        ],
-        compared_criteria=[ComparedCriterion(criterion=catalogue["phone"])],
-    )
+    english = desk_vs_tidewell(comparison_index, catalogue, criteria=["phone"])
 
     with django_capture_on_commit_callbacks(execute=True):
         response = editors_client.post(
