@@ -84,7 +84,7 @@ class Wording:
         super().clean()
         # A record starts in the default language; other languages are its translations
         # (made with Translate), never records of their own that nothing refers to.
-        if not self.is_source_row() and not self.original_exists():
+        if self.original() is None:
             raise ValidationError(
                 _(
                     "Add it in %(language)s first: in other languages it is a translation "
@@ -93,9 +93,13 @@ class Wording:
                 % {"language": get_language_info(default_language())["name_translated"]}
             )
 
-    def original_exists(self):
+    def original(self):
+        """The record in the default language this one translates (itself, if it is
+        that record), or None if there is none."""
+        if self.is_source_row():
+            return self
         originals = type(self).objects.in_source_language()
-        return originals.filter(translation_key=self.translation_key).exists()
+        return originals.filter(translation_key=self.translation_key).first()
 
     def words_digest(self):
         """A fingerprint of the record's words, to tell whether a translation was made

@@ -14,22 +14,11 @@ def comparison_fragment(request, freshness_limit_days):
     return fragment(request, COMPARISON_DATA, freshness_limit_days)
 
 
-def original(record):
+def as_its_original(record):
     """Pages and facts refer to the original of a translated product or criterion, and
     show its translation's words where the original is shown: a translation is shown
-    wherever its original is. None once the original is gone."""
-    if record.is_source_row():
-        return record
-    return (
-        type(record)
-        .objects.in_source_language()
-        .filter(translation_key=record.translation_key)
-        .first()
-    )
-
-
-def as_its_original(record):
-    found = original(record)
+    wherever its original is (nowhere, once the original is gone)."""
+    found = record.original()
     return [found] if found is not None else []
 
 
@@ -40,7 +29,7 @@ def with_its_product(fact):
 
 def with_products_using_it(criterion):
     # Product pages list their facts, whatever the reference index holds for them.
-    criterion = original(criterion)
+    criterion = criterion.original()
     if criterion is None:
         return []
     return [criterion, *{fact.product for fact in criterion.facts.select_related("product")}]
