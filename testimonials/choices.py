@@ -59,13 +59,45 @@ class Incentive(models.TextChoices):
 
 
 class Source(models.TextChoices):
-    FORM = "form", _("Submission form")
+    """Where a testimonial came from: its provenance, shown next to it. The stored
+    values of the first three predate the names readers see."""
+
+    FORM = "form", _("Organic")  # the public form, unprompted
     INTERVIEW = "interview", _("Interview")
-    IMPORT = "import", _("Import")
+    IMPORT = "import", _("Imported")
+    INVITED = "invited", _("Invited")  # an invitation campaign sent to every customer alike
+    AFTER_NPS = "after_nps", _("After NPS")  # after the survey, whatever the score
+
+
+class Platform(models.TextChoices):
+    """Where an imported review was first posted."""
+
+    G2 = "g2", "G2"
+    CAPTERRA = "capterra", "Capterra"
+    TRUSTRADIUS = "trustradius", "TrustRadius"
+    TRUSTPILOT = "trustpilot", "Trustpilot"
+    GOOGLE = "google", "Google"
+    OTHER = "other", _("Another site")
+
+
+class ImportBasis(models.TextChoices):
+    """Why an imported review may be shown here."""
+
+    AUTHOR_CONSENT = "author_consent", _("The author agreed to its republication")
+    PLATFORM_LICENCE = "platform_licence", _("The platform's licence allows republication")
+
+
+class LawfulBasis(models.TextChoices):
+    """Why a customer on our list may be sent an invitation (GDPR Art. 6, APPI)."""
+
+    CONSENT = "consent", _("Consent")
+    CONTRACT = "contract", _("Contract")
+    LEGITIMATE_INTERESTS = "legitimate_interests", _("Legitimate interests")
 
 
 class Verification(models.TextChoices):
     NONE = "", _("Not verified")
+    CUSTOMER_LIST = "customer_list", _("Invited from our customer list")
     ACCOUNT = "account", _("Matched to a customer account")
     INVOICE = "invoice", _("Matched to an invoice")
     CALL = "call", _("Confirmed on a call")

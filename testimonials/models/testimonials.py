@@ -36,7 +36,9 @@ from testimonials.admin_forms import TestimonialAdminForm
 from testimonials.choices import (
     CUSTOMER_OWNED_FIELDS,
     QUOTE_MAX_LENGTH,
+    ImportBasis,
     Incentive,
+    Platform,
     RejectionReason,
     Relationship,
     Source,
@@ -84,6 +86,8 @@ class Testimonial(
     Incentive = Incentive
     Source = Source
     Verification = Verification
+    Platform = Platform
+    ImportBasis = ImportBasis
 
     product = models.ForeignKey(
         "comparisons.Product",
@@ -114,7 +118,11 @@ class Testimonial(
     author_name = models.CharField("name", max_length=100)
     author_role = models.CharField("role", max_length=100, blank=True)
     author_company = models.CharField("company", max_length=120, blank=True)
-    email = models.EmailField(help_text="Private: never shown or published.")
+    email = models.EmailField(
+        blank=True,
+        help_text="Private: never shown or published. Required unless the testimonial "
+        "was imported from another site.",
+    )
     photo = models.ForeignKey(
         "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -147,9 +155,36 @@ class Testimonial(
         "what was given", max_length=200, blank=True, help_text="e.g. “20% off one year”"
     )
 
-    source = models.CharField(max_length=10, choices=Source.choices, default=Source.FORM)
+    source = models.CharField(
+        "provenance", max_length=10, choices=Source.choices, default=Source.FORM
+    )
+    # The invitation it answers (Invited) or the survey answer it followed (After NPS):
+    # set by the link the customer used, never by hand.
+    invitation = models.ForeignKey(
+        "testimonials.Invitation",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="testimonials",
+        editable=False,
+    )
+    nps_invitation = models.ForeignKey(
+        "testimonials.NpsInvitation",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="testimonials",
+        editable=False,
+    )
+    # Imported: where and when it was first posted, and why it may be shown here.
+    platform = models.CharField(max_length=20, choices=Platform.choices, blank=True)
+    original_url = models.URLField("original address", max_length=500, blank=True)
+    original_posted_on = models.DateField("originally posted on", null=True, blank=True)
+    import_basis = models.CharField(
+        "basis for showing it", max_length=20, choices=ImportBasis.choices, blank=True
+    )
     verification = models.CharField(
-        max_length=10, choices=Verification.choices, blank=True, default=Verification.NONE
+        max_length=20, choices=Verification.choices, blank=True, default=Verification.NONE
     )
     verification_note = models.CharField(max_length=200, blank=True)
     verified_by = models.ForeignKey(
@@ -221,6 +256,8 @@ class Testimonial(
         "withdrawn_at",
         "edited_by_author_at",
         "submitted_at",
+        "invitation_id",
+        "nps_invitation_id",
     )
 
     base_form_class = TestimonialAdminForm
@@ -265,9 +302,11 @@ class Testimonial(
         MultiFieldPanel(
             [
                 FieldPanel("source"),
+                FieldRowPanel([FieldPanel("platform"), FieldPanel("original_posted_on")]),
+                FieldRowPanel([FieldPanel("original_url"), FieldPanel("import_basis")]),
                 FieldRowPanel([FieldPanel("verification"), FieldPanel("verification_note")]),
             ],
-            heading="Source and verification",
+            heading="Provenance and verification",
         ),
         FieldPanel("tags"),
         MultiFieldPanel(
@@ -319,6 +358,37 @@ class Testimonial(
         if self.expire_at:
             # A date would take it off the site with no decision and no reason.
             raise ValidationError({"expire_at": EXPIRY_REFUSAL})
+        provenance_errors = self.provenance_errors()
+        if provenance_errors:
+            raise ValidationError(provenance_errors)
+
+    def provenance_errors(self):
+        """What its provenance lacks: "Invited" and "After NPS" are only what a
+        customer's own link recorded, and an imported review says where, when and on
+        what basis it was first posted; none of that is claimed of another."""
+        Source, errors = self.Source, {}
+        if self.source == Source.INVITED and self.invitation_id is None:
+            errors["source"] = _(
+                "Only a testimonial sent through an invitation's link is “Invited”."
+            )
+        if self.source == Source.AFTER_NPS and self.nps_invitation_id is None:
+            errors["source"] = _(
+                "Only a testimonial sent after answering the survey is “After NPS”."
+            )
+        imported = self.source == Source.IMPORT
+        if imported:
+            for name in ("platform", "original_url", "original_posted_on", "import_basis"):
+                if not getattr(self, name):
+                    errors[name] = _("An imported testimonial needs this.")
+        else:
+            for name in ("platform", "original_url", "original_posted_on", "import_basis"):
+                if getattr(self, name):
+                    errors[name] = _("Only an imported testimonial has this.")
+            if not self.email:
+                errors["email"] = _(
+                    "Give the author's e-mail address: only an imported testimonial may have none."
+                )
+        return errors
 
     # What the customer said ------------------------------------------------------------
 

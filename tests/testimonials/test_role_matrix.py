@@ -234,6 +234,10 @@ def test_each_role_holds_exactly_its_model_permissions():
         "testimonials.unlock_testimonial",
         "testimonials.view_advocate",
         "testimonials.view_customer",
+        # Where a testimonial came from (0015_review_collection_roles).
+        "testimonials.view_customercontact",
+        "testimonials.view_invitationcampaign",
+        "testimonials.view_invitation",
     }
     editors = model_permissions("Editors")
     assert not editors & {
