@@ -7,7 +7,10 @@ campaign, and whether every customer on our list was invited.
 Everything received counts once, in the quarter it was submitted, by the same rules as
 the moderation record on the product page (TestimonialQuerySet.summary()), so the
 quarters add up to that record. The figures cost a fixed number of queries however
-many testimonials and invitations there are: each is one grouped aggregate."""
+many testimonials and invitations there are: each is one grouped aggregate.
+
+The wall serves the report, so this module reaches the records through the product
+rather than importing the models the wall is one of."""
 
 import datetime
 from collections import Counter, defaultdict
@@ -20,8 +23,7 @@ from django.utils.translation import gettext, ngettext
 
 from comparisons.models import Product
 from home.charts import BarChart, Series, months_before
-from testimonials.choices import RejectionReason, Source, Status
-from testimonials.models import CustomerContact, Invitation, InvitationCampaign, Testimonial
+from testimonials.choices import Platform, RejectionReason, Source, Status
 from testimonials.querysets import REJECTION_RATING_COLUMNS
 
 # "Every customer was invited" looks back this far.
@@ -113,11 +115,16 @@ def collection_report(product, today=None):
     }
 
 
+def invitations_of(product):
+    campaigns = product.invitation_campaigns.model
+    return campaigns._meta.get_field("invitations").related_model.objects.filter(product=product)
+
+
 def testimonial_rows(product):
     """Everything ever received for the product, counted by quarter submitted and by
     what the figures tell apart. One query."""
     return (
-        Testimonial.objects.filter(product=product)
+        product.testimonials.all()
         .annotate(quarter=TruncQuarter("submitted_at"))
         .order_by()
         .values("quarter", "source", "platform", "rating", "status", "live", "rejection_reason")
@@ -128,7 +135,7 @@ def testimonial_rows(product):
 def invitation_rows(product):
     """Invitations sent for the product, by quarter sent. One query."""
     return (
-        Invitation.objects.filter(product=product)
+        invitations_of(product)
         .sent()
         .annotate(quarter=TruncQuarter("sent_at"))
         .order_by()
@@ -210,7 +217,7 @@ def ratings_by_source(by_source):
 
 
 def imported_platforms(platforms):
-    labels = dict(Testimonial.Platform.choices)
+    labels = dict(Platform.choices)
     return {
         "count": sum(platforms.values()),
         "platforms": [
@@ -221,9 +228,7 @@ def imported_platforms(platforms):
 
 
 def last_campaign_launched_at(product):
-    return InvitationCampaign.objects.filter(product=product).aggregate(last=Max("launched_at"))[
-        "last"
-    ]
+    return product.invitation_campaigns.aggregate(last=Max("launched_at"))["last"]
 
 
 def coverage(product, today):
@@ -231,11 +236,11 @@ def coverage(product, today):
     ``COVERAGE_MONTHS``. Everyone on the list counts, those who asked us not to write
     to them included: they are counted apart, never quietly left out. One query."""
     since = months_before(today, COVERAGE_MONTHS)
-    invited = Invitation.objects.sent().filter(
-        contact=OuterRef("pk"), product=product, sent_at__date__gte=since
+    invited = (
+        invitations_of(product).sent().filter(contact=OuterRef("pk"), sent_at__date__gte=since)
     )
     counts = (
-        CustomerContact.objects.filter(products=product)
+        product.customer_contacts.all()
         .annotate(was_invited=Exists(invited))
         .aggregate(
             customers=Count("pk"),
