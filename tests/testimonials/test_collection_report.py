@@ -15,7 +15,7 @@ import time_machine
 from bs4 import BeautifulSoup
 
 from testimonials import transparency
-from testimonials.models import Testimonial
+from testimonials.models import CustomerContact, Testimonial
 from tests.comparisons.factories import ProductFactory, ProductPageFactory
 from tests.home.translations import japanese
 from tests.query_counts import MAX_QUERIES
@@ -378,3 +378,32 @@ def test_the_figures_are_four_queries(records, nps_survey, django_assert_num_que
         transparency.collection_report(records)
     with django_assert_num_queries(1):
         transparency.product_for_slug("fernhill-desk")
+
+
+# The page cache -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("change", ["campaign", "invitation", "customer"])
+def test_a_cached_report_shows_a_new_campaign_invitation_or_customer(
+    client, settings, our_product, wall_page, django_capture_on_commit_callbacks, change
+):
+    settings.PAGE_CACHE_SECONDS = 600
+    spring = campaign(our_product, at(2026, 4, 15))
+    invite(spring, contact(our_product, "Ada"), at(2026, 4, 15))
+    urls = [report_url(wall_page), report_url(wall_page) + "?format=json"]
+    for url in urls:
+        client.get(url)
+        assert client.get(url)["X-Cache"] == "hit", url
+
+    with django_capture_on_commit_callbacks(execute=True):
+        if change == "campaign":
+            campaign(our_product, at(2026, 11, 20))
+        elif change == "invitation":
+            invite(spring, contact(our_product, "Ben"), at(2026, 11, 20))
+        else:
+            CustomerContact.objects.create(
+                name="Cleo", email="cleo@customer.example", lawful_basis="contract"
+            )
+
+    for url in urls:
+        assert client.get(url)["X-Cache"] == "miss", url
