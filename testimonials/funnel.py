@@ -6,6 +6,7 @@ Moderators); each figure set is one query however many campaigns and invitations
 
 from django.db.models import Count, Q
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.formats import date_format
 
 from wagtail import hooks
@@ -23,7 +24,6 @@ PERMISSION = "testimonials.view_invitationcampaign"
 CAMPAIGNS_SHOWN = 8
 STAGES = (("invited", "Invited"), ("answered", "Answered"), ("published", "Published"))
 STAGE_COLOURS = ("#2e6b8a", "#c99a00", "#1b7a3d")
-PRODUCT_COLOURS = ("#2e6b8a", "#8a4f9e", "#5c9e31", "#d26b12", "#767676")
 
 
 def stage_counts(prefix=""):
@@ -93,23 +93,35 @@ def campaigns_chart(campaigns):
     )
 
 
+def short_names(names):
+    """Names without the words they all start with ("Fernhill Desk", "Fernhill Chat":
+    "Desk", "Chat"), to fit under a bar."""
+    words = [name.split() for name in names]
+    shared = 0
+    while (
+        all(len(each) > shared + 1 for each in words)
+        and len({tuple(each[: shared + 1]) for each in words}) == 1
+    ):
+        shared += 1
+    return [" ".join(each[shared:]) for each in words]
+
+
 def products_chart(products):
+    names = [row["name"] for row in products]
     description = "; ".join(
-        f"{row['name']}: "
-        + ", ".join(
-            f"{count} {label.lower()}"
-            for count, (_, label) in zip(row["counts"], STAGES, strict=True)
-        )
+        f"{row['name']}: {invited} invited, {answered} answered, {published} published"
         for row in products
+        for invited, answered, published in [row["counts"]]
     )
     return BarChart(
         name="candor-product-funnel-chart",
         title="Invited, answered and published, by product",
         description=description or "Nobody invited yet.",
-        categories=[label for _, label in STAGES],
+        categories=short_names(names) if len(names) > 1 else names,
+        category_names=names,
         series=[
-            Series(row["name"], row["counts"], PRODUCT_COLOURS[n % len(PRODUCT_COLOURS)])
-            for n, row in enumerate(products)
+            Series(label, [row["counts"][n] for row in products], colour)
+            for n, ((_, label), colour) in enumerate(zip(STAGES, STAGE_COLOURS, strict=True))
         ],
     )
 
@@ -146,6 +158,13 @@ class CampaignFunnelReportView(ReportView):
     index_results_url_name = "testimonials_campaign_funnel_results"
     permission_policy = ModelPermissionPolicy(InvitationCampaign)
     permission_required = "view"
+    # A day is what editors compare; the instant would be a time zone's business.
+    custom_field_preprocess = {
+        "launched_at": {
+            ReportView.FORMAT_CSV: lambda moment: timezone.localdate(moment).isoformat(),
+            ReportView.FORMAT_XLSX: lambda moment: timezone.localdate(moment),
+        }
+    }
     columns = [
         Column("name", label="Campaign"),
         Column("product"),
