@@ -390,6 +390,7 @@ def test_a_cached_report_shows_a_new_campaign_invitation_or_customer(
     settings.PAGE_CACHE_SECONDS = 600
     spring = campaign(our_product, at(2026, 4, 15))
     invite(spring, contact(our_product, "Ada"), at(2026, 4, 15))
+    ben = contact(our_product, "Ben")
     urls = [report_url(wall_page), report_url(wall_page) + "?format=json"]
     for url in urls:
         client.get(url)
@@ -399,7 +400,7 @@ def test_a_cached_report_shows_a_new_campaign_invitation_or_customer(
         if change == "campaign":
             campaign(our_product, at(2026, 11, 20))
         elif change == "invitation":
-            invite(spring, contact(our_product, "Ben"), at(2026, 11, 20))
+            invite(spring, ben, at(2026, 11, 20))
         else:
             CustomerContact.objects.create(
                 name="Cleo", email="cleo@customer.example", lawful_basis="contract"
