@@ -16,7 +16,7 @@ from django.db import transaction
 from django.db.models import Count, Exists, OuterRef, Q
 from django.utils import timezone
 
-from testimonials.models import Invitation, InvitationCampaign
+from testimonials.models import CustomerContact, Invitation, InvitationCampaign
 
 from .sending import collection_settings, queue_sending
 
@@ -36,28 +36,31 @@ class LaunchPlan:
         return self.unsubscribed + self.recently_invited
 
 
-def customers_of(campaign, interval_days, now):
-    """The campaign's customers, each marked with whether they were invited about its
-    product within the interval."""
+def recently_invited(campaign, interval_days, now):
+    """Whether a customer was invited about the campaign's product within the
+    interval, by any campaign."""
     since = now - datetime.timedelta(days=interval_days)
-    recent = Invitation.objects.filter(
-        contact=OuterRef("pk"), product=campaign.product_id, created_at__gte=since
+    return Exists(
+        Invitation.objects.filter(
+            contact=OuterRef("pk"), product=campaign.product_id, created_at__gte=since
+        )
     )
-    return campaign.contacts().annotate(recently_invited=Exists(recent))
 
 
-def askable(customers):
-    return customers.filter(unsubscribed_at__isnull=True, recently_invited=False)
+def customers_of(campaign):
+    # By id: an aggregate over contacts()'s DISTINCT would drop its conditions.
+    return CustomerContact.objects.filter(pk__in=campaign.contacts().values("pk"))
 
 
 def plan(campaign, now=None):
     """What launching ``campaign`` would do now, in one query."""
     interval = collection_settings().invitation_interval_days
-    customers = customers_of(campaign, interval, now or timezone.now())
-    counts = customers.aggregate(
-        invited=Count("pk", filter=Q(unsubscribed_at__isnull=True, recently_invited=False)),
-        unsubscribed=Count("pk", filter=Q(unsubscribed_at__isnull=False)),
-        recently_invited=Count("pk", filter=Q(unsubscribed_at__isnull=True, recently_invited=True)),
+    recent = recently_invited(campaign, interval, now or timezone.now())
+    reachable = Q(unsubscribed_at__isnull=True)
+    counts = customers_of(campaign).aggregate(
+        invited=Count("pk", filter=reachable & ~recent),
+        unsubscribed=Count("pk", filter=~reachable),
+        recently_invited=Count("pk", filter=reachable & recent),
     )
     return LaunchPlan(interval_days=interval, **counts)
 
@@ -76,7 +79,10 @@ def launch(campaign, by=None):
             return None
         campaign.launched_at, campaign.launched_by = now, by
         interval = collection_settings().invitation_interval_days
-        rows = askable(customers_of(campaign, interval, now)).values_list("pk", "language")
+        askable = customers_of(campaign).filter(
+            ~recently_invited(campaign, interval, now), unsubscribed_at__isnull=True
+        )
+        rows = askable.values_list("pk", "language")
         invitations = Invitation.objects.bulk_create(
             Invitation(
                 campaign=campaign,
