@@ -130,6 +130,7 @@ def test_an_unsubscribed_customer_is_skipped_until_they_subscribe_again(client, 
 
 def test_the_launch_takes_the_same_queries_for_3_or_60_customers(our_product):
     collection_settings()  # made on first use
+
     def queries_to_launch(customers):
         for _n in range(customers):
             CustomerContactFactory(products=[our_product])
