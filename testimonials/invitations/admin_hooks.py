@@ -124,8 +124,8 @@ class InvitationCampaignViewSet(SnippetViewSet):
         "name",
         "product",
         DateColumn("launched_at", label=_("Launched")),
-        Column("invited", label=_("Invited"), sort_key="invited"),
-        Column("answered", label=_("Answered"), sort_key="answered"),
+        Column("invited", label=_("Customers invited"), sort_key="invited"),
+        Column("answered", label=_("Answers"), sort_key="answered"),
     ]
     list_filter = ["product"]
     edit_handler = ObjectList(

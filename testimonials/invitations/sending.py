@@ -17,6 +17,7 @@ answered. Any other failure leaves the rest unsent for the next batch or command
 
 import datetime
 import logging
+from contextlib import nullcontext
 from dataclasses import dataclass
 from smtplib import SMTPRecipientsRefused
 
@@ -122,7 +123,7 @@ def send_batch(kind=INVITATION):
             .order_by("created_at", "pk")[:limit]
         )
         try:
-            with get_connection() as connection:
+            with get_connection() if batch else nullcontext() as connection:
                 for invitation in batch:
                     message = invitation_email(invitation, destinations, kind == REMINDER)
                     if message is None:

@@ -136,13 +136,12 @@ class TestimonialSubmissionPage(RoutablePageMixin, ViewRestrictionsByPathMixin, 
     def after_nps(self, request, token):
         """The link every survey respondent is given after answering, whatever their
         score."""
-        from .nps import NpsInvitation  # which imports this module
-
+        # The survey's invitation, named through the testimonial's own link to it:
+        # the survey's module imports this one.
+        nps_invitations = Testimonial._meta.get_field("nps_invitation").related_model.objects
         pk = after_nps_link.record_id(token)
         nps_invitation = (
-            NpsInvitation.objects.select_related("customer")
-            .filter(pk=pk, response__isnull=False)
-            .first()
+            nps_invitations.select_related("customer").filter(pk=pk, response__isnull=False).first()
             if pk
             else None
         )
