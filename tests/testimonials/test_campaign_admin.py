@@ -12,6 +12,7 @@ from django.utils import timezone
 import pytest
 from bs4 import BeautifulSoup
 
+from testimonials.invitations.launch import launch as launch_campaign
 from testimonials.models import Invitation, InvitationCampaign
 from tests.comparisons.factories import ProductFactory
 from tests.testimonials.advocate_fixtures import user_in_group
@@ -188,3 +189,23 @@ def test_once_launched_the_form_says_product_and_segment_cannot_change(editor_cl
         our_product,
         {"plans": ["Team"]},
     )
+
+
+def test_moderators_read_campaigns_and_their_figures_without_a_launch_button(
+    client, django_user_model, our_product
+):
+    moderator = user_in_group(django_user_model, "mona", Group.objects.get(name="Moderators"))
+    client.force_login(moderator)
+    for _n in range(2):
+        CustomerContactFactory(products=[our_product])
+    launched = InvitationCampaignFactory(product=our_product, name="Launched one")
+    launch_campaign(launched)
+    InvitationCampaignFactory(product=our_product, name="Draft one")
+
+    listing = client.get(reverse("wagtailsnippets_testimonials_invitationcampaign:list"))
+
+    html = BeautifulSoup(listing.content, "html.parser")
+    row = next(tr for tr in html.select("tbody tr") if "Launched one" in tr.get_text())
+    assert listing.status_code == 200
+    assert "2" in [td.get_text(strip=True) for td in row.select("td")]
+    assert "/launch/" not in str(html)
