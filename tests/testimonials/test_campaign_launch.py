@@ -17,6 +17,7 @@ from testimonials.invitations.sending import collection_settings
 from testimonials.models import Invitation, InvitationCampaign
 from tests.comparisons.factories import ProductFactory
 from tests.testimonials.factories import CustomerContactFactory, InvitationCampaignFactory
+from tests.testimonials.test_invitation_links import unsubscribe_path
 
 pytestmark = pytest.mark.django_db
 
@@ -116,8 +117,6 @@ def test_nobody_is_asked_about_a_product_twice_within_the_interval_whatever_the_
 
 
 def test_an_unsubscribed_customer_is_skipped_until_they_subscribe_again(client, our_product):
-    from tests.testimonials.test_invitation_links import unsubscribe_path
-
     contact = CustomerContactFactory(products=[our_product])
     client.post(unsubscribe_path(contact))
 
