@@ -30,7 +30,7 @@ class CustomerListOptions(forms.Form):
     )
 
     def options(self):
-        return dict(self.cleaned_data)
+        return {name: self.cleaned_data[name] for name in CustomerListOptions.base_fields}
 
 
 class ReviewOptions(forms.Form):
@@ -57,7 +57,7 @@ class ReviewOptions(forms.Form):
     )
 
     def options(self):
-        data = dict(self.cleaned_data)
+        data = {name: self.cleaned_data[name] for name in ReviewOptions.base_fields}
         data["product"] = data["product"].pk if data["product"] else None
         return data
 

@@ -92,9 +92,13 @@ def heading_key(heading):
 def decode(data):
     for encoding in ("utf-8-sig", "cp932"):
         try:
-            return data.decode(encoding), encoding
+            text = data.decode(encoding)
         except UnicodeDecodeError:
             continue
+        # UTF-16 (Excel's "Unicode text") decodes as Shift_JIS with a NUL in every
+        # other character: no text file has one.
+        if "\x00" not in text:
+            return text, encoding
     raise CsvError(
         _(
             "This file is neither UTF-8 nor Shift_JIS text. In Excel, save it with "

@@ -48,6 +48,15 @@ HEADINGS = [
     gettext_lazy("Language"),
     gettext_lazy("Lawful basis"),
 ]
+# How a list kept in Japanese names the lawful bases (APPI and GDPR translations).
+BASIS_SPELLINGS = [
+    ("同意", LawfulBasis.CONSENT),
+    ("本人の同意", LawfulBasis.CONSENT),
+    ("契約", LawfulBasis.CONTRACT),
+    ("契約の履行", LawfulBasis.CONTRACT),
+    ("正当な利益", LawfulBasis.LEGITIMATE_INTERESTS),
+    ("正当な利益の追求", LawfulBasis.LEGITIMATE_INTERESTS),
+]
 PRODUCT_SEPARATORS = (";", "|")
 # Fields an import sets; unsubscribed_at and created_at are never among them.
 FIELDS = [
@@ -87,7 +96,7 @@ class CustomerListImport:
     def preview(self, table):
         products = cells.our_products()
         languages = cells.language_lookup()
-        bases = cells.choice_lookup(LawfulBasis.choices)
+        bases = cells.choice_lookup(LawfulBasis.choices, *BASIS_SPELLINGS)
         emails = {row.code("email").lower() for row in table.rows}
         stored = stored_contacts(emails)
         customers = customers_named({row["company"] for row in table.rows})

@@ -14,6 +14,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.defaults import permission_denied
 from django.views.generic import TemplateView
 
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
@@ -38,7 +39,9 @@ class ImportView(WagtailAdminTemplateMixin, TemplateView):
 
     def dispatch(self, request, *args, **kwargs):
         if not self.importer_class.may_import(request.user):
-            raise PermissionDenied
+            # A plain 403, not the admin's redirect to the dashboard: a file posted here
+            # by someone who may not import it is refused, not forgotten.
+            return permission_denied(request, PermissionDenied())
         return super().dispatch(request, *args, **kwargs)
 
     def get_page_title(self):
@@ -109,7 +112,7 @@ class ImportView(WagtailAdminTemplateMixin, TemplateView):
             messages.error(request, _("This preview has expired: upload the file again."))
             return redirect(self.url_name)
         if sent["user"] != request.user.pk or sent["kind"] != self.importer_class.kind:
-            raise PermissionDenied
+            return permission_denied(request, PermissionDenied())
         options_form = self.options_form_class(sent["options"])
         if not options_form.is_valid():
             messages.error(
