@@ -305,4 +305,6 @@ def refuse_unpublishing_testimonials(request, instance):
         return None
     messages.error(request, UNPUBLISH_REFUSAL)
     return redirect(reverse("wagtailsnippets_testimonials_testimonial:edit", args=[instance.pk]))
+
+
 from testimonials.imports import admin_hooks as _imports  # noqa: E402,F401
