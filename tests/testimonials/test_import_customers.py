@@ -325,3 +325,27 @@ def test_confirming_a_large_list_takes_batches_of_queries_not_one_per_row(editor
     # Rows are written in batches (SQLite takes at most 999 values a query, so about 80
     # rows a batch), never a query per row.
     assert many - few <= 2000 // 40
+
+
+def listing_queries(client):
+    listing = reverse("wagtailsnippets_testimonials_customercontact:list")
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(listing).status_code == 200
+    return len(queries)
+
+
+def test_the_listing_takes_as_many_queries_for_many_customers_as_for_few(editor, products):
+    desk, chat, _ = products
+
+    def add(count, start):
+        for n in range(start, start + count):
+            contact = CustomerContact.objects.create(
+                name=f"P{n}", email=f"p{n}@example.com", lawful_basis="consent"
+            )
+            contact.products.add(desk, chat)
+
+    add(3, 0)
+    few = listing_queries(editor)
+    add(30, 3)
+
+    assert listing_queries(editor) == few
