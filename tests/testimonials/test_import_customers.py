@@ -349,3 +349,21 @@ def test_the_listing_takes_as_many_queries_for_many_customers_as_for_few(editor,
     add(30, 3)
 
     assert listing_queries(editor) == few
+
+
+def test_the_admin_search_finds_imported_people_by_their_new_names(editor, products):
+    listing = reverse("wagtailsnippets_testimonials_customercontact:list")
+
+    def found(query):
+        return [
+            contact.name for contact in editor.get(listing, {"q": query}).context["object_list"]
+        ]
+
+    confirm(editor, "customers", upload(editor, "customers", csv_bytes([HEADINGS, ada()])))
+    assert found("Lovelace") == ["Ada Lovelace"]
+
+    renamed = csv_bytes([HEADINGS, ada(name="Ada King")])
+    confirm(editor, "customers", upload(editor, "customers", renamed))
+
+    assert found("King") == ["Ada King"]
+    assert found("Lovelace") == []
