@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.ui.tables import BooleanColumn, Column
+from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.widgets import HeaderButton
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
@@ -71,7 +71,8 @@ class CustomerContactViewSet(SnippetViewSet):
         ),
         "language",
         "customer_since",
-        BooleanColumn("is_unsubscribed", label=_("Unsubscribed")),
+        # A date, not a red cross on everyone still subscribed.
+        DateColumn("unsubscribed_at", label=_("Unsubscribed")),
     ]
     filterset_class = CustomerContactFilterSet
     list_export = [
