@@ -68,3 +68,38 @@ def test_a_clean_file_is_confirmed(editor_page, demo_site, screenshot, tmp_path)
     assert "2 new, 0 updated" in page.locator(".messages").inner_text()
     assert CustomerContact.objects.count() == 2
     CustomerContact.objects.all().delete()
+
+
+def test_the_review_preview_shows_duplicates_and_refused_ratings(
+    editor_page, demo_site, screenshot, tmp_path
+):
+    page = editor_page
+    page.goto(f"{demo_site}/admin/")
+    page.get_by_role("link", name="Import reviews").click()
+    upload = tmp_path / "g2.csv"
+    review = (
+        "https://www.g2.com/products/fernhill-desk/reviews/{n},2026-03-0{n},{stars},{text},Ada L."
+    )
+    upload.write_text(
+        "\r\n".join(
+            [
+                "Review URL,Submitted At,Star Rating,What do you like best?,User Name",
+                review.format(n=1, stars="5", text="The shared inbox."),
+                review.format(n=2, stars="4.5", text="Reports are quick."),
+                review.format(n=3, stars="5", text="The  shared inbox."),
+            ]
+        )
+        + "\r\n",
+        encoding="utf-8",
+    )
+    page.set_input_files("input[name=file]", str(upload))
+    page.select_option("select[name=platform]", "g2")
+    page.select_option("select[name=basis]", "platform_licence")
+    page.select_option("select[name=product]", label="Fernhill Desk")
+    page.get_by_role("button", name="Preview").click()
+
+    page.wait_for_selector("text=What this file would change")
+    screenshot(page, "editor-import-reviews-preview-1280")
+    text = page.locator("main").inner_text()
+    assert "not a whole number of stars" in text
+    assert "The same review as row 2" in text

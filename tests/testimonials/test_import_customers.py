@@ -367,3 +367,16 @@ def test_the_admin_search_finds_imported_people_by_their_new_names(editor, produ
 
     assert found("King") == ["Ada King"]
     assert found("Lovelace") == []
+
+
+def test_a_file_beyond_the_limits_is_refused_with_the_reason(editor, products, monkeypatch):
+    monkeypatch.setattr("testimonials.imports.csv_files.MAX_ROWS", 2)
+    rows = [ada(email=f"p{n}@example.com") for n in range(3)]
+
+    too_long = upload(editor, "customers", csv_bytes([HEADINGS, *rows]))
+    monkeypatch.setattr("testimonials.imports.csv_files.MAX_BYTES", 100)
+    too_large = upload(editor, "customers", csv_bytes([HEADINGS, *rows[:2]]))
+
+    assert "more than 2 rows" in too_long.context["form"].errors["file"][0]
+    assert "split it into smaller files" in too_large.context["form"].errors["file"][0]
+    assert not CustomerContact.objects.exists()
