@@ -21,6 +21,10 @@ class TestimonialsConfig(AppConfig):
 
         register("advocate_program", export=advocacy_data.export, erase=advocacy_data.erase)
 
+        from .imports import personal_data as customer_list_data
+
+        register("customer_list", export=customer_list_data.export, erase=customer_list_data.erase)
+
         from . import author_edits  # noqa: F401  (registers its entry in the history)
 
         def the_wall(instance):
