@@ -16,6 +16,7 @@ from django.db import transaction
 from django.db.models import Count, Exists, OuterRef, Q
 from django.utils import timezone
 
+from comparisons.models import Product
 from testimonials.models import CustomerContact, Invitation, InvitationCampaign
 
 from .sending import collection_settings, queue_sending
@@ -78,6 +79,9 @@ def launch(campaign, by=None):
         if not claimed:
             return None
         campaign.launched_at, campaign.launched_by = now, by
+        # One launch per product at a time: two campaigns launched at once would each
+        # miss the other's invitations and ask a customer twice within the interval.
+        Product.objects.select_for_update().filter(pk=campaign.product_id).exists()
         interval = collection_settings().invitation_interval_days
         askable = customers_of(campaign).filter(
             ~recently_invited(campaign, interval, now), unsubscribed_at__isnull=True
