@@ -13,7 +13,7 @@ class TestimonialsConfig(AppConfig):
         from home.personal_data import register
 
         from . import checks, personal_data, photos, signals  # noqa: F401
-        from .models import Customer, Testimonial, TestimonialWallPage
+        from .models import Customer, Testimonial, TestimonialReply, TestimonialWallPage
 
         register("testimonials", export=personal_data.export, erase=personal_data.erase)
 
@@ -36,3 +36,9 @@ class TestimonialsConfig(AppConfig):
             signals=(published, unpublished),
         )
         show_in_cached_pages(Product, also_purge=the_wall)
+        # Our reply (its history saved with it) is shown under its testimonial.
+        show_in_cached_pages(
+            TestimonialReply,
+            shown_with=lambda reply: [reply.testimonial, reply.testimonial.product],
+            also_purge=the_wall,
+        )
