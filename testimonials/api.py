@@ -38,7 +38,7 @@ class LabelsField(Field):
         provenance = testimonial.provenance
         return {
             "verified": provenance.verified,
-            "verification": provenance.verification if provenance.verified else "",
+            "verification": provenance.verification_method,
             "incentive": testimonial.incentive_label,
             "relationship": testimonial.relationship_label,
             "excerpt": testimonial.is_excerpt,

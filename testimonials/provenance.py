@@ -50,6 +50,9 @@ class Provenance:
     original_url: str
     original_date: object
     verified: bool
+    # How, as the verification choices name it ("Matched to an invoice"), or "".
+    verification_method: str
+    # What the reader is told: "Verified customer: matched to an invoice".
     verification: str
     # Under the wall's URL: the product's "how these reviews were collected" page.
     how_collected_path: str
@@ -79,7 +82,7 @@ class Provenance:
                 date = timezone.localdate(invitation.sent_at or invitation.created_at)
             explain = EXPLANATIONS.get(kind, EXPLANATIONS[Source.FORM])
             explanation = explain(date_format(date) if date else "")
-        verified, verification = cls.verification_of(testimonial, kind)
+        method, verification = cls.verification_of(testimonial, kind)
         return cls(
             kind=kind,
             label=Source(kind).label,
@@ -88,26 +91,26 @@ class Provenance:
             platform=platform,
             original_url=original_url,
             original_date=original_date,
-            verified=verified,
+            verified=bool(method),
+            verification_method=method,
             verification=verification,
             how_collected_path=how_collected_path(testimonial.product),
         )
 
     @staticmethod
     def verification_of(testimonial, kind):
-        """(verified, what the reader is told). An invitation's link proves its author
-        is on our customer list; nothing else may claim that."""
+        """(the method's name or "", what the reader is told). An invitation's link
+        proves its author is on our customer list; nothing else may claim that."""
         method = testimonial.verification
         if method == Verification.CUSTOMER_LIST and kind != Source.INVITED:
             method = Verification.NONE
         if kind == Source.INVITED and method == Verification.NONE:
             method = Verification.CUSTOMER_LIST
         if not method:
-            return False, _("Not verified")
-        how = Verification(method).label
-        how = how[:1].lower() + how[1:]
+            return "", _("Not verified")
+        name = str(Verification(method).label)
         verified = pgettext("how its author was verified", "Verified customer: %(how)s")
-        return True, verified % {"how": how}
+        return name, verified % {"how": name[:1].lower() + name[1:]}
 
     @property
     def is_imported(self):
