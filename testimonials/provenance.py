@@ -94,7 +94,9 @@ class Provenance:
             verified=bool(method),
             verification_method=method,
             verification=verification,
-            how_collected_path=how_collected_path(testimonial.product),
+            how_collected_path=how_collected_path(testimonial.product)
+            if testimonial.product_id
+            else "",
         )
 
     @staticmethod
