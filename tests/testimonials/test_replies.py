@@ -271,6 +271,14 @@ def test_an_edited_reply_says_so_and_shows_its_earlier_words(
     )
 
 
+def test_the_widget_shows_the_reply(client, wall_page, site_settings, published):
+    TestimonialReplyFactory(testimonial=published)
+
+    block = reply_block(client, f"/embed/testimonials/?product={published.product_id}")
+
+    assert "Reply from Candor Test Co · Hana Sato" in " ".join(block.get_text().split())
+
+
 def test_a_reply_is_plain_text_whatever_it_holds(client, wall_page, site_settings, published):
     TestimonialReplyFactory(
         testimonial=published,
