@@ -8,7 +8,9 @@ import datetime
 
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from wagtail.test.utils.form_data import nested_form_data
@@ -401,3 +403,49 @@ def test_a_cached_page_shows_a_reply_once_it_is_saved_and_edited(
     assert "Exports are fast now." in first.content.decode()
     assert second["X-Cache"] == "miss"
     assert "Exports are faster." in second.content.decode()
+
+
+# Listings do not query once per row ------------------------------------------------------
+
+
+def answered_and_not(product, count):
+    for n in range(count):
+        testimonial = TestimonialFactory(approved=True, product=product, rating=(n % 5) + 1)
+        if n % 2:
+            TestimonialReplyFactory(testimonial=testimonial)
+
+
+@pytest.mark.parametrize(
+    "listing",
+    [
+        "wagtailsnippets_testimonials_testimonial:list",
+        "wagtailsnippets_testimonials_testimonialreply:list",
+    ],
+)
+def test_the_admin_listings_cost_the_same_with_4_or_20_rows(editor_client, our_product, listing):
+    url = reverse(listing)
+
+    def queries():
+        editor_client.get(url)  # warm what is cached per process
+        with CaptureQueriesContext(connection) as captured:
+            assert editor_client.get(url).status_code == 200
+        return len(captured)
+
+    answered_and_not(our_product, 4)
+    few = queries()
+    answered_and_not(our_product, 16)
+
+    assert queries() == few
+
+
+@pytest.mark.parametrize(
+    ("who", "expected"),
+    [("editor_client", 200), ("moderator_client", 302), ("sales_client", 302)],
+)
+def test_the_replies_listing_is_for_editors(request, who, expected, published):
+    reply = TestimonialReplyFactory(testimonial=published)
+    client = request.getfixturevalue(who)
+
+    for view, args in (("list", []), ("inspect", [reply.pk]), ("edit", [reply.pk])):
+        url = reverse(f"wagtailsnippets_testimonials_testimonialreply:{view}", args=args)
+        assert client.get(url).status_code == expected
