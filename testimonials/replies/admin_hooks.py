@@ -5,9 +5,7 @@ readers may have read it, and the history of its edits is the public record of w
 we said. It leaves the site only with its testimonial (rejected or withdrawn)."""
 
 from django.contrib import messages
-from django.core.exceptions import ObjectDoesNotExist
 from django.shortcuts import redirect
-from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.html import format_html
 from django.utils.http import urlencode
@@ -26,10 +24,8 @@ from home.dashboard import add_panels
 from testimonials.models import Testimonial, TestimonialReply
 from testimonials.models.replies import NOT_PUBLIC_REFUSAL, SECOND_REPLY_REFUSAL
 
+from .actions import EDIT_URL_NAME, may_reply, reply_label, reply_of, reply_url
 from .dashboard import PANELS
-
-ADD_URL_NAME = "wagtailsnippets_testimonials_testimonialreply:add"
-EDIT_URL_NAME = "wagtailsnippets_testimonials_testimonialreply:edit"
 
 CHOOSE_FIRST = gettext_lazy(
     "Choose the testimonial to answer: “Reply publicly” is on each published "
@@ -48,35 +44,6 @@ class NoDeletingPolicy(ModelPermissionPolicy):
 
     def users_with_any_permission(self, actions):
         return super().users_with_any_permission(set(actions) - {"delete"})
-
-
-def reply_of(testimonial):
-    try:
-        return testimonial.reply
-    except ObjectDoesNotExist:
-        return None
-
-
-def reply_url(testimonial):
-    """Where "Reply publicly" or "Edit reply" leads for ``testimonial``."""
-    reply = reply_of(testimonial)
-    if reply:
-        return reverse(EDIT_URL_NAME, args=[reply.pk])
-    add_url = reverse(ADD_URL_NAME)
-    return f"{add_url}?{urlencode({'testimonial': testimonial.pk})}"
-
-
-def reply_label(testimonial):
-    return _("Edit reply") if reply_of(testimonial) else _("Reply publicly")
-
-
-def may_reply(user, testimonial):
-    permission = "change" if reply_of(testimonial) else "add"
-    return (
-        testimonial.live
-        and testimonial.status == Testimonial.Status.APPROVED
-        and (user.has_perm(f"testimonials.{permission}_testimonialreply"))
-    )
 
 
 class AnsweredTestimonialPanel(HelpPanel):

@@ -3,12 +3,11 @@ newest first, each with its link to reply: for Editors, who write the replies. A
 critical review left without an answer reads as one we ignored. Two queries, however
 many testimonials there are."""
 
-from django.urls import reverse
-from django.utils.http import urlencode
-
 from wagtail.admin.ui.components import Component
 
 from testimonials.models import Testimonial
+
+from .actions import reply_url
 
 LIST_LENGTH = 10
 
@@ -24,12 +23,11 @@ class UnansweredLowRatingsPanel(Component):
 
     def get_context_data(self, parent_context):
         unanswered = unanswered_low_ratings()
-        add_url = reverse("wagtailsnippets_testimonials_testimonialreply:add")
-        testimonials = list(
-            unanswered.select_related("product").order_by("-submitted_at", "-pk")[:LIST_LENGTH]
-        )
+        # With "reply" (none), so each row's link asks nothing more.
+        newest = unanswered.select_related("product", "reply").order_by("-submitted_at", "-pk")
+        testimonials = list(newest[:LIST_LENGTH])
         for testimonial in testimonials:
-            testimonial.reply_url = f"{add_url}?{urlencode({'testimonial': testimonial.pk})}"
+            testimonial.reply_url = reply_url(testimonial)
         return {
             "testimonials": testimonials,
             "total": unanswered.count() if len(testimonials) == LIST_LENGTH else len(testimonials),
