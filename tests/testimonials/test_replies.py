@@ -405,6 +405,22 @@ def test_a_cached_page_shows_a_reply_once_it_is_saved_and_edited(
     assert "Exports are faster." in second.content.decode()
 
 
+@pytest.mark.usefixtures("page_cache_on")
+def test_erasing_a_testimonial_with_a_reply_empties_the_cached_wall(
+    client, wall_page, published, django_capture_on_commit_callbacks
+):
+    TestimonialReplyFactory(testimonial=published, text="Our answer.")
+    client.get(wall_page.url)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        published.delete()
+
+    response = client.get(wall_page.url)
+    assert response["X-Cache"] == "miss"
+    assert "Our answer." not in response.content.decode()
+    assert not TestimonialReply.objects.exists()
+
+
 # Listings do not query once per row ------------------------------------------------------
 
 
