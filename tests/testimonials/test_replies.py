@@ -22,6 +22,7 @@ from bs4 import BeautifulSoup
 from testimonials.models import Testimonial, TestimonialReply
 from tests.comparisons.factories import ProductPageFactory
 from tests.home.test_structured_data import graph_of, only
+from tests.home.translations import japanese
 from tests.testimonials.advocate_fixtures import user_in_group
 from tests.testimonials.factories import TestimonialFactory
 from tests.testimonials.reply_factories import TestimonialReplyFactory
@@ -271,6 +272,24 @@ def test_an_edited_reply_says_so_and_shows_its_earlier_words(
     assert " ".join(history.select_one("li").get_text(" ").split()) == (
         "26 November 2026 First words."
     )
+
+
+def test_a_japanese_page_dates_the_reply_the_japanese_way(
+    client, home_page, wall_page, site_settings, published
+):
+    japanese(home_page)
+    japanese_wall = japanese(wall_page)
+    reply = TestimonialReplyFactory(testimonial=published)
+    with time_machine.travel(NEXT_WEEK, tick=False):
+        reply.text = "Second words."
+        reply.save()
+
+    block = reply_block(client, japanese_wall.url)
+
+    said = " ".join(block.select_one(".testimonial-reply__from").get_text().split())
+    assert "2026年11月26日" in said
+    assert "2026年12月3日" in said
+    assert "November" not in said
 
 
 def test_the_widget_shows_the_reply(client, wall_page, site_settings, published):
