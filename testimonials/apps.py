@@ -13,7 +13,7 @@ class TestimonialsConfig(AppConfig):
         from home.personal_data import register
 
         from . import checks, personal_data, photos, signals  # noqa: F401
-        from .models import Customer, Testimonial, TestimonialWallPage
+        from .models import Customer, Testimonial, TestimonialReply, TestimonialWallPage
 
         register("testimonials", export=personal_data.export, erase=personal_data.erase)
 
@@ -40,3 +40,15 @@ class TestimonialsConfig(AppConfig):
             signals=(published, unpublished),
         )
         show_in_cached_pages(Product, also_purge=the_wall)
+
+        def with_its_testimonial(reply):
+            # Our reply (its history saved with it) is shown under its testimonial; a
+            # reply deleted with its testimonial leaves the purge to the testimonial.
+            testimonial = (
+                Testimonial.objects.filter(pk=reply.testimonial_id)
+                .select_related("product")
+                .first()
+            )
+            return [testimonial, testimonial.product] if testimonial else []
+
+        show_in_cached_pages(TestimonialReply, shown_with=with_its_testimonial, also_purge=the_wall)
