@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 MESSAGES_IGNORE := --ignore "test-artifacts/*" --ignore "staticfiles/*" --ignore "media/*" --ignore "tests/*" --ignore "bench/*"
 
-.PHONY: run test lint checks pytest demo messages bench clean
+.PHONY: run test lint checks pytest demo messages bench bench-import clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -55,6 +55,10 @@ test: lint checks
 # Writes bench/results/latest.md and latest.json; not part of make test.
 bench: $(VENV)/.installed-run
 	$(BIN)/python -m bench.run $(BENCH_ARGS)
+
+# Rows per second of the customer list import, preview and confirm (bench/import_csv.py).
+bench-import: $(VENV)/.installed-run
+	$(BIN)/python -m bench.import_csv $(BENCH_ARGS)
 
 # After changing public text: extract it into locale/ja, translate, then compile.
 messages: $(VENV)/.installed-test

@@ -8,7 +8,6 @@ schema.org gives pros and cons (positiveNotes, negativeNotes), which carry the p
 limitations to machines as plainly as its strengths, and its brand. Each property used
 belongs to one of the two types."""
 
-from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -19,7 +18,7 @@ from wagtail.rich_text import get_text_for_indexing
 from comparisons.pricing import PERIOD_CODES, Tax, machine_price
 from home.honesty import warning
 from home.seo.canonical import site_root_url
-from home.seo.structured_data import aggregate_rating, image_object, item_list, review
+from home.seo.structured_data import aggregate_rating, image_object, item_list
 
 # The logo as search engines fetch it: whole (never cropped), large enough to show.
 LOGO_SPEC = "max-1200x1200"
@@ -58,14 +57,9 @@ def product_page(page, context, url, publisher):
     ratings = context.get("ratings")
     if ratings and ratings["count"]:
         node["aggregateRating"] = aggregate_rating(ratings["average"], ratings["count"])
+    # Each testimonial says what Review it is (with where it came from and our reply).
     reviews = [
-        review(
-            testimonial.display_text,
-            testimonial.display_name,
-            timezone.localdate(testimonial.submitted_at),
-            testimonial.rating,
-            testimonial.language,
-        )
+        testimonial.structured_review(publisher)
         for testimonial in context.get("testimonials") or []
     ]
     if reviews:

@@ -1,7 +1,8 @@
 """Approved testimonials in the public API, showing exactly what the testimonial card
 shows: the author's name, role and company only where the author consented, and the
 labels that say whether it was verified, whether anything was given for it and how
-the author is related to us. Nothing else about the author ever leaves."""
+the author is related to us, where it came from and our public reply. Nothing else
+about the author ever leaves."""
 
 from django.utils import timezone
 
@@ -34,15 +35,36 @@ class LabelsField(Field):
         return testimonial
 
     def to_representation(self, testimonial):
+        provenance = testimonial.provenance
         return {
-            "verified": testimonial.is_verified,
-            "verification": testimonial.get_verification_display()
-            if testimonial.is_verified
-            else "",
+            "verified": provenance.verified,
+            "verification": provenance.verification_method,
             "incentive": testimonial.incentive_label,
             "relationship": testimonial.relationship_label,
             "excerpt": testimonial.is_excerpt,
         }
+
+
+class ProvenanceField(Field):
+    """Where it came from (testimonials.provenance): never a campaign's name, never an
+    address."""
+
+    def get_attribute(self, testimonial):
+        return testimonial
+
+    def to_representation(self, testimonial):
+        return testimonial.provenance.as_api()
+
+
+class ReplyField(Field):
+    """Our public reply, with its earlier wordings once edited; null when there is none."""
+
+    def get_attribute(self, testimonial):
+        return testimonial
+
+    def to_representation(self, testimonial):
+        reply = testimonial.public_reply
+        return reply.as_api() if reply else None
 
 
 class DateField(Field):
@@ -64,6 +86,8 @@ PUBLIC_FIELDS = [
     "incentive",
     APIField("labels", serializer=LabelsField(read_only=True)),
     APIField("date", serializer=DateField(source="submitted_at", read_only=True)),
+    APIField("provenance", serializer=ProvenanceField(read_only=True)),
+    APIField("reply", serializer=ReplyField(read_only=True)),
 ]
 
 
@@ -96,7 +120,12 @@ class TestimonialsAPIViewSet(PublicAPIMixin, BaseAPIViewSet):
     def get_queryset(self):
         # Detail, find and listing all start here, so a testimonial that is not
         # public does not exist as far as the API is concerned.
-        return Testimonial.objects.public().select_related("product").newest_first()
+        return (
+            Testimonial.objects.public()
+            .select_related("product")
+            .with_provenance_and_reply()
+            .newest_first()
+        )
 
     @classmethod
     def nested_serializer_class(cls, router):

@@ -19,6 +19,7 @@ class TestimonialsConfig(AppConfig):
             Invitation,
             InvitationCampaign,
             Testimonial,
+            TestimonialReply,
             TestimonialWallPage,
         )
 
@@ -27,6 +28,10 @@ class TestimonialsConfig(AppConfig):
         from .advocacy import personal_data as advocacy_data
 
         register("advocate_program", export=advocacy_data.export, erase=advocacy_data.erase)
+
+        from .imports import personal_data as customer_list_data
+
+        register("customer_list", export=customer_list_data.export, erase=customer_list_data.erase)
 
         from . import author_edits  # noqa: F401  (registers its entry in the history)
 
@@ -43,6 +48,18 @@ class TestimonialsConfig(AppConfig):
             signals=(published, unpublished),
         )
         show_in_cached_pages(Product, also_purge=the_wall)
+
+        def with_its_testimonial(reply):
+            # Our reply (its history saved with it) is shown under its testimonial; a
+            # reply deleted with its testimonial leaves the purge to the testimonial.
+            testimonial = (
+                Testimonial.objects.filter(pk=reply.testimonial_id)
+                .select_related("product")
+                .first()
+            )
+            return [testimonial, testimonial.product] if testimonial else []
+
+        show_in_cached_pages(TestimonialReply, shown_with=with_its_testimonial, also_purge=the_wall)
         # The wall's reports on how reviews were collected count the customer list,
         # campaigns and invitations; no other page shows them.
         for model in (CustomerContact, InvitationCampaign, Invitation):

@@ -7,6 +7,7 @@ The models are built with these; nothing here imports them."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 QUOTE_MAX_LENGTH = 2000
 
@@ -90,9 +91,12 @@ class ImportBasis(models.TextChoices):
 class LawfulBasis(models.TextChoices):
     """Why a customer on our list may be sent an invitation (GDPR Art. 6, APPI)."""
 
-    CONSENT = "consent", _("Consent")
-    CONTRACT = "contract", _("Contract")
-    LEGITIMATE_INTERESTS = "legitimate_interests", _("Legitimate interests")
+    CONSENT = "consent", pgettext_lazy("lawful basis", "Consent")
+    CONTRACT = "contract", pgettext_lazy("lawful basis", "Contract")
+    LEGITIMATE_INTERESTS = (
+        "legitimate_interests",
+        pgettext_lazy("lawful basis", "Legitimate interests"),
+    )
 
 
 class Verification(models.TextChoices):

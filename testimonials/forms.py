@@ -113,6 +113,18 @@ class TestimonialSubmissionForm(KeepsPhoto, PublicForm):
             page = getattr(self, "page", None)
             self.initial["language"] = page.locale.language_code if page else reader_language()
 
+    # The product an invitation names, when there is one.
+    fixed_product = None
+
+    def fix_product(self, product):
+        """An invitation names the product: shown, not chosen. A disabled field keeps
+        its initial value whatever a crafted POST sends."""
+        field = self.fields["product"]
+        field.queryset = Product.objects.filter(pk=product.pk)
+        field.disabled = True
+        self.initial["product"] = product.pk
+        self.fixed_product = product
+
     def written_language(self, cleaned_data):
         """The language the customer chose, or, if they left the page's language as it
         was, Japanese when what they wrote is obviously Japanese."""

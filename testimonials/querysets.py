@@ -51,9 +51,21 @@ class TestimonialQuerySet(models.QuerySet):
         return self.filter(**PUBLIC)
 
     def for_display(self):
-        """With what every testimonial card shows: its product, and its photo with the
-        photo's renditions in one query, so no page asks once per testimonial."""
-        return self.select_related("product", "photo").prefetch_related("photo__renditions")
+        """With what every testimonial card shows: its product, its photo with the
+        photo's renditions, its provenance and our reply, so no page asks once per
+        testimonial."""
+        return (
+            self.select_related("product", "photo")
+            .prefetch_related("photo__renditions")
+            .with_provenance_and_reply()
+        )
+
+    def with_provenance_and_reply(self):
+        """With the invitation it answered (the date it was sent, never the campaign)
+        and our public reply with its earlier versions: two queries in all."""
+        return self.select_related("invitation", "nps_invitation", "reply").prefetch_related(
+            "reply__edits"
+        )
 
     def newest_first(self, language=None):
         """Those written in the reader's language first (``language``, by default the

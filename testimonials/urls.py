@@ -15,3 +15,8 @@ localised_urlpatterns = [
     ),
     path("embed/testimonials/", testimonial_widget, name="testimonial_widget"),
 ]
+
+# Invitation campaigns' "stop invitations" page.
+from testimonials.invitations.urls import localised_urlpatterns as _invitations  # noqa: E402
+
+localised_urlpatterns += _invitations

@@ -118,7 +118,8 @@ class TestimonialViewSet(SnippetViewSet):
     ordering = ["-submitted_at"]
 
     def get_queryset(self, request):
-        return Testimonial.objects.select_related("product", "rejection_proposed_by")
+        # With its reply, for each row's "Reply publicly" or "Edit reply".
+        return Testimonial.objects.select_related("product", "rejection_proposed_by", "reply")
 
     def get_edit_handler(self):
         # The model's own panels, with an open rejection proposal shown above them.
@@ -308,3 +309,6 @@ def refuse_unpublishing_testimonials(request, instance):
 
 
 from testimonials import funnel as _funnel  # noqa: E402,F401  (the invitation funnel)
+from testimonials.imports import admin_hooks as _imports  # noqa: E402,F401
+from testimonials.invitations import admin_hooks as _invitations  # noqa: E402,F401
+from testimonials.replies import admin_hooks as _replies  # noqa: E402,F401

@@ -80,10 +80,22 @@ def item_list(names):
     }
 
 
-def review(body, author_name, published_on, rating, language=None):
+def review(
+    body,
+    author_name,
+    published_on,
+    rating,
+    language=None,
+    *,
+    url=None,
+    publisher_name=None,
+    comment=None,
+):
     """What a reader wrote, as the page shows it: the displayed words, the name the
     author agreed to show, the day it was sent, the language it was written in.
-    Nothing private."""
+    Nothing private. A review first posted elsewhere gives that site as its
+    ``publisher`` and its address as ``url``, dated the day it was posted there; our
+    answer to it is its ``comment``."""
     node = {
         "@type": "Review",
         "reviewBody": body,
@@ -94,6 +106,30 @@ def review(body, author_name, published_on, rating, language=None):
         node["inLanguage"] = language
     if rating:
         node["reviewRating"] = {"@type": "Rating", "ratingValue": rating, **RATING_SCALE}
+    if url:
+        node["url"] = url
+    if publisher_name:
+        node["publisher"] = {"@type": "Organization", "name": publisher_name}
+    if comment:
+        node["comment"] = comment
+    return node
+
+
+def comment(text, author_name, author_role, created_on, modified_on=None, organization=None):
+    """An answer written by someone in ``organization`` (a node or a reference to one)."""
+    author = {"@type": "Person", "name": author_name}
+    if author_role:
+        author["jobTitle"] = author_role
+    if organization:
+        author["worksFor"] = organization
+    node = {
+        "@type": "Comment",
+        "text": text,
+        "author": author,
+        "dateCreated": created_on.isoformat(),
+    }
+    if modified_on:
+        node["dateModified"] = modified_on.isoformat()
     return node
 
 

@@ -81,7 +81,7 @@ class Migration(migrations.Migration):
             ],
             options={
                 'verbose_name': 'customer on our list',
-                'verbose_name_plural': 'customer list',
+                'verbose_name_plural': 'customers on our list',
                 'ordering': ['name', 'pk'],
             },
             bases=(modelsearch.index.Indexed, models.Model),

@@ -77,7 +77,7 @@ class CustomerContact(index.Indexed, models.Model):
     class Meta:
         ordering = ["name", "pk"]
         verbose_name = _("customer on our list")
-        verbose_name_plural = _("customer list")
+        verbose_name_plural = _("customers on our list")
 
     def __str__(self):
         # Listings and history: the address stays out of them.

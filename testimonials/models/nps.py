@@ -14,6 +14,7 @@ from wagtail.models import Page
 
 from home.visibility import ViewRestrictionsByPathMixin
 from testimonials.forms import COMMENT_MAX_LENGTH, NpsAnswerForm
+from testimonials.links import after_nps_link
 from testimonials.querysets import NpsResponseQuerySet
 
 from .submission_page import TestimonialSubmissionPage
@@ -21,7 +22,8 @@ from .submission_page import TestimonialSubmissionPage
 
 class NpsSurveyPage(RoutablePageMixin, ViewRestrictionsByPathMixin, Page):
     """The one-question survey customers reach through their invitation link. Whatever
-    they answer, they are then invited the same way to share their experience."""
+    they answer, they are then invited the same way to share their experience, through
+    a link of their own, so what they write is recorded as sent after the survey."""
 
     template = "pages/nps_survey_page.html"
 
@@ -70,20 +72,34 @@ class NpsSurveyPage(RoutablePageMixin, ViewRestrictionsByPathMixin, Page):
         patch_cache_control(response, private=True, no_store=True)
         return response
 
+    @path("<str:token>/thanks/", name="answered")
+    def answered(self, request, token):
+        """The thanks after answering, with the respondent's own link to share."""
+        invitation = self.invitation_for(token)
+        if invitation is None or not hasattr(invitation, "response"):
+            return redirect(self.url + self.reverse_subpage("thanks"))
+        response = self.render(
+            request,
+            context_overrides={"state": "thanks", "share_url": self.share_url(invitation)},
+        )
+        patch_cache_control(response, private=True, no_store=True)
+        return response
+
     def answer_invitation(self, request, token):
         invitation = self.invitation_for(token)
         if invitation is None:
             response = self.render(request, context_overrides={"state": "invalid"})
             response.status_code = 404
             return response
+        already = {"state": "already", "share_url": self.share_url(invitation)}
         if hasattr(invitation, "response"):
-            return self.render(request, context_overrides={"state": "already"})
+            return self.render(request, context_overrides=already)
         data = request.POST if request.method == "POST" else None
         form = NpsAnswerForm(data, question=self.question)
         if request.method == "POST" and form.is_valid():
             if record_answer(invitation, form.cleaned_data):
-                return redirect(self.url + self.reverse_subpage("thanks"))
-            return self.render(request, context_overrides={"state": "already"})
+                return redirect(self.url + self.reverse_subpage("answered", args=[token]))
+            return self.render(request, context_overrides=already)
         response = self.render(request, context_overrides={"state": "form", "form": form})
         if request.method == "POST":
             response.status_code = 400
@@ -106,6 +122,12 @@ class NpsSurveyPage(RoutablePageMixin, ViewRestrictionsByPathMixin, Page):
             return share_page
         share_pages = TestimonialSubmissionPage.objects.live()
         return share_pages.filter(locale_id=self.locale_id).first() or share_pages.first()
+
+    def share_url(self, invitation):
+        """The respondent's own link to the testimonial form, the same for every score:
+        what they send there is recorded as After NPS."""
+        share_page = self.get_share_page()
+        return after_nps_link.path(share_page, invitation) if share_page else None
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -1,11 +1,20 @@
 from django.conf import settings
-from django.db import models
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
 
 REPLY_MAX_LENGTH = 2000
+
+NOT_PUBLIC_REFUSAL = _(
+    "Only a published testimonial can be answered in public: this one is not published."
+)
+SECOND_REPLY_REFUSAL = _(
+    "This testimonial already has our public reply: edit that reply instead. We answer "
+    "each testimonial once."
+)
 
 
 class TestimonialReply(models.Model):
@@ -44,6 +53,43 @@ class TestimonialReply(models.Model):
 
     def __str__(self):
         return f"Reply to {self.testimonial}"
+
+    def save(self, *args, **kwargs):
+        """Every path (the admin, code) refuses what clean() refuses, and an edit keeps
+        the words it replaces, with the date, in the public history."""
+        refusal = self.refusal()
+        if refusal:
+            raise ValidationError(refusal)
+        earlier = None
+        if self.pk is not None:
+            earlier = type(self).objects.filter(pk=self.pk).values_list("text", flat=True).first()
+        with transaction.atomic():
+            if earlier is not None and earlier != self.text:
+                self.edited_at = timezone.now()
+                if kwargs.get("update_fields") is not None:
+                    kwargs["update_fields"] = {*kwargs["update_fields"], "edited_at"}
+                TestimonialReplyEdit.objects.create(
+                    reply=self, text=earlier, replaced_at=self.edited_at
+                )
+            super().save(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        refusal = self.refusal()
+        if refusal:
+            raise ValidationError(refusal)
+
+    def refusal(self):
+        """Why this reply may not be saved, or None. Only a published testimonial is
+        answered, and only once."""
+        if self.pk is not None:
+            return None
+        Testimonial = self._meta.get_field("testimonial").related_model
+        if not Testimonial.objects.public().filter(pk=self.testimonial_id).exists():
+            return NOT_PUBLIC_REFUSAL
+        if type(self).objects.filter(testimonial_id=self.testimonial_id).exists():
+            return SECOND_REPLY_REFUSAL
+        return None
 
 
 class TestimonialReplyEdit(models.Model):

@@ -1,6 +1,9 @@
+from dataclasses import dataclass
+
 from django.core.validators import validate_email
 from django.db import models, transaction
 from django.utils import timezone
+from django.utils.cache import patch_cache_control
 
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -11,11 +14,54 @@ from home.anti_abuse import serve_public_form
 from home.uploads import private_storage
 from home.visibility import ViewRestrictionsByPathMixin
 from testimonials import kept_photos
+from testimonials.choices import Source, Verification
 from testimonials.forms import TestimonialSubmissionForm
+from testimonials.links import after_nps_link, invited_link
 from testimonials.notifications import send_submission_emails
 from testimonials.photos import store_upload
 
+from .campaigns import Invitation
 from .testimonials import Testimonial
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """Where a testimonial sent through the form came from, as the link the customer
+    followed says: the form on its own (Organic), a campaign's invitation (Invited: the
+    link proves they are on our customer list), or the survey (After NPS, whatever the
+    score)."""
+
+    source: str = Source.FORM
+    invitation: Invitation | None = None
+    nps_invitation: object = None
+    verification: str = Verification.NONE
+
+    def fields(self):
+        return {
+            "source": self.source,
+            "invitation": self.invitation,
+            "nps_invitation": self.nps_invitation,
+            "verification": self.verification,
+            "verified_at": timezone.now() if self.verification else None,
+        }
+
+    def claim(self):
+        """One testimonial per invitation: mark it answered, or refuse if it already
+        was (two sends at once included)."""
+        if self.invitation is None:
+            return
+        answered = Invitation.objects.filter(
+            pk=self.invitation.pk, answered_at__isnull=True
+        ).update(answered_at=timezone.now())
+        if not answered:
+            raise AlreadyAnswered
+
+
+ORGANIC = Provenance()
+
+
+class AlreadyAnswered(Exception):
+    pass
 
 
 def validate_email_list(value):
@@ -56,22 +102,92 @@ class TestimonialSubmissionPage(RoutablePageMixin, ViewRestrictionsByPathMixin, 
 
     @path("")
     def submit(self, request):
-        if request.method == "POST":
-            form = TestimonialSubmissionForm(request.POST, request.FILES, page=self)
-        else:
-            form = TestimonialSubmissionForm(page=self)
+        return self.serve_form(request)
+
+    @path("invited/<str:token>/", name="invited")
+    def invited(self, request, token):
+        """A campaign's invitation: the product and the customer are known."""
+        pk = invited_link.record_id(token)
+        invitation = (
+            Invitation.objects.select_related("contact", "product")
+            .filter(pk=pk, contact__isnull=False)
+            .first()
+            if pk
+            else None
+        )
+        if invitation is None:
+            return self.private(self.link_state(request, "invalid", status=404))
+        if invitation.answered_at is not None:
+            return self.private(self.link_state(request, "answered"))
+        contact = invitation.contact
+        provenance = Provenance(
+            source=Source.INVITED, invitation=invitation, verification=Verification.CUSTOMER_LIST
+        )
+        initial = {
+            "author_name": contact.name,
+            "author_company": contact.company,
+            "email": contact.email,
+        }
+        return self.private(
+            self.serve_form(request, provenance, initial=initial, product=invitation.product)
+        )
+
+    @path("after-nps/<str:token>/", name="after_nps")
+    def after_nps(self, request, token):
+        """The link every survey respondent is given after answering, whatever their
+        score."""
+        # The survey's invitation, named through the testimonial's own link to it:
+        # the survey's module imports this one.
+        nps_invitations = Testimonial._meta.get_field("nps_invitation").related_model.objects
+        pk = after_nps_link.record_id(token)
+        nps_invitation = (
+            nps_invitations.select_related("customer").filter(pk=pk, response__isnull=False).first()
+            if pk
+            else None
+        )
+        if nps_invitation is None:
+            return self.private(self.link_state(request, "invalid", status=404))
+        provenance = Provenance(source=Source.AFTER_NPS, nps_invitation=nps_invitation)
+        initial = {"author_name": nps_invitation.name, "email": nps_invitation.email}
+        if nps_invitation.customer:
+            initial["author_company"] = nps_invitation.customer.name
+        return self.private(self.serve_form(request, provenance, initial=initial))
+
+    def serve_form(self, request, provenance=ORGANIC, initial=None, product=None):
+        data = (request.POST, request.FILES) if request.method == "POST" else ()
+        form = TestimonialSubmissionForm(*data, page=self, initial=initial or {})
+        if product is not None:
+            form.fix_product(product)
 
         def render(form):
             form.keep_photo(request)  # shown again with errors, the visitor's photo is kept
             return self.render(request, context_overrides={"form": form})
 
-        return serve_public_form(
+        try:
+            return serve_public_form(
+                request,
+                form,
+                render=render,
+                save=lambda form: self.save_submission(form, provenance),
+                thanks_url=lambda: self.thanks_url,
+            )
+        except AlreadyAnswered:
+            return self.link_state(request, "answered")
+
+    def link_state(self, request, state, status=200):
+        response = self.render(
             request,
-            form,
-            render=render,
-            save=self.save_submission,
-            thanks_url=lambda: self.thanks_url,
+            template="pages/testimonial_invitation.html",
+            context_overrides={"state": state},
         )
+        response.status_code = status
+        return response
+
+    @staticmethod
+    def private(response):
+        # One person's link, and a form with a CSRF token: never from a shared cache.
+        patch_cache_control(response, private=True, no_store=True)
+        return response
 
     @path("thanks/", name="thanks")
     def thanks(self, request):
@@ -81,7 +197,7 @@ class TestimonialSubmissionPage(RoutablePageMixin, ViewRestrictionsByPathMixin, 
     def thanks_url(self):
         return self.url + self.reverse_subpage("thanks")
 
-    def save_submission(self, form):
+    def save_submission(self, form, provenance=ORGANIC):
         """Store the testimonial as pending, its photo kept private until it is approved,
         then, once it is committed, send e-mails."""
         data = form.cleaned_data
@@ -94,7 +210,8 @@ class TestimonialSubmissionPage(RoutablePageMixin, ViewRestrictionsByPathMixin, 
                         photo = store_upload(
                             file, title=f"Testimonial photo: {data['author_name']}"
                         )
-                testimonial = self.store_testimonial(data, photo)
+                provenance.claim()
+                testimonial = self.store_testimonial(data, photo, provenance)
                 send_submission_emails(testimonial)  # queued once it is committed
                 transaction.on_commit(form.kept_photo_used)
         except Exception:
@@ -104,7 +221,7 @@ class TestimonialSubmissionPage(RoutablePageMixin, ViewRestrictionsByPathMixin, 
             raise
         return testimonial
 
-    def store_testimonial(self, data, photo):
+    def store_testimonial(self, data, photo, provenance=ORGANIC):
         return Testimonial.objects.create(
             product=data["product"],
             quote=data["quote"],
@@ -122,7 +239,7 @@ class TestimonialSubmissionPage(RoutablePageMixin, ViewRestrictionsByPathMixin, 
             consent_company=data["consent_company"],
             consent_photo=data["consent_photo"],
             consent_given_at=timezone.now(),
-            source=Testimonial.Source.FORM,
             submitted_via=self,
+            **provenance.fields(),
             live=False,
         )

@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.text import Truncator, capfirst
 from django.utils.translation import gettext, pgettext
 from django.utils.translation import gettext_lazy as _
@@ -46,7 +47,10 @@ from testimonials.choices import (
     Verification,
 )
 from testimonials.panels import CustomerStatusPanel, SentPhotoPanel
+from testimonials.provenance import Provenance
+from testimonials.public_reply import PublicReply
 from testimonials.querysets import TestimonialQuerySet
+from testimonials.structured_data import review_of
 from testimonials.validators import validate_excerpt
 
 CUSTOMER_ANSWER_REFUSED = _(
@@ -492,6 +496,20 @@ class Testimonial(
     @property
     def is_verified(self):
         return bool(self.verification)
+
+    @cached_property
+    def provenance(self):
+        """Where it came from and how its author was verified, as readers are told."""
+        return Provenance.of(self)
+
+    @cached_property
+    def public_reply(self):
+        """Our reply as readers see it, or None."""
+        return PublicReply.of(self)
+
+    def structured_review(self, publisher=None):
+        """The Review (schema.org) a page lists it as."""
+        return review_of(self, publisher)
 
     @property
     def incentive_label(self):

@@ -8,9 +8,15 @@ import pytest
 from home.models import SiteSettings
 from testimonials.models import (
     CaseStudyQuote,
+    CustomerContact,
     DemoRequestSubmission,
+    Invitation,
+    InvitationCampaign,
     ReconfirmationRequest,
     ReferralVisitDay,
+    ReviewCollectionSettings,
+    TestimonialReply,
+    TestimonialReplyEdit,
 )
 from tests.comparisons.factories import (
     ComparedCriterionFactory,
@@ -88,6 +94,18 @@ def one_of_each(home_page):
         page=DemoRequestPageFactory(parent=home_page),
         form_data={"your_name": "Grace", "work_e_mail": "prospect@private.example"},
     )
+    ReviewCollectionSettings.for_site(home_page.get_site())
+    contact = CustomerContact.objects.create(
+        name="Aiko", email="listed@private.example", lawful_basis="contract"
+    )
+    campaign = InvitationCampaign.objects.create(name="Spring", product=testimonial.product)
+    Invitation.objects.create(
+        campaign=campaign, contact=contact, product=testimonial.product, language="en"
+    )
+    reply = TestimonialReply.objects.create(
+        testimonial=testimonial, text="Thank you", replier_name="Ken", replier_role="Support"
+    )
+    TestimonialReplyEdit.objects.create(reply=reply, text="Thanks")
 
 
 def test_every_model_has_a_record_here(one_of_each):

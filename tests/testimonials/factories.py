@@ -100,3 +100,35 @@ class CaseStudyPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = CaseStudyPage
+
+
+class CustomerContactFactory(factory.django.DjangoModelFactory):
+    """A customer on our list; ``products`` lists the products they use."""
+
+    name = factory.Faker("name")
+    email = factory.Sequence(lambda n: f"customer{n}@list.example")
+    company = factory.Faker("company")
+    customer_since = datetime.date(2024, 1, 1)
+    plan = "Team"
+    language = "en"
+    region = "EU"
+    lawful_basis = "contract"
+
+    class Meta:
+        model = "testimonials.CustomerContact"
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def products(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.products.set(extracted)
+
+
+class InvitationCampaignFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Spring survey {n}")
+    product = factory.SubFactory(ProductFactory, is_ours=True)
+    segment = factory.LazyFunction(dict)
+    reminder_after_days = 7
+
+    class Meta:
+        model = "testimonials.InvitationCampaign"

@@ -26,7 +26,7 @@ def test_unverified_by_default(client, wall_page):
 def test_verified_with_its_method(client, wall_page):
     _, figure = rendered(client, wall_page, verification=Testimonial.Verification.ACCOUNT)
 
-    assert "✓ Verified: matched to a customer account" in figure.get_text()
+    assert "✓ Verified customer: matched to a customer account" in figure.get_text()
     assert "Not verified" not in figure.get_text()
 
 

@@ -165,7 +165,7 @@ def test_the_nps_invitation_to_share_leads_to_the_form_in_the_survey_language(
     thanks = client.post(path, {"score": "9", "comment": ""}, follow=True)
 
     link = BeautifulSoup(thanks.content, "html.parser").select_one(".share-invitation a")
-    assert link["href"] == japanese_form.url
+    assert link["href"].startswith(japanese_form.url + "after-nps/")
     assert (
         language_select(client.get(link["href"]).content).select_one("option[selected]")["value"]
         == "ja"
