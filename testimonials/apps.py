@@ -13,7 +13,15 @@ class TestimonialsConfig(AppConfig):
         from home.personal_data import register
 
         from . import checks, personal_data, photos, signals  # noqa: F401
-        from .models import Customer, Testimonial, TestimonialReply, TestimonialWallPage
+        from .models import (
+            Customer,
+            CustomerContact,
+            Invitation,
+            InvitationCampaign,
+            Testimonial,
+            TestimonialReply,
+            TestimonialWallPage,
+        )
 
         register("testimonials", export=personal_data.export, erase=personal_data.erase)
 
@@ -52,3 +60,7 @@ class TestimonialsConfig(AppConfig):
             return [testimonial, testimonial.product] if testimonial else []
 
         show_in_cached_pages(TestimonialReply, shown_with=with_its_testimonial, also_purge=the_wall)
+        # The wall's reports on how reviews were collected count the customer list,
+        # campaigns and invitations; no other page shows them.
+        for model in (CustomerContact, InvitationCampaign, Invitation):
+            show_in_cached_pages(model, shown_with=lambda instance: [], also_purge=the_wall)

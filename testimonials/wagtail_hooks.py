@@ -308,6 +308,7 @@ def refuse_unpublishing_testimonials(request, instance):
     return redirect(reverse("wagtailsnippets_testimonials_testimonial:edit", args=[instance.pk]))
 
 
+from testimonials import funnel as _funnel  # noqa: E402,F401  (the invitation funnel)
 from testimonials.imports import admin_hooks as _imports  # noqa: E402,F401
 from testimonials.invitations import admin_hooks as _invitations  # noqa: E402,F401
 from testimonials.replies import admin_hooks as _replies  # noqa: E402,F401

@@ -24,6 +24,7 @@ from home.models import StandardPage
 from testimonials.author_edits import withdraw
 from testimonials.demo import japanese
 from testimonials.demo.advocates import load_advocate_program
+from testimonials.demo.collection import load_review_collection
 from testimonials.demo.customers import (
     CASE_STUDIES,
     CUSTOMERS,
@@ -38,11 +39,15 @@ from testimonials.models import (
     CaseStudyPage,
     CaseStudyQuote,
     Customer,
+    CustomerContact,
+    Invitation,
+    InvitationCampaign,
     NpsInvitation,
     NpsResponse,
     ReferenceRequest,
     ReferralVisitDay,
     Testimonial,
+    TestimonialReply,
     TestimonialSubmissionPage,
     TestimonialWallPage,
 )
@@ -87,6 +92,7 @@ def load(site):
     wall = load_pages(site, products, customers)
     update_settings(site.home, testimonial_policy_page=policy, testimonial_wall_page=wall)
     load_advocate_program(site.home, site.today)
+    load_review_collection(products, site.today)
 
 
 def load_customers():
@@ -250,5 +256,9 @@ register(
         NpsInvitation,
         NpsResponse,
         ReferralVisitDay,
+        CustomerContact,
+        InvitationCampaign,
+        Invitation,
+        TestimonialReply,
     ],
 )

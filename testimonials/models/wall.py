@@ -1,4 +1,5 @@
 from django.core.paginator import Paginator
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404
 
 from wagtail.admin.panels import FieldPanel
@@ -19,7 +20,7 @@ class TestimonialWallPage(RoutablePageMixin, ViewRestrictionsByPathMixin, Page):
 
     template = "pages/testimonial_wall_page.html"
     per_page = 20
-    cache_parameters = ("page", *TestimonialFilter.base_filters)
+    cache_parameters = ("page", "format", *TestimonialFilter.base_filters)
 
     intro = RichTextField(blank=True, features=["bold", "italic", "link"])
 
@@ -58,3 +59,56 @@ class TestimonialWallPage(RoutablePageMixin, ViewRestrictionsByPathMixin, Page):
             template="pages/testimonial_detail.html",
             context_overrides={"testimonial": testimonial},
         )
+
+    # How the reviews of each of our products were collected (testimonials.transparency,
+    # imported when asked: it reads these models).
+
+    @path("how-collected/<str:product_slug>/", name="collection_report")
+    def collection_report(self, request, product_slug):
+        """The page, or with ``?format=json`` the same figures for tools."""
+        from testimonials import transparency
+
+        report = transparency.collection_report(self.reported_product(product_slug))
+        if request.GET.get("format") == "json":
+            shown_as_asked(request, "format", "json")
+            return JsonResponse(
+                transparency.as_json(report), json_dumps_params={"ensure_ascii": False}
+            )
+        return self.render(
+            request,
+            template="pages/collection_report.html",
+            context_overrides={
+                "report": report,
+                "chart": transparency.ratings_chart(report["ratings"]),
+                "ratings_table": transparency.ratings_table(report["ratings"]),
+            },
+        )
+
+    def reported_product(self, product_slug):
+        from testimonials.transparency import product_for_slug
+
+        product = product_for_slug(product_slug)
+        if product is None:
+            raise Http404
+        return product
+
+    @classmethod
+    def collection_report_route(cls, product):
+        """Its address below any wall's, in any language (a class method: templates
+        have the wall as a plain Page)."""
+        from testimonials.transparency import product_slug
+
+        return cls.get_resolver().reverse("collection_report", product_slug(product))
+
+    def get_sitemap_urls(self, request=None):
+        """The wall, and the report of each of our products: public, and worth finding."""
+        from comparisons.models import Product
+
+        urls = super().get_sitemap_urls(request)
+        if not urls:
+            return urls
+        location = urls[0]["location"]
+        return urls + [
+            {"location": location + self.collection_report_route(product)}
+            for product in Product.objects.ours()
+        ]
