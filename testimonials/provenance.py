@@ -16,7 +16,6 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
@@ -139,5 +138,8 @@ class Provenance:
 
 def how_collected_path(product):
     """The path, under the testimonial wall, of the page that says how ``product``'s
-    reviews were collected."""
-    return f"how-collected/{slugify(product.name) or product.pk}/"
+    reviews were collected (the wall's own route, imported when asked: the wall's
+    module imports the testimonials this describes)."""
+    from testimonials.models import TestimonialWallPage
+
+    return TestimonialWallPage.collection_report_route(product)

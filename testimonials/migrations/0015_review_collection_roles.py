@@ -2,8 +2,9 @@
 
 Editors keep the customer list (import, correct, erase), run invitation campaigns and
 read their invitations, import reviews from other sites (as testimonials, which they
-already add), and write our public replies. Moderators read the customer list and the
-campaigns, to see where a testimonial came from; they neither invite nor reply. Sales
+already add), and write our public replies. Moderators read the campaigns and their
+invitations, to see where a testimonial came from; they neither invite nor reply, and
+the customer list (names and addresses) is not theirs to read. Sales
 get nothing here: the customer list is not a sales tool.
 
 Idempotent; the reverse takes away exactly these and leaves the groups."""
@@ -18,7 +19,6 @@ ROLES = {
         "testimonialreply": ["add", "change", "view"],
     },
     "Moderators": {
-        "customercontact": ["view"],
         "invitationcampaign": ["view"],
         "invitation": ["view"],
     },

@@ -20,6 +20,7 @@ from wagtail.snippets.action_menu import ActionMenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import CreateView, SnippetViewSet
 
+from home.choosers import PermissionCheckedChooserViewSet
 from home.dashboard import add_panels
 from testimonials.models import Testimonial, TestimonialReply
 from testimonials.models.replies import NOT_PUBLIC_REFUSAL, SECOND_REPLY_REFUSAL
@@ -112,6 +113,7 @@ class ReplyCreateView(CreateView):
 
 class ReplyViewSet(SnippetViewSet):
     model = TestimonialReply
+    chooser_viewset_class = PermissionCheckedChooserViewSet
     icon = "comment"
     # Reached from the testimonial it answers and from the dashboard.
     add_to_admin_menu = False

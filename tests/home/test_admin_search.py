@@ -14,7 +14,12 @@ import pytest
 from tests.comparisons.factories import CriterionFactory, ProductFactory
 from tests.testimonials.advocate_factories import AdvocateFactory, NpsInvitationFactory
 from tests.testimonials.advocate_fixtures import user_in_group
-from tests.testimonials.factories import CustomerFactory, TestimonialFactory
+from tests.testimonials.factories import (
+    CustomerContactFactory,
+    CustomerFactory,
+    InvitationCampaignFactory,
+    TestimonialFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -43,6 +48,18 @@ SEARCHES = {
         lambda: NpsInvitationFactory(name="Barbara Liskov"),
         lambda: NpsInvitationFactory(name="Donald Knuth"),
         "Liskov",
+    ),
+    "testimonials.CustomerContact": (
+        "Editors",
+        lambda: CustomerContactFactory(name="Aiko Sato", company="Kobe Tea"),
+        lambda: CustomerContactFactory(name="Ben Ode", company="Leeds Print"),
+        "Aiko",
+    ),
+    "testimonials.InvitationCampaign": (
+        "Editors",
+        lambda: InvitationCampaignFactory(name="Spring customers 2026"),
+        lambda: InvitationCampaignFactory(name="Autumn customers 2025"),
+        "Spring",
     ),
     "comparisons.Product": (
         "Editors",

@@ -43,7 +43,13 @@ from tests.testimonials.advocate_factories import (
     ReferenceRequestFactory,
 )
 from tests.testimonials.advocate_fixtures import user_in_group
-from tests.testimonials.factories import CustomerFactory, TestimonialFactory
+from tests.testimonials.factories import (
+    CustomerContactFactory,
+    CustomerFactory,
+    InvitationCampaignFactory,
+    TestimonialFactory,
+)
+from tests.testimonials.reply_factories import TestimonialReplyFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -59,6 +65,8 @@ SECRETS = {
     "an inaccuracy report's text": ("Their changelog says otherwise", {"editor"}),
     "an inaccuracy reporter's e-mail": ("reporter@private.example", {"editor"}),
     "a re-confirmed author's e-mail": ("reconfirm@private.example", {"editor"}),
+    # The customer list is the Editors', who import it and run campaigns.
+    "a listed customer's e-mail": ("listed@private.example", {"editor"}),
     # Sales leads: for whoever may see demo requests, not whoever may edit the page.
     "a demo request's e-mail": ("prospect@private.example", {"sales"}),
     "another salesperson's prospect": ("Forty agents leaving Zendesk", {"editor"}),
@@ -147,7 +155,12 @@ SHOWN_BY_ID = {
 # products for Sales, who choose one on a reference request.
 CHOOSERS = {
     "sales": {"comparisons.product", "testimonials.referencerequest"},
-    "moderator": {"testimonials.testimonial", "testimonials.advocate", "testimonials.customer"},
+    "moderator": {
+        "testimonials.testimonial",
+        "testimonials.advocate",
+        "testimonials.customer",
+        "testimonials.invitationcampaign",
+    },
     "editor": {
         "comparisons.product",
         "comparisons.criterion",
@@ -160,6 +173,9 @@ CHOOSERS = {
         "testimonials.npsinvitation",
         "testimonials.npsresponse",
         "testimonials.reconfirmationrequest",
+        "testimonials.customercontact",
+        "testimonials.invitationcampaign",
+        "testimonials.testimonialreply",
     },
 }
 
@@ -342,6 +358,11 @@ def make_records(salesperson):
         "draft_page": StandardPageFactory(parent=home_page, live=False),
         "testimonials.testimonial": testimonial,
         "testimonials.customer": CustomerFactory(),
+        "testimonials.customercontact": CustomerContactFactory(
+            email="listed@private.example", products=[product]
+        ),
+        "testimonials.invitationcampaign": InvitationCampaignFactory(product=product),
+        "testimonials.testimonialreply": TestimonialReplyFactory(),
         "testimonials.advocate": advocate,
         "testimonials.referencerequest": ReferenceRequestFactory(
             product=product, requested_by=salesperson

@@ -6,22 +6,9 @@ from django.utils import timezone
 
 import factory
 
-from testimonials.models import (
-    Invitation,
-    InvitationCampaign,
-    Testimonial,
-    TestimonialReply,
-)
+from testimonials.models import Invitation, Testimonial, TestimonialReply
 from tests.testimonials.advocate_factories import NpsInvitationFactory
-from tests.testimonials.factories import TestimonialFactory
-
-
-class InvitationCampaignFactory(factory.django.DjangoModelFactory):
-    name = factory.Sequence(lambda n: f"Internal campaign name {n}")
-    product = factory.SubFactory("tests.comparisons.factories.ProductFactory", is_ours=True)
-
-    class Meta:
-        model = InvitationCampaign
+from tests.testimonials.factories import InvitationCampaignFactory, TestimonialFactory
 
 
 class InvitationFactory(factory.django.DjangoModelFactory):

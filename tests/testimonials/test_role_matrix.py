@@ -235,7 +235,6 @@ def test_each_role_holds_exactly_its_model_permissions():
         "testimonials.view_advocate",
         "testimonials.view_customer",
         # Where a testimonial came from (0015_review_collection_roles).
-        "testimonials.view_customercontact",
         "testimonials.view_invitationcampaign",
         "testimonials.view_invitation",
     }
