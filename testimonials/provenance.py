@@ -53,8 +53,6 @@ class Provenance:
     verification_method: str
     # What the reader is told: "Verified customer: matched to an invoice".
     verification: str
-    # Under the wall's URL: the product's "how these reviews were collected" page.
-    how_collected_path: str
 
     @classmethod
     def of(cls, testimonial):
@@ -93,9 +91,6 @@ class Provenance:
             verified=bool(method),
             verification_method=method,
             verification=verification,
-            how_collected_path=how_collected_path(testimonial.product)
-            if testimonial.product_id
-            else "",
         )
 
     @staticmethod
@@ -103,9 +98,10 @@ class Provenance:
         """(the method's name or "", what the reader is told). An invitation's link
         proves its author is on our customer list; nothing else may claim that."""
         method = testimonial.verification
-        if method == Verification.CUSTOMER_LIST and kind != Source.INVITED:
+        from_the_list = kind == Source.INVITED and testimonial.invitation_id is not None
+        if method == Verification.CUSTOMER_LIST and not from_the_list:
             method = Verification.NONE
-        if kind == Source.INVITED and method == Verification.NONE:
+        if from_the_list and method == Verification.NONE:
             method = Verification.CUSTOMER_LIST
         if not method:
             return "", _("Not verified")
@@ -134,12 +130,3 @@ class Provenance:
             "verified": self.verified,
             "verification": self.verification,
         }
-
-
-def how_collected_path(product):
-    """The path, under the testimonial wall, of the page that says how ``product``'s
-    reviews were collected (the wall's own route, imported when asked: the wall's
-    module imports the testimonials this describes)."""
-    from testimonials.models import TestimonialWallPage
-
-    return TestimonialWallPage.collection_report_route(product)

@@ -5,6 +5,7 @@ hand-picked list is refused, with the reason, wherever it comes from (the admin 
 code, an import), because inviting only happy customers is review gating."""
 
 import datetime
+import re
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
@@ -25,6 +26,11 @@ GATING_REASON = _(
 HAND_PICKING_REASON = _(
     "A campaign invites every customer who matches neutral facts, never a hand-picked "
     "list (“%(key)s”): choosing whom to ask is review gating."
+)
+VALUE_REASON = _(
+    "“%(value)s” (in %(key)s) names customers by how happy they seem or picks a few by "
+    "hand: a campaign invites every customer who matches neutral facts, and choosing whom "
+    "to ask is review gating."
 )
 UNKNOWN_REASON = _(
     "“%(key)s” is not one of the neutral facts a campaign may choose by: product, "
@@ -48,6 +54,35 @@ GATING_WORDS = (
     "churn",
 )
 HAND_PICKING_WORDS = ("email", "contact", "customer_id", "customers", "pick", "ids", "list")
+
+
+# How a plan or region named for happiness or a hand-picked few starts its words
+# (whole words: "Premium Support" is a plan, "Promoters" is not).
+GIVEAWAY_WORD_STARTS = (
+    "nps",
+    "promoter",
+    "detractor",
+    "happy",
+    "satisf",
+    "sentiment",
+    "rating",
+    "rated",
+    "fan",
+    "loyal",
+    "churn",
+    "complain",
+    "ticket",
+    "vip",
+    "picked",
+    "handpicked",
+    "shortlist",
+)
+
+
+def gives_away(value):
+    """Whether a plan or region's name gives a gating segment away."""
+    words = re.findall(r"\w+", value.lower())
+    return any(word.startswith(GIVEAWAY_WORD_STARTS) for word in words)
 
 
 def refusal(key):
@@ -75,6 +110,12 @@ def validate_segment(segment):
             isinstance(value, list) and all(isinstance(item, str) for item in value)
         ):
             errors.append(_("“%(key)s” must be a list of names.") % {"key": key})
+        elif kind == "list":
+            # A plan or region is free text on the list: one called "Promoters" would
+            # be a happy-customer segment under a neutral name.
+            errors.extend(
+                VALUE_REASON % {"value": item, "key": key} for item in value if gives_away(item)
+            )
     if errors:
         raise ValidationError(errors, code="gating")
 

@@ -16,7 +16,7 @@ import datetime
 from collections import Counter, defaultdict
 
 from django.db.models import Count, Exists, Max, OuterRef, Q
-from django.db.models.functions import TruncQuarter
+from django.db.models.functions import Coalesce, TruncQuarter
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext, ngettext
@@ -133,11 +133,12 @@ def testimonial_rows(product):
 
 
 def invitation_rows(product):
-    """Invitations sent for the product, by quarter sent. One query."""
+    """Invitations sent for the product, by quarter sent, those that bounced
+    included (a bounce is recorded instead of a sending). One query."""
     return (
         invitations_of(product)
-        .sent()
-        .annotate(quarter=TruncQuarter("sent_at"))
+        .filter(Q(sent_at__isnull=False) | Q(bounced_at__isnull=False))
+        .annotate(quarter=TruncQuarter(Coalesce("sent_at", "bounced_at")))
         .order_by()
         .values("quarter")
         .annotate(

@@ -162,3 +162,11 @@ def connect():
             signal.connect(
                 privacy_or_site_changed, sender=model, dispatch_uid=f"page-cache-{model}"
             )
+
+
+def changed_in_bulk(model, instances):
+    """For writes that send no signal (``bulk_create``, ``update()``): make stale what a
+    save of each of ``instances`` would. One instance stands for many when what they
+    show is the same (every invitation of a campaign is counted on the same pages)."""
+    for instance in instances:
+        snippet_changed(model, instance=instance)

@@ -344,7 +344,8 @@ def load_imported(products, now):
                 original_url=url,
                 original_posted_on=posted.date(),
                 import_basis=Testimonial.ImportBasis.PLATFORM_LICENCE,
-                submitted_at=now - datetime.timedelta(days=20),
+                # As the import dates them: on the wall, when they were written.
+                submitted_at=posted,
                 live=False,
             )
         )

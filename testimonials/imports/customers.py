@@ -20,8 +20,9 @@ from django.utils.translation import gettext_lazy
 from wagtail.search.backends import get_search_backends
 
 from home.languages import default_language
+from home.page_cache.signals import changed_in_bulk
 from testimonials.choices import LawfulBasis
-from testimonials.models import Customer, CustomerContact
+from testimonials.models import Customer, CustomerContact, StoppedAddress
 
 from . import cells
 from .csv_files import Column, parse_date
@@ -212,8 +213,11 @@ class CustomerListImport:
         new = [row for row in preview.rows if row.outcome == NEW]
         updated = [row for row in preview.rows if row.outcome == UPDATED]
         with transaction.atomic():
+            stopped = StoppedAddress.stopped_since([row.record.email for row in new])
             for row in new:
                 row.record.created_at = row.record.updated_at = now
+                # Erased after stopping invitations, listed again: still stopped.
+                row.record.unsubscribed_at = stopped.get(row.record.email)
             created = CustomerContact.objects.bulk_create(
                 [row.record for row in new], batch_size=500
             )
@@ -242,6 +246,10 @@ class CustomerListImport:
             Through.objects.bulk_create(links, batch_size=1000)
             renamed = [row.record for row in updated if row.extra["searched_changed"]]
             index_in_bulk([*created, *renamed], replaced=renamed)
+            # Written without signals: the reports counting the list are made stale.
+            changed_in_bulk(
+                CustomerContact, [*created, *renamed][:1] or [row.record for row in updated][:1]
+            )
         return len(new), len(updated)
 
 

@@ -22,6 +22,7 @@ from wagtail.snippets.views.snippets import EditView, SnippetViewSet
 
 from home.choosers import PermissionCheckedChooserViewSet
 from testimonials.models import InvitationCampaign
+from testimonials.models.campaigns import KEPT_REFUSAL
 
 from .admin_forms import PREFIX, InvitationCampaignForm
 from .launch import launch, plan
@@ -193,3 +194,18 @@ def launch_button(snippet, user, next_url=None):
     if viewset.permission_policy.user_has_permission(user, "change"):
         url = reverse(viewset.get_url_name(LAUNCH), args=[snippet.pk])
         yield ListingButton(_("Launch"), url=url, icon_name="mail", priority=5)
+
+
+@hooks.register("before_delete_snippet")
+def keep_launched_campaigns(request, instances):
+    """A launched campaign is kept (InvitationCampaign.delete() says why), from the
+    delete button and the bulk action alike: the editor is told, nothing is deleted."""
+    launched = [
+        instance
+        for instance in instances
+        if isinstance(instance, InvitationCampaign) and instance.is_launched
+    ]
+    if not launched:
+        return None
+    messages.error(request, KEPT_REFUSAL)
+    return redirect(reverse(InvitationCampaign.snippet_viewset.get_url_name("list")))

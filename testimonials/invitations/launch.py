@@ -17,6 +17,7 @@ from django.db.models import Count, Exists, OuterRef, Q
 from django.utils import timezone
 
 from comparisons.models import Product
+from home.page_cache.signals import changed_in_bulk
 from testimonials.models import CustomerContact, Invitation, InvitationCampaign
 
 from .sending import collection_settings, queue_sending
@@ -81,7 +82,7 @@ def launch(campaign, by=None):
         campaign.launched_at, campaign.launched_by = now, by
         # One launch per product at a time: two campaigns launched at once would each
         # miss the other's invitations and ask a customer twice within the interval.
-        Product.objects.select_for_update().filter(pk=campaign.product_id).exists()
+        list(Product.objects.select_for_update().filter(pk=campaign.product_id).values("pk"))
         interval = collection_settings().invitation_interval_days
         askable = customers_of(campaign).filter(
             ~recently_invited(campaign, interval, now), unsubscribed_at__isnull=True
@@ -97,5 +98,7 @@ def launch(campaign, by=None):
             )
             for pk, language in rows
         )
+        # Written without signals: the report counting them is made stale here.
+        changed_in_bulk(InvitationCampaign, [campaign])
         transaction.on_commit(queue_sending)
     return len(invitations)

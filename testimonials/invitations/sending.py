@@ -33,6 +33,7 @@ from wagtail.models import Site
 from django_tasks import task
 
 from home.languages import default_language
+from home.page_cache.signals import changed_in_bulk
 from testimonials.links import invited_link, unsubscribe_link
 from testimonials.models import (
     Invitation,
@@ -146,6 +147,8 @@ def send_batch(kind=INVITATION):
         sent_field = "reminded_at" if kind == REMINDER else "sent_at"
         Invitation.objects.filter(pk__in=sent).update(**{sent_field: now})
         Invitation.objects.filter(pk__in=bounced).update(bounced_at=now)
+        # Written without signals: the report counting them is made stale here.
+        changed_in_bulk(Invitation, Invitation.objects.filter(pk__in=[*sent, *bounced])[:1])
     return Batch(
         sent=len(sent),
         bounced=len(bounced),

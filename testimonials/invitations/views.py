@@ -9,6 +9,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
+from home.page_cache.signals import changed_in_bulk
 from testimonials.links import unsubscribe_link
 from testimonials.models import CustomerContact
 
@@ -25,17 +26,22 @@ SUBSCRIBE = "subscribe"
 def unsubscribe(request, token):
     pk = unsubscribe_link.record_id(token)
     contacts = CustomerContact.objects.filter(pk=pk) if pk is not None else None
-    contact = contacts.only("pk", "unsubscribed_at").first() if contacts is not None else None
+    contact = None
+    if contacts is not None:
+        contact = contacts.only("pk", "email", "unsubscribed_at").first()
     if contact is None:
         return render(request, TEMPLATE, {"state": "invalid"}, status=404)
     changed = None
     if request.method == "POST":
         if request.POST.get("action") == SUBSCRIBE:
-            contacts.update(unsubscribed_at=None)
+            contact.restart_invitations()
             contact.unsubscribed_at, changed = None, "subscribed"
         else:
             # The first time counts: pressing again does not move the date.
-            contacts.filter(unsubscribed_at=None).update(unsubscribed_at=timezone.now())
+            contact.stop_invitations()
             contact.unsubscribed_at, changed = contact.unsubscribed_at or timezone.now(), "stopped"
+    if changed:
+        # Written without signals: the report counting the unsubscribed is made stale.
+        changed_in_bulk(CustomerContact, [contact])
     state = "unsubscribed" if contact.unsubscribed_at else "subscribed"
     return render(request, TEMPLATE, {"state": state, "changed": changed, "subscribe": SUBSCRIBE})

@@ -133,7 +133,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='invitation',
             name='campaign',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='invitations', to='testimonials.invitationcampaign'),
+            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='invitations', to='testimonials.invitationcampaign'),
         ),
         migrations.CreateModel(
             name='ReviewCollectionSettings',

@@ -2,7 +2,7 @@ from .advocates import Advocate, AdvocateActivity
 from .campaigns import Invitation, InvitationCampaign
 from .case_studies import CaseStudyIndexPage, CaseStudyPage, CaseStudyQuote, CaseStudyTag
 from .collection_settings import ReviewCollectionSettings
-from .contacts import CustomerContact
+from .contacts import CustomerContact, StoppedAddress
 from .customers import Customer
 from .demo_requests import DemoRequestFormField, DemoRequestPage, DemoRequestSubmission
 from .nps import NpsInvitation, NpsResponse, NpsSurveyPage
@@ -35,6 +35,7 @@ __all__ = [
     "ReferenceRequest",
     "ReferralVisitDay",
     "ReviewCollectionSettings",
+    "StoppedAddress",
     "Testimonial",
     "TestimonialSubmissionPage",
     "TestimonialReply",

@@ -10,6 +10,10 @@ from wagtail.search import index
 from comparisons.localized import ours_in_source_locale
 from testimonials.segments import contacts_in, validate_segment
 
+KEPT_REFUSAL = _(
+    "This campaign has been launched: it is kept, with its invitations, because the "
+    "public report counts them and the interval between invitations is measured from them."
+)
 LAUNCHED_REFUSAL = _(
     "This campaign has been launched: its product and segment are what its invitations "
     "were sent for, and cannot change."
@@ -75,6 +79,13 @@ class InvitationCampaign(index.Indexed, models.Model):
         self.check_unchanged_once_launched()
         super().save(*args, **kwargs)
 
+    def delete(self, *args, **kwargs):
+        # Whoever asks: deleting it would forget whom it invited, so they could be
+        # asked again at once, and take its figures out of the public report.
+        if type(self).objects.filter(pk=self.pk, launched_at__isnull=False).exists():
+            raise ValidationError(KEPT_REFUSAL)
+        return super().delete(*args, **kwargs)
+
     def clean(self):
         super().clean()
         self.check_unchanged_once_launched()
@@ -120,8 +131,9 @@ class Invitation(models.Model):
     so the form knows the product and the customer without them retyping it. No
     tracking pixel: what is recorded is sent, bounced and answered."""
 
+    # Protected: a launched campaign and whom it invited are kept (see delete()).
     campaign = models.ForeignKey(
-        InvitationCampaign, on_delete=models.CASCADE, related_name="invitations"
+        InvitationCampaign, on_delete=models.PROTECT, related_name="invitations"
     )
     # Kept when a customer is erased from the list, so the campaign's figures stay true.
     contact = models.ForeignKey(

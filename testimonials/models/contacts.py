@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -9,6 +10,34 @@ from wagtail.search import index
 from comparisons.localized import ours_in_source_locale
 from home.languages import default_language
 from testimonials.choices import LawfulBasis
+
+
+def address_digest(email):
+    """A keyed hash of an address: enough to recognise it again, not to read it."""
+    return salted_hmac("testimonials.stopped-address", email.strip().lower()).hexdigest()
+
+
+class StoppedAddress(models.Model):
+    """An address that asked for no more invitations, kept as a keyed hash only, so the
+    request outlives the customer's row: erased and imported again, they stay
+    unsubscribed. Removed when they ask for invitations again."""
+
+    digest = models.CharField(max_length=64, unique=True)
+    stopped_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("address that stopped invitations")
+        verbose_name_plural = _("addresses that stopped invitations")
+
+    def __str__(self):
+        return f"Stopped on {self.stopped_at:%Y-%m-%d}"
+
+    @classmethod
+    def stopped_since(cls, emails):
+        """{address: when it stopped} for those of ``emails`` that did. One query."""
+        digests = {address_digest(email): email for email in emails}
+        rows = cls.objects.filter(digest__in=digests).values_list("digest", "stopped_at")
+        return {digests[digest]: stopped_at for digest, stopped_at in rows}
 
 
 class CustomerContactQuerySet(models.QuerySet):
@@ -86,7 +115,22 @@ class CustomerContact(index.Indexed, models.Model):
     def save(self, *args, **kwargs):
         self.email = self.email.strip().lower()
         self.updated_at = timezone.now()
+        if self.pk is None and self.unsubscribed_at is None:
+            # Someone who stopped invitations and was erased stays stopped when added again.
+            self.unsubscribed_at = StoppedAddress.stopped_since([self.email]).get(self.email)
         super().save(*args, **kwargs)
+
+    def stop_invitations(self, now=None):
+        """No more invitations to this customer, whoever adds them again later."""
+        now = now or timezone.now()
+        type(self).objects.filter(pk=self.pk, unsubscribed_at=None).update(unsubscribed_at=now)
+        StoppedAddress.objects.get_or_create(
+            digest=address_digest(self.email), defaults={"stopped_at": now}
+        )
+
+    def restart_invitations(self):
+        type(self).objects.filter(pk=self.pk).update(unsubscribed_at=None)
+        StoppedAddress.objects.filter(digest=address_digest(self.email)).delete()
 
     @property
     def is_unsubscribed(self):

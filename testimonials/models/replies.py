@@ -8,6 +8,10 @@ from wagtail.admin.panels import FieldPanel
 
 REPLY_MAX_LENGTH = 2000
 
+SIGNED_REFUSAL = _(
+    "A published reply keeps the testimonial it answers and the name and role it was "
+    "signed with: only its words can be edited, and readers see every earlier wording."
+)
 NOT_PUBLIC_REFUSAL = _(
     "Only a published testimonial can be answered in public: this one is not published."
 )
@@ -81,8 +85,17 @@ class TestimonialReply(models.Model):
 
     def refusal(self):
         """Why this reply may not be saved, or None. Only a published testimonial is
-        answered, and only once."""
+        answered, and only once; once published, what it answers and who signed it stay
+        as readers saw them (only its words are edited, with their history)."""
         if self.pk is not None:
+            stored = (
+                type(self)
+                .objects.filter(pk=self.pk)
+                .values_list("testimonial_id", "replier_name", "replier_role")
+                .first()
+            )
+            if stored and stored != (self.testimonial_id, self.replier_name, self.replier_role):
+                return SIGNED_REFUSAL
             return None
         Testimonial = self._meta.get_field("testimonial").related_model
         if not Testimonial.objects.public().filter(pk=self.testimonial_id).exists():

@@ -46,8 +46,13 @@ class Provenance:
         }
 
     def claim(self):
-        """One testimonial per invitation: mark it answered, or refuse if it already
-        was (two sends at once included)."""
+        """One testimonial per invitation or survey answer: mark the invitation
+        answered, or refuse if it already was (two sends at once included: the
+        database also holds one testimonial per link)."""
+        if self.nps_invitation is not None:
+            if Testimonial.objects.filter(nps_invitation=self.nps_invitation).exists():
+                raise AlreadyAnswered
+            return
         if self.invitation is None:
             return
         answered = Invitation.objects.filter(
@@ -128,8 +133,12 @@ class TestimonialSubmissionPage(RoutablePageMixin, ViewRestrictionsByPathMixin, 
             "author_company": contact.company,
             "email": contact.email,
         }
+        # Who was invited is who answers: "invited from our customer list" is said of
+        # the customer on the list, so a forwarded link cannot sign as someone else.
         return self.private(
-            self.serve_form(request, provenance, initial=initial, product=invitation.product)
+            self.serve_form(
+                request, provenance, initial=initial, product=invitation.product, fixed=initial
+            )
         )
 
     @path("after-nps/<str:token>/", name="after_nps")
@@ -147,17 +156,22 @@ class TestimonialSubmissionPage(RoutablePageMixin, ViewRestrictionsByPathMixin, 
         )
         if nps_invitation is None:
             return self.private(self.link_state(request, "invalid", status=404))
+        if Testimonial.objects.filter(nps_invitation=nps_invitation).exists():
+            return self.private(self.link_state(request, "answered"))
         provenance = Provenance(source=Source.AFTER_NPS, nps_invitation=nps_invitation)
         initial = {"author_name": nps_invitation.name, "email": nps_invitation.email}
         if nps_invitation.customer:
             initial["author_company"] = nps_invitation.customer.name
         return self.private(self.serve_form(request, provenance, initial=initial))
 
-    def serve_form(self, request, provenance=ORGANIC, initial=None, product=None):
+    def serve_form(self, request, provenance=ORGANIC, initial=None, product=None, fixed=()):
+        """The form; ``fixed`` names answers the link already gave (shown, not changed)."""
         data = (request.POST, request.FILES) if request.method == "POST" else ()
         form = TestimonialSubmissionForm(*data, page=self, initial=initial or {})
         if product is not None:
             form.fix_product(product)
+        for name in fixed:
+            form.fields[name].disabled = True
 
         def render(form):
             form.keep_photo(request)  # shown again with errors, the visitor's photo is kept

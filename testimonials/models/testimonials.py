@@ -62,6 +62,11 @@ EXPIRY_REFUSAL = _(
     "A testimonial does not expire on a date: to take it off the site, reject it with a "
     "reason. Its author can withdraw it."
 )
+LINK_NAMES = {
+    Source.INVITED: _("an invitation's link"),
+    Source.AFTER_NPS: _("the link after our survey"),
+    Source.FORM: _("our public form"),
+}
 WITHDRAWN_REFUSAL = _("Its author has withdrawn this testimonial, so it cannot be published.")
 
 
@@ -339,6 +344,19 @@ class Testimonial(
     class Meta:
         ordering = ["-submitted_at", "-pk"]
         indexes = [models.Index(fields=["status", "live", "product", "-submitted_at"])]
+        constraints = [
+            # One answer per link, even when two arrive at once.
+            models.UniqueConstraint(
+                fields=["invitation"],
+                condition=models.Q(invitation__isnull=False),
+                name="one_testimonial_per_invitation",
+            ),
+            models.UniqueConstraint(
+                fields=["nps_invitation"],
+                condition=models.Q(nps_invitation__isnull=False),
+                name="one_testimonial_per_survey_answer",
+            ),
+        ]
 
     def __str__(self):
         # Seen by editors only (listings, choosers, history); readers see display_name.
@@ -370,7 +388,7 @@ class Testimonial(
         """What its provenance lacks: "Invited" and "After NPS" are only what a
         customer's own link recorded, and an imported review says where, when and on
         what basis it was first posted; none of that is claimed of another."""
-        Source, errors = self.Source, {}
+        Source, errors = self.Source, self.link_errors()
         if self.source == Source.INVITED and self.invitation_id is None:
             errors["source"] = _(
                 "Only a testimonial sent through an invitation's link is “Invited”."
@@ -393,6 +411,25 @@ class Testimonial(
                     "Give the author's e-mail address: only an imported testimonial may have none."
                 )
         return errors
+
+    def link_errors(self):
+        """What the customer's own link recorded stays its provenance: an answer to an
+        invitation stays "Invited", one after the survey "After NPS", and what came
+        through the public form is never relabelled an interview or an import. Checked
+        on every save, whoever saves."""
+        Source, claimed = self.Source, None
+        if self.invitation_id is not None:
+            claimed = Source.INVITED
+        elif self.nps_invitation_id is not None:
+            claimed = Source.AFTER_NPS
+        elif self.submitted_via_id is not None:
+            claimed = Source.FORM
+        if claimed is None or self.source == claimed:
+            return {}
+        return {
+            "source": _("It came through %(link)s, so it stays “%(label)s”.")
+            % {"link": LINK_NAMES[claimed], "label": Source(claimed).label}
+        }
 
     # What the customer said ------------------------------------------------------------
 
@@ -438,6 +475,8 @@ class Testimonial(
         changed = self.changed_customer_answers(names) if names else []
         if changed:
             raise ValidationError({name: self.customer_answer_refusal(name) for name in changed})
+        if link_errors := self.link_errors():
+            raise ValidationError(link_errors)
         super().save(*args, **kwargs)
 
     def with_content_json(self, content):

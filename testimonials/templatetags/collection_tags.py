@@ -20,6 +20,13 @@ def collection_report_url(wall, product):
 
 
 @register.simple_tag
+def collection_report_path(product):
+    """``{% collection_report_path product %}``: the report's path under any wall's URL
+    (the card knows the wall only by its URL)."""
+    return TestimonialWallPage.collection_report_route(product)
+
+
+@register.simple_tag
 def collection_reports(wall):
     """``{% collection_reports wall as reports %}``: (product, report URL) for each of
     our products, in one query."""

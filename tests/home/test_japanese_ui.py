@@ -462,11 +462,12 @@ def test_the_japanese_survey_asks_in_japanese_and_invites_to_the_japanese_form(c
 
     assert_japanese_page(question)
     assert "当社を友人や同僚に勧める可能性はどのくらいありますか?" in text_of(question.main)
-    assert response["Location"] == survey.url + "thanks/"
+    assert response["Location"] == f"{survey.url}{invitation.token}/thanks/"
     thanks = soup_of(client, response["Location"])
     assert "ご回答ありがとうございました。" in text_of(thanks.main)
     share = thanks.select_one(".share-invitation a")
-    assert share["href"] == page_in(TestimonialSubmissionPage, ja).url
+    # The Japanese form, through the link that records the answer as After NPS.
+    assert share["href"].startswith(page_in(TestimonialSubmissionPage, ja).url + "after-nps/")
 
 
 # Search and the language switcher ----------------------------------------------------

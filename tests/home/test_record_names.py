@@ -15,6 +15,7 @@ from testimonials.models import (
     ReconfirmationRequest,
     ReferralVisitDay,
     ReviewCollectionSettings,
+    StoppedAddress,
     TestimonialReply,
     TestimonialReplyEdit,
 )
@@ -106,6 +107,8 @@ def one_of_each(home_page):
         testimonial=testimonial, text="Thank you", replier_name="Ken", replier_role="Support"
     )
     TestimonialReplyEdit.objects.create(reply=reply, text="Thanks")
+    contact.stop_invitations()
+    assert StoppedAddress.objects.exists()
 
 
 def test_every_model_has_a_record_here(one_of_each):

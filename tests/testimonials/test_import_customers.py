@@ -12,6 +12,7 @@ from django.utils import timezone
 import pytest
 
 from testimonials.imports.personal_data import erase, export
+from testimonials.links import unsubscribe_link
 from testimonials.models import CustomerContact
 from tests.comparisons.factories import ProductFactory
 from tests.testimonials.factories import CustomerFactory
@@ -382,3 +383,21 @@ def test_a_file_beyond_the_limits_is_refused_with_the_reason(editor, products, m
     assert "more than 2 rows" in too_long.context["form"].errors["file"][0]
     assert "split it into smaller files" in too_large.context["form"].errors["file"][0]
     assert not CustomerContact.objects.exists()
+
+
+def test_erased_after_stopping_invitations_and_listed_again_stays_stopped(editor, products, client):
+    """Erasure deletes the customer's row; the keyed hash of the address that stopped
+    invitations stays, so listing them again (by import or by hand) never restarts
+    them."""
+    confirm(editor, "customers", upload(editor, "customers", csv_bytes([HEADINGS, ada()])))
+    client.post(unsubscribe_link.path(CustomerContact.objects.get()), {})
+    assert erase("ada@example.com") == 1
+
+    confirm(editor, "customers", upload(editor, "customers", csv_bytes([HEADINGS, ada()])))
+
+    assert CustomerContact.objects.get().unsubscribed_at is not None
+    erase("ada@example.com")
+    by_hand = CustomerContact.objects.create(
+        name="Ada", email=" ADA@example.com", lawful_basis="contract"
+    )
+    assert by_hand.unsubscribed_at is not None
