@@ -1,7 +1,8 @@
 """What the customer list keeps about a person, found by their e-mail address: their
 row, for a copy of it or its erasure. Erasing deletes the row; the invitations sent to
 them stay, without it (their contact is set to null), so each campaign's figures still
-add up."""
+add up. Someone who had stopped invitations stays stopped: a keyed hash of their
+address outlives the row (StoppedAddress)."""
 
 from testimonials.models import CustomerContact
 
@@ -33,5 +34,8 @@ def export(email):
 def erase(email):
     contacts = list(CustomerContact.objects.filter(email__iexact=email))
     for contact in contacts:
+        if contact.unsubscribed_at is not None:
+            # Only a keyed hash of the address is kept, so they are never asked again.
+            contact.stop_invitations(now=contact.unsubscribed_at)
         contact.delete()  # also takes it out of the search index
     return len(contacts)

@@ -10,10 +10,11 @@ from django.urls import reverse
 
 import pytest
 
+from testimonials.imports.personal_data import erase
 from testimonials.invitations.launch import launch
 from testimonials.invitations.sending import send_batch
 from testimonials.links import after_nps_link, invited_link
-from testimonials.models import Invitation, InvitationCampaign, Testimonial
+from testimonials.models import CustomerContact, Invitation, InvitationCampaign, Testimonial
 from testimonials.segments import validate_segment
 from testimonials.transparency import collection_report
 from tests.testimonials.advocate_factories import NpsResponseFactory
@@ -203,3 +204,16 @@ def test_a_cached_report_shows_a_launch_and_its_sending(
     assert Invitation.objects.sent().count() == 1, "sent"
     assert response["X-Cache"] == "miss"
     assert response.json()["totals"]["invited"] == 1
+
+
+def test_erasing_someone_who_stopped_invitations_keeps_them_stopped(our_product):
+    """However they came to be unsubscribed, erasure keeps only a keyed hash of the
+    address, and a later listing of them is unsubscribed from the start."""
+    ada = contact(our_product, "Ada")
+    CustomerContact.objects.filter(pk=ada.pk).update(unsubscribed_at=at(2026, 10, 1))
+
+    erase("ada@customer.example")
+    again = contact(our_product, "Ada")
+
+    assert again.unsubscribed_at == at(2026, 10, 1)
+    assert launch(campaign(our_product, None)) == 0
