@@ -412,17 +412,18 @@ class Testimonial(
                 )
         return errors
 
-    def link_errors(self):
+    def link_errors(self, form_too=True):
         """What the customer's own link recorded stays its provenance: an answer to an
-        invitation stays "Invited", one after the survey "After NPS", and what came
-        through the public form is never relabelled an interview or an import. Checked
-        on every save, whoever saves."""
+        invitation stays "Invited", one after the survey "After NPS" (checked on every
+        save, whoever saves), and what came through the public form is never relabelled
+        an interview or an import (checked by model validation, so a row relabelled
+        before this rule can still be moderated and is corrected when next edited)."""
         Source, claimed = self.Source, None
         if self.invitation_id is not None:
             claimed = Source.INVITED
         elif self.nps_invitation_id is not None:
             claimed = Source.AFTER_NPS
-        elif self.submitted_via_id is not None:
+        elif self.submitted_via_id is not None and form_too:
             claimed = Source.FORM
         if claimed is None or self.source == claimed:
             return {}
@@ -475,7 +476,7 @@ class Testimonial(
         changed = self.changed_customer_answers(names) if names else []
         if changed:
             raise ValidationError({name: self.customer_answer_refusal(name) for name in changed})
-        if link_errors := self.link_errors():
+        if link_errors := self.link_errors(form_too=False):
             raise ValidationError(link_errors)
         super().save(*args, **kwargs)
 

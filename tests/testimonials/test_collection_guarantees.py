@@ -217,3 +217,13 @@ def test_erasing_someone_who_stopped_invitations_keeps_them_stopped(our_product)
 
     assert again.unsubscribed_at == at(2026, 10, 1)
     assert launch(campaign(our_product, None)) == 0
+
+
+def test_what_came_through_the_public_form_is_not_relabelled_an_interview(
+    our_product, submission_page
+):
+    testimonial = TestimonialFactory(product=our_product, submitted_via=submission_page)
+    testimonial.source = Testimonial.Source.INTERVIEW
+
+    with pytest.raises(ValidationError, match="stays “Organic”"):
+        testimonial.full_clean()
