@@ -175,7 +175,14 @@ def test_editing_marks_the_reply_edited_and_keeps_the_earlier_words(editor_clien
     reply = TestimonialReplyFactory(testimonial=published, text="First words.")
 
     with time_machine.travel(NEXT_WEEK, tick=False):
-        editor_client.post(reverse(EDIT, args=[reply.pk]), reply_form(text="Second words."))
+        editor_client.post(
+            reverse(EDIT, args=[reply.pk]),
+            reply_form(
+                text="Second words.",
+                replier_name=reply.replier_name,
+                replier_role=reply.replier_role,
+            ),
+        )
 
     reply.refresh_from_db()
     assert reply.text == "Second words."
