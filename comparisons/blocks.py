@@ -31,6 +31,19 @@ class PointBlock(blocks.StructBlock):
         template = "components/point_block.html"
 
 
+class ExportFormatBlock(blocks.StructBlock):
+    """One format a customer's data can be exported in, and what it holds."""
+
+    name = blocks.CharBlock(max_length=60, help_text='e.g. "CSV" or "JSON (API)"')
+    contents = blocks.TextBlock(
+        max_length=300, help_text="What comes out in it, and anything that does not."
+    )
+
+    class Meta:
+        icon = "download"
+        template = "components/export_format_block.html"
+
+
 class PlanValue(blocks.StructValue):
     """A plan as readers see it: its price in their language's format, with its unit."""
 

@@ -68,6 +68,11 @@ class Wording:
     # Whether an outdated translation is hidden (a claim) or kept (a label).
     outdated_words_shown = True
 
+    def source_word(self, name):
+        """The field's words as the source row has them, also once ``localize`` has
+        lent this instance its translation's: what stays the same in every language."""
+        return self.__dict__.get("_source_words", {}).get(name, getattr(self, name))
+
     def kept_in_source_words(self):
         """Words not taken from this record's own translation (see ``word_as_listed``)."""
         return ()
@@ -260,6 +265,7 @@ def _lend_words(obj, row, source_lang):
     # The original's stored digest: it is kept on every save and bulk creation.
     current = row is not None and (row["wording"] == obj.wording or obj.outdated_words_shown)
     kept = obj.kept_in_source_words()
+    obj._source_words = {name: getattr(obj, name) for name in obj.translated_words}
     for name in obj.translated_words:
         source = getattr(obj, name)
         if not source:

@@ -5,6 +5,7 @@ read, and tested, on their own."""
 
 from dataclasses import dataclass, field
 
+from django.utils.text import slugify
 from django.utils.translation import gettext
 
 # A value recorded for this "plan" holds on every plan: the table falls back on it for
@@ -30,20 +31,46 @@ def plan_label(plan):
     return gettext("All plans") if plan == ALL_PLANS else plan
 
 
+def cell_anchor(criterion, column):
+    """The id of one value in a comparison, the same in every language and as long as
+    the criterion and product keep their names: "single-sign-on--fernhill-desk", so
+    that a citation can point at one value. A product compared on two plans has the
+    plan in its columns' anchors."""
+    criterion_slug = slugify(criterion.source_word("name"), allow_unicode=True)
+    return f"{criterion_slug or criterion.pk}--{column.slug}"
+
+
+def name_columns(columns):
+    """Give each column the slug its cells' anchors end with."""
+    products = [column.product.pk for column in columns]
+    for column in columns:
+        product = column.product
+        slug = slugify(product.name, allow_unicode=True) or str(product.pk)
+        if products.count(product.pk) > 1:
+            slug = f"{slug}--{slugify(column.plan, allow_unicode=True)}"
+        column.slug = slug
+
+
 @dataclass
 class Column:
     product: object
     plan: str
     best_for: str = ""
+    slug: str = ""
 
 
 @dataclass
 class Cell:
     column: Column
+    criterion: object = None
     fact: object = None
     is_best: bool = False
     is_stale: bool = False
     age_in_days: int = 0
+
+    @property
+    def anchor(self):
+        return cell_anchor(self.criterion, self.column)
 
 
 @dataclass
@@ -154,12 +181,13 @@ def mark_best(cells):
 
 def build_table(columns, criteria, facts, freshness_limit_days, today):
     indexed = index_facts(facts)
+    name_columns(columns)
     groups = {}
     for criterion in criteria:
         cells = []
         for column in columns:
             fact = find_fact(indexed, column.product, criterion, column.plan)
-            cell = Cell(column=column, fact=fact)
+            cell = Cell(column=column, criterion=criterion, fact=fact)
             if fact is not None:
                 cell.age_in_days = fact.age_in_days(today)
                 cell.is_stale = cell.age_in_days > freshness_limit_days

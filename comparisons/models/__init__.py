@@ -6,6 +6,8 @@ from .comparison_pages import (
 )
 from .corrections import FactChange, InaccuracyReport
 from .criteria import Criterion, RankedValue
+from .evidence import FactVerification, SourceFlag, SourceState, WatchedSource
+from .exit_guides import ExitGuidePage
 from .facts import Fact
 from .product_pages import NotSuitableFor, ProductIndexPage, ProductPage
 from .products import Product
@@ -16,12 +18,17 @@ __all__ = [
     "ComparisonIndexPage",
     "ComparisonPage",
     "Criterion",
+    "ExitGuidePage",
     "Fact",
     "FactChange",
+    "FactVerification",
     "InaccuracyReport",
     "NotSuitableFor",
     "Product",
     "ProductIndexPage",
     "ProductPage",
     "RankedValue",
+    "SourceFlag",
+    "SourceState",
+    "WatchedSource",
 ]

@@ -11,6 +11,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from comparisons.admin_forms import CriterionForm
 from comparisons.localized import SourceText, Wording
+from comparisons.pricing import price_basis
 from comparisons.querysets import CriterionQuerySet
 from comparisons.table import comparable
 
@@ -33,7 +34,23 @@ class Criterion(Wording, TranslatableMixin, index.Indexed, ClusterableModel):
         LOWER = "lower", "Lower is better"
         UNRANKED = "unranked", "Neither is better"
 
+    class PricingRole(models.TextChoices):
+        """What the cost calculator reads a criterion's facts as. The facts keep their
+        sources and dates, so every price the calculator uses can be checked."""
+
+        NONE = "", "Not used by the cost calculator"
+        SEAT_PRICE_MONTHLY = "seat_monthly", "Price per seat, billed monthly"
+        SEAT_PRICE_YEARLY = "seat_yearly", "Price per seat, billed yearly"
+        BASE_FEE = "base_fee", "Fee for the account, whatever the seats"
+        MINIMUM_SEATS = "minimum_seats", "Minimum number of seats"
+        MONTHLY_BILLING = "monthly_billing", "Monthly billing offered (yes / no)"
+
     RANKABLE_KINDS = {Kind.SUPPORT, Kind.NUMBER, Kind.RATING}
+    PRICE_ROLES = {
+        PricingRole.SEAT_PRICE_MONTHLY,
+        PricingRole.SEAT_PRICE_YEARLY,
+        PricingRole.BASE_FEE,
+    }
 
     name = models.CharField(max_length=120)
     group = models.CharField(
@@ -64,6 +81,18 @@ class Criterion(Wording, TranslatableMixin, index.Indexed, ClusterableModel):
         ),
     )
 
+    pricing_role = models.CharField(
+        "used by the cost calculator as",
+        max_length=20,
+        choices=PricingRole.choices,
+        blank=True,
+        default=PricingRole.NONE,
+        help_text=(
+            "Prices take a number and a price unit such as “USD / seat / month” or "
+            "“USD / year”; the minimum takes a number; monthly billing a yes or no."
+        ),
+    )
+
     wording = models.CharField(max_length=64, blank=True, editable=False)
 
     objects = CriterionQuerySet.as_manager()
@@ -80,6 +109,7 @@ class Criterion(Wording, TranslatableMixin, index.Indexed, ClusterableModel):
         SynchronizedField("kind", overridable=False),
         SynchronizedField("direction", overridable=False),
         SynchronizedField("sort_order", overridable=False),
+        SynchronizedField("pricing_role", overridable=False),
         TranslatableField("ranked_values"),
         SynchronizedField("wording", overridable=False),
     ]
@@ -91,6 +121,7 @@ class Criterion(Wording, TranslatableMixin, index.Indexed, ClusterableModel):
             [
                 FieldRowPanel([FieldPanel("kind"), FieldPanel("unit")]),
                 FieldRowPanel([FieldPanel("direction"), FieldPanel("sort_order")]),
+                FieldPanel("pricing_role"),
             ],
             heading="How values are recorded and ranked",
         ),
@@ -114,7 +145,16 @@ class Criterion(Wording, TranslatableMixin, index.Indexed, ClusterableModel):
         index.FilterField("group"),
         index.FilterField("locale"),
     ]
-    api_fields = ["name", "group", "help_text", "kind", "unit", "direction", "ranked_values"]
+    api_fields = [
+        "name",
+        "group",
+        "help_text",
+        "kind",
+        "unit",
+        "direction",
+        "pricing_role",
+        "ranked_values",
+    ]
 
     class Meta(TranslatableMixin.Meta):
         ordering = ["group", "sort_order", "name"]
@@ -136,6 +176,39 @@ class Criterion(Wording, TranslatableMixin, index.Indexed, ClusterableModel):
                     "better”."
                 }
             )
+        self.clean_pricing_role()
+
+    def clean_pricing_role(self):
+        role = self.pricing_role
+        if not role:
+            return
+        if role in self.PRICE_ROLES:
+            basis = price_basis(self.unit) if self.kind == self.Kind.NUMBER else None
+            if basis is None or (role != self.PricingRole.BASE_FEE and not basis[1]):
+                example = (
+                    "USD / month" if role == self.PricingRole.BASE_FEE else "USD / seat / month"
+                )
+                raise ValidationError(
+                    {
+                        "pricing_role": "A price for the calculator is a number with a "
+                        f"price unit, e.g. “{example}”: a currency code, "
+                        + ("" if role == self.PricingRole.BASE_FEE else "who it is per, ")
+                        + "and month or year."
+                    }
+                )
+            if not basis[2]:
+                raise ValidationError(
+                    {"unit": "Say what length of time the price pays for: month or year."}
+                )
+        elif role == self.PricingRole.MINIMUM_SEATS and self.kind != self.Kind.NUMBER:
+            raise ValidationError({"pricing_role": "A minimum number of seats is a number."})
+        elif role == self.PricingRole.MONTHLY_BILLING and self.kind != self.Kind.SUPPORT:
+            raise ValidationError({"pricing_role": "Monthly billing is a yes or no."})
+
+    @property
+    def price_basis(self):
+        """(currency, per, period) of a price criterion's unit, or None."""
+        return price_basis(self.unit) if self.pricing_role in self.PRICE_ROLES else None
 
     @property
     def ranked_texts(self):

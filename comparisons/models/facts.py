@@ -25,6 +25,7 @@ from comparisons.validators import (
 )
 
 from .criteria import Criterion
+from .evidence import FactVerification, SourceFlag
 
 RATING_SCALE = Decimal(5)
 
@@ -98,6 +99,44 @@ class Fact(Wording, TranslatableMixin, models.Model):
         validators=[validate_not_in_future],
         help_text="The day someone last checked the value against its source.",
     )
+    evidence_excerpt = models.TextField(
+        "evidence excerpt",
+        max_length=500,
+        blank=True,
+        help_text=(
+            "Optional: paste the sentence from the source that supports the value, as the "
+            "source writes it. Readers see it with the value, and the source watcher "
+            "checks every day that the source still says it."
+        ),
+    )
+    addon_price = models.DecimalField(
+        "add-on price",
+        max_digits=10,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text=(
+            "For a paid add-on: what it costs per month, in the currency of the "
+            "product's prices. The cost calculator adds it when a reader needs the feature."
+        ),
+    )
+    addon_per_seat = models.BooleanField(
+        "add-on priced per seat",
+        default=True,
+        help_text="Untick when the add-on costs one amount for the whole account.",
+    )
+
+    # What the source watcher last found (comparisons/sources/); never the value itself.
+    source_checked_at = models.DateTimeField(null=True, blank=True, editable=False)
+    source_flag = models.CharField(
+        "source changed since verified",
+        max_length=12,
+        choices=SourceFlag.choices,
+        blank=True,
+        default=SourceFlag.NONE,
+        editable=False,
+    )
+    source_flagged_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     wording = models.CharField(max_length=64, blank=True, editable=False)
 
@@ -119,6 +158,9 @@ class Fact(Wording, TranslatableMixin, models.Model):
                 "availability",
                 "source_url",
                 "verified_on",
+                "evidence_excerpt",
+                "addon_price",
+                "addon_per_seat",
                 "wording",
             )
         ),
@@ -133,7 +175,9 @@ class Fact(Wording, TranslatableMixin, models.Model):
             ],
             heading="Value (fill the field that matches the criterion's kind)",
         ),
+        FieldRowPanel([FieldPanel("addon_price"), FieldPanel("addon_per_seat")]),
         FieldRowPanel([FieldPanel("source_url"), FieldPanel("verified_on")]),
+        FieldPanel("evidence_excerpt"),
     ]
 
     api_fields = [
@@ -147,6 +191,11 @@ class Fact(Wording, TranslatableMixin, models.Model):
         "note",
         "source_url",
         "verified_on",
+        "evidence_excerpt",
+        "addon_price",
+        "addon_per_seat",
+        "source_checked_at",
+        "source_flag",
     ]
 
     class Meta(TranslatableMixin.Meta):
@@ -159,6 +208,25 @@ class Fact(Wording, TranslatableMixin, models.Model):
 
     def __str__(self):
         return f"{self.product}: {self.criterion.name} = {self.display_value}"
+
+    def save(self, *args, **kwargs):
+        """A new source, date or excerpt is a new verification, on every path (the
+        product form, a translation's sync, code): it clears the watcher's flag and is
+        kept in the evidence archive."""
+        reverified = self.verification_state() != getattr(self, "_verified_as", None)
+        if reverified and self.source_flag:
+            self.source_flag = SourceFlag.NONE
+            self.source_flagged_at = None
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {
+                    *kwargs["update_fields"],
+                    "source_flag",
+                    "source_flagged_at",
+                }
+        super().save(*args, **kwargs)
+        self._verified_as = self.verification_state()
+        if reverified and self.is_source_row():
+            FactVerification.record(self)
 
     def clean(self):
         super().clean()
@@ -188,8 +256,25 @@ class Fact(Wording, TranslatableMixin, models.Model):
         rating = self.number if kind == Criterion.Kind.RATING else None
         if rating is not None and not 0 <= rating <= RATING_SCALE:
             errors["number"] = "A rating must be between 0 and 5."
+        if self.addon_price is not None:
+            if self.availability != self.Availability.PAID_ADDON:
+                errors["addon_price"] = "Only a paid add-on has an add-on price."
+            elif self.addon_price < 0:
+                errors["addon_price"] = "A price can't be negative."
         if errors:
             raise ValidationError(errors)
+
+    # What the evidence for the claim is: changing any of these is a new verification.
+    VERIFICATION_FIELDS = ("source_url", "verified_on", "evidence_excerpt")
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        fact = super().from_db(db, field_names, values)
+        fact._verified_as = fact.verification_state()
+        return fact
+
+    def verification_state(self):
+        return tuple(self.__dict__.get(name) for name in self.VERIFICATION_FIELDS)
 
     def clean_ranked_text(self, errors):
         """A ranked criterion takes one of its values, in the spelling listed there,

@@ -134,7 +134,7 @@ class ProductPage(HonestyCheckedPage, ViewRestrictionsByPathMixin, Page):
     ]
 
     parent_page_types = ["comparisons.ProductIndexPage"]
-    subpage_types = []
+    subpage_types = ["comparisons.ExitGuidePage"]
     testimonials_shown = 6
     search_result_label = _("Product")
 

@@ -12,6 +12,7 @@ from comparisons.models import (
     ComparisonIndexPage,
     ComparisonPage,
     Criterion,
+    ExitGuidePage,
     Fact,
     FactChange,
     InaccuracyReport,
@@ -115,6 +116,23 @@ class ProductPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = ProductPage
+
+
+class ExitGuidePageFactory(wagtail_factories.PageFactory):
+    title = "Leaving us"
+    slug = "leaving"
+    intro = "<p>You can leave whenever you like. This is how.</p>"
+    export_steps = "<p>An account owner opens Settings → Export and chooses everything.</p>"
+    export_formats = factory.LazyFunction(
+        lambda: [("format", {"name": "CSV", "contents": "Every ticket, with its replies."})]
+    )
+    notice_period = "None: cancel any time."
+    cancellation_terms = "<p>Cancel from Billing; no fee.</p>"
+    data_after_leaving = "<p>Deleted 30 days after the account closes.</p>"
+    last_reviewed = factory.LazyFunction(timezone.localdate)
+
+    class Meta:
+        model = ExitGuidePage
 
 
 class NotSuitableForFactory(factory.django.DjangoModelFactory):

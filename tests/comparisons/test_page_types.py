@@ -10,6 +10,7 @@ from wagtail.test.utils.form_data import (
 from comparisons.models import (
     ComparisonIndexPage,
     ComparisonPage,
+    ExitGuidePage,
     ProductIndexPage,
     ProductPage,
 )
@@ -65,7 +66,9 @@ class ComparisonsPageTypeTests(PageTestCase):
     def test_product_and_comparison_pages_live_under_their_index_only(self):
         self.assertAllowedParentPageTypes(ProductPage, {ProductIndexPage})
         self.assertAllowedParentPageTypes(ComparisonPage, {ComparisonIndexPage})
-        self.assertAllowedSubpageTypes(ProductPage, set())
+        # A product page's only child is its guide to leaving.
+        self.assertAllowedSubpageTypes(ProductPage, {ExitGuidePage})
+        self.assertAllowedParentPageTypes(ExitGuidePage, {ProductPage})
         self.assertAllowedSubpageTypes(ComparisonPage, set())
         self.assertCanNotCreateAt(HomePage, ProductPage)
         self.assertCanNotCreateAt(ComparisonIndexPage, ProductPage)

@@ -5,6 +5,7 @@ from django.apps import apps
 
 import pytest
 
+from comparisons.models import WatchedSource
 from home.models import SiteSettings
 from testimonials.models import (
     CaseStudyQuote,
@@ -25,6 +26,7 @@ from tests.comparisons.factories import (
     ComparisonIndexPageFactory,
     ComparisonPageFactory,
     CriterionFactory,
+    ExitGuidePageFactory,
     FactChangeFactory,
     FactFactory,
     InaccuracyReportFactory,
@@ -67,7 +69,10 @@ def one_of_each(home_page):
     FactChangeFactory()
     InaccuracyReportFactory(email="reporter@private.example")
     ProductIndexPageFactory(parent=home_page)
-    NotSuitableForFactory(page=ProductPageFactory(parent=home_page))
+    product_page = ProductPageFactory(parent=home_page)
+    NotSuitableForFactory(page=product_page)
+    ExitGuidePageFactory(parent=product_page)
+    WatchedSource.objects.create(url="https://vendor.example/pricing")
     comparison = ComparisonPageFactory(parent=ComparisonIndexPageFactory(parent=home_page))
     ComparedProductFactory(page=comparison)
     ComparedCriterionFactory(page=comparison)

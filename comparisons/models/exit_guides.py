@@ -1,0 +1,89 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from comparisons.blocks import ExportFormatBlock
+from home.visibility import ViewRestrictionsByPathMixin
+
+TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
+
+
+class ExitGuidePage(ViewRestrictionsByPathMixin, Page):
+    """How to leave one of our products: exporting your data, in which formats, the
+    notice and cancellation terms, and what happens to the data afterwards. Placed under
+    the product's page, which links to it, with the alternatives its "Not suitable for"
+    list recommends."""
+
+    template = "pages/exit_guide_page.html"
+
+    intro = RichTextField(
+        blank=True,
+        features=TEXT_FEATURES,
+        help_text="One or two sentences: leaving is allowed, and here is how.",
+    )
+    export_steps = RichTextField(
+        "how to export your data",
+        features=TEXT_FEATURES,
+        help_text="The steps, from where in the product, by whom (e.g. an account owner).",
+    )
+    export_formats = StreamField(
+        [("format", ExportFormatBlock())],
+        min_num=1,
+        help_text="Each format the data comes out in, and what it holds.",
+    )
+    notice_period = models.CharField(
+        max_length=160,
+        help_text='e.g. "None: cancel any time; the plan runs to the end of the month paid for".',
+    )
+    cancellation_terms = RichTextField(
+        features=TEXT_FEATURES,
+        help_text="How to cancel, refunds for unused time, fees (or that there are none).",
+    )
+    data_after_leaving = RichTextField(
+        "what happens to your data after leaving",
+        features=TEXT_FEATURES,
+        help_text="How long it is kept, when it is deleted, and how to ask for deletion sooner.",
+    )
+    last_reviewed = models.DateField(
+        help_text="When someone last checked that this guide still matches the product."
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        MultiFieldPanel(
+            [FieldPanel("export_steps"), FieldPanel("export_formats")],
+            heading="Taking your data with you",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("notice_period"), FieldPanel("cancellation_terms")],
+            heading="Cancelling",
+        ),
+        FieldPanel("data_after_leaving"),
+        FieldPanel("last_reviewed"),
+    ]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("export_steps"),
+        index.SearchField("export_formats"),
+        index.SearchField("cancellation_terms"),
+        index.SearchField("data_after_leaving"),
+    ]
+    api_fields = [
+        "intro",
+        "export_steps",
+        "export_formats",
+        "notice_period",
+        "cancellation_terms",
+        "data_after_leaving",
+        "last_reviewed",
+    ]
+
+    parent_page_types = ["comparisons.ProductPage"]
+    subpage_types = []
+    max_count_per_parent = 1
+    search_result_label = _("Leaving guide")
