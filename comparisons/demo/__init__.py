@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from wagtail.models import Page
 
-from comparisons.demo import catalogue, japanese, pages
+from comparisons.demo import catalogue, exit_guides, japanese, pages
 from comparisons.demo.corrections import load_corrections
 from comparisons.demo.japanese_catalogue import translate_catalogue
 from comparisons.demo.logos import logo_for
@@ -18,6 +18,7 @@ from comparisons.models import (
     ComparisonIndexPage,
     ComparisonPage,
     Criterion,
+    ExitGuidePage,
     Fact,
     FactChange,
     InaccuracyReport,
@@ -149,7 +150,7 @@ def load_product_pages(site, products):
         show_in_menus=True,
     )
     for slug, spec in pages.PRODUCT_PAGES.items():
-        add_child(
+        product_page = add_child(
             index,
             ProductPage,
             slug=slug,
@@ -172,6 +173,13 @@ def load_product_pages(site, products):
                 )
                 for order, (situation, reason, alt) in enumerate(spec["not_suitable_for"])
             ],
+        )
+        add_child(
+            product_page,
+            ExitGuidePage,
+            slug=exit_guides.SLUG,
+            last_reviewed=site.today - datetime.timedelta(days=21),
+            **exit_guides.EXIT_GUIDES[slug],
         )
 
 
@@ -223,6 +231,9 @@ def translate_pages(site):
             translate_child(
                 products, slug, locale, lambda page, t=text: japanese.product_page_text(page, t)
             )
+            product_page = Page.objects.child_of(products).filter(slug=slug).first()
+            if product_page is not None and slug in exit_guides.JAPANESE:
+                translate_child(product_page, exit_guides.SLUG, locale, exit_guides.JAPANESE[slug])
     translate_child(site.home, "compare", locale, japanese.COMPARISON_INDEX)
     comparisons = Page.objects.child_of(site.home).filter(slug="compare").first()
     for slug, text in japanese.COMPARISON_PAGES.items():

@@ -9,6 +9,8 @@ from wagtail.search import index
 from comparisons.blocks import ExportFormatBlock
 from home.visibility import ViewRestrictionsByPathMixin
 
+from .product_pages import ProductPage, link_alternatives
+
 TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
 
@@ -87,3 +89,21 @@ class ExitGuidePage(ViewRestrictionsByPathMixin, Page):
     subpage_types = []
     max_count_per_parent = 1
     search_result_label = _("Leaving guide")
+
+    def get_context(self, request, *args, **kwargs):
+        """The product page's recommended alternatives, linked as the product page
+        links them: somewhere to go, named by the page that knows the product."""
+        context = super().get_context(request, *args, **kwargs)
+        product_page = ProductPage.objects.parent_of(self).select_related("product").first()
+        alternatives = []
+        if product_page is not None:
+            alternatives = [
+                item
+                for item in product_page.not_suitable_for.select_related("alternative")
+                if item.alternative_id
+            ]
+            related = product_page.related_pages(alternatives, request)["alternatives"]
+            link_alternatives(alternatives, related, request)
+        context["product_page"] = product_page
+        context["alternatives"] = alternatives
+        return context

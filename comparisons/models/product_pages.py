@@ -163,6 +163,7 @@ class ProductPage(HonestyCheckedPage, ViewRestrictionsByPathMixin, Page):
         )
         related = self.related_pages(not_suitable_for, request)
         link_alternatives(not_suitable_for, related.pop("alternatives"), request)
+        context["exit_guide"] = related.pop("exit_guide")
         context["not_suitable_for"] = not_suitable_for
         localize_for(self, [self.product])
         if self.product_id:
@@ -195,15 +196,18 @@ class ProductPage(HonestyCheckedPage, ViewRestrictionsByPathMixin, Page):
 
     def related_pages(self, not_suitable_for, request):
         """The public pages this page links to, in one query: the comparisons and case
-        studies that feature its product, and our own product pages for the alternatives
-        it recommends (by product)."""
-        related = {"comparisons": [], "case_studies": [], "alternatives": {}}
+        studies that feature its product, our own product pages for the alternatives it
+        recommends (by product), and its guide to leaving the product."""
+        related = {"comparisons": [], "case_studies": [], "alternatives": {}, "exit_guide": None}
         ours = {
             item.alternative_id
             for item in not_suitable_for
             if item.alternative and item.alternative.is_ours
         }
         wanted = Q(productpage__product_id__in=ours) if ours else Q()
+        if self.pk:
+            # Its own children: the guide to leaving the product.
+            wanted |= Q(path__startswith=self.path, depth=self.depth + 1)
         if self.product_id:
             # Comparisons and case studies in this page's language only.
             wanted |= Q(locale_id=self.locale_id) & (
@@ -229,6 +233,8 @@ class ProductPage(HonestyCheckedPage, ViewRestrictionsByPathMixin, Page):
                     page.locale_id == self.locale_id and chosen.locale_id != self.locale_id
                 ):
                     alternatives[page.page_for_product] = page
+            elif page.depth == self.depth + 1 and page.path.startswith(self.path):
+                related["exit_guide"] = page
             elif page.content_type_id == comparison_type.pk:
                 related["comparisons"].append(page)
             else:

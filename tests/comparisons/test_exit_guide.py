@@ -1,0 +1,187 @@
+"""The guide to leaving one of our products: what a customer who wants to go reads, and
+how editors place it."""
+
+from django.contrib.auth.models import Group
+
+from wagtail.models import Locale
+from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+
+import pytest
+from bs4 import BeautifulSoup
+
+from comparisons.models import ExitGuidePage, NotSuitableFor, ProductPage
+from tests.comparisons.factories import (
+    ComparisonPageFactory,
+    ExitGuidePageFactory,
+    ProductFactory,
+    ProductPageFactory,
+)
+from tests.query_counts import MAX_QUERIES, queries_to_render
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def product_page(product_index, site_settings):
+    ours = ProductFactory(name="Fernhill Desk", is_ours=True)
+    page = ProductPageFactory(parent=product_index, title="Fernhill Desk", product=ours)
+    rival = ProductFactory(
+        name="Tidewell Desk", vendor="Tidewell", website="https://tidewell.example/desk"
+    )
+    NotSuitableFor.objects.create(
+        page=page,
+        situation="You answer most customers by phone",
+        reason="We have no phone channel.",
+        alternative=rival,
+        sort_order=0,
+    )
+    return page
+
+
+def text_of(client, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    return BeautifulSoup(response.content, "html.parser").main.get_text(" ", strip=True)
+
+
+def test_the_guide_says_how_to_export_cancel_and_what_happens_to_the_data(client, product_page):
+    guide = ExitGuidePageFactory(
+        parent=product_page,
+        export_formats=[
+            ("format", {"name": "CSV", "contents": "Tickets and customers."}),
+            ("format", {"name": "JSON", "contents": "Every reply and note."}),
+        ],
+        notice_period="None: cancel any time.",
+    )
+
+    text = text_of(client, guide.url)
+
+    assert "How to leave Fernhill Desk" in text
+    assert "Settings → Export" in text
+    assert "CSV Tickets and customers." in text
+    assert "JSON Every reply and note." in text
+    assert "Notice period None: cancel any time." in text
+    assert "Cancel from Billing; no fee." in text
+    assert "Deleted 30 days after the account closes." in text
+
+
+def test_the_guide_names_the_alternatives_the_product_page_recommends(client, product_page):
+    guide = ExitGuidePageFactory(parent=product_page)
+
+    html = client.get(guide.url).content.decode()
+    soup = BeautifulSoup(html, "html.parser")
+    section = soup.find(id="alternatives").find_parent("section")
+
+    link = section.find("a", string="Tidewell Desk")
+    assert link["href"] == "https://tidewell.example/desk"
+    assert "by Tidewell, a competitor" in section.get_text(" ", strip=True)
+    assert "You answer most customers by phone" in section.get_text(" ", strip=True)
+    assert soup.find("a", href=product_page.url), "a way back to the product page"
+
+
+def test_the_product_page_links_to_its_published_guide_only(client, product_page):
+    guide = ExitGuidePageFactory(parent=product_page)
+    assert guide.url in client.get(product_page.url).content.decode()
+
+    guide.unpublish()
+
+    assert guide.url not in client.get(product_page.url).content.decode()
+
+
+def editor(django_user_model):
+    user = django_user_model.objects.create_user(username="eddie", password="unused-here")
+    user.groups.add(Group.objects.get(name="Editors"))
+    return user
+
+
+def guide_form(**overrides):
+    return nested_form_data(
+        {
+            "title": "Leaving Fernhill Desk",
+            "slug": "leaving",
+            "intro": rich_text(""),
+            "export_steps": rich_text("<p>Settings → Export.</p>"),
+            "export_formats": streamfield(
+                [("format", {"name": "CSV", "contents": "Tickets and customers."})]
+            ),
+            "notice_period": "None.",
+            "cancellation_terms": rich_text("<p>No fee.</p>"),
+            "data_after_leaving": rich_text("<p>Deleted after 30 days.</p>"),
+            "last_reviewed": "2026-11-01",
+            **overrides,
+        }
+    )
+
+
+def test_an_editor_writes_one_guide_under_a_product_page(client, django_user_model, product_page):
+    client.force_login(editor(django_user_model))
+    url = f"/admin/pages/add/comparisons/exitguidepage/{product_page.pk}/"
+
+    response = client.post(url, guide_form())
+
+    assert response.status_code == 302
+    guide = ExitGuidePage.objects.child_of(product_page).get()
+    assert (guide.title, guide.live) == ("Leaving Fernhill Desk", False)
+    assert guide.export_formats[0].value["name"] == "CSV"
+    # One guide per product: a second is refused.
+    client.post(url, guide_form(slug="leaving-again"))
+    assert ExitGuidePage.objects.child_of(product_page).count() == 1
+
+
+def test_a_guide_has_nowhere_to_go_but_under_a_product_page(product_page, comparison_index):
+    assert not ExitGuidePage.can_create_at(comparison_index)
+    assert not ExitGuidePage.can_create_at(product_page.get_parent())
+    assert not ExitGuidePage.can_create_at(
+        ComparisonPageFactory(parent=comparison_index, live=False)
+    )
+    assert ExitGuidePage.can_create_at(product_page)
+
+
+def test_a_guide_with_a_required_part_missing_is_refused(client, django_user_model, product_page):
+    client.force_login(editor(django_user_model))
+    url = f"/admin/pages/add/comparisons/exitguidepage/{product_page.pk}/"
+
+    # A draft may be saved half-written; one sent for moderation may not.
+    response = client.post(
+        url,
+        guide_form(notice_period="", export_formats=streamfield([]), **{"action-submit": "submit"}),
+    )
+
+    assert response.status_code == 200
+    assert set(response.context["form"].errors) == {"notice_period", "export_formats"}
+    assert not ExitGuidePage.objects.exists()
+
+
+def test_the_japanese_demo_guide_is_in_japanese(client, demo_japanese):
+    english = ProductPage.objects.get(locale=Locale.get_default(), slug="fernhill-desk")
+    guide = ExitGuidePage.objects.child_of(english).get().get_translation(demo_japanese)
+
+    text = text_of(client, guide.url)
+
+    assert "Fernhill Desk の解約とデータの持ち出し" in text
+    assert "解約手数料はかかりません" in text
+    assert "データの持ち出し" in text
+
+
+def test_the_guide_costs_the_same_queries_with_one_alternative_or_many(
+    client, product_index, product_page
+):
+    few = ExitGuidePageFactory(parent=product_page)
+    busy = ProductPageFactory(parent=product_index, product=ProductFactory(ours=True))
+    for number in range(8):
+        NotSuitableFor.objects.create(
+            page=busy,
+            situation=f"Situation {number}",
+            reason="Another product fits better.",
+            # Half our own products with pages of their own, half competitors'.
+            alternative=(
+                ProductPageFactory(parent=product_index, product=ProductFactory(ours=True)).product
+                if number % 2
+                else ProductFactory()
+            ),
+            sort_order=number,
+        )
+    many = ExitGuidePageFactory(parent=busy)
+
+    assert queries_to_render(client, many.url) == queries_to_render(client, few.url)
+    assert queries_to_render(client, many.url) <= MAX_QUERIES
