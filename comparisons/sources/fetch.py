@@ -190,6 +190,11 @@ class SourceFetcher:
         except requests.exceptions.RequestException as error:
             raise Unreadable(SourceState.UNREACHABLE, short(error)) from error
         with response:
+            # The name may resolve elsewhere the second time (DNS rebinding): the
+            # address actually connected to is checked too, before anything is read.
+            peer = connected_address(response)
+            if peer is not None and not self.allow_private and not is_public(peer):
+                raise Unreadable(SourceState.PRIVATE_ADDRESS, f"{host} led to a private network")
             headers = {key.lower(): value for key, value in response.headers.items()}
             status = response.status_code
             if readable_only and 200 <= status < 300:
@@ -267,6 +272,20 @@ def is_public(address):
         or ip.is_multicast
         or ip.is_unspecified
     )
+
+
+def connected_address(response):
+    """The peer address of the response's socket, where urllib3 and http.client keep
+    it; None where they do not (then only the check before connecting held)."""
+    sock = getattr(getattr(response.raw, "connection", None), "sock", None)
+    if sock is None:
+        # A connection closing after this answer hands its socket to the body's reader.
+        reader = getattr(getattr(response.raw, "_fp", None), "fp", None)
+        sock = getattr(getattr(reader, "raw", None), "_sock", None)
+    try:
+        return sock.getpeername()[0] if sock is not None else None
+    except OSError:
+        return None
 
 
 def content_type(headers):
