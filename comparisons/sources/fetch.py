@@ -3,12 +3,11 @@
 Polite: the watcher says who it is in its User-Agent, obeys each host's robots.txt
 (read once per host per run), and waits between two requests to the same host. Safe:
 only http(s), never an address on a private, loopback, link-local or reserved network
-(unless SOURCE_WATCHER_ALLOW_PRIVATE, for tests), redirects followed one hop at a time
+(unless SOURCE_WATCHER_ALLOW_PRIVATE, for tests: addresses.py), redirects followed one hop at a time
 with each hop checked again, a timeout and a size limit. Whatever a source does, the
 answer is a ``Reading`` with a state (models/evidence.py), never an exception."""
 
-import ipaddress
-import socket
+import logging
 import time
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
@@ -20,7 +19,10 @@ import requests
 
 from comparisons.models import SourceState
 
+from .addresses import Refused, connected_address, is_public, web_host
 from .text import readable_text
+
+logger = logging.getLogger(__name__)
 
 AGENT_NAME = "CandorSourceWatcher"
 MAX_REDIRECTS = 5
@@ -28,8 +30,6 @@ PERMANENT_REDIRECTS = {301, 308}
 REDIRECTS = {301, 302, 303, 307, 308}
 READABLE_TYPES = {"text/html", "application/xhtml+xml", "text/plain"}
 CHUNK_BYTES = 64 * 1024
-# getaddrinfo's answers that mean the name does not exist (rather than "try again").
-NO_SUCH_NAME = {socket.EAI_NONAME, getattr(socket, "EAI_NODATA", socket.EAI_NONAME)}
 
 
 def user_agent():
@@ -90,6 +90,10 @@ class SourceFetcher:
             return self._read(url)
         except Unreadable as problem:
             return Reading(url, problem.state, problem.http_status, detail=problem.detail[:300])
+        except Exception as error:
+            # A source the watcher did not foresee costs its own reading, not the run.
+            logger.exception("Source watcher: could not read %s", url)
+            return Reading(url, SourceState.UNREACHABLE, detail=f"unexpected: {error!r}"[:300])
 
     def _read(self, url):
         current, seen = url, {url}
@@ -230,26 +234,10 @@ class SourceFetcher:
         return b"".join(chunks)
 
     def check_address(self, url):
-        """The host of ``url`` if it may be fetched: http(s), and every address its
-        name resolves to public. A name that does not resolve is a domain gone."""
-        parts = urlsplit(url)
-        if parts.scheme not in {"http", "https"} or not parts.hostname:
-            raise Unreadable(SourceState.UNREACHABLE, f"not a web address: {parts.scheme}:")
-        host = parts.hostname
         try:
-            port = parts.port or (443 if parts.scheme == "https" else 80)
-            addresses = socket.getaddrinfo(host, port, proto=socket.IPPROTO_TCP)
-        except socket.gaierror as error:
-            if error.errno in NO_SUCH_NAME:
-                raise Unreadable(SourceState.GONE, f"{host} does not resolve") from error
-            raise Unreadable(SourceState.UNREACHABLE, f"{host}: {error}") from error
-        except ValueError as error:  # a port that is not a number
-            raise Unreadable(SourceState.UNREACHABLE, str(error)) from error
-        if not self.allow_private:
-            for *_family, sockaddr in addresses:
-                if not is_public(sockaddr[0]):
-                    raise Unreadable(SourceState.PRIVATE_ADDRESS, f"{host} is on a private network")
-        return parts.netloc.lower()
+            return web_host(url, allow_private=self.allow_private)
+        except Refused as refusal:
+            raise Unreadable(refusal.state, refusal.detail) from refusal
 
     def wait_for(self, host):
         last = self.last_request.get(host)
@@ -258,34 +246,6 @@ class SourceFetcher:
             if waited < self.delay:
                 self.sleep(self.delay - waited)
         self.last_request[host] = self.clock()
-
-
-def is_public(address):
-    ip = ipaddress.ip_address(address.split("%", 1)[0])
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped:
-        ip = ip.ipv4_mapped
-    return not (
-        ip.is_private
-        or ip.is_loopback
-        or ip.is_link_local
-        or ip.is_reserved
-        or ip.is_multicast
-        or ip.is_unspecified
-    )
-
-
-def connected_address(response):
-    """The peer address of the response's socket, where urllib3 and http.client keep
-    it; None where they do not (then only the check before connecting held)."""
-    sock = getattr(getattr(response.raw, "connection", None), "sock", None)
-    if sock is None:
-        # A connection closing after this answer hands its socket to the body's reader.
-        reader = getattr(getattr(response.raw, "_fp", None), "fp", None)
-        sock = getattr(getattr(reader, "raw", None), "_sock", None)
-    try:
-        return sock.getpeername()[0] if sock is not None else None
-    except OSError:
-        return None
 
 
 def content_type(headers):

@@ -66,6 +66,18 @@ def test_robots_txt_is_read_once_per_host_per_run(source_server):
     assert source_server.paths().count("/robots.txt") == 1
 
 
+def test_a_source_the_watcher_did_not_foresee_is_recorded_not_raised(source_server, monkeypatch):
+    def fail(*args, **kwargs):
+        raise RuntimeError("parser gave up")
+
+    monkeypatch.setattr("comparisons.sources.fetch.readable_text", fail)
+
+    reading = read(source_server.url("/pricing"))
+
+    assert reading.state == SourceState.UNREACHABLE
+    assert "parser gave up" in reading.detail
+
+
 def test_a_permanent_redirect_to_another_page_is_a_move(source_server):
     reading = read(source_server.url("/old-pricing"))
 
