@@ -297,3 +297,14 @@ def test_the_command_schedules_the_daily_task(settings):
 
     (queued,) = watcher_runs_queued()
     assert queued.task.run_after is None  # now, and daily from there
+
+
+def test_scheduling_is_refused_where_tasks_run_at_once(source_server):
+    fact = cited(source_server, "/missing")
+    err = StringIO()
+
+    call_command("watch_sources", "--schedule", stdout=StringIO(), stderr=err)
+
+    assert "cron" in err.getvalue()
+    fact.refresh_from_db()
+    assert fact.source_flag == SourceFlag.NONE  # nothing ran in the command's process

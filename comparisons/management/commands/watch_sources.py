@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 
 from comparisons.models import SourceState
-from comparisons.sources.tasks import schedule
+from comparisons.sources.tasks import schedule, watch_sources_task
 from comparisons.sources.watch import watch_sources
 
 
@@ -21,12 +21,15 @@ class Command(BaseCommand):
 
     def handle(self, *args, url=None, **options):
         if options["schedule"]:
+            if not watch_sources_task.get_backend().supports_defer:
+                self.stderr.write(
+                    "This task backend runs tasks at once and cannot queue tomorrow's run: "
+                    "run watch_sources daily from cron instead (docs/deploying.md)."
+                )
+                return
             # A run now, which queues the next one a day later.
             schedule()
-            self.stdout.write(
-                "The source watcher is queued; once a worker runs it, it queues itself "
-                "for the next day (with a backend that can defer tasks: TASKS_BACKEND=database)."
-            )
+            self.stdout.write("The source watcher is queued; each run queues the next, daily.")
             return
         found = watch_sources(urls=url)
         for state in SourceState:
