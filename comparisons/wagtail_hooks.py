@@ -23,6 +23,7 @@ from home.models import SiteSettings
 
 from .models import Criterion, Fact, FactChange, InaccuracyReport, Product
 from .reports import FailingPagesReportView, StaleFactsReportView
+from .sources import wagtail_hooks as source_watcher_hooks  # noqa: F401 (registers its hooks)
 
 
 class SourceRowsOnly:

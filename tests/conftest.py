@@ -19,6 +19,7 @@ from tests.home.factories import HomePageFactory, serve_as_site_root, wagtail_ro
 
 pytest_plugins = [
     "tests.comparisons.fixtures",
+    "tests.comparisons.source_server",
     "tests.testimonials.fixtures",
     "tests.testimonials.advocate_fixtures",
 ]

@@ -254,6 +254,16 @@ def tasks(default):
 
 TASKS = tasks(default="immediate")
 
+# The source watcher (comparisons/sources/): how it reads the pages facts cite.
+SOURCE_WATCHER_TIMEOUT = float(os.environ.get("SOURCE_WATCHER_TIMEOUT", "10"))
+SOURCE_WATCHER_MAX_BYTES = int(os.environ.get("SOURCE_WATCHER_MAX_BYTES", str(2 * 1024 * 1024)))
+# Seconds between two requests to the same host.
+SOURCE_WATCHER_HOST_DELAY = float(os.environ.get("SOURCE_WATCHER_HOST_DELAY", "5"))
+# "" : "CandorSourceWatcher/1.0 (+<WAGTAILADMIN_BASE_URL>/how-we-compare/)".
+SOURCE_WATCHER_USER_AGENT = os.environ.get("SOURCE_WATCHER_USER_AGENT", "")
+# Never in production: sources on private networks are refused (tests read a local server).
+SOURCE_WATCHER_ALLOW_PRIVATE = False
+
 # Testimonial submissions: anti-abuse limits.
 TESTIMONIAL_RATE_LIMIT = os.environ.get("TESTIMONIAL_RATE_LIMIT", "5/m")
 TESTIMONIAL_MIN_SECONDS = int(os.environ.get("TESTIMONIAL_MIN_SECONDS", "4"))

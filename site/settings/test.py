@@ -22,6 +22,8 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 CACHES["limits"] = DATABASE_LIMITS_CACHE  # noqa: F405
 # Off, so every other test sees its page rendered; tests/home/test_page_cache.py turns it on.
 PAGE_CACHE_SECONDS = 0
+# The source watcher's tests read a local server and need not be polite to it.
+SOURCE_WATCHER_HOST_DELAY = 0
 LOGGING = {"version": 1, "disable_existing_loggers": False}
 
 # Serve static files straight from the source folders, no collectstatic needed.

@@ -1,0 +1,279 @@
+"""Reading a source page politely and safely.
+
+Polite: the watcher says who it is in its User-Agent, obeys each host's robots.txt
+(read once per host per run), and waits between two requests to the same host. Safe:
+only http(s), never an address on a private, loopback, link-local or reserved network
+(unless SOURCE_WATCHER_ALLOW_PRIVATE, for tests: addresses.py), redirects followed one hop at a time
+with each hop checked again, a timeout and a size limit. Whatever a source does, the
+answer is a ``Reading`` with a state (models/evidence.py), never an exception."""
+
+import logging
+import time
+from dataclasses import dataclass
+from urllib.parse import urljoin, urlsplit
+from urllib.robotparser import RobotFileParser
+
+from django.conf import settings
+
+import requests
+
+from comparisons.models import SourceState
+
+from .addresses import Refused, connected_address, is_public, web_host
+from .text import readable_text
+
+logger = logging.getLogger(__name__)
+
+AGENT_NAME = "CandorSourceWatcher"
+MAX_REDIRECTS = 5
+PERMANENT_REDIRECTS = {301, 308}
+REDIRECTS = {301, 302, 303, 307, 308}
+READABLE_TYPES = {"text/html", "application/xhtml+xml", "text/plain"}
+CHUNK_BYTES = 64 * 1024
+
+
+def user_agent():
+    return getattr(settings, "SOURCE_WATCHER_USER_AGENT", "") or (
+        f"{AGENT_NAME}/1.0 (+{settings.WAGTAILADMIN_BASE_URL.rstrip('/')}/how-we-compare/)"
+    )
+
+
+@dataclass
+class Reading:
+    """What one visit to a source found. ``text`` is the readable text when OK."""
+
+    url: str
+    state: str
+    http_status: int | None = None
+    final_url: str = ""
+    text: str = ""
+    detail: str = ""
+
+
+class Unreadable(Exception):
+    """The source could not be read; ``state`` says why."""
+
+    def __init__(self, state, detail, http_status=None):
+        super().__init__(detail)
+        self.state = state
+        self.detail = detail
+        self.http_status = http_status
+
+
+@dataclass
+class Answer:
+    status: int
+    headers: dict
+    body: bytes
+
+
+class SourceFetcher:
+    """One run's fetcher: it remembers each host's robots.txt and last request."""
+
+    def __init__(self, *, sleep=time.sleep, clock=time.monotonic):
+        self.timeout = float(getattr(settings, "SOURCE_WATCHER_TIMEOUT", 10))
+        self.max_bytes = int(getattr(settings, "SOURCE_WATCHER_MAX_BYTES", 2 * 1024 * 1024))
+        self.delay = float(getattr(settings, "SOURCE_WATCHER_HOST_DELAY", 5))
+        self.allow_private = bool(getattr(settings, "SOURCE_WATCHER_ALLOW_PRIVATE", False))
+        self.sleep, self.clock = sleep, clock
+        self.session = requests.Session()
+        # Proxies from the environment would connect on our behalf to addresses we
+        # never checked.
+        self.session.trust_env = False
+        self.session.headers.update({"User-Agent": user_agent(), "Accept": "text/html"})
+        self.robots = {}
+        self.last_request = {}
+
+    def read(self, url):
+        """Visit ``url``: a Reading, whatever happens on the way."""
+        try:
+            return self._read(url)
+        except Unreadable as problem:
+            return Reading(url, problem.state, problem.http_status, detail=problem.detail[:300])
+        except Exception as error:
+            # A source the watcher did not foresee costs its own reading, not the run.
+            logger.exception("Source watcher: could not read %s", url)
+            return Reading(url, SourceState.UNREACHABLE, detail=f"unexpected: {error!r}"[:300])
+
+    def _read(self, url):
+        current, seen = url, {url}
+        for _hop in range(MAX_REDIRECTS + 1):
+            if not self.allowed_by_robots(current):
+                raise Unreadable(SourceState.ROBOTS, f"robots.txt disallows {current}")
+            answer = self.get(current, readable_only=True)
+            target = self.redirect_target(current, answer)
+            if target is None:
+                return self.reading(url, current, answer)
+            if answer.status in PERMANENT_REDIRECTS and not same_page(current, target):
+                return Reading(
+                    url,
+                    SourceState.MOVED,
+                    answer.status,
+                    final_url=target[:2000],
+                    detail=f"HTTP {answer.status} to {target}"[:300],
+                )
+            if target in seen:
+                raise Unreadable(SourceState.REDIRECT_LOOP, f"redirect loop at {target}")
+            seen.add(target)
+            current = target
+        raise Unreadable(SourceState.REDIRECT_LOOP, f"more than {MAX_REDIRECTS} redirects")
+
+    def reading(self, url, final_url, answer):
+        status = answer.status
+        if status in {404, 410}:
+            raise Unreadable(SourceState.GONE, f"HTTP {status}", status)
+        if status >= 500:
+            raise Unreadable(SourceState.SERVER_ERROR, f"HTTP {status}", status)
+        if not 200 <= status < 300:
+            raise Unreadable(SourceState.UNREACHABLE, f"HTTP {status}", status)
+        media_type, charset = content_type(answer.headers)
+        text = readable_text(answer.body, html=media_type != "text/plain", encoding=charset)
+        return Reading(
+            url,
+            SourceState.OK,
+            status,
+            final_url="" if final_url == url else final_url[:2000],
+            text=text,
+        )
+
+    def redirect_target(self, current, answer):
+        if answer.status not in REDIRECTS:
+            return None
+        location = answer.headers.get("location")
+        if not location:
+            return None
+        return urljoin(current, location.strip())
+
+    def allowed_by_robots(self, url):
+        parts = urlsplit(url)
+        host = f"{parts.scheme}://{parts.netloc.lower()}"
+        if host not in self.robots:
+            self.robots[host] = self.robots_rules(f"{host}/robots.txt")
+        rules = self.robots[host]
+        return rules is None or rules.can_fetch(AGENT_NAME, url)
+
+    def robots_rules(self, robots_url):
+        """The host's rules, or None (no rules) when it has no readable robots.txt; a
+        host that cannot be reached shows that on the page's own request."""
+        current = robots_url
+        for _hop in range(MAX_REDIRECTS + 1):
+            try:
+                answer = self.get(current, readable_only=False)
+            except Unreadable:
+                return None
+            target = self.redirect_target(current, answer)
+            if target is None:
+                break
+            current = target
+        else:
+            return None
+        rules = RobotFileParser(robots_url)
+        if answer.status in {401, 403}:
+            rules.disallow_all = True
+        elif 200 <= answer.status < 300:
+            rules.parse(answer.body.decode("utf-8", errors="replace").splitlines())
+        else:
+            return None
+        return rules
+
+    def get(self, url, *, readable_only):
+        """One request, no redirect followed, its body read up to the size limit."""
+        host = self.check_address(url)
+        self.wait_for(host)
+        started = self.clock()
+        try:
+            response = self.session.get(
+                url, stream=True, timeout=self.timeout, allow_redirects=False
+            )
+        except requests.exceptions.SSLError as error:
+            raise Unreadable(SourceState.TLS_ERROR, short(error)) from error
+        except requests.exceptions.Timeout as error:
+            raise Unreadable(
+                SourceState.TIMED_OUT, f"no answer within {self.timeout:g} s"
+            ) from error
+        except requests.exceptions.RequestException as error:
+            raise Unreadable(SourceState.UNREACHABLE, short(error)) from error
+        with response:
+            # The name may resolve elsewhere the second time (DNS rebinding): the
+            # address actually connected to is checked too, before anything is read.
+            peer = connected_address(response)
+            if peer is not None and not self.allow_private and not is_public(peer):
+                raise Unreadable(SourceState.PRIVATE_ADDRESS, f"{host} led to a private network")
+            headers = {key.lower(): value for key, value in response.headers.items()}
+            status = response.status_code
+            if readable_only and 200 <= status < 300:
+                media_type, _charset = content_type(headers)
+                if media_type not in READABLE_TYPES:
+                    raise Unreadable(
+                        SourceState.NOT_HTML, f"content type {media_type or 'unknown'}", status
+                    )
+            body = self.body(response, headers, started) if 200 <= status < 300 else b""
+        return Answer(status, headers, body)
+
+    def body(self, response, headers, started):
+        too_large = Unreadable(
+            SourceState.TOO_LARGE, f"more than {self.max_bytes} bytes", response.status_code
+        )
+        declared = headers.get("content-length", "")
+        if declared.isdigit() and int(declared) > self.max_bytes:
+            raise too_large
+        chunks, size = [], 0
+        try:
+            for chunk in response.iter_content(CHUNK_BYTES):
+                size += len(chunk)
+                if size > self.max_bytes:
+                    raise too_large
+                # The timeout bounds each wait, not the whole: a page sent a byte at a
+                # time would otherwise keep the run waiting.
+                if self.clock() - started > self.timeout:
+                    raise Unreadable(SourceState.TIMED_OUT, "too slow to read")
+                chunks.append(chunk)
+        except requests.exceptions.RequestException as error:
+            state = SourceState.TIMED_OUT if "timed out" in str(error) else SourceState.UNREACHABLE
+            raise Unreadable(state, short(error), response.status_code) from error
+        return b"".join(chunks)
+
+    def check_address(self, url):
+        try:
+            return web_host(url, allow_private=self.allow_private)
+        except Refused as refusal:
+            raise Unreadable(refusal.state, refusal.detail) from refusal
+
+    def wait_for(self, host):
+        last = self.last_request.get(host)
+        if last is not None and self.delay > 0:
+            waited = self.clock() - last
+            if waited < self.delay:
+                self.sleep(self.delay - waited)
+        self.last_request[host] = self.clock()
+
+
+def content_type(headers):
+    """(media type, charset or None) from a Content-Type header."""
+    media_type, *parameters = headers.get("content-type", "").split(";")
+    charset = None
+    for parameter in parameters:
+        name, _equals, value = parameter.partition("=")
+        if name.strip().lower() == "charset" and value.strip():
+            charset = value.strip().strip("\"'")
+    return media_type.strip().lower(), charset
+
+
+def same_page(url, other):
+    """A permanent redirect that only moves to https, drops ``www.`` or adds a slash
+    keeps the page where the editor found it."""
+    first, second = urlsplit(url), urlsplit(other)
+
+    def host(parts):
+        name = (parts.hostname or "").lower()
+        return name.removeprefix("www.")
+
+    return (host(first), first.path.rstrip("/"), first.query) == (
+        host(second),
+        second.path.rstrip("/"),
+        second.query,
+    )
+
+
+def short(error):
+    return str(error)[:300]
