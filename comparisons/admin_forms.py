@@ -95,6 +95,9 @@ class ProductForm(WagtailAdminModelForm):
         return cleaned_data
 
     def save(self, commit=True):
+        # Whoever saves the form verified what it re-verifies (Fact.save records it).
+        for form in self.formsets["facts"].forms:
+            form.instance.verified_by = self.for_user
         product = super().save(commit=commit)
         if commit:
             record_fact_changes(self.formsets["facts"], editor=self.for_user)

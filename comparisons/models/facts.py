@@ -226,7 +226,7 @@ class Fact(Wording, TranslatableMixin, models.Model):
         super().save(*args, **kwargs)
         self._verified_as = self.verification_state()
         if reverified and self.is_source_row():
-            FactVerification.record(self)
+            FactVerification.record(self, editor=getattr(self, "verified_by", None))
 
     def clean(self):
         super().clean()

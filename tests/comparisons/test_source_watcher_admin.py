@@ -175,6 +175,7 @@ def test_re_verifying_a_fact_on_its_product_clears_the_flag(editors_client, fact
     assert (fact.source_flag, fact.source_flagged_at) == (SourceFlag.NONE, None)
     verification = fact.verifications.latest()
     assert (verification.verified_on, verification.excerpt) == (today, excerpt)
+    assert verification.editor.groups.get().name == "Editors", "who verified it"
     assert FactVerification.objects.filter(fact=facts["gone"]).count() == 1
     facts["gone"].refresh_from_db()
     assert facts["gone"].source_flag == SourceFlag.GONE  # not re-verified, still flagged
