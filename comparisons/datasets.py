@@ -10,8 +10,8 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale, Site
 
 from comparisons.localized import localize
-from comparisons.models import ComparedCriterion, ComparedProduct, ComparisonPage
-from comparisons.open_data import last_modified, license_link, newest_by_cell
+from comparisons.models import ComparedCriterion, ComparedProduct, ComparisonPage, Fact
+from comparisons.open_data import last_modified, license_link
 from comparisons.structured_data import data_catalog
 from home.models import SiteSettings
 from home.seo.breadcrumbs import Crumb
@@ -32,7 +32,7 @@ def listed_comparisons(request, locale):
         "page_id", "criterion_id"
     ):
         criteria[page_id].append(criterion_id)
-    newest = newest_by_cell(
+    newest = Fact.objects.newest_by_cell(
         {product.pk for listed in products.values() for product in listed},
         {pk for listed in criteria.values() for pk in listed},
     )

@@ -12,7 +12,6 @@ import io
 import json
 
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db.models import Max
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -74,26 +73,6 @@ def field_labels():
     }
 
 
-def history_by_fact(facts):
-    """Each fact's corrections, oldest first, in one query however many facts."""
-    from comparisons.models import FactChange
-
-    history = {}
-    changes = FactChange.objects.filter(fact__in=[fact.pk for fact in facts]).order_by(
-        "changed_at", "pk"
-    )
-    for change in changes.values("fact_id", "changed_at", "old_value", "new_value", "reason"):
-        history.setdefault(change["fact_id"], []).append(
-            {
-                "date": timezone.localdate(change["changed_at"]).isoformat(),
-                "old_value": change["old_value"],
-                "new_value": change["new_value"],
-                "reason": change["reason"],
-            }
-        )
-    return history
-
-
 def cell_row(page, page_url, cell, history):
     """One cell of the table: a value or, where none is recorded, a row that says so."""
     criterion, column, fact = cell.criterion, cell.column, cell.fact
@@ -150,38 +129,17 @@ def cell_row(page, page_url, cell, history):
     return row
 
 
-def dataset_rows(page, table, page_url):
+def dataset_rows(page, table, page_url, history):
+    """Every cell, row by row. ``history``: ``FactChange.objects.history_by_fact()``."""
     cells = [cell for row in table.rows for cell in row.cells]
-    history = history_by_fact([cell.fact for cell in cells if cell.fact])
     return [cell_row(page, page_url, cell, history) for cell in cells]
 
 
-def newest_by_cell(product_ids, criterion_ids):
-    """(product, criterion) → the dates its values were last verified and corrected,
-    for every pair at once, in one query."""
-    from comparisons.models import Fact
-
-    rows = (
-        Fact.objects.filter(product__in=product_ids, criterion__in=criterion_ids)
-        .values("product_id", "criterion_id")
-        .annotate(verified=Max("verified_on"), corrected=Max("changes__changed_at"))
-    )
-    return {
-        (row["product_id"], row["criterion_id"]): (
-            row["verified"],
-            row["corrected"] and timezone.localdate(row["corrected"]),
-        )
-        for row in rows
-    }
-
-
-def last_modified(page, product_ids, criterion_ids, newest=None):
+def last_modified(page, product_ids, criterion_ids, newest):
     """When a comparison's data last changed: the newest of the page's last
     publication, the verification of any value of its products on its criteria, and
-    any correction of one. ``newest``: from ``newest_by_cell``, when already read for
-    several pages."""
-    if newest is None:
-        newest = newest_by_cell(product_ids, criterion_ids)
+    any correction of one. ``newest``: ``Fact.objects.newest_by_cell()`` for (at
+    least) these products and criteria."""
     dates = [page.last_published_at and timezone.localdate(page.last_published_at)]
     for product_id in product_ids:
         for criterion_id in criterion_ids:
@@ -218,26 +176,25 @@ def csv_cell(value):
     return neutralise(str(value))
 
 
-def csv_response(page, table, page_url):
+def csv_response(page, table, page_url, history):
     labels = field_labels()
     buffer = io.StringIO()
     buffer.write(BYTE_ORDER_MARK)
     writer = csv.writer(buffer)
     writer.writerow(labels.values())
-    for row in dataset_rows(page, table, page_url):
+    for row in dataset_rows(page, table, page_url, history):
         writer.writerow(csv_cell(row[key]) for key in labels)
     return attach(HttpResponse(buffer.getvalue(), content_type=CSV_TYPE), page, "csv")
 
 
-def json_response(page, table, page_url, request):
+def json_response(page, table, page_url, history, request):
     site_settings = SiteSettings.for_request(request)
-    product_ids = [column.product.pk for column in table.columns]
-    criterion_ids = [row.criterion.pk for row in table.rows]
+    criteria = [row.criterion for row in table.rows]
     document = {
         "title": page.title,
         "url": page_url,
         "language": get_language(),
-        "dateModified": last_modified(page, product_ids, criterion_ids),
+        "dateModified": page.data_modified_on(table.columns, criteria),
         "license": license_link(),
         "publisher": organization(site_settings, Site.find_for_request(request), request),
         "columns": [
@@ -261,7 +218,7 @@ def json_response(page, table, page_url, request):
             for row in table.rows
         ],
         "fields": field_labels(),
-        "cells": dataset_rows(page, table, page_url),
+        "cells": dataset_rows(page, table, page_url, history),
     }
     body = json.dumps(document, cls=DjangoJSONEncoder, ensure_ascii=False, indent=1)
     return attach(HttpResponse(body, content_type=JSON_TYPE), page, "json")

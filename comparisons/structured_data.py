@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Site
 from wagtail.rich_text import get_text_for_indexing
 
-from comparisons.open_data import JSON_TYPE, LICENSE_URL, last_modified
+from comparisons.open_data import JSON_TYPE, LICENSE_URL
 from comparisons.pricing import PERIOD_CODES, Tax, machine_price
 from home.honesty import warning
 from home.seo.canonical import site_root_url
@@ -130,8 +130,7 @@ def comparison_page(page, context, url, publisher):
     Dataset, offered as CSV and JSON."""
     columns = context.get("columns") or []
     criteria = context.get("criteria") or []
-    product_ids = [column.product.pk for column in columns]
-    modified_on = last_modified(page, product_ids, [criterion.pk for criterion in criteria])
+    modified_on = page.data_modified_on(columns, criteria)
     return [
         {
             "@type": "WebPage",

@@ -212,24 +212,31 @@ class ComparisonPage(HonestyCheckedPage, RoutablePageMixin, ViewRestrictionsByPa
         return url + self.reverse_subpage(route) if url else ""
 
     def open_table(self, request):
-        """The table as the page shows it, in its language, and the page's address."""
+        """The table as the page shows it, in its language, the page's address and its
+        values' corrections."""
         freshness = SiteSettings.for_request(request).freshness_limit_days
         columns, criteria = self.compared()
         localize_for(self, [*criteria, *(column.product for column in columns)])
         table = self.build_table(freshness, compared=(columns, criteria), localized=True)
-        return table, self.get_full_url(request)
+        facts = [cell.fact for row in table.rows for cell in row.cells if cell.fact]
+        return table, self.get_full_url(request), FactChange.objects.history_by_fact(facts)
+
+    def data_modified_on(self, columns, criteria):
+        """When the data of this comparison last changed (see open_data.last_modified)."""
+        product_ids = [column.product.pk for column in columns]
+        criterion_ids = [criterion.pk for criterion in criteria]
+        newest = Fact.objects.newest_by_cell(product_ids, criterion_ids)
+        return open_data.last_modified(self, product_ids, criterion_ids, newest)
 
     # Served at data.csv and data.json through comparisons/urls.py, as Wagtail's own
     # routing takes only paths of words and slashes.
     @re_path(r"^data\.csv/?$", name="data_csv")
     def data_csv(self, request):
-        table, url = self.open_table(request)
-        return open_data.csv_response(self, table, url)
+        return open_data.csv_response(self, *self.open_table(request))
 
     @re_path(r"^data\.json/?$", name="data_json")
     def data_json(self, request):
-        table, url = self.open_table(request)
-        return open_data.json_response(self, table, url, request)
+        return open_data.json_response(self, *self.open_table(request), request)
 
     @path("report/", name="report_inaccuracy")
     def report_inaccuracy(self, request):

@@ -47,7 +47,8 @@ def test_a_comparison_describes_its_table_as_a_dataset_with_both_downloads(
     assert dataset["creator"] == dataset["publisher"] == publisher
     # The newest of the publication, the verifications and the corrections.
     assert dataset["dateModified"] == "2026-11-28"
-    assert [(d["@type"], d["encodingFormat"], d["contentUrl"]) for d in dataset["distribution"]] == [
+    downloads = dataset["distribution"]
+    assert [(d["@type"], d["encodingFormat"], d["contentUrl"]) for d in downloads] == [
         ("DataDownload", "text/csv", url + "data.csv"),
         ("DataDownload", "application/json", url + "data.json"),
     ]

@@ -68,7 +68,7 @@ def open_comparison(comparison_index, site_settings, today):
         source_url="https://tidewell.example/features",
         verified_on=today - datetime.timedelta(days=20),
     )
-    our_retention = Fact.objects.create(
+    Fact.objects.create(
         product=ours,
         criterion=retention,
         number=Decimal(90),
