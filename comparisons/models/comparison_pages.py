@@ -206,6 +206,10 @@ class ComparisonPage(HonestyCheckedPage, RoutablePageMixin, ViewRestrictionsByPa
             request, template, {"page": self, "self": self, "request": request, **context}
         )
 
+    def get_cached_paths(self):
+        """What a CDN purges with the page: its downloads are as stale as it is."""
+        return ["/", self.reverse_subpage("data_csv"), self.reverse_subpage("data_json")]
+
     def dataset_url(self, request, route):
         """Where the table is offered as open data (``route``: data_csv, data_json)."""
         url = self.get_url(request)

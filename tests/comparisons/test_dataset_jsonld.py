@@ -16,6 +16,7 @@ from comparisons.open_data import LICENSE_URL
 from tests.comparisons.factories import ComparisonPageFactory, FactChangeFactory
 from tests.home.test_structured_data import graph_of, only, render
 from tests.home.translations import japanese
+from tests.query_counts import MAX_QUERIES, queries_to_render
 
 pytestmark = pytest.mark.django_db
 
@@ -135,3 +136,14 @@ def test_every_page_s_footer_links_the_data_page(client, site_settings, comparis
     for url in ("/", comparison.url):
         footer = BeautifulSoup(client.get(url).content, "html.parser").select_one("footer")
         assert "/data/" in [a["href"] for a in footer.find_all("a")]
+
+
+def test_the_data_page_costs_the_same_queries_for_one_comparison_or_four(
+    client, site_settings, comparison_grid
+):
+    comparison_grid(product_count=2, criterion_count=2)
+    one = queries_to_render(client, "/data/")
+    for _ in range(3):
+        comparison_grid(product_count=3, criterion_count=4)
+
+    assert queries_to_render(client, "/data/") == one <= MAX_QUERIES

@@ -13,6 +13,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from wagtail.contrib.frontend_cache.utils import PurgeBatch
 from wagtail.models import Locale, PageViewRestriction
 
 import pytest
@@ -325,3 +326,11 @@ def test_a_repeat_download_is_served_from_the_cache_without_a_query(
 
     assert (first["X-Cache"], second["X-Cache"], len(queries)) == ("miss", "hit", 0)
     assert second.content == first.content
+
+
+def test_a_cdn_purges_the_downloads_with_the_page(open_comparison):
+    batch = PurgeBatch()
+    batch.add_page(open_comparison.page)
+
+    page_url = open_comparison.page.full_url
+    assert set(batch.urls) == {page_url, page_url + "data.csv", page_url + "data.json"}
