@@ -14,6 +14,7 @@ import json
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpResponse
 from django.utils import timezone
+from django.utils.http import content_disposition_header
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -147,12 +148,9 @@ def last_modified(page, product_ids, criterion_ids, newest):
     return max((date for date in dates if date), default=None)
 
 
-def download_name(page, extension):
-    return f"{page.slug}.{extension}"
-
-
 def attach(response, page, extension):
-    response["Content-Disposition"] = f'attachment; filename="{download_name(page, extension)}"'
+    """Saved under the page's slug, which may be in any script (RFC 6266 says how)."""
+    response["Content-Disposition"] = content_disposition_header(True, f"{page.slug}.{extension}")
     return response
 
 

@@ -191,7 +191,7 @@ def data_catalog(comparisons, request, publisher):
     return {
         "@type": "DataCatalog",
         "name": _("Open data"),
-        "url": request.build_absolute_uri(),
+        "url": request.build_absolute_uri(request.path),
         "inLanguage": get_language(),
         "publisher": publisher,
         "license": LICENSE_URL,
