@@ -1,6 +1,7 @@
 from datetime import timedelta
 
 from django.db import models
+from django.db.models import Max
 from django.utils import timezone
 
 from comparisons.localized import TranslatableQuerySet
@@ -21,6 +22,22 @@ class FactQuerySet(TranslatableQuerySet):
         today = today or timezone.localdate()
         return self.filter(verified_on__lt=today - timedelta(days=freshness_limit_days))
 
+    def newest_by_cell(self, product_ids, criterion_ids):
+        """(product, criterion) → the dates its values were last verified and
+        corrected, for every pair at once: one query."""
+        rows = (
+            self.filter(product__in=product_ids, criterion__in=criterion_ids)
+            .values("product_id", "criterion_id")
+            .annotate(verified=Max("verified_on"), corrected=Max("changes__changed_at"))
+        )
+        return {
+            (row["product_id"], row["criterion_id"]): (
+                row["verified"],
+                row["corrected"] and timezone.localdate(row["corrected"]),
+            )
+            for row in rows
+        }
+
 
 class FactChangeQuerySet(models.QuerySet):
     def shown_in(self, table):
@@ -40,6 +57,22 @@ class FactChangeQuerySet(models.QuerySet):
         for change in shown:
             change.criterion = criteria[change.criterion_id]
         return shown
+
+    def history_by_fact(self, facts):
+        """Each fact's corrections, oldest first, as open data lists them: one query,
+        however many facts."""
+        history = {}
+        changes = self.filter(fact__in=[fact.pk for fact in facts]).order_by("changed_at", "pk")
+        for change in changes.values("fact_id", "changed_at", "old_value", "new_value", "reason"):
+            history.setdefault(change["fact_id"], []).append(
+                {
+                    "date": timezone.localdate(change["changed_at"]).isoformat(),
+                    "old_value": change["old_value"],
+                    "new_value": change["new_value"],
+                    "reason": change["reason"],
+                }
+            )
+        return history
 
 
 class CriterionQuerySet(TranslatableQuerySet):

@@ -15,11 +15,14 @@ from django.utils.translation import gettext as _
 from wagtail.models import Site
 from wagtail.rich_text import get_text_for_indexing
 
+from comparisons.open_data import JSON_TYPE, LICENSE_URL
 from comparisons.pricing import PERIOD_CODES, Tax, machine_price
 from home.honesty import warning
 from home.seo.canonical import site_root_url
 from home.seo.structured_data import aggregate_rating, image_object, item_list
 
+# The media type of the CSV download, without the parameters its response carries.
+CSV_FORMAT = "text/csv"
 # The logo as search engines fetch it: whole (never cropped), large enough to show.
 LOGO_SPEC = "max-1200x1200"
 
@@ -123,8 +126,11 @@ def plan_offer(plan, url, seller):
 
 def comparison_page(page, context, url, publisher):
     """The page, by its named author, about the products in its table's column order.
-    schema.org gives a list no publisher, so the page carries it."""
+    schema.org gives a list no publisher, so the page carries it. Its table is also a
+    Dataset, offered as CSV and JSON."""
     columns = context.get("columns") or []
+    criteria = context.get("criteria") or []
+    modified_on = page.data_modified_on(columns, criteria)
     return [
         {
             "@type": "WebPage",
@@ -140,8 +146,67 @@ def comparison_page(page, context, url, publisher):
                 "name": page.title,
                 "numberOfItems": len(columns),
             },
-        }
+        },
+        dataset(page, url, modified_on, publisher, len(columns), len(criteria)),
     ]
+
+
+def dataset(page, url, modified_on, publisher, product_count, criterion_count):
+    """A comparison's table as a schema.org Dataset with its two downloads (Google's
+    Dataset rich results ask for a description of 50 characters or more).
+    ``dateModified``: see ``open_data.last_modified``."""
+    description = _(
+        "Every value in the comparison “%(title)s”: %(products)s products by "
+        "%(criteria)s criteria, each with its source, the date it was verified, its "
+        "evidence and its corrections."
+    ) % {"title": page.title, "products": product_count, "criteria": criterion_count}
+    node = {
+        "@type": "Dataset",
+        "@id": f"{url}#dataset",
+        "name": page.title,
+        "description": description,
+        "url": url,
+        "inLanguage": get_language(),
+        "license": LICENSE_URL,
+        "isAccessibleForFree": True,
+        "creator": publisher,
+        "publisher": publisher,
+        "distribution": [
+            {
+                "@type": "DataDownload",
+                "encodingFormat": encoding,
+                "contentUrl": url + page.reverse_subpage(route),
+            }
+            for route, encoding in (("data_csv", CSV_FORMAT), ("data_json", JSON_TYPE))
+        ],
+    }
+    if modified_on:
+        node["dateModified"] = modified_on.isoformat()
+    return node
+
+
+def data_catalog(comparisons, request, publisher):
+    """The open data catalogue: every comparison's Dataset (each page listed carries
+    ``modified_on``, ``listed_products`` and ``criteria_count``)."""
+    return {
+        "@type": "DataCatalog",
+        "name": _("Open data"),
+        "url": request.build_absolute_uri(request.path),
+        "inLanguage": get_language(),
+        "publisher": publisher,
+        "license": LICENSE_URL,
+        "dataset": [
+            dataset(
+                page,
+                page.get_full_url(request),
+                page.modified_on,
+                publisher,
+                len(page.listed_products),
+                page.criteria_count,
+            )
+            for page in comparisons
+        ],
+    }
 
 
 def rich_result_problems(page):

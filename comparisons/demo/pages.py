@@ -295,6 +295,14 @@ METHODOLOGY_BODY = [
         "<p>In rows where more or less is better, the best value is marked, whoever "
         "holds it. Each comparison lists where competitors are better before the table.</p>",
     ),
+    ("heading", {"text": "Check or reuse our data", "anchor": "open-data"}),
+    (
+        "paragraph",
+        "<p>Every comparison table can be downloaded as CSV and JSON, each value with its "
+        "source, the date it was checked, its evidence and its corrections, free to reuse "
+        'under the CC BY 4.0 licence. <a href="/data/">All our comparison data</a> is listed '
+        "in one place.</p>",
+    ),
     ("heading", {"text": "Report an error", "anchor": "report-an-error"}),
     (
         "paragraph",

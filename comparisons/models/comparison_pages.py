@@ -7,13 +7,14 @@ from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, MultipleChooserPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from wagtail_localize.fields import SynchronizedField
 
+from comparisons import open_data
 from comparisons.admin_forms import ComparisonPageForm
 from comparisons.inaccuracy_reports import InaccuracyReportForm, save_report
 from comparisons.localized import in_source_locale, localize_for
@@ -177,7 +178,11 @@ class ComparisonPage(HonestyCheckedPage, RoutablePageMixin, ViewRestrictionsByPa
             lambda: self.build_table(freshness, compared=(columns, criteria), localized=True)
         )
         context["columns"] = columns
+        context["criteria"] = criteria
         context["table"] = table
+        context["csv_url"] = self.dataset_url(request, "data_csv")
+        context["json_url"] = self.dataset_url(request, "data_json")
+        context["license"] = open_data.license_link()
         context["our_products"] = [column.product for column in columns if column.product.is_ours]
         context["differences_only"] = request.GET.get("differences") == "1"
         shown_as_asked(request, "differences", "1")
@@ -200,6 +205,42 @@ class ComparisonPage(HonestyCheckedPage, RoutablePageMixin, ViewRestrictionsByPa
         return TemplateResponse(
             request, template, {"page": self, "self": self, "request": request, **context}
         )
+
+    def get_cached_paths(self):
+        """What a CDN purges with the page: its downloads are as stale as it is."""
+        return ["/", self.reverse_subpage("data_csv"), self.reverse_subpage("data_json")]
+
+    def dataset_url(self, request, route):
+        """Where the table is offered as open data (``route``: data_csv, data_json)."""
+        url = self.get_url(request)
+        return url + self.reverse_subpage(route) if url else ""
+
+    def open_table(self, request):
+        """The table as the page shows it, in its language, the page's address and its
+        values' corrections."""
+        freshness = SiteSettings.for_request(request).freshness_limit_days
+        columns, criteria = self.compared()
+        localize_for(self, [*criteria, *(column.product for column in columns)])
+        table = self.build_table(freshness, compared=(columns, criteria), localized=True)
+        facts = [cell.fact for row in table.rows for cell in row.cells if cell.fact]
+        return table, self.get_full_url(request), FactChange.objects.history_by_fact(facts)
+
+    def data_modified_on(self, columns, criteria):
+        """When the data of this comparison last changed (see open_data.last_modified)."""
+        product_ids = [column.product.pk for column in columns]
+        criterion_ids = [criterion.pk for criterion in criteria]
+        newest = Fact.objects.newest_by_cell(product_ids, criterion_ids)
+        return open_data.last_modified(self, product_ids, criterion_ids, newest)
+
+    # Served at data.csv and data.json through comparisons/urls.py, as Wagtail's own
+    # routing takes only paths of words and slashes.
+    @re_path(r"^data\.csv/?$", name="data_csv")
+    def data_csv(self, request):
+        return open_data.csv_response(self, *self.open_table(request))
+
+    @re_path(r"^data\.json/?$", name="data_json")
+    def data_json(self, request):
+        return open_data.json_response(self, *self.open_table(request), request)
 
     @path("report/", name="report_inaccuracy")
     def report_inaccuracy(self, request):

@@ -179,4 +179,6 @@ def page_graph(context):
         describe = getattr(page, "get_structured_data", None)
         if describe:
             graph += describe(context, canonical_url(page, context), {"@id": publisher["@id"]})
+    # A view that is not a page (such as the open data catalogue) describes itself.
+    graph += context.get("structured_data_nodes") or []
     return {"@context": "https://schema.org", "@graph": graph}

@@ -23,8 +23,9 @@ def structured_data(context):
 
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
 def breadcrumbs(context):
-    """The visible trail from the home page; the same crumbs as the JSON-LD."""
+    """The visible trail from the home page; the same crumbs as the JSON-LD. A view
+    that is not a page (such as the open data catalogue) passes its own ``crumbs``."""
     request = context.get("request")
     if request is None:
         return {}
-    return {"crumbs": breadcrumb_trail(context.get("page"), request)}
+    return {"crumbs": breadcrumb_trail(context.get("page"), request) or context.get("crumbs", [])}

@@ -4,6 +4,7 @@ localisation, and English keeping its own paths."""
 import re
 
 from django.conf import settings
+from django.urls.resolvers import RoutePattern
 
 from wagtail.models import Locale, Page
 
@@ -100,14 +101,18 @@ def visible_text(html):
 
 
 def routes_without_parameters(page):
-    """A routable page's fixed routes ("report/", "thanks/"), which every visitor sees."""
+    """A routable page's fixed routes ("report/", "thanks/"), which every visitor sees.
+    A comparison's downloads (data.csv, data.json, regular expressions) are files of
+    raw values, not pages: tests/comparisons/test_open_data.py reads them in Japanese."""
     resolver = getattr(page, "get_resolver", None)
     if resolver is None:
         return []
     return [
         str(pattern.pattern)
         for pattern in resolver().url_patterns
-        if not pattern.pattern.converters and str(pattern.pattern)
+        if isinstance(pattern.pattern, RoutePattern)
+        and not pattern.pattern.converters
+        and str(pattern.pattern)
     ]
 
 
