@@ -15,6 +15,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from comparisons.admin_forms import ComparisonPageForm
+from comparisons.evidence_archive import evidence_for
 from comparisons.inaccuracy_reports import InaccuracyReportForm, save_report
 from comparisons.localized import in_source_locale, localize_for
 from comparisons.page_cache import comparison_fragment
@@ -183,6 +184,7 @@ class ComparisonPage(HonestyCheckedPage, RoutablePageMixin, ViewRestrictionsByPa
         shown_as_asked(request, "differences", "1")
         context["corrections"] = SimpleLazyObject(lambda: FactChange.objects.shown_in(table))
         context["report_url"] = self.inaccuracy_report_url(request)
+        context["evidence_base"] = self.evidence_base(request)
         context["fragment_seconds"], context["fragment_version"] = comparison_fragment(
             request, freshness
         )
@@ -194,6 +196,12 @@ class ComparisonPage(HonestyCheckedPage, RoutablePageMixin, ViewRestrictionsByPa
         # A page being previewed before its first save has no URL yet.
         url = self.get_url(request)
         return url + self.reverse_subpage("report_inaccuracy") if url else ""
+
+    def evidence_base(self, request=None):
+        """Where the evidence pages of this comparison's cells start: each cell's
+        anchor follows it."""
+        url = self.get_url(request)
+        return f"{url}evidence/" if url else ""
 
     def render_route(self, request, template, **context):
         """A page of its own under this comparison, without building the table."""
@@ -219,6 +227,19 @@ class ComparisonPage(HonestyCheckedPage, RoutablePageMixin, ViewRestrictionsByPa
             ),
             save=lambda form: save_report(form, self),
             thanks_url=lambda: self.get_url(request) + self.reverse_subpage("report_thanks"),
+        )
+
+    @path("evidence/<str:anchor>/", name="evidence")
+    def evidence(self, request, anchor):
+        """One value's evidence: its source, excerpt, fingerprint and history."""
+        freshness = SiteSettings.for_request(request).freshness_limit_days
+        evidence = evidence_for(self, anchor, freshness, timezone.localdate())
+        return self.render_route(
+            request,
+            "pages/fact_evidence.html",
+            evidence=evidence,
+            fact=evidence.fact,
+            cell_url=f"{self.get_url(request)}#{anchor}",
         )
 
     @path("report/thanks/", name="report_thanks")
