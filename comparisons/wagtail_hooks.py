@@ -22,7 +22,10 @@ from home.dashboard import PermissionMenuItem, WorkQueueItem
 from home.models import SiteSettings
 
 from .models import Criterion, Fact, FactChange, InaccuracyReport, Product
+from .renditions import refuse_other_pages
 from .reports import FailingPagesReportView, StaleFactsReportView
+
+hooks.register("before_serve_page", refuse_other_pages)
 
 
 class SourceRowsOnly:

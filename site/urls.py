@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from candor.api import api_router
 from candor.search import search
+from comparisons.urls import localised_urlpatterns as localised_comparison_urls
 from home import admin_guards
 from home.languages import switch_language
 from home.seo.crawlers import RobotsView, TranslatedSitemap
@@ -52,6 +53,7 @@ if getattr(settings, "CANDOR_BENCH", False):
 urlpatterns += i18n_patterns(
     path("", include(localised_testimonial_urls)),
     path("", include(localised_advocacy_urls)),
+    path("", include(localised_comparison_urls)),
     path("search/", search, name="search"),
     # Wagtail's page serving is the catch-all, so it comes last.
     path("", include(wagtail_urls)),

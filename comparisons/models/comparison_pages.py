@@ -19,6 +19,7 @@ from comparisons.evidence_archive import evidence_for
 from comparisons.inaccuracy_reports import InaccuracyReportForm, save_report
 from comparisons.localized import in_source_locale, localize_for
 from comparisons.page_cache import comparison_fragment
+from comparisons.renditions import comparison_markdown, serve_markdown, wants_markdown
 from comparisons.structured_data import comparison_page
 from comparisons.table import ALL_PLANS, Column, build_table
 from home.anti_abuse import serve_public_form
@@ -123,8 +124,10 @@ class ComparisonPage(HonestyCheckedPage, RoutablePageMixin, ViewRestrictionsByPa
     base_form_class = ComparisonPageForm
     parent_page_types = ["comparisons.ComparisonIndexPage"]
     subpage_types = []
-    # "Show only differences", and the cell a link to the report form names.
-    cache_parameters = ("differences", "product", "criterion")
+    # "Show only differences", the cell a link to the report form names, and the
+    # Markdown rendition.
+    cache_parameters = ("differences", "product", "criterion", "format")
+    has_markdown_rendition = True
     # Dated and authored: an article, to the sites it is shared on.
     og_type = "article"
     search_result_label = _("Comparison")
@@ -189,6 +192,12 @@ class ComparisonPage(HonestyCheckedPage, RoutablePageMixin, ViewRestrictionsByPa
             request, freshness
         )
         return context
+
+    @path("")
+    def index_route(self, request, *args, **kwargs):
+        if wants_markdown(request):
+            return serve_markdown(self, request, comparison_markdown)
+        return super().index_route(request, *args, **kwargs)
 
     def inaccuracy_report_url(self, request=None):
         """The page's own form for reporting a wrong value, which the site footer

@@ -15,6 +15,7 @@ from wagtail_localize.fields import SynchronizedField
 from comparisons.blocks import PlanBlock, PointBlock
 from comparisons.localized import in_source_locale, localize_for, ours_in_source_locale
 from comparisons.page_cache import comparison_fragment
+from comparisons.renditions import product_markdown, serve_markdown, wants_markdown
 from comparisons.structured_data import product_page, rich_result_problems
 from home.honesty import HonestyCheckedPage
 from home.models.index_page import IndexPage
@@ -136,6 +137,9 @@ class ProductPage(HonestyCheckedPage, ViewRestrictionsByPathMixin, Page):
     parent_page_types = ["comparisons.ProductIndexPage"]
     subpage_types = ["comparisons.ExitGuidePage"]
     testimonials_shown = 6
+    has_markdown_rendition = True
+    # The Markdown rendition (?format=md).
+    cache_parameters = ("format",)
     search_result_label = _("Product")
 
     def get_structured_data(self, context, url, publisher):
@@ -175,6 +179,11 @@ class ProductPage(HonestyCheckedPage, ViewRestrictionsByPathMixin, Page):
             context.update(related)
             context.update(self.advocacy_context(request))
         return context
+
+    def serve(self, request, *args, **kwargs):
+        if wants_markdown(request):
+            return serve_markdown(self, request, product_markdown)
+        return super().serve(request, *args, **kwargs)
 
     def facts(self, freshness_limit_days):
         facts = (
