@@ -10,8 +10,6 @@ from django.http import Http404
 from comparisons.localized import localize_for
 from comparisons.table import EVERY_PLAN, Cell, find_fact, index_facts, name_columns, plan_key
 
-from .models.facts import Fact
-
 
 @dataclass
 class Evidence:
@@ -49,15 +47,16 @@ def cell_named(columns, criteria, anchor):
     raise Http404("No such value in this comparison.")
 
 
-def evidence_for(page, anchor, freshness_limit_days, today):
-    """The evidence for the value at ``anchor`` in ``page``, in the page's language: a
-    fixed number of queries. A cell the comparison shows without a value is not found."""
+def evidence_for(page, anchor, facts, freshness_limit_days, today):
+    """The evidence for the value at ``anchor`` in ``page``, found among ``facts`` (a
+    queryset), in the page's language: a fixed number of queries. A cell the
+    comparison shows without a value is not found."""
     columns, criteria = page.compared()
     cell = cell_named(columns, criteria, anchor)
     plans = {plan_key(cell.column.plan), EVERY_PLAN}
     candidates = [
         fact
-        for fact in Fact.objects.filter(product=cell.column.product, criterion=cell.criterion)
+        for fact in facts.filter(product=cell.column.product, criterion=cell.criterion)
         if plan_key(fact.plan) in plans
     ]
     cell.fact = find_fact(

@@ -12,7 +12,6 @@ from django.utils.translation import pgettext
 from comparisons.localized import localize_for
 from comparisons.markdown import bullets, document, escape, link, markdown_response, paragraphs
 from comparisons.markdown import table as markdown_table
-from comparisons.models.corrections import FactChange
 from comparisons.table import plan_label
 from comparisons.templatetags.comparison_tags import product_names
 from home.languages import localized
@@ -120,7 +119,7 @@ def comparison_markdown(page, request):
         f"{escape(change.old_value)} → "
         + (escape(_("removed from the table")) if change.is_removal else escape(change.new_value))
         + (f". {escape(change.reason)}" if change.reason else "")
-        for change in FactChange.objects.shown_in(table)
+        for change in page.corrections_shown(table)
     ]
     byline = _("By %(author)s · last reviewed %(date)s") % {
         "author": escape(page.author_name),

@@ -185,13 +185,17 @@ class ComparisonPage(HonestyCheckedPage, RoutablePageMixin, ViewRestrictionsByPa
         context["our_products"] = [column.product for column in columns if column.product.is_ours]
         context["differences_only"] = request.GET.get("differences") == "1"
         shown_as_asked(request, "differences", "1")
-        context["corrections"] = SimpleLazyObject(lambda: FactChange.objects.shown_in(table))
+        context["corrections"] = SimpleLazyObject(lambda: self.corrections_shown(table))
         context["report_url"] = self.inaccuracy_report_url(request)
         context["evidence_base"] = self.evidence_base(request)
         context["fragment_seconds"], context["fragment_version"] = comparison_fragment(
             request, freshness
         )
         return context
+
+    def corrections_shown(self, table):
+        """The corrections log of the values ``table`` shows, newest first."""
+        return FactChange.objects.shown_in(table)
 
     @path("")
     def index_route(self, request, *args, **kwargs):
@@ -242,7 +246,7 @@ class ComparisonPage(HonestyCheckedPage, RoutablePageMixin, ViewRestrictionsByPa
     def evidence(self, request, anchor):
         """One value's evidence: its source, excerpt, fingerprint and history."""
         freshness = SiteSettings.for_request(request).freshness_limit_days
-        evidence = evidence_for(self, anchor, freshness, timezone.localdate())
+        evidence = evidence_for(self, anchor, Fact.objects, freshness, timezone.localdate())
         return self.render_route(
             request,
             "pages/fact_evidence.html",
