@@ -8,7 +8,15 @@ from dataclasses import dataclass, field
 from django.http import Http404
 
 from comparisons.localized import localize_for
-from comparisons.table import EVERY_PLAN, Cell, find_fact, index_facts, name_columns, plan_key
+from comparisons.table import (
+    EVERY_PLAN,
+    Cell,
+    Column,
+    find_fact,
+    index_facts,
+    name_columns,
+    plan_key,
+)
 
 
 @dataclass
@@ -64,6 +72,21 @@ def evidence_for(page, anchor, facts, freshness_limit_days, today):
     )
     if cell.fact is None:
         raise Http404("No value recorded for this cell.")
+    return gathered(page, cell, freshness_limit_days, today)
+
+
+def evidence_of_fact(page, product, fact_id, facts, freshness_limit_days, today):
+    """The evidence for one of ``product``'s facts, as a product page lists it: by its
+    own plan. Another product's fact is not found."""
+    fact = facts.filter(product=product, pk=fact_id).select_related("criterion").first()
+    if fact is None:
+        raise Http404("No such fact on this page.")
+    cell = Cell(column=Column(product, fact.plan), criterion=fact.criterion, fact=fact)
+    return gathered(page, cell, freshness_limit_days, today)
+
+
+def gathered(page, cell, freshness_limit_days, today):
+    """The cell's fact with its age, archive and corrections, in ``page``'s language."""
     fact = cell.fact
     fact.criterion = cell.criterion
     fact.product = cell.column.product

@@ -1,11 +1,15 @@
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import F, Q
+from django.http import Http404
+from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
@@ -13,6 +17,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from comparisons.blocks import PlanBlock, PointBlock
+from comparisons.evidence_archive import evidence_of_fact
 from comparisons.localized import in_source_locale, localize_for, ours_in_source_locale
 from comparisons.page_cache import comparison_fragment
 from comparisons.renditions import product_markdown, serve_markdown, wants_markdown
@@ -58,7 +63,7 @@ class ProductIndexPage(IndexPage):
         return context
 
 
-class ProductPage(HonestyCheckedPage, ViewRestrictionsByPathMixin, Page):
+class ProductPage(HonestyCheckedPage, RoutablePageMixin, ViewRestrictionsByPathMixin, Page):
     """The honest page for one of our products: what it does well, where it falls
     short, and who should buy something else."""
 
@@ -173,6 +178,8 @@ class ProductPage(HonestyCheckedPage, ViewRestrictionsByPathMixin, Page):
             freshness_limit_days = SiteSettings.for_request(request).freshness_limit_days
             # Loaded only if the template's cached facts table has to be rendered.
             context["facts"] = SimpleLazyObject(lambda: self.facts(freshness_limit_days))
+            url = self.get_url(request)
+            context["evidence_base"] = f"{url}evidence/" if url else ""
             context["fragment_seconds"], context["fragment_version"] = comparison_fragment(
                 request, freshness_limit_days
             )
@@ -180,10 +187,33 @@ class ProductPage(HonestyCheckedPage, ViewRestrictionsByPathMixin, Page):
             context.update(self.advocacy_context(request))
         return context
 
-    def serve(self, request, *args, **kwargs):
+    @path("")
+    def index_route(self, request, *args, **kwargs):
         if wants_markdown(request):
             return serve_markdown(self, request, product_markdown)
-        return super().serve(request, *args, **kwargs)
+        return super().index_route(request, *args, **kwargs)
+
+    @path("evidence/<int:fact_id>/", name="evidence")
+    def evidence(self, request, fact_id):
+        """One fact's evidence, as the comparison pages show it."""
+        if not self.product_id:
+            raise Http404
+        freshness = SiteSettings.for_request(request).freshness_limit_days
+        evidence = evidence_of_fact(
+            self, self.product, fact_id, Fact.objects, freshness, timezone.localdate()
+        )
+        return TemplateResponse(
+            request,
+            "pages/fact_evidence.html",
+            {
+                "page": self,
+                "self": self,
+                "request": request,
+                "evidence": evidence,
+                "fact": evidence.fact,
+                "cell_url": f"{self.get_url(request)}#fact-{fact_id}",
+            },
+        )
 
     def facts(self, freshness_limit_days):
         facts = (

@@ -13,7 +13,7 @@ from bs4 import BeautifulSoup
 
 from comparisons.demo.japanese_catalogue import translate_object
 from comparisons.models import Fact, FactVerification, SourceFlag
-from tests.comparisons.factories import FactChangeFactory
+from tests.comparisons.factories import FactChangeFactory, FactFactory, ProductPageFactory
 from tests.home.translations import japanese
 
 pytestmark = pytest.mark.django_db
@@ -235,3 +235,27 @@ def test_a_new_reading_of_the_source_refreshes_the_cached_evidence_page(
     response = client.get(url)
     assert response["X-Cache"] == "miss"
     assert "c" * 64 in response.content.decode()
+
+
+def test_a_product_pages_facts_say_the_watchers_finding_and_link_their_evidence(
+    client, product_index, site_settings
+):
+    page = ProductPageFactory(parent=product_index)
+    checked = FactFactory(product=page.product, source_checked_at=NOW)
+    flagged = FactFactory(product=page.product)
+    # The watcher writes its finding without a new verification.
+    Fact.objects.filter(pk=flagged.pk).update(source_flag=SourceFlag.GONE)
+    other = FactFactory()
+
+    soup = soup_of(client, page.url)
+
+    row = soup.find("tr", id=f"fact-{checked.pk}")
+    assert "source checked automatically on" in row.get_text(" ")
+    flagged_row = soup.find("tr", id=f"fact-{flagged.pk}")
+    assert "Source has changed since we verified this" in flagged_row.get_text(" ")
+    link = row.select_one("a.evidence__archive")["href"]
+    assert link == f"{page.url}evidence/{checked.pk}/"
+    evidence = soup_of(client, link)
+    assert checked.source_url in evidence.get_text(" ")
+    assert evidence.find("a", href=f"{page.url}#fact-{checked.pk}")
+    assert client.get(f"{page.url}evidence/{other.pk}/").status_code == 404
