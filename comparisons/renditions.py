@@ -7,7 +7,7 @@ and links each value back to its cell on the HTML page."""
 
 from django.http import Http404
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext
+from django.utils.translation import ngettext, pgettext
 
 from comparisons.localized import localize_for
 from comparisons.markdown import bullets, document, escape, link, markdown_response, paragraphs
@@ -56,11 +56,16 @@ def value_text(fact, column_plan=None):
     return pgettext("list separator", "; ").join(parts)
 
 
-def source_line(fact, cell_url=""):
+def source_line(fact, cell_url="", cell=None):
     sentence = _("Source: %(source)s, verified %(date)s.") % {
         "source": link(fact.source_url, fact.source_url),
         "date": iso(fact.verified_on),
     }
+    if cell is not None and cell.is_stale:
+        days = cell.age_in_days
+        sentence += " " + ngettext(
+            "Stale: last checked %(days)s day ago", "Stale: last checked %(days)s days ago", days
+        ) % {"days": days}
     if fact.source_flag:
         sentence += " " + _("Source has changed since we verified this; we are re-checking.")
     if cell_url:
@@ -89,7 +94,11 @@ def comparison_markdown(page, request):
             "publisher": escape(company),
             "makers": escape(product_names(our_products)),
         }
-        disclosure += " " + _("We make one of the products compared here.")
+        disclosure += " " + (
+            _("We make one of the products compared here.")
+            if len(our_products) == 1
+            else _("We make some of the products compared here.")
+        )
     if methodology is not None and methodology.live:
         disclosure += " " + link(methodology.title, methodology.get_full_url(request))
 
@@ -103,7 +112,9 @@ def comparison_markdown(page, request):
             if cell.fact is None:
                 cells.append(escape(_("Not recorded")))
                 continue
-            sources.append(f"[^{cell.anchor}]: " + source_line(cell.fact, f"{url}#{cell.anchor}"))
+            sources.append(
+                f"[^{cell.anchor}]: " + source_line(cell.fact, f"{url}#{cell.anchor}", cell)
+            )
             best = f" ({escape(_('★ Best'))})" if cell.is_best else ""
             cells.append(f"{value_text(cell.fact, cell.column.plan)}{best}[^{cell.anchor}]")
         rows.append(cells)
@@ -197,7 +208,7 @@ def product_markdown(page, request):
             escape(page.product.summary) if page.product else "",
             *paragraphs(page.summary),
             _("Last reviewed %(date)s") % {"date": iso(page.last_reviewed)},
-            heading(2, _("Strengths")),
+            heading(2, _("Where it is strong")),
             points(page.strengths),
             heading(2, _("Limitations")),
             points(page.limitations),
