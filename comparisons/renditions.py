@@ -56,13 +56,13 @@ def value_text(fact, column_plan=None):
     return pgettext("list separator", "; ").join(parts)
 
 
-def source_line(fact, cell_url="", cell=None):
+def source_line(fact, cell_url="", stale_days=None):
     sentence = _("Source: %(source)s, verified %(date)s.") % {
         "source": link(fact.source_url, fact.source_url),
         "date": iso(fact.verified_on),
     }
-    if cell is not None and cell.is_stale:
-        days = cell.age_in_days
+    if stale_days is not None:
+        days = stale_days
         sentence += " " + ngettext(
             "Stale: last checked %(days)s day ago", "Stale: last checked %(days)s days ago", days
         ) % {"days": days}
@@ -113,7 +113,10 @@ def comparison_markdown(page, request):
                 cells.append(escape(_("Not recorded")))
                 continue
             sources.append(
-                f"[^{cell.anchor}]: " + source_line(cell.fact, f"{url}#{cell.anchor}", cell)
+                f"[^{cell.anchor}]: "
+                + source_line(
+                    cell.fact, f"{url}#{cell.anchor}", cell.age_in_days if cell.is_stale else None
+                )
             )
             best = f" ({escape(_('★ Best'))})" if cell.is_best else ""
             cells.append(f"{value_text(cell.fact, cell.column.plan)}{best}[^{cell.anchor}]")
@@ -180,11 +183,10 @@ def plan_text(plan):
 
 
 def product_markdown(page, request):
-    # The page's own context: its alternatives linked, its facts in its language.
-    context = page.get_context(request)
+    not_suitable_for, _related = page.who_should_buy_else(request)
     url = page.get_full_url(request)
     items = []
-    for item in context["not_suitable_for"]:
+    for item in not_suitable_for:
         line = f"**{escape(item.situation)}**: {escape(item.reason)}"
         if item.alternative:
             alternative = escape(item.alternative.name)
@@ -192,13 +194,14 @@ def product_markdown(page, request):
                 alternative = link(item.alternative.name, item.alternative_url)
             line += " " + _("Instead: %(alternative)s") % {"alternative": alternative}
         items.append(line)
-    facts = list(context.get("facts") or [])
+    freshness = SiteSettings.for_request(request).freshness_limit_days
+    facts = page.facts(freshness) if page.product_id else []
     rows = [
         [
             escape(fact.criterion.name),
             value_text(fact),
             escape(plan_label(fact.plan)),
-            source_line(fact),
+            source_line(fact, stale_days=fact.age_in_days() if fact.stale else None),
         ]
         for fact in facts
     ]

@@ -167,13 +167,8 @@ class ProductPage(HonestyCheckedPage, RoutablePageMixin, ViewRestrictionsByPathM
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        not_suitable_for = list(
-            self.not_suitable_for.select_related("alternative").order_by("sort_order")
-        )
-        related = self.related_pages(not_suitable_for, request)
-        link_alternatives(not_suitable_for, related.pop("alternatives"), request)
+        not_suitable_for, related = self.who_should_buy_else(request)
         context["not_suitable_for"] = not_suitable_for
-        localize_for(self, [self.product])
         if self.product_id:
             freshness_limit_days = SiteSettings.for_request(request).freshness_limit_days
             # Loaded only if the template's cached facts table has to be rendered.
@@ -186,6 +181,18 @@ class ProductPage(HonestyCheckedPage, RoutablePageMixin, ViewRestrictionsByPathM
             context.update(related)
             context.update(self.advocacy_context(request))
         return context
+
+    def who_should_buy_else(self, request):
+        """The not-suitable-for items, each alternative linked to our page for it or
+        its vendor's site, and the related pages (in this page's language, product
+        localized): what the page and its Markdown rendition both say."""
+        not_suitable_for = list(
+            self.not_suitable_for.select_related("alternative").order_by("sort_order")
+        )
+        related = self.related_pages(not_suitable_for, request)
+        link_alternatives(not_suitable_for, related.pop("alternatives"), request)
+        localize_for(self, [self.product])
+        return not_suitable_for, related
 
     @path("")
     def index_route(self, request, *args, **kwargs):

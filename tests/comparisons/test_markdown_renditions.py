@@ -3,7 +3,6 @@ at ``page.md`` and ``?format=md``, in the page's language, escaped, and refused 
 the HTML page is."""
 
 import datetime
-from decimal import Decimal
 
 from django.contrib.auth.models import Group
 from django.utils import timezone
@@ -223,4 +222,31 @@ def test_the_rendition_asks_the_same_queries_for_a_larger_table(client, comparis
 
     assert large_count == small_count
     assert large_count <= MAX_QUERIES
-    assert Decimal(large_count)
+    assert markdown_of(client, md_url(large)).count("[^") == 2 * 8 * 60
+
+
+def test_a_stale_value_says_so_in_the_rendition(client, reported_comparison):
+    Fact.objects.filter(pk=reported_comparison.rival_phone.pk).update(
+        verified_on=datetime.date(2025, 1, 1)
+    )
+
+    text = markdown_of(client, md_url(reported_comparison.page))
+
+    assert "verified 2025-01-01. Stale: last checked 684 days ago" in text
+
+
+def test_the_product_rendition_asks_the_same_queries_for_more_facts(client, product_page):
+    before = queries_to_render(client, md_url(product_page))
+    for number in range(10):
+        Fact.objects.create(
+            product=product_page.product,
+            criterion=CriterionFactory(name=f"Criterion {number}"),
+            support="yes",
+            source_url="https://fernhill.example/docs",
+            verified_on=timezone.localdate(),
+        )
+        NotSuitableFor.objects.create(
+            page=product_page, situation=f"Situation {number}", reason="Why", alternative=None
+        )
+
+    assert queries_to_render(client, md_url(product_page)) == before <= MAX_QUERIES
