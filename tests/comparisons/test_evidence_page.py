@@ -109,6 +109,9 @@ def test_anchors_are_the_same_on_the_japanese_comparison(client, reported_compar
     assert japanese_page.url.startswith("/ja/")
     assert [td["id"] for td in soup.select("table.comparison td")] == english
     assert "電話チャネル" in soup.select_one("table.comparison").get_text()
+    link = cell(soup, PHONE_ANCHOR).select_one("a.evidence__archive")
+    assert link["href"] == f"{japanese_page.url}evidence/{PHONE_ANCHOR}/"
+    assert link.get_text().startswith("根拠")
 
 
 @pytest.fixture
