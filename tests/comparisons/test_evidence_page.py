@@ -262,3 +262,18 @@ def test_a_product_pages_facts_say_the_watchers_finding_and_link_their_evidence(
     assert checked.source_url in evidence.get_text(" ")
     assert evidence.find("a", href=f"{page.url}#fact-{checked.pk}")
     assert client.get(f"{page.url}evidence/{other.pk}/").status_code == 404
+
+
+def test_the_evidence_page_says_what_the_watcher_found_and_when(client, reported_comparison):
+    Fact.objects.filter(pk=reported_comparison.rival_phone.pk).update(
+        source_checked_at=NOW, source_flag=SourceFlag.MOVED, source_flagged_at=NOW
+    )
+
+    soup = soup_of(client, f"{reported_comparison.page.url}evidence/{PHONE_ANCHOR}/")
+
+    text = " ".join(soup.get_text(" ").split())
+    assert "Source has changed since we verified this; we are re-checking." in text
+    assert "The source has moved." in text
+    checked = soup.select(".evidence-record dd")[-1]
+    assert "Last checked automatically on" in checked.get_text(" ")
+    assert checked.time["datetime"] == "2026-11-16"
