@@ -9,6 +9,8 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext, pgettext
 
+from wagtail.models import Site
+
 from comparisons.localized import localize_for
 from comparisons.markdown import bullets, document, escape, link, markdown_response, paragraphs
 from comparisons.markdown import table as markdown_table
@@ -17,6 +19,7 @@ from comparisons.templatetags.comparison_tags import product_names
 from home.languages import localized
 from home.models.site_settings import SiteSettings
 from home.page_cache.parameters import shown_as_asked
+from home.seo.canonical import absolute, site_root_url
 
 # ?format=md asks for the rendition; ``page.md`` (see urls) sets this on the request.
 FORMAT = "md"
@@ -185,13 +188,16 @@ def plan_text(plan):
 def product_markdown(page, request):
     not_suitable_for, _related = page.who_should_buy_else(request)
     url = page.get_full_url(request)
+    site = Site.find_for_request(request)
     items = []
     for item in not_suitable_for:
         line = f"**{escape(item.situation)}**: {escape(item.reason)}"
         if item.alternative:
             alternative = escape(item.alternative.name)
             if getattr(item, "alternative_url", ""):
-                alternative = link(item.alternative.name, item.alternative_url)
+                # Our own page for it is linked by its path: a rendition is read elsewhere.
+                address = absolute(item.alternative_url, site_root_url(site, request))
+                alternative = link(item.alternative.name, address)
             line += " " + _("Instead: %(alternative)s") % {"alternative": alternative}
         items.append(line)
     freshness = SiteSettings.for_request(request).freshness_limit_days

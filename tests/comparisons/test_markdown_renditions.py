@@ -119,6 +119,11 @@ def product_page(product_index, site_settings):
         reason="We answer by email only.",
         alternative=rival,
     )
+    our_chat = ProductFactory(name="Fernhill Talk", ours=True)
+    ProductPageFactory(parent=product_index, product=our_chat, slug="fernhill-talk")
+    NotSuitableFor.objects.create(
+        page=page, situation="You only need chat", reason="Too much.", alternative=our_chat
+    )
     page.save_revision().publish()
     Fact.objects.create(
         product=ours,
@@ -142,6 +147,7 @@ def test_a_product_page_as_markdown(client, product_page):
         "- **You need phone support**: We answer by email only. Instead: "
         "[Brightline Desk](https://brightline.example/)" in text
     )
+    assert "Instead: [Fernhill Talk](http://localhost/products/fernhill-talk/)" in text
     assert "- **Team**: $15" in text
     assert "- **Enterprise**: Price on request" in text
     assert "| Live chat | No | All plans | Source: [https://fernhill.example/docs]" in text
