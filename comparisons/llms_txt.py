@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET
 
 from wagtail.models import Site
 
+from comparisons.localized import localize
 from comparisons.markdown import bullets, document, escape, link
 from comparisons.models import ComparisonPage, ProductPage
 from comparisons.renditions import heading, iso
@@ -34,12 +35,23 @@ def entry(page, request, note):
     return f"{link(page.title, rendition_url(page, request))}: {escape(note)}"
 
 
+def summary_of(product_page):
+    product = product_page.product
+    return (product.summary if product else "") or _("what it is for and not for")
+
+
 def write(request):
     site_settings = SiteSettings.for_request(request)
     site = Site.find_for_request(request)
     locale_id = active_locale_id(request)
     comparisons = listable(ComparisonPage.objects.filter(locale_id=locale_id), request)
-    products = listable(ProductPage.objects.filter(locale_id=locale_id), request)
+    products = list(
+        listable(ProductPage.objects.filter(locale_id=locale_id), request)
+        .select_related("product")
+        .order_by("title")
+    )
+    # Each product's one-line summary, in this language: one query for them all.
+    localize([page.product for page in products if page.product], locale_id)
     methodology = localized(site_settings.methodology_page, request)
     name = site_settings.company_name or (site.site_name if site else "") or "Candor"
     summary = site_settings.default_description or _(
@@ -62,8 +74,7 @@ def write(request):
     if listed:
         blocks += [heading(2, _("Comparisons")), bullets(listed)]
     listed = [
-        entry(page, request, page.search_description or _("what it is for and not for"))
-        for page in products.order_by("title")
+        entry(page, request, page.search_description or summary_of(page)) for page in products
     ]
     if listed:
         blocks += [heading(2, _("Products")), bullets(listed)]

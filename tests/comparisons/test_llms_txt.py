@@ -48,7 +48,12 @@ def llms_txt(client, url="/llms.txt"):
 def test_llms_txt_lists_the_renditions_of_public_pages_as_the_proposal_lays_out(
     client, reported_comparison, product_index, methodology
 ):
-    product_page = ProductPageFactory(parent=product_index, title="Fernhill Desk", slug="fd")
+    product_page = ProductPageFactory(
+        parent=product_index,
+        title="Fernhill Desk",
+        slug="fd",
+        product=ProductFactory(name="Fernhill Mail", ours=True, summary="Email | helpdesk."),
+    )
 
     text = llms_txt(client)
 
@@ -58,7 +63,10 @@ def test_llms_txt_lists_the_renditions_of_public_pages_as_the_proposal_lays_out(
         f"## Comparisons\n\n- [Fernhill Desk vs Tidewell Desk]"
         f"(http://localhost{page.url.rstrip('/')}.md): last reviewed" in text
     )
-    assert f"- [Fernhill Desk](http://localhost{product_page.url.rstrip('/')}.md)" in text
+    assert (
+        f"- [Fernhill Desk](http://localhost{product_page.url.rstrip('/')}.md): "
+        r"Email \| helpdesk." in text
+    )
     assert "## Methodology\n\n- [How we compare](http://localhost/how/)" in text
 
 
