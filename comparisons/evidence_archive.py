@@ -6,6 +6,7 @@ language, so the evidence page of a value is the same path under /ja/ as under /
 from dataclasses import dataclass, field
 
 from django.http import Http404
+from django.template.response import TemplateResponse
 
 from comparisons.localized import localize_for
 from comparisons.table import (
@@ -97,3 +98,19 @@ def gathered(page, cell, freshness_limit_days, today):
     for change in changes:
         change.criterion, change.product = cell.criterion, cell.column.product
     return Evidence(cell=cell, verifications=list(fact.verifications.all()), changes=changes)
+
+
+def evidence_response(page, request, evidence, anchor):
+    """The evidence page, under ``page``, with a way back to the value at ``anchor``."""
+    return TemplateResponse(
+        request,
+        "pages/fact_evidence.html",
+        {
+            "page": page,
+            "self": page,
+            "request": request,
+            "evidence": evidence,
+            "fact": evidence.fact,
+            "cell_url": f"{page.get_url(request)}#{anchor}",
+        },
+    )

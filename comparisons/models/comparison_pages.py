@@ -15,7 +15,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from comparisons.admin_forms import ComparisonPageForm
-from comparisons.evidence_archive import evidence_for
+from comparisons.evidence_archive import evidence_for, evidence_response
 from comparisons.inaccuracy_reports import InaccuracyReportForm, save_report
 from comparisons.localized import in_source_locale, localize_for
 from comparisons.page_cache import comparison_fragment
@@ -247,13 +247,7 @@ class ComparisonPage(HonestyCheckedPage, RoutablePageMixin, ViewRestrictionsByPa
         """One value's evidence: its source, excerpt, fingerprint and history."""
         freshness = SiteSettings.for_request(request).freshness_limit_days
         evidence = evidence_for(self, anchor, Fact.objects, freshness, timezone.localdate())
-        return self.render_route(
-            request,
-            "pages/fact_evidence.html",
-            evidence=evidence,
-            fact=evidence.fact,
-            cell_url=f"{self.get_url(request)}#{anchor}",
-        )
+        return evidence_response(self, request, evidence, anchor)
 
     @path("report/thanks/", name="report_thanks")
     def report_thanks(self, request):

@@ -2,7 +2,6 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import F, Q
 from django.http import Http404
-from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
@@ -17,7 +16,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from comparisons.blocks import PlanBlock, PointBlock
-from comparisons.evidence_archive import evidence_of_fact
+from comparisons.evidence_archive import evidence_of_fact, evidence_response
 from comparisons.localized import in_source_locale, localize_for, ours_in_source_locale
 from comparisons.page_cache import comparison_fragment
 from comparisons.renditions import product_markdown, serve_markdown, wants_markdown
@@ -209,18 +208,7 @@ class ProductPage(HonestyCheckedPage, RoutablePageMixin, ViewRestrictionsByPathM
         evidence = evidence_of_fact(
             self, self.product, fact_id, Fact.objects, freshness, timezone.localdate()
         )
-        return TemplateResponse(
-            request,
-            "pages/fact_evidence.html",
-            {
-                "page": self,
-                "self": self,
-                "request": request,
-                "evidence": evidence,
-                "fact": evidence.fact,
-                "cell_url": f"{self.get_url(request)}#fact-{fact_id}",
-            },
-        )
+        return evidence_response(self, request, evidence, f"fact-{fact_id}")
 
     def facts(self, freshness_limit_days):
         facts = (
