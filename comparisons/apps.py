@@ -12,11 +12,12 @@ class ComparisonsConfig(AppConfig):
 
         from . import checks, personal_data  # noqa: F401 (checks registers itself)
         from .localized import delete_translations
-        from .models import Criterion, Fact, FactChange, Product, RankedValue
+        from .models import Criterion, Fact, FactChange, FactVerification, Product, RankedValue
         from .page_cache import (
             COMPARISON_DATA,
             as_its_original,
             with_its_criterion,
+            with_its_fact,
             with_its_product,
             with_products_using_it,
         )
@@ -31,6 +32,9 @@ class ComparisonsConfig(AppConfig):
             )
         for model in (Fact, FactChange):
             show_in_cached_pages(model, shown_with=with_its_product, fragments=[COMPARISON_DATA])
+        show_in_cached_pages(
+            FactVerification, shown_with=with_its_fact, fragments=[COMPARISON_DATA]
+        )
         show_in_cached_pages(
             Criterion, shown_with=with_products_using_it, fragments=[COMPARISON_DATA]
         )

@@ -27,6 +27,12 @@ def with_its_product(fact):
     return as_its_original(fact.product) if fact.product_id else []
 
 
+def with_its_fact(verification):
+    """A verification (its fingerprint, read by the watcher) is shown on its fact's
+    evidence page, under the pages that show the fact."""
+    return with_its_product(verification.fact)
+
+
 def with_products_using_it(criterion):
     # Product pages list their facts, whatever the reference index holds for them.
     criterion = criterion.original()

@@ -22,8 +22,11 @@ from home.dashboard import PermissionMenuItem, WorkQueueItem
 from home.models import SiteSettings
 
 from .models import Criterion, Fact, FactChange, InaccuracyReport, Product
+from .renditions import refuse_other_pages
 from .reports import FailingPagesReportView, StaleFactsReportView
 from .sources import wagtail_hooks as source_watcher_hooks  # noqa: F401 (registers its hooks)
+
+hooks.register("before_serve_page", refuse_other_pages)
 
 
 class SourceRowsOnly:

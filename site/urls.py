@@ -53,6 +53,7 @@ if getattr(settings, "CANDOR_BENCH", False):
 urlpatterns += i18n_patterns(
     path("", include(localised_testimonial_urls)),
     path("", include(localised_advocacy_urls)),
+    path("", include(localised_comparison_urls)),
     path("search/", search, name="search"),
     path("", include(localised_comparison_urls)),
     # Wagtail's page serving is the catch-all, so it comes last.

@@ -16,9 +16,11 @@ from wagtail_localize.fields import SynchronizedField
 
 from comparisons import open_data
 from comparisons.admin_forms import ComparisonPageForm
+from comparisons.evidence_archive import evidence_for, evidence_response
 from comparisons.inaccuracy_reports import InaccuracyReportForm, save_report
 from comparisons.localized import in_source_locale, localize_for
 from comparisons.page_cache import comparison_fragment
+from comparisons.renditions import comparison_markdown, serve_markdown, wants_markdown
 from comparisons.structured_data import comparison_page
 from comparisons.table import ALL_PLANS, Column, build_table
 from home.anti_abuse import serve_public_form
@@ -123,8 +125,10 @@ class ComparisonPage(HonestyCheckedPage, RoutablePageMixin, ViewRestrictionsByPa
     base_form_class = ComparisonPageForm
     parent_page_types = ["comparisons.ComparisonIndexPage"]
     subpage_types = []
-    # "Show only differences", and the cell a link to the report form names.
-    cache_parameters = ("differences", "product", "criterion")
+    # "Show only differences", the cell a link to the report form names, and the
+    # Markdown rendition.
+    cache_parameters = ("differences", "product", "criterion", "format")
+    has_markdown_rendition = True
     # Dated and authored: an article, to the sites it is shared on.
     og_type = "article"
     search_result_label = _("Comparison")
@@ -186,12 +190,23 @@ class ComparisonPage(HonestyCheckedPage, RoutablePageMixin, ViewRestrictionsByPa
         context["our_products"] = [column.product for column in columns if column.product.is_ours]
         context["differences_only"] = request.GET.get("differences") == "1"
         shown_as_asked(request, "differences", "1")
-        context["corrections"] = SimpleLazyObject(lambda: FactChange.objects.shown_in(table))
+        context["corrections"] = SimpleLazyObject(lambda: self.corrections_shown(table))
         context["report_url"] = self.inaccuracy_report_url(request)
+        context["evidence_base"] = self.evidence_base(request)
         context["fragment_seconds"], context["fragment_version"] = comparison_fragment(
             request, freshness
         )
         return context
+
+    def corrections_shown(self, table):
+        """The corrections log of the values ``table`` shows, newest first."""
+        return FactChange.objects.shown_in(table)
+
+    @path("")
+    def index_route(self, request, *args, **kwargs):
+        if wants_markdown(request):
+            return serve_markdown(self, request, comparison_markdown)
+        return super().index_route(request, *args, **kwargs)
 
     def inaccuracy_report_url(self, request=None):
         """The page's own form for reporting a wrong value, which the site footer
@@ -199,6 +214,12 @@ class ComparisonPage(HonestyCheckedPage, RoutablePageMixin, ViewRestrictionsByPa
         # A page being previewed before its first save has no URL yet.
         url = self.get_url(request)
         return url + self.reverse_subpage("report_inaccuracy") if url else ""
+
+    def evidence_base(self, request=None):
+        """Where the evidence pages of this comparison's cells start: each cell's
+        anchor follows it."""
+        url = self.get_url(request)
+        return f"{url}evidence/" if url else ""
 
     def render_route(self, request, template, **context):
         """A page of its own under this comparison, without building the table."""
@@ -261,6 +282,13 @@ class ComparisonPage(HonestyCheckedPage, RoutablePageMixin, ViewRestrictionsByPa
             save=lambda form: save_report(form, self),
             thanks_url=lambda: self.get_url(request) + self.reverse_subpage("report_thanks"),
         )
+
+    @path("evidence/<str:anchor>/", name="evidence")
+    def evidence(self, request, anchor):
+        """One value's evidence: its source, excerpt, fingerprint and history."""
+        freshness = SiteSettings.for_request(request).freshness_limit_days
+        evidence = evidence_for(self, anchor, Fact.objects, freshness, timezone.localdate())
+        return evidence_response(self, request, evidence, anchor)
 
     @path("report/thanks/", name="report_thanks")
     def report_thanks(self, request):

@@ -1,11 +1,14 @@
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import F, Q
+from django.http import Http404
+from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
@@ -13,8 +16,10 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from comparisons.blocks import PlanBlock, PointBlock
+from comparisons.evidence_archive import evidence_of_fact, evidence_response
 from comparisons.localized import in_source_locale, localize_for, ours_in_source_locale
 from comparisons.page_cache import comparison_fragment
+from comparisons.renditions import product_markdown, serve_markdown, wants_markdown
 from comparisons.structured_data import product_page, rich_result_problems
 from home.honesty import HonestyCheckedPage
 from home.models.index_page import IndexPage
@@ -57,7 +62,7 @@ class ProductIndexPage(IndexPage):
         return context
 
 
-class ProductPage(HonestyCheckedPage, ViewRestrictionsByPathMixin, Page):
+class ProductPage(HonestyCheckedPage, RoutablePageMixin, ViewRestrictionsByPathMixin, Page):
     """The honest page for one of our products: what it does well, where it falls
     short, and who should buy something else."""
 
@@ -136,6 +141,9 @@ class ProductPage(HonestyCheckedPage, ViewRestrictionsByPathMixin, Page):
     parent_page_types = ["comparisons.ProductIndexPage"]
     subpage_types = ["comparisons.ExitGuidePage"]
     testimonials_shown = 6
+    has_markdown_rendition = True
+    # The Markdown rendition (?format=md).
+    cache_parameters = ("format",)
     search_result_label = _("Product")
 
     def get_structured_data(self, context, url, publisher):
@@ -158,24 +166,50 @@ class ProductPage(HonestyCheckedPage, ViewRestrictionsByPathMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        not_suitable_for = list(
-            self.not_suitable_for.select_related("alternative").order_by("sort_order")
-        )
-        related = self.related_pages(not_suitable_for, request)
-        link_alternatives(not_suitable_for, related.pop("alternatives"), request)
+        not_suitable_for, related = self.who_should_buy_else(request)
         context["exit_guide"] = related.pop("exit_guide")
         context["not_suitable_for"] = not_suitable_for
-        localize_for(self, [self.product])
         if self.product_id:
             freshness_limit_days = SiteSettings.for_request(request).freshness_limit_days
             # Loaded only if the template's cached facts table has to be rendered.
             context["facts"] = SimpleLazyObject(lambda: self.facts(freshness_limit_days))
+            url = self.get_url(request)
+            context["evidence_base"] = f"{url}evidence/" if url else ""
             context["fragment_seconds"], context["fragment_version"] = comparison_fragment(
                 request, freshness_limit_days
             )
             context.update(related)
             context.update(self.advocacy_context(request))
         return context
+
+    def who_should_buy_else(self, request):
+        """The not-suitable-for items, each alternative linked to our page for it or
+        its vendor's site, and the related pages (in this page's language, product
+        localized): what the page and its Markdown rendition both say."""
+        not_suitable_for = list(
+            self.not_suitable_for.select_related("alternative").order_by("sort_order")
+        )
+        related = self.related_pages(not_suitable_for, request)
+        link_alternatives(not_suitable_for, related.pop("alternatives"), request)
+        localize_for(self, [self.product])
+        return not_suitable_for, related
+
+    @path("")
+    def index_route(self, request, *args, **kwargs):
+        if wants_markdown(request):
+            return serve_markdown(self, request, product_markdown)
+        return super().index_route(request, *args, **kwargs)
+
+    @path("evidence/<int:fact_id>/", name="evidence")
+    def evidence(self, request, fact_id):
+        """One fact's evidence, as the comparison pages show it."""
+        if not self.product_id:
+            raise Http404
+        freshness = SiteSettings.for_request(request).freshness_limit_days
+        evidence = evidence_of_fact(
+            self, self.product, fact_id, Fact.objects, freshness, timezone.localdate()
+        )
+        return evidence_response(self, request, evidence, f"fact-{fact_id}")
 
     def facts(self, freshness_limit_days):
         facts = (

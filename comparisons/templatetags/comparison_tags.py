@@ -43,3 +43,9 @@ def as_recorded(words):
     if not words or reader_language() == language:
         return words
     return format_html('<span lang="{}">{}</span>', language, words)
+
+
+@register.filter
+def markdown_rendition(url):
+    """A page's Markdown rendition: /compare/foo/ -> /compare/foo.md."""
+    return f"{url.rstrip('/')}.md" if url and url != "/" else ""

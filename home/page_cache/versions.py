@@ -23,9 +23,23 @@ def prefixes(path):
     return ["/"] + ["/" + "/".join(parts[:end]) + "/" for end in range(1, len(parts) + 1)]
 
 
+# A page's rendition in another format ("/compare/a.md") shows the page ("/compare/a/").
+RENDITION_SUFFIXES = (".md",)
+
+
+def page_path(path):
+    """The path of the page a path shows: itself, or the page it is a rendition of."""
+    for suffix in RENDITION_SUFFIXES:
+        if path.endswith(suffix) and not path.endswith("/" + suffix):
+            return path.removesuffix(suffix) + "/"
+    return path
+
+
 def version_keys(path):
-    """The counters whose values, read when a request arrives, are part of its key."""
-    return [GLOBAL, path_key(path), *(tree_key(prefix) for prefix in prefixes(path))]
+    """The counters whose values, read when a request arrives, are part of its key. A
+    rendition goes stale with its page and with its own path."""
+    tree = page_path(path)
+    return [GLOBAL, path_key(path), *(tree_key(prefix) for prefix in prefixes(tree))]
 
 
 def bump(cache, keys):
