@@ -55,7 +55,6 @@ urlpatterns += i18n_patterns(
     path("", include(localised_advocacy_urls)),
     path("", include(localised_comparison_urls)),
     path("search/", search, name="search"),
-    path("", include(localised_comparison_urls)),
     # Wagtail's page serving is the catch-all, so it comes last.
     path("", include(wagtail_urls)),
     # English keeps the unprefixed paths; other languages live under /<code>/.
