@@ -3,13 +3,12 @@ how editors place it."""
 
 from django.contrib.auth.models import Group
 
-from wagtail.models import Locale
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 import pytest
 from bs4 import BeautifulSoup
 
-from comparisons.models import ExitGuidePage, NotSuitableFor, ProductPage
+from comparisons.models import ExitGuidePage, NotSuitableFor
 from tests.comparisons.factories import (
     ComparisonPageFactory,
     ExitGuidePageFactory,
@@ -150,17 +149,6 @@ def test_a_guide_with_a_required_part_missing_is_refused(client, django_user_mod
     assert response.status_code == 200
     assert set(response.context["form"].errors) == {"notice_period", "export_formats"}
     assert not ExitGuidePage.objects.exists()
-
-
-def test_the_japanese_demo_guide_is_in_japanese(client, demo_japanese):
-    english = ProductPage.objects.get(locale=Locale.get_default(), slug="fernhill-desk")
-    guide = ExitGuidePage.objects.child_of(english).get().get_translation(demo_japanese)
-
-    text = text_of(client, guide.url)
-
-    assert "Fernhill Desk の解約とデータの持ち出し" in text
-    assert "解約手数料はかかりません" in text
-    assert "データの持ち出し" in text
 
 
 def test_the_guide_costs_the_same_queries_with_one_alternative_or_many(

@@ -3,7 +3,9 @@ recommended alternative, a translated comparison shows the same table."""
 
 from wagtail.models import Locale
 
-from comparisons.models import ComparisonPage, ProductPage
+from bs4 import BeautifulSoup
+
+from comparisons.models import ComparisonPage, ExitGuidePage, ProductPage
 
 
 def test_the_japanese_product_page_keeps_each_recommended_alternative(client, demo_japanese):
@@ -29,6 +31,18 @@ def test_the_japanese_comparison_shows_the_same_table_in_the_same_order(client, 
         c.product_id for c in english.compared_products.all()
     ]
     assert cells_of(japanese_page) == cells_of(english)
+
+
+def test_the_japanese_demo_guide_is_in_japanese(client, demo_japanese):
+    english = ProductPage.objects.get(locale=Locale.get_default(), slug="fernhill-desk")
+    guide = ExitGuidePage.objects.child_of(english).get().get_translation(demo_japanese)
+
+    html = client.get(guide.url).content.decode()
+    text = BeautifulSoup(html, "html.parser").main.get_text(" ", strip=True)
+
+    assert "Fernhill Desk の解約とデータの持ち出し" in text
+    assert "解約手数料はかかりません" in text
+    assert "データの持ち出し" in text
 
 
 def cells_of(comparison):
