@@ -28,6 +28,7 @@ from home.page_cache.parameters import shown_as_asked
 from home.visibility import ViewRestrictionsByPathMixin, listable
 
 from .corrections import FactChange
+from .cost_calculator import CostCalculatorPage
 from .facts import Fact
 
 
@@ -51,7 +52,13 @@ class ComparisonIndexPage(IndexPage):
         }
 
 
-class ComparisonPage(HonestyCheckedPage, RoutablePageMixin, ViewRestrictionsByPathMixin, Page):
+class ComparisonPage(
+    HonestyCheckedPage,
+    CostCalculatorPage,
+    RoutablePageMixin,
+    ViewRestrictionsByPathMixin,
+    Page,
+):
     """Our products against competitors', row by row, from sourced Facts, with the
     corrections made to them and a form to report one that is wrong."""
 
@@ -122,8 +129,9 @@ class ComparisonPage(HonestyCheckedPage, RoutablePageMixin, ViewRestrictionsByPa
     base_form_class = ComparisonPageForm
     parent_page_types = ["comparisons.ComparisonIndexPage"]
     subpage_types = []
-    # "Show only differences", and the cell a link to the report form names.
-    cache_parameters = ("differences", "product", "criterion")
+    # "Show only differences", the cell a link to the report form names, and the
+    # reader's situation in the cost calculator.
+    cache_parameters = ("differences", "product", "criterion", *CostCalculatorPage.cost_parameters)
     # Dated and authored: an article, to the sites it is shared on.
     og_type = "article"
     search_result_label = _("Comparison")
@@ -183,6 +191,7 @@ class ComparisonPage(HonestyCheckedPage, RoutablePageMixin, ViewRestrictionsByPa
         shown_as_asked(request, "differences", "1")
         context["corrections"] = SimpleLazyObject(lambda: FactChange.objects.shown_in(table))
         context["report_url"] = self.inaccuracy_report_url(request)
+        context["calculator"] = self.cost_calculation(request, columns, criteria, freshness)
         context["fragment_seconds"], context["fragment_version"] = comparison_fragment(
             request, freshness
         )

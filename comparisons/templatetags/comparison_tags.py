@@ -2,6 +2,7 @@ from django import template
 from django.utils.html import format_html
 from django.utils.translation import pgettext
 
+from comparisons.pricing import format_price
 from comparisons.table import plan_label
 from home.languages import default_language, reader_language
 
@@ -43,3 +44,9 @@ def as_recorded(words):
     if not words or reader_language() == language:
         return words
     return format_html('<span lang="{}">{}</span>', language, words)
+
+
+@register.filter
+def price_in(amount, currency):
+    """An amount in ``currency`` as the reader's language writes it: "$1,140"."""
+    return format_price(amount, currency)
