@@ -261,6 +261,9 @@ def test_the_japanese_page_prices_in_japanese(client, calculator, home_page):
     translate_object(calculator.chat, ja, {"Live chat": "ライブチャット"})
     minimum = Criterion.objects.get(name="Minimum seats")
     translate_object(minimum, ja, {"Minimum seats": "最低席数", "seats": "席"})
+    # A price's unit in Japanese words: the price is still read from the source's unit.
+    seat = Criterion.objects.get(name="Price per seat, billed monthly")
+    translate_object(seat, ja, {seat.name: "1席あたりの料金(月払い)", seat.unit: "米ドル/席/月"})
 
     soup = soup_of(client, f"{translation.url}?seats=1&features={calculator.chat.pk}")
     with override("ja"):
@@ -280,6 +283,7 @@ def test_the_japanese_page_prices_in_japanese(client, calculator, home_page):
     assert minimum_note in fernhill
     assert "最低席数: 3 席" in fernhill
     assert "$87" in fernhill
+    assert "1席あたりの料金(月払い): 19 米ドル/席/月" in fernhill
     # The priced rows keep the English source's untranslated words marked as English.
     assert soup.select_one('table.costs [lang="en"]')
 
