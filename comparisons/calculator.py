@@ -26,15 +26,10 @@ class Calculation:
     form: CostCalculatorForm
     situation: object = None
     costs: list | None = None
-    price_criteria: tuple = ()
 
     @property
     def asked(self):
         return self.form.is_bound
-
-    @property
-    def cheapest(self):
-        return [cost for cost in self.costs or () if cost.is_cheapest]
 
 
 def features_of(criteria):
@@ -63,7 +58,6 @@ def calculate(request, columns, criteria, load_prices, freshness_limit_days, tod
     by_id = {criterion.pk: criterion for criterion in [*price_criteria, *features]}
     for fact in facts:
         fact.criterion = by_id[fact.criterion_id]
-    calculation.price_criteria = price_criteria
     calculation.costs = build_costs(
         columns,
         situation,

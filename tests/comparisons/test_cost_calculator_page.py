@@ -14,7 +14,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from comparisons.demo.japanese_catalogue import translate_object
-from comparisons.models import ComparedCriterion, ComparedProduct, Criterion
+from comparisons.models import ComparedCriterion, ComparedProduct, Criterion, Fact
 from tests.comparisons.factories import (
     ComparisonPageFactory,
     CriterionFactory,
@@ -159,6 +159,8 @@ def test_needed_features_add_addons_and_say_what_is_missing(client, calculator):
 
 
 def test_each_price_shows_its_source_date_and_staleness(client, calculator):
+    tidewell_price = Fact.objects.get(criterion__name="Price per seat, billed yearly", number=29)
+    Fact.objects.filter(pk=tidewell_price.pk).update(source_flag="changed")
     soup = soup_of(client, calculator.url + "?seats=5&billing=yearly")
     tidewell = soup.select("table.costs tbody tr")[1]
 
@@ -169,6 +171,8 @@ def test_each_price_shows_its_source_date_and_staleness(client, calculator):
     )
     assert tidewell.select_one(".evidence time")["datetime"]
     assert "Stale: last checked 400 days ago" in tidewell.get_text()
+    assert "Source changed since verified" in tidewell.get_text()
+    assert "Source changed" not in soup.select("table.costs tbody tr")[0].get_text()
 
 
 @pytest.mark.parametrize("seats", ["0", "-3", "1000000000", "ten", ""])
