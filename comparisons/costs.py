@@ -92,6 +92,9 @@ class Cost:
     reasons: list = field(default_factory=list)
     charged_seats: int = 0
     minimum_seats: int = 0
+    # What the total is made of, per month, in the currency's smallest unit.
+    seat_per_month: Decimal | None = None
+    fee_per_month: Decimal | None = None
     billed_yearly_only: bool = False
     prices: list = field(default_factory=list)
     features: list = field(default_factory=list)
@@ -210,6 +213,9 @@ class Pricer:
             cost.reasons.append(Reason.MIXED_CURRENCIES)
         if cost.reasons:
             return cost
+        cost.seat_per_month = money(per_month(seat), cost.currency)
+        if base is not None and base.number:
+            cost.fee_per_month = money(per_month(base), cost.currency)
         total = per_month(seat) * cost.charged_seats
         total += per_month(base) if base is not None else 0
         total += sum(feature.per_month for feature in cost.features)

@@ -135,6 +135,7 @@ def test_a_situation_prices_every_product_on_the_same_assumptions(client, calcul
     # Ours: the minimum of 3 seats at $19. Tidewell: annual only, $29 billed yearly.
     assert "$57 $684" in rows["Fernhill Desk"]
     assert "Charged for a minimum of 3 seats." in rows["Fernhill Desk"]
+    assert "3 seats at $19 a month" in rows["Fernhill Desk"]
     assert "$29 $348" in rows["Tidewell Desk"]
     assert "Billed yearly only" in rows["Tidewell Desk"]
     assert "Not computed" in rows["Quillory"]

@@ -110,6 +110,7 @@ def test_the_account_fee_is_added_once():
 
     assert cost.monthly == Decimal("79.00")
     assert cost.yearly == Decimal("948.00")
+    assert (cost.seat_per_month, cost.fee_per_month) == (Decimal("10.00"), Decimal("49.00"))
 
 
 def test_an_annual_only_plan_asked_monthly_is_priced_billed_yearly_and_says_so():
