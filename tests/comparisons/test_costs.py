@@ -259,3 +259,18 @@ def test_amounts_are_rounded_to_the_currencys_smallest_unit(currency, expected):
     )
 
     assert str(cost.monthly) == expected and cost.currency == currency
+
+
+def test_an_account_fee_in_another_currency_than_the_seats_is_not_added_up():
+    eur_fee = criterion("base_fee", "EUR / month")
+    [cost] = build_costs(
+        [Column(OURS, ALL_PLANS)],
+        Situation(seats=2),
+        [fact(OURS, SEAT_MONTHLY, 10), fact(OURS, eur_fee, 20)],
+        [SEAT_MONTHLY, eur_fee],
+        180,
+        TODAY,
+    )
+
+    assert not cost.is_computed
+    assert cost.reasons == [Reason.MIXED_CURRENCIES]
