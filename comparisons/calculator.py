@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from django.http import JsonResponse
 from django.utils import timezone
 
-from comparisons.costs import build_costs
+from comparisons.costs import ADDON, build_costs
 from comparisons.forms import CostCalculatorForm
 from comparisons.pricing import machine_price
 from home.page_cache.parameters import shown_as_asked
@@ -127,6 +127,8 @@ def product_json(cost):
                 "criterion": price.fact.criterion.pk,
                 "value": str(price.fact.number) if price.fact.number is not None else None,
                 "support": price.fact.support or None,
+                "addon_price": amount(price.fact.addon_price) if price.role == ADDON else None,
+                "addon_per_seat": price.fact.addon_per_seat if price.role == ADDON else None,
                 "unit": price.fact.criterion.source_word("unit"),
                 "source_url": price.fact.source_url,
                 "verified_on": price.fact.verified_on.isoformat(),

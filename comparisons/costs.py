@@ -25,6 +25,8 @@ SEAT_YEARLY = "seat_yearly"
 BASE_FEE = "base_fee"
 MINIMUM_SEATS = "minimum_seats"
 MONTHLY_BILLING = "monthly_billing"
+# A needed feature's paid add-on: its fact holds the price.
+ADDON = "addon"
 
 
 class Reason:
@@ -150,9 +152,9 @@ class Pricer:
                 return fact
         return None
 
-    def use(self, cost, role):
+    def use(self, cost, role, fact=None):
         """The fact for ``role``, noted among the prices the cost is computed from."""
-        fact = self.find(cost.column, role)
+        fact = fact or self.find(cost.column, role)
         if fact is not None:
             age = fact.age_in_days(self.today)
             cost.prices.append(PriceUsed(role, fact, age > self.freshness_limit_days, age))
@@ -204,6 +206,8 @@ class Pricer:
         for criterion in situation.features:
             found = self.feature(cost, criterion, cost.charged_seats)
             cost.features.append(found)
+            if found.need == Need.ADDON:
+                self.use(cost, ADDON, found.fact)
             if found.need not in {Need.INCLUDED, Need.PARTIAL, Need.ADDON}:
                 cost.reasons.append(found.need)
         if seat is None:

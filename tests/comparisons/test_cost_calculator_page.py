@@ -154,6 +154,7 @@ def test_needed_features_add_addons_and_say_what_is_missing(client, calculator):
     rows = results(soup_of(client, f"{calculator.url}?seats=10&features={chat}&features={phone}"))
 
     assert "Live chat: paid add-on, $100 a month" in rows["Fernhill Desk"]
+    assert "Live chat: ✓ Yes Paid add-on ($10 a seat a month)" in rows["Fernhill Desk"]
     assert "Doesn't offer Phone channel" in rows["Fernhill Desk"]
     assert "Not computed" in rows["Fernhill Desk"]
     assert "Phone channel: included, partial" in rows["Quillory"]

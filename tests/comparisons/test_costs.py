@@ -165,6 +165,8 @@ def test_an_addon_per_seat_is_charged_for_every_seat_and_a_flat_one_once():
 
     assert cost.monthly == Decimal("100.00")  # 5 × 10 + 5 × 4 + 30
     assert [feature.need for feature in cost.features] == [Need.ADDON, Need.ADDON]
+    # The add-ons' facts are among the prices used, with their sources.
+    assert [price.role for price in cost.prices] == ["seat_monthly", "addon", "addon"]
 
 
 def test_an_addon_priced_on_request_a_higher_plan_and_a_missing_feature_are_not_priced():
