@@ -177,7 +177,7 @@ def test_each_price_shows_its_source_date_and_staleness(client, calculator):
     assert "Source changed" not in soup.select("table.costs tbody tr")[0].get_text()
 
 
-@pytest.mark.parametrize("seats", ["0", "-3", "1000000000", "ten", ""])
+@pytest.mark.parametrize("seats", ["0", "-3", "100001", "1000000000", "ten", "2.5", ""])
 def test_impossible_seats_get_a_clear_message_tied_to_the_field(client, calculator, seats):
     soup = soup_of(client, f"{calculator.url}?seats={seats}")
     field = soup.select_one("#cost [name=seats]")
@@ -185,6 +185,12 @@ def test_impossible_seats_get_a_clear_message_tied_to_the_field(client, calculat
     message = soup.select_one(f"#{field['aria-describedby']}")
     assert message.get_text() == "Enter a whole number of seats from 1 to 100,000, e.g. 10."
     assert not soup.select("table.costs")
+
+
+def test_the_largest_team_is_priced(client, calculator):
+    rows = results(soup_of(client, calculator.url + "?seats=100000"))
+
+    assert "$1,900,000 $22,800,000" in rows["Fernhill Desk"]
 
 
 def test_full_width_digits_are_read_as_seats(client, calculator):
