@@ -141,12 +141,26 @@ def product_json(cost):
 
 
 def cost_response(calculation):
-    """The JSON route's answer: 400 with each field's messages on a bad situation."""
+    """The JSON route's answer: without a situation, what it may ask (the features
+    with their ids and names in the page's language); 400 with each field's messages
+    on a bad one."""
+    if not calculation.asked:
+        return JsonResponse(parameters_json(calculation.form), json_dumps_params=JSON_OPTIONS)
     if calculation.costs is None:
-        errors = (
-            calculation.form.field_errors()
-            if calculation.asked
-            else {"seats": [str(calculation.form.fields["seats"].error_messages["required"])]}
-        )
-        return JsonResponse({"errors": errors}, status=400, json_dumps_params=JSON_OPTIONS)
+        errors = {"errors": calculation.form.field_errors()}
+        return JsonResponse(errors, status=400, json_dumps_params=JSON_OPTIONS)
     return JsonResponse(as_json(calculation), json_dumps_params=JSON_OPTIONS)
+
+
+def parameters_json(form):
+    seats = form.fields["seats"]
+    return {
+        "parameters": {
+            "seats": {"min": seats.min_value, "max": seats.max_value},
+            "billing": [value for value, _label in form.fields["billing"].choices],
+            "features": [
+                {"id": criterion.pk, "name": str(criterion.name)}
+                for criterion in form.criteria.values()
+            ],
+        }
+    }

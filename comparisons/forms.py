@@ -59,7 +59,7 @@ class CostCalculatorForm(NormalisedInput, forms.Form):
     def asked(cls, query):
         """Whether the reader submitted a situation (a page without one shows only the
         form)."""
-        return "seats" in query
+        return any(name in query for name in cls.base_fields)
 
     def _post_clean(self):
         super()._post_clean()

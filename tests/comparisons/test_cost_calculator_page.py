@@ -226,12 +226,28 @@ def test_the_json_route_gives_the_same_computation_for_tools(client, calculator)
     assert seat_price["verified_on"]
 
 
-@pytest.mark.parametrize("query", ["?seats=0", "?seats=ten", "", "?seats=2&billing=weekly"])
+@pytest.mark.parametrize(
+    "query", ["?seats=0", "?seats=ten", "?seats=", "?features=3", "?seats=2&billing=weekly"]
+)
 def test_the_json_route_answers_bad_input_with_400_and_field_errors(client, calculator, query):
     response = client.get(calculator.url + calculator.reverse_subpage("cost") + query)
 
     assert response.status_code == 400
     assert response.json()["errors"]
+
+
+def test_the_json_route_without_a_situation_lists_what_it_may_ask(client, calculator):
+    response = client.get(calculator.url + calculator.reverse_subpage("cost"))
+
+    assert response.status_code == 200
+    assert response.json()["parameters"] == {
+        "seats": {"min": 1, "max": 100_000},
+        "billing": ["monthly", "yearly"],
+        "features": [
+            {"id": calculator.chat.pk, "name": "Live chat"},
+            {"id": calculator.phone.pk, "name": "Phone channel"},
+        ],
+    }
 
 
 def stored_pages():
