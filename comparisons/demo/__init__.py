@@ -94,6 +94,7 @@ def load_criteria():
             direction=direction,
             unit=unit,
             help_text=help_text,
+            pricing_role=catalogue.PRICING_ROLES.get(name, ""),
             sort_order=order,
             ranked_values=[
                 RankedValue(value=value, sort_order=position)
@@ -113,6 +114,9 @@ def load_facts(products, criteria, today):
         for number, (criterion_name, entry) in enumerate(values.items()):
             criterion = criteria[criterion_name]
             value, availability, note, age = unpack(entry, number)
+            addon_price, addon_per_seat = catalogue.ADDON_PRICES.get(
+                (product_name, criterion_name), (None, True)
+            )
             fact = Fact(
                 product=product,
                 criterion=criterion,
@@ -124,6 +128,8 @@ def load_facts(products, criteria, today):
                 else None,
                 availability=availability,
                 note=note,
+                addon_price=None if addon_price is None else Decimal(addon_price),
+                addon_per_seat=addon_per_seat,
                 source_url=product.website.rstrip("/") + catalogue.SOURCES[criterion.group],
                 verified_on=today - datetime.timedelta(days=age),
             )

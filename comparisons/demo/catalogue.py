@@ -154,6 +154,50 @@ CRITERIA = {
         "Our score out of 5 for setting up a trial account, following the steps on "
         "the How we compare page. 5 is easiest.",
     ),
+    # What the cost calculator reads (PRICING_ROLES); not rows of the demo comparisons.
+    "Price per seat, billed monthly": (
+        "Pricing",
+        "number",
+        "lower",
+        "USD / seat / month",
+        "List price of one seat on the compared plan, paid month by month, before tax.",
+    ),
+    "Price per seat, billed yearly": (
+        "Pricing",
+        "number",
+        "lower",
+        "USD / seat / month",
+        "List price of one seat on the compared plan, per month, paid a year ahead, before tax.",
+    ),
+    "Account fee": (
+        "Pricing",
+        "number",
+        "lower",
+        "USD / month",
+        "A fee for the whole account, whatever the number of seats.",
+    ),
+    "Minimum seats": (
+        "Pricing",
+        "number",
+        "lower",
+        "seats",
+        "The fewest seats the compared plan is sold for.",
+    ),
+}
+
+# What the cost calculator reads each criterion's facts as.
+PRICING_ROLES = {
+    "Monthly billing": "monthly_billing",
+    "Price per seat, billed monthly": "seat_monthly",
+    "Price per seat, billed yearly": "seat_yearly",
+    "Account fee": "base_fee",
+    "Minimum seats": "minimum_seats",
+}
+
+# Paid add-ons' prices, per month in the product's price currency: (amount, per seat).
+ADDON_PRICES = {
+    ("Fernhill Desk", "Live chat"): (15, True),
+    ("Quillory Support Suite", "SAML single sign-on"): (5, True),
 }
 
 # Short-text criteria ranked by hand: every value a product has, best first. Readers
@@ -192,6 +236,10 @@ FACTS = {
         "Vendor support hours": "Weekdays 08:00-18:00 CET",
         "Median first reply": 2,
         "Setup effort (our test)": 4.5,
+        "Price per seat, billed monthly": 19,
+        "Price per seat, billed yearly": 19,
+        "Account fee": 0,
+        "Minimum seats": 1,
     },
     "Fernhill Chat": {
         "Starting price": 15,
@@ -208,6 +256,10 @@ FACTS = {
         "Vendor support hours": "Weekdays 08:00-18:00 CET",
         "Median first reply": 2,
         "Setup effort (our test)": 5,
+        "Price per seat, billed monthly": 18,
+        "Price per seat, billed yearly": 15,
+        "Account fee": 0,
+        "Minimum seats": 1,
     },
     "Fernhill Answers": {
         "Starting price": 9,
@@ -224,6 +276,10 @@ FACTS = {
         "Vendor support hours": "Weekdays 08:00-18:00 CET",
         "Median first reply": 4,
         "Setup effort (our test)": 4.5,
+        "Price per seat, billed monthly": 11,
+        "Price per seat, billed yearly": 9,
+        "Account fee": 0,
+        "Minimum seats": 1,
     },
     "Tidewell Desk": {
         "Starting price": (49, "", "", 250),
@@ -240,6 +296,10 @@ FACTS = {
         "Vendor support hours": "24/7",
         "Median first reply": 1.5,
         "Setup effort (our test)": 2.5,
+        # Sold on annual contracts only: no monthly price is published.
+        "Price per seat, billed yearly": (49, "", "", 250),
+        "Account fee": 0,
+        "Minimum seats": (5, "", "Business plan from 5 agents"),
     },
     "Quillory Support Suite": {
         "Starting price": 29,
@@ -256,9 +316,13 @@ FACTS = {
         "Vendor support hours": "24 hours, weekdays",
         "Median first reply": 6,
         "Setup effort (our test)": 3.5,
+        "Price per seat, billed monthly": 35,
+        "Price per seat, billed yearly": 29,
+        "Account fee": 0,
+        "Minimum seats": 1,
     },
     "Bramblecall": {
-        "Starting price": 39,
+        "Starting price": (39, "", "A “from” price: the quote depends on call volume"),
         "Free plan": "no",
         "Monthly billing": ("partial", "", "Monthly costs 10% more"),
         "Email ticketing": "yes",
@@ -272,5 +336,7 @@ FACTS = {
         "Vendor support hours": "24/7 by phone",
         "Median first reply": 0.5,
         "Setup effort (our test)": 3,
+        # The Standard plan is quoted: no price per seat or account fee is published.
+        "Minimum seats": (10, "", "Standard plan from 10 agents"),
     },
 }

@@ -66,6 +66,23 @@ WORDS = {
         "「比較の方法」ページの手順に沿って試用アカウントを設定したときの当社の評価(5点満点、"
         "5が最も簡単)。"
     ),
+    "Price per seat, billed monthly": "1席あたりの料金(月払い)",
+    "USD / seat / month": "米ドル/席/月",
+    "List price of one seat on the compared plan, paid month by month, before tax.": (
+        "比較したプランの1席あたりの定価(月払い、税抜き)。"
+    ),
+    "Price per seat, billed yearly": "1席あたりの料金(年払い)",
+    "List price of one seat on the compared plan, per month, paid a year ahead, before tax.": (
+        "比較したプランの1席あたりの定価を月額に換算したもの(1年分前払い、税抜き)。"
+    ),
+    "Account fee": "アカウント基本料金",
+    "USD / month": "米ドル/月",
+    "A fee for the whole account, whatever the number of seats.": (
+        "席数にかかわらず、アカウント全体にかかる料金。"
+    ),
+    "Minimum seats": "最低席数",
+    "seats": "席",
+    "The fewest seats the compared plan is sold for.": "比較したプランを契約できる最少の席数。",
     # Products
     "Email helpdesk for support teams of 2 to 50 agents.": (
         "エージェント2〜50名のサポートチーム向けのメールヘルプデスク。"
@@ -98,6 +115,11 @@ WORDS = {
     "Security add-on, 5 USD / agent": "セキュリティアドオン、エージェントあたり5米ドル",
     "Monthly costs 10% more": "月払いは10%割高",
     "EU hosting for call recordings only": "EU でのホスティングは通話録音のみ",
+    "A “from” price: the quote depends on call volume": (
+        "「〜から」の価格。見積もりは通話量によって変わる"
+    ),
+    "Business plan from 5 agents": "Business プランはエージェント5名から",
+    "Standard plan from 10 agents": "Standard プランはエージェント10名から",
     # Ranked values of "Vendor support hours", best first
     "24/7": "24時間365日",
     "24/7 by phone": "電話で24時間365日",

@@ -31,6 +31,7 @@ from home.page_cache.parameters import shown_as_asked
 from home.visibility import ViewRestrictionsByPathMixin, listable
 
 from .corrections import FactChange
+from .cost_calculator import CostCalculatorPage
 from .facts import Fact
 
 
@@ -54,7 +55,13 @@ class ComparisonIndexPage(IndexPage):
         }
 
 
-class ComparisonPage(HonestyCheckedPage, RoutablePageMixin, ViewRestrictionsByPathMixin, Page):
+class ComparisonPage(
+    HonestyCheckedPage,
+    CostCalculatorPage,
+    RoutablePageMixin,
+    ViewRestrictionsByPathMixin,
+    Page,
+):
     """Our products against competitors', row by row, from sourced Facts, with the
     corrections made to them and a form to report one that is wrong."""
 
@@ -126,8 +133,14 @@ class ComparisonPage(HonestyCheckedPage, RoutablePageMixin, ViewRestrictionsByPa
     parent_page_types = ["comparisons.ComparisonIndexPage"]
     subpage_types = []
     # "Show only differences", the cell a link to the report form names, and the
-    # Markdown rendition.
-    cache_parameters = ("differences", "product", "criterion", "format")
+    # Markdown rendition, and the reader's situation in the cost calculator.
+    cache_parameters = (
+        "differences",
+        "product",
+        "criterion",
+        "format",
+        *CostCalculatorPage.cost_parameters,
+    )
     has_markdown_rendition = True
     # Dated and authored: an article, to the sites it is shared on.
     og_type = "article"
@@ -193,6 +206,7 @@ class ComparisonPage(HonestyCheckedPage, RoutablePageMixin, ViewRestrictionsByPa
         context["corrections"] = SimpleLazyObject(lambda: self.corrections_shown(table))
         context["report_url"] = self.inaccuracy_report_url(request)
         context["evidence_base"] = self.evidence_base(request)
+        context["calculator"] = self.cost_calculation(request, columns, criteria, freshness)
         context["fragment_seconds"], context["fragment_version"] = comparison_fragment(
             request, freshness
         )

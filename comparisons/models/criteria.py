@@ -180,7 +180,9 @@ class Criterion(Wording, TranslatableMixin, index.Indexed, ClusterableModel):
 
     def clean_pricing_role(self):
         role = self.pricing_role
-        if not role:
+        # A translation's unit is words for readers ("米ドル/席/月"): the source's unit
+        # is the price's, checked when the source is saved.
+        if not role or not self.is_source_row():
             return
         if role in self.PRICE_ROLES:
             basis = price_basis(self.unit) if self.kind == self.Kind.NUMBER else None
@@ -207,8 +209,11 @@ class Criterion(Wording, TranslatableMixin, index.Indexed, ClusterableModel):
 
     @property
     def price_basis(self):
-        """(currency, per, period) of a price criterion's unit, or None."""
-        return price_basis(self.unit) if self.pricing_role in self.PRICE_ROLES else None
+        """(currency, per, period) of a price criterion's unit, or None: the source's
+        unit, also once ``localize`` has lent the criterion its translation's words."""
+        if self.pricing_role not in self.PRICE_ROLES:
+            return None
+        return price_basis(self.source_word("unit"))
 
     @property
     def ranked_texts(self):

@@ -2,6 +2,7 @@ from django import template
 from django.utils.html import format_html
 from django.utils.translation import pgettext
 
+from comparisons.pricing import format_price
 from comparisons.table import plan_label
 from home.languages import default_language, reader_language
 
@@ -49,3 +50,9 @@ def as_recorded(words):
 def markdown_rendition(url):
     """A page's Markdown rendition: /compare/foo/ -> /compare/foo.md."""
     return f"{url.rstrip('/')}.md" if url and url != "/" else ""
+
+
+@register.filter
+def price_in(amount, currency):
+    """An amount in ``currency`` as the reader's language writes it: "$1,140"."""
+    return format_price(amount, currency)

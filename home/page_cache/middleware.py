@@ -3,7 +3,7 @@ from django.conf import settings
 from django.utils.cache import cc_delim_re, patch_cache_control
 
 from home.page_cache import keys, versions
-from home.page_cache.parameters import PageVisit, declared, normalised
+from home.page_cache.parameters import PageVisit, declared, declared_lists, normalised
 from home.page_cache.visitors import holds_nothing_of_theirs
 
 # Paths that are never pages: the admin, the API, documents and static files.
@@ -35,7 +35,7 @@ class PageCacheMiddleware:
         current = tuple(found.get(key, 0) for key in version_keys)
         page_type = served_page_type(found.get(type_key), current)
         if page_type is not None:
-            query = normalised(request.GET, declared(page_type))
+            query = normalised(request.GET, declared(page_type), declared_lists(page_type))
             encoding = keys.accepted_encoding(request)
             cached = cache.get(keys.page_key(host, path, query, encoding, current))
             if cached is not None:
@@ -53,7 +53,7 @@ class PageCacheMiddleware:
                     response, public=True, max_age=0, s_maxage=settings.CDN_CACHE_SECONDS
                 )
             visit = request.page_visit
-            query = normalised(request.GET, visit.names)
+            query = normalised(request.GET, visit.names, visit.lists)
             encoding = keys.stored_encoding(response)
             cache.set_many(
                 {

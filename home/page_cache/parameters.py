@@ -8,7 +8,11 @@ URLs are one cached page and none of them shows up in its links.
 A page also confirms each value it showed as asked (``shown_as_asked``). A response is
 stored only if every declared parameter in the URL was confirmed: a page beyond the
 last, a product that is not offered or a made-up tag is answered, never stored, so
-made-up values cannot fill the cache."""
+made-up values cannot fill the cache.
+
+A parameter that may be asked more than once (features=3&features=7) is declared in
+``cache_list_parameters`` too: it keeps every value, once each and sorted, so the same
+choices in any order are one page, and its values are confirmed together."""
 
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
@@ -21,11 +25,21 @@ def declared(page_type):
     return tuple(getattr(page_type, "cache_parameters", ()))
 
 
-def normalised(query, names):
+def declared_lists(page_type):
+    return tuple(getattr(page_type, "cache_list_parameters", ()))
+
+
+def normalised(query, names, lists=()):
     """The query string of ``names`` alone, sorted, each once with the value that
     ``QueryDict.get`` reads (its last), empty ones left out: however a URL asks for a
-    page, it gets one key."""
-    return urlencode(sorted((name, query[name]) for name in set(names) if query.get(name)))
+    page, it gets one key. A name in ``lists`` keeps each of its values, once, sorted."""
+    pairs = []
+    for name in set(names):
+        if name in lists:
+            pairs += [(name, value) for value in set(query.getlist(name)) if value]
+        elif query.get(name):
+            pairs.append((name, query[name]))
+    return urlencode(sorted(pairs))
 
 
 @dataclass
@@ -35,12 +49,14 @@ class PageVisit:
 
     page_type: str = ""
     names: tuple = ()
+    lists: tuple = ()
     shown: set = field(default_factory=set)
 
     def serve(self, page, request):
         self.page_type = page._meta.label
         self.names = declared(page)
-        query = normalised(request.GET, self.names)
+        self.lists = declared_lists(page)
+        query = normalised(request.GET, self.names, self.lists)
         request.GET = QueryDict(query)
         request.META["QUERY_STRING"] = query
 
@@ -49,10 +65,18 @@ class PageVisit:
 
 
 def shown_as_asked(request, name, shown):
-    """Called by a page with the value of ``name`` it showed; a value it could not
-    show as asked leaves its response out of the cache."""
+    """Called by a page with the value of ``name`` it showed (a list, for a name asked
+    more than once); a value it could not show as asked leaves its response out of
+    the cache."""
     visit = getattr(request, "page_visit", None)
-    if visit is not None and request.GET.get(name) == str(shown):
+    if visit is None:
+        return
+    if isinstance(shown, list | tuple):
+        asked = request.GET.getlist(name)
+        # Each value once, as asked: "03" or a repeat is not the value shown.
+        if sorted(asked) == sorted(str(value) for value in shown) and len(set(asked)) == len(asked):
+            visit.shown.add(name)
+    elif request.GET.get(name) == str(shown):
         visit.shown.add(name)
 
 

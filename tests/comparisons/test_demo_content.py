@@ -20,10 +20,16 @@ def test_demo_content_covers_what_a_prospect_needs(demo_site):
     )
     freshness = SiteSettings.for_site(demo_site).freshness_limit_days
     assert Fact.objects.stale(freshness).exists()
+    criteria = set(Criterion.objects.in_source_language().values_list("pk", flat=True))
+    # A price the vendor does not publish is left out, never made up.
+    prices = set(
+        Criterion.objects.in_source_language()
+        .filter(pricing_role__in=Criterion.PRICE_ROLES)
+        .values_list("pk", flat=True)
+    )
     for product in Product.objects.in_source_language():
-        assert set(product.facts.values_list("criterion", flat=True)) == set(
-            Criterion.objects.in_source_language().values_list("pk", flat=True)
-        ), product
+        recorded = set(product.facts.values_list("criterion", flat=True))
+        assert recorded <= criteria and criteria - recorded <= prices, product
     assert ProductPage.objects.live().count() >= 3
 
 
@@ -69,3 +75,29 @@ def test_every_demo_product_page_qualifies_in_both_languages(client, demo_site):
         # Every plan with a price is offered; the one priced on request is not.
         priced = [p["name"] for p in page.plans if p["price"] is not None]
         assert [offer["name"] for offer in app["offers"]] == priced
+
+
+def demo_costs(client, slug, query):
+    page = ComparisonPage.objects.get(slug=slug, locale__language_code="en")
+    response = client.get(page.url + page.reverse_subpage("cost") + query)
+    assert response.status_code == 200
+    return {item["name"]: item for item in response.json()["products"]}
+
+
+def test_the_demo_calculator_shows_every_kind_of_price_honestly(client, demo_site):
+    """A competitor cheaper than ours, an annual-only plan, a minimum, an add-on and a
+    plan with no published price, on the demo comparisons."""
+    helpdesks = "fernhill-desk-vs-tidewell-desk-vs-quillory"
+    chat = Criterion.objects.in_source_language().get(name="Live chat").pk
+    monthly = demo_costs(client, helpdesks, "?seats=2")
+    yearly_with_chat = demo_costs(client, helpdesks, f"?seats=10&billing=yearly&features={chat}")
+    chats = demo_costs(client, "fernhill-chat-vs-quillory-vs-bramblecall", "?seats=3")
+
+    assert monthly["Tidewell Desk"]["billed_yearly_only"]
+    assert monthly["Tidewell Desk"]["charged_seats"] == 5
+    assert yearly_with_chat["Quillory Support Suite"]["is_cheapest"]
+    fernhill = yearly_with_chat["Fernhill Desk"]
+    assert not fernhill["is_cheapest"]
+    assert [feature["need"] for feature in fernhill["features"]] == ["addon"]
+    assert chats["Bramblecall"]["reasons"] == ["no_price"]
+    assert chats["Fernhill Chat"]["monthly"] == "54.00"

@@ -9,10 +9,12 @@ from django.conf import settings as django_settings
 from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.db import connection
+from django.http import QueryDict
 from django.test.utils import CaptureQueriesContext
 
 import pytest
 
+from home.page_cache.parameters import normalised
 from tests.services import redis_url
 from tests.testimonials.factories import CaseStudyPageFactory, TestimonialFactory
 
@@ -268,3 +270,13 @@ def test_made_up_parameters_make_a_single_key_in_redis_and_every_page_expires(
     lasting = ("page-cache:v:", "candor:main-menu:")
     for key in keys:
         assert any(part in key for part in lasting) or redis_page_cache.ttl(key) > 0, key
+
+
+def test_a_parameter_asked_more_than_once_keeps_its_values_only_when_declared_a_list():
+    query = QueryDict("features=7&seats=2&features=3&features=7&seats=5&features=&x=1")
+
+    assert normalised(query, ["seats", "features"], lists=["features"]) == (
+        "features=3&features=7&seats=5"
+    )
+    # Undeclared, a repeat is read as QueryDict.get reads it: the last value, once.
+    assert normalised(query, ["seats", "features"]) == "seats=5"
