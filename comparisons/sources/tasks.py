@@ -21,10 +21,14 @@ DAY = timedelta(days=1)
 
 @task(queue_name="default")
 def watch_sources_task(reschedule=True):
-    found = watch_sources()
+    try:
+        found = watch_sources()
+    finally:
+        # Tomorrow's run is queued even if today's failed (the worker logs why):
+        # one bad day must not stop the watching for good.
+        if reschedule:
+            schedule(after=timezone.now() + DAY)
     logger.info("Source watcher: %s", summary(found))
-    if reschedule:
-        schedule(after=timezone.now() + DAY)
     return {str(state): count for state, count in found.items()}
 
 

@@ -290,6 +290,21 @@ def test_the_daily_task_runs_the_watch_and_queues_its_next_run(source_server, se
     assert queued.task.run_after - timezone.now() > datetime.timedelta(hours=23)
 
 
+def test_a_run_that_fails_still_queues_tomorrows(settings, monkeypatch):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+
+    def broken():
+        raise ConnectionError("database went away")
+
+    monkeypatch.setattr("comparisons.sources.tasks.watch_sources", broken)
+
+    with pytest.raises(ConnectionError):
+        watch_sources_task.call()
+
+    (queued,) = watcher_runs_queued()
+    assert queued.task.run_after - timezone.now() > datetime.timedelta(hours=23)
+
+
 def test_the_command_schedules_the_daily_task(settings):
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
 
