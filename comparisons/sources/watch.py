@@ -8,9 +8,11 @@ no verification and cost a fixed number of queries per source, not per fact."""
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from datetime import timedelta
 
 from django.db.models import OuterRef, Subquery
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from comparisons.models import Fact, FactVerification, SourceFlag, SourceState, WatchedSource
 from home.page_cache.signals import changed_in_bulk
@@ -60,10 +62,36 @@ def watch_sources(urls=None, fetcher=None):
     return found
 
 
+# A name that stops resolving may be the watcher's own network or DNS failing, which
+# would flag every fact on the site at once: it counts as gone only when the previous
+# run, at least this long before, found the same.
+DOMAIN_GONE_CONFIRMED_AFTER = timedelta(hours=12)
+
+
+def is_verdict(reading, previous, now):
+    if reading.state not in SourceState.verdicts():
+        return False
+    if reading.state == SourceState.GONE and reading.http_status is None:
+        return (
+            previous is not None
+            and previous.state == SourceState.GONE
+            and previous.http_status is None
+            and previous.checked_at is not None
+            and now - previous.checked_at >= DOMAIN_GONE_CONFIRMED_AFTER
+        )
+    return True
+
+
 def record(reading, facts, now=None):
     """Store one reading of a source and what it means for the ``facts`` citing it."""
     now = now or timezone.now()
     text_fingerprint = fingerprint(reading.text) if reading.state == SourceState.OK else ""
+    previous = WatchedSource.objects.filter(url=reading.url).first()
+    verdict = is_verdict(reading, previous, now)
+    if reading.state == SourceState.GONE and not verdict:
+        reading.detail = _("%(detail)s; the next check confirms it before flagging") % {
+            "detail": reading.detail
+        }
     WatchedSource.objects.update_or_create(
         url=reading.url,
         defaults={
@@ -72,10 +100,10 @@ def record(reading, facts, now=None):
             "http_status": reading.http_status,
             "final_url": reading.final_url,
             "fingerprint": text_fingerprint,
-            "detail": reading.detail,
+            "detail": reading.detail[:300],
         },
     )
-    if reading.state not in SourceState.verdicts():
+    if not verdict:
         return  # no verdict: the facts keep what the last verdict said
     flags = verdicts(reading, facts)
     Fact.objects.filter(pk__in=[fact.pk for fact in facts]).update(source_checked_at=now)

@@ -3,6 +3,7 @@ backs ("source changed since verified"); it never changes a value, and only a
 verdict about the source (read, moved, gone) changes a flag."""
 
 import datetime
+import socket
 from io import StringIO
 
 from django.core.management import call_command
@@ -323,3 +324,30 @@ def test_scheduling_is_refused_where_tasks_run_at_once(source_server):
     assert "cron" in err.getvalue()
     fact.refresh_from_db()
     assert fact.source_flag == SourceFlag.NONE  # nothing ran in the command's process
+
+
+def test_a_domain_that_stops_resolving_is_gone_only_when_the_next_days_check_agrees(
+    monkeypatch, at_run_time
+):
+    """A DNS failure may be the watcher's own network: one run must not flag every
+    value on the site."""
+
+    def resolve(*args, **kwargs):
+        raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+
+    monkeypatch.setattr(socket, "getaddrinfo", resolve)
+    fact = FactFactory(source_url="https://defunct-vendor.example/pricing")
+
+    def flag_after_run(at):
+        with time_machine.travel(at, tick=False):
+            watch_sources()
+        fact.refresh_from_db()
+        return fact.source_flag
+
+    assert flag_after_run(RUN_AT) == SourceFlag.NONE
+    source = WatchedSource.objects.get(url=fact.source_url)
+    assert source.state == SourceState.GONE and "confirms it" in source.detail
+    # Run again straight away: still not confirmed.
+    assert flag_after_run(RUN_AT + datetime.timedelta(minutes=5)) == SourceFlag.NONE
+    # The next day's run finds the same: now the fact is flagged.
+    assert flag_after_run(RUN_AT + datetime.timedelta(days=1)) == SourceFlag.GONE
