@@ -213,7 +213,8 @@ class Fact(Wording, TranslatableMixin, models.Model):
         """A new source, date or excerpt is a new verification, on every path (the
         product form, a translation's sync, code): it clears the watcher's flag and is
         kept in the evidence archive."""
-        reverified = self.verification_state() != getattr(self, "_verified_as", None)
+        before = self._verified_as if hasattr(self, "_verified_as") else self.stored_state()
+        reverified = self.verification_state() != before
         if reverified and self.source_flag:
             self.source_flag = SourceFlag.NONE
             self.source_flagged_at = None
@@ -256,6 +257,7 @@ class Fact(Wording, TranslatableMixin, models.Model):
         rating = self.number if kind == Criterion.Kind.RATING else None
         if rating is not None and not 0 <= rating <= RATING_SCALE:
             errors["number"] = "A rating must be between 0 and 5."
+        self.clean_price(errors)
         if self.addon_price is not None:
             if self.availability != self.Availability.PAID_ADDON:
                 errors["addon_price"] = "Only a paid add-on has an add-on price."
@@ -266,6 +268,8 @@ class Fact(Wording, TranslatableMixin, models.Model):
 
     # What the evidence for the claim is: changing any of these is a new verification.
     VERIFICATION_FIELDS = ("source_url", "verified_on", "evidence_excerpt")
+    # What the source watcher found: the database's, never an old revision's.
+    WATCHER_FIELDS = ("source_checked_at", "source_flag", "source_flagged_at")
 
     @classmethod
     def from_db(cls, db, field_names, values):
@@ -273,8 +277,40 @@ class Fact(Wording, TranslatableMixin, models.Model):
         fact._verified_as = fact.verification_state()
         return fact
 
-    def verification_state(self):
-        return tuple(self.__dict__.get(name) for name in self.VERIFICATION_FIELDS)
+    def verification_state(self, values=None):
+        values = self.__dict__ if values is None else values
+        source_url, verified_on, excerpt = (values.get(name) for name in self.VERIFICATION_FIELDS)
+        # A fact rebuilt from a revision holds its date as text.
+        return (source_url, str(verified_on) if verified_on else None, excerpt)
+
+    def stored_state(self):
+        """For a fact not loaded from the database (rebuilt from a revision when a
+        product is reverted, say): its verification as stored, and the watcher's
+        findings put back as stored. None for a new fact."""
+        if self.pk is None:
+            return None
+        row = (
+            type(self)
+            .objects.filter(pk=self.pk)
+            .values(*self.VERIFICATION_FIELDS, *self.WATCHER_FIELDS)
+            .first()
+        )
+        if row is None:
+            return None
+        for name in self.WATCHER_FIELDS:
+            setattr(self, name, row[name])
+        return self.verification_state(row)
+
+    def clean_price(self, errors):
+        """What the cost calculator reads must make sense as a price list does."""
+        role, number = self.criterion.pricing_role, self.number
+        if number is None or "number" in errors:
+            return
+        Role = Criterion.PricingRole
+        if role in Criterion.PRICE_ROLES and number < 0:
+            errors["number"] = "A price can't be negative."
+        elif role == Role.MINIMUM_SEATS and (number < 1 or number != number.to_integral_value()):
+            errors["number"] = "A minimum number of seats is a whole number, 1 or more."
 
     def clean_ranked_text(self, errors):
         """A ranked criterion takes one of its values, in the spelling listed there,

@@ -63,6 +63,37 @@ def test_a_rating_stays_between_zero_and_five():
     fact(ease, number=5).full_clean()
 
 
+def test_a_price_the_calculator_reads_is_never_negative():
+    seat_price = CriterionFactory(
+        kind=Criterion.Kind.NUMBER, unit="USD / seat / month", pricing_role="seat_monthly"
+    )
+
+    assert errors_of(fact(seat_price, number=-19))["number"] == ["A price can't be negative."]
+    fact(seat_price, number=0).full_clean()  # a free plan
+
+
+def test_a_minimum_number_of_seats_is_whole_and_at_least_one():
+    minimum = CriterionFactory(
+        kind=Criterion.Kind.NUMBER, unit="seats", pricing_role="minimum_seats"
+    )
+    refused = "A minimum number of seats is a whole number, 1 or more."
+
+    for number in (-4, 0, "2.5"):
+        assert errors_of(fact(minimum, number=number))["number"] == [refused]
+    fact(minimum, number=5).full_clean()
+
+
+def test_an_add_on_price_belongs_to_a_paid_add_on_and_is_never_negative():
+    sso = CriterionFactory(kind=Criterion.Kind.SUPPORT)
+
+    included = fact(sso, support="yes", addon_price=5)
+    negative = fact(sso, support="yes", availability="paid_addon", addon_price=-5)
+
+    assert errors_of(included)["addon_price"] == ["Only a paid add-on has an add-on price."]
+    assert errors_of(negative)["addon_price"] == ["A price can't be negative."]
+    fact(sso, support="yes", availability="paid_addon", addon_price=5).full_clean()
+
+
 @pytest.fixture
 def support_hours():
     return CriterionFactory(

@@ -180,3 +180,57 @@ def test_re_verifying_a_fact_on_its_product_clears_the_flag(editors_client, fact
     facts["gone"].refresh_from_db()
     assert facts["gone"].source_flag == SourceFlag.GONE  # not re-verified, still flagged
     assert list(editors_client.get(QUEUE).context["object_list"]) == [facts["gone"]]
+
+
+def product_form(product, **fact_changes):
+    facts = [fact_data(fact, **fact_changes) for fact in product.facts.all()]
+    return nested_form_data(
+        {
+            "name": product.name,
+            "vendor": product.vendor,
+            "website": product.website,
+            "summary": product.summary,
+            "facts": inline_formset(facts, initial=len(facts)),
+        }
+    )
+
+
+def test_reverting_a_product_to_an_earlier_revision_is_no_re_verification(editors_client):
+    product = ProductFactory(name="Tidewell Desk")
+    fact = FactFactory(product=product, evidence_excerpt="SSO is included.")
+    edit = f"/admin/snippets/comparisons/product/edit/{product.pk}/"
+    assert editors_client.post(edit, product_form(product)).status_code == 302
+    revision = product.revisions.latest("created_at")
+    flagged(fact, SourceFlag.CHANGED)
+    verifications = fact.verifications.count()
+
+    revert = (
+        f"/admin/snippets/comparisons/product/history/{product.pk}/revisions/{revision.pk}/revert/"
+    )
+    response = editors_client.post(revert, product_form(product))
+
+    assert response.status_code == 302
+    fact.refresh_from_db()
+    assert fact.source_flag == SourceFlag.CHANGED, "the watcher's finding stands"
+    assert fact.source_flagged_at is not None
+    assert fact.verifications.count() == verifications
+
+
+def test_reverting_to_a_revision_with_another_source_is_a_re_verification(editors_client):
+    product = ProductFactory(name="Tidewell Desk")
+    fact = FactFactory(product=product, source_url="https://tidewell.example/old")
+    edit = f"/admin/snippets/comparisons/product/edit/{product.pk}/"
+    assert editors_client.post(edit, product_form(product)).status_code == 302
+    revision = product.revisions.latest("created_at")
+    new_source = product_form(product, source_url="https://tidewell.example/new")
+    assert editors_client.post(edit, new_source).status_code == 302
+    flagged(fact, SourceFlag.GONE)
+
+    revert = (
+        f"/admin/snippets/comparisons/product/history/{product.pk}/revisions/{revision.pk}/revert/"
+    )
+    editors_client.post(revert, product_form(product, source_url="https://tidewell.example/old"))
+
+    fact.refresh_from_db()
+    assert (fact.source_url, fact.source_flag) == ("https://tidewell.example/old", "")
+    assert fact.verifications.latest().source_url == "https://tidewell.example/old"
