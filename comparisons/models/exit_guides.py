@@ -1,4 +1,5 @@
 from django.db import models
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -90,11 +91,23 @@ class ExitGuidePage(ViewRestrictionsByPathMixin, Page):
     max_count_per_parent = 1
     search_result_label = _("Leaving guide")
 
+    def product_page(self):
+        return ProductPage.objects.parent_of(self).select_related("product").first()
+
+    def get_sitemap_urls(self, request=None):
+        return super().get_sitemap_urls(request) if self.get_parent().live else []
+
     def get_context(self, request, *args, **kwargs):
         """The product page's recommended alternatives, linked as the product page
         links them: somewhere to go, named by the page that knows the product."""
         context = super().get_context(request, *args, **kwargs)
-        product_page = ProductPage.objects.parent_of(self).select_related("product").first()
+        product_page = self.product_page()
+        # A guide speaks for its product page: while that page is not published (a
+        # draft, withdrawn), the guide would show what is not public yet.
+        if (product_page is None or not product_page.live) and not getattr(
+            request, "is_preview", False
+        ):
+            raise Http404
         alternatives = []
         if product_page is not None:
             alternatives = [

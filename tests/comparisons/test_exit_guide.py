@@ -173,3 +173,15 @@ def test_the_guide_costs_the_same_queries_with_one_alternative_or_many(
 
     assert queries_to_render(client, many.url) == queries_to_render(client, few.url)
     assert queries_to_render(client, many.url) <= MAX_QUERIES
+
+
+def test_a_guide_under_an_unpublished_product_page_is_not_shown(client, product_page):
+    guide = ExitGuidePageFactory(parent=product_page)
+    url = guide.url
+
+    product_page.unpublish()
+
+    assert client.get(url).status_code == 404
+    assert guide.get_sitemap_urls() == []
+    guide.refresh_from_db()
+    assert guide.live, "the guide itself was not touched; it shows again with its page"
