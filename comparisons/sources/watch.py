@@ -107,12 +107,13 @@ def record(reading, facts, now=None):
         return  # no verdict: the facts keep what the last verdict said
     flags = verdicts(reading, facts)
     Fact.objects.filter(pk__in=[fact.pk for fact in facts]).update(source_checked_at=now)
-    flagged = flag(facts, flags, now)
+    flag(facts, flags, now)
     if reading.state == SourceState.OK:
         fingerprint_verifications(reading, facts, text_fingerprint, now)
-    if flagged:
-        # One fact per product stands for the others: they are shown on the same pages.
-        changed_in_bulk(Fact, list({fact.product_id: fact for fact in flagged}.values()))
+    # Every cell citing the source now says when it was checked, and its evidence page
+    # the fingerprint: one fact per product stands for the others on the same pages.
+    shown = {fact.product_id: Fact(pk=fact.pk, product_id=fact.product_id) for fact in facts}
+    changed_in_bulk(Fact, list(shown.values()))
 
 
 def verdicts(reading, facts):
@@ -130,8 +131,7 @@ def verdicts(reading, facts):
 def flag(facts, flags, now):
     """Set the flags that changed: ``since`` when a fact is newly flagged, only the
     reason when a flagged fact's source went from changed to gone. A flag is never
-    cleared here: an editor clears it by re-verifying the fact. Returns the facts
-    whose flag changed, as Fact instances for the page cache."""
+    cleared here: an editor clears it by re-verifying the fact."""
     newly = defaultdict(list)
     renamed = defaultdict(list)
     for fact in facts:
@@ -143,8 +143,6 @@ def flag(facts, flags, now):
         Fact.objects.filter(pk__in=pks).update(source_flag=wanted, source_flagged_at=now)
     for wanted, pks in renamed.items():
         Fact.objects.filter(pk__in=pks).update(source_flag=wanted)
-    changed = {pk for pks in (*newly.values(), *renamed.values()) for pk in pks}
-    return [Fact(pk=fact.pk, product_id=fact.product_id) for fact in facts if fact.pk in changed]
 
 
 def fingerprint_verifications(reading, facts, text_fingerprint, now):

@@ -351,3 +351,25 @@ def test_a_domain_that_stops_resolving_is_gone_only_when_the_next_days_check_agr
     assert flag_after_run(RUN_AT + datetime.timedelta(minutes=5)) == SourceFlag.NONE
     # The next day's run finds the same: now the fact is flagged.
     assert flag_after_run(RUN_AT + datetime.timedelta(days=1)) == SourceFlag.GONE
+
+
+def test_a_run_that_flags_nothing_still_refreshes_the_cached_pages_of_its_facts(
+    client,
+    source_server,
+    settings,
+    product_index,
+    site_settings,
+    django_capture_on_commit_callbacks,
+):
+    settings.PAGE_CACHE_SECONDS = 600
+    page = ProductPageFactory(parent=product_index)
+    cited(source_server, "/pricing", product=page.product, evidence_excerpt=EXCERPT)
+    client.get(page.url)
+    assert client.get(page.url)["X-Cache"] == "hit"
+
+    with django_capture_on_commit_callbacks(execute=True):
+        watch_sources()
+
+    response = client.get(page.url)
+    assert response["X-Cache"] == "miss"
+    assert "checked automatically" in response.content.decode()
