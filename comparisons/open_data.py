@@ -22,6 +22,7 @@ from wagtail.models import Site
 
 from comparisons.table import plan_label
 from home.exports import neutralise
+from home.languages import default_language
 from home.models import SiteSettings
 from home.seo.structured_data import organization
 
@@ -149,8 +150,11 @@ def last_modified(page, product_ids, criterion_ids, newest):
 
 
 def attach(response, page, extension):
-    """Saved under the page's slug, which may be in any script (RFC 6266 says how)."""
-    response["Content-Disposition"] = content_disposition_header(True, f"{page.slug}.{extension}")
+    """Saved under the page's slug, which may be in any script (RFC 6266 says how),
+    with the language when it is not the site's: the words differ, so the files do."""
+    language = get_language()
+    name = page.slug if language == default_language() else f"{page.slug}.{language}"
+    response["Content-Disposition"] = content_disposition_header(True, f"{name}.{extension}")
     return response
 
 

@@ -89,7 +89,7 @@ def test_the_data_page_lists_only_live_public_comparisons(
     assert titles(soup) == [listed.title]
     row = soup.select_one("table.datasets tbody tr")
     cells = [td.get_text(" ", strip=True) for td in row.find_all("td")]
-    assert cells[1] == "3"
+    assert cells[2] == "3", "criteria, after the downloads and the products"
     links = [a["href"] for a in row.select("a[download]")]
     assert links == [listed.url + "data.csv", listed.url + "data.json"]
     assert soup.select_one("table.datasets caption")

@@ -238,6 +238,9 @@ def test_the_japanese_data_names_criteria_in_japanese_with_the_same_values(
     ja_csv = client.get(translation.url + "data.csv")
     assert ja_csv["Content-Type"] == "text/csv; charset=utf-8"
     assert "電話チャネル" in ja_csv.content.decode("utf-8")
+    # Saved beside the English file, not over it.
+    slug = open_comparison.page.slug
+    assert ja_csv["Content-Disposition"] == f'attachment; filename="{slug}.ja.csv"'
 
 
 def test_a_private_comparison_s_data_is_refused_like_the_page(client, open_comparison):
