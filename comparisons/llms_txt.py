@@ -9,6 +9,7 @@ stale and costs a few queries however many pages it lists."""
 
 from django.conf import settings
 from django.http import HttpResponse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
@@ -18,7 +19,7 @@ from comparisons.localized import localize
 from comparisons.markdown import bullets, document, escape, link
 from comparisons.models import ComparisonPage, ProductPage
 from comparisons.renditions import heading, iso
-from home.languages import active_locale_id, localized
+from home.languages import active_locale_id, default_language, localized
 from home.models.site_settings import SiteSettings
 from home.page_cache import keys, versions
 from home.visibility import listable
@@ -54,7 +55,9 @@ def write(request):
     localize([page.product for page in products if page.product], locale_id)
     methodology = localized(site_settings.methodology_page, request)
     name = site_settings.company_name or (site.site_name if site else "") or "Candor"
-    summary = site_settings.default_description or _(
+    # The site's description is written in its default language; elsewhere, ours.
+    described = default_language() == get_language()
+    summary = (described and site_settings.default_description) or _(
         "Product pages that say who each product is not for, and comparisons with "
         "competitors where every value has a source and a date."
     )
@@ -62,8 +65,9 @@ def write(request):
     blocks.append(
         escape(
             _(
-                "Each link is a page's Markdown rendition; the same address without "
-                "“.md” is the page itself. We make some of the products we compare."
+                "Each comparison and product link is a page's Markdown rendition; the "
+                "same address without “.md” is the page itself. We make some of the "
+                "products we compare."
             )
         )
     )

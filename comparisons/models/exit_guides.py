@@ -117,6 +117,16 @@ class ExitGuidePage(ViewRestrictionsByPathMixin, Page):
             ]
             related = product_page.related_pages(alternatives, request)["alternatives"]
             link_alternatives(alternatives, related, request)
+            alternatives = once_each(alternatives)
         context["product_page"] = product_page
         context["alternatives"] = alternatives
         return context
+
+
+def once_each(items):
+    """Each recommended product once, with every situation it is recommended for."""
+    by_product = {}
+    for item in items:
+        first = by_product.setdefault(item.alternative_id, item)
+        first.situations = [*getattr(first, "situations", []), item.situation]
+    return list(by_product.values())

@@ -66,6 +66,14 @@ def test_the_guide_says_how_to_export_cancel_and_what_happens_to_the_data(client
 
 def test_the_guide_names_the_alternatives_the_product_page_recommends(client, product_page):
     guide = ExitGuidePageFactory(parent=product_page)
+    rival = product_page.not_suitable_for.get().alternative
+    NotSuitableFor.objects.create(
+        page=product_page,
+        situation="You need your vendor on call around the clock",
+        reason="Our support works office hours.",
+        alternative=rival,
+        sort_order=1,
+    )
 
     html = client.get(guide.url).content.decode()
     soup = BeautifulSoup(html, "html.parser")
@@ -75,6 +83,9 @@ def test_the_guide_names_the_alternatives_the_product_page_recommends(client, pr
     assert link["href"] == "https://tidewell.example/desk"
     assert "by Tidewell, a competitor" in section.get_text(" ", strip=True)
     assert "You answer most customers by phone" in section.get_text(" ", strip=True)
+    # Recommended twice, named once, with both situations.
+    assert len(section.find_all("a", string="Tidewell Desk")) == 1
+    assert "You need your vendor on call around the clock" in section.get_text(" ", strip=True)
     assert soup.find("a", href=product_page.url), "a way back to the product page"
 
 

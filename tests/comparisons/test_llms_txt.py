@@ -13,6 +13,7 @@ import pytest
 import time_machine
 
 from comparisons.models import ComparedProduct
+from home.models import SiteSettings
 from tests.comparisons.factories import ComparisonPageFactory, ProductFactory, ProductPageFactory
 from tests.home.factories import StandardPageFactory
 from tests.home.translations import japanese
@@ -98,6 +99,9 @@ def test_the_japanese_llms_txt_lists_the_japanese_pages(client, reported_compari
     japanese_page = japanese(page)
     japanese_page.title = "フェーンヒル対タイドウェル"
     japanese_page.save_revision().publish()
+    settings = SiteSettings.for_site(page.get_site())
+    settings.default_description = "Honest comparisons of helpdesks."
+    settings.save()
 
     text = llms_txt(client, "/ja/llms.txt")
 
@@ -106,6 +110,9 @@ def test_the_japanese_llms_txt_lists_the_japanese_pages(client, reported_compari
     assert "フェーンヒル対タイドウェル" in text
     assert "Fernhill Desk vs Tidewell Desk" not in text
     assert "フェーンヒル対タイドウェル" not in llms_txt(client)
+    # The site's description is in English: the Japanese file describes the site in Japanese.
+    assert "Honest comparisons of helpdesks." not in text
+    assert "Honest comparisons of helpdesks." in llms_txt(client)
 
 
 def test_llms_txt_asks_the_same_queries_for_more_pages(
