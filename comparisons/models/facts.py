@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import override, pgettext_lazy
 
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.models import TranslatableMixin
 
@@ -167,6 +167,8 @@ class Fact(Wording, TranslatableMixin, models.Model):
     ]
 
     panels = [
+        # What the source watcher last found, where the editor re-verifies the fact.
+        HelpPanel(template="components/admin/fact_source_state.html"),
         FieldRowPanel([FieldPanel("criterion"), FieldPanel("plan")]),
         MultiFieldPanel(
             [

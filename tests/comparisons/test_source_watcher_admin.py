@@ -234,3 +234,16 @@ def test_reverting_to_a_revision_with_another_source_is_a_re_verification(editor
     fact.refresh_from_db()
     assert (fact.source_url, fact.source_flag) == ("https://tidewell.example/old", "")
     assert fact.verifications.latest().source_url == "https://tidewell.example/old"
+
+
+def test_the_product_form_says_which_fact_the_watcher_flagged(editors_client):
+    product = ProductFactory(name="Tidewell Desk")
+    gone = FactFactory(product=product)
+    FactFactory(product=product)
+    flagged(gone, SourceFlag.GONE)
+
+    response = editors_client.get(f"/admin/snippets/comparisons/product/edit/{product.pk}/")
+
+    html = response.content.decode()
+    assert html.count("The source is gone") == 1
+    assert "that clears this" in html
