@@ -14,7 +14,6 @@ import logging
 import time
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
-from urllib.robotparser import RobotFileParser
 
 from django.conf import settings
 
@@ -24,11 +23,11 @@ from comparisons.models import SourceState
 
 from .addresses import Refused, web_host
 from .connection import Deadline, Guard, guarded_adapter
+from .robots import AGENT_NAME, parsed_rules, refusal
 from .text import readable_text
 
 logger = logging.getLogger(__name__)
 
-AGENT_NAME = "CandorSourceWatcher"
 MAX_REDIRECTS = 5
 PERMANENT_REDIRECTS = {301, 308}
 REDIRECTS = {301, 302, 303, 307, 308}
@@ -162,52 +161,33 @@ class SourceFetcher:
         return target
 
     def obey_robots(self, url):
-        """Raise ROBOTS unless the host's robots.txt lets the watcher's product token
-        read ``url``."""
+        """Raise ROBOTS unless the host's robots.txt lets the watcher read ``url``."""
         parts = urlsplit(url)
         host = f"{parts.scheme}://{parts.netloc.lower()}"
         if host not in self.robots:
             self.robots[host] = self.robots_rules(f"{host}/robots.txt")
-        rules = self.robots[host]
-        if rules is None or rules.can_fetch(AGENT_NAME, url):
-            return
-        if getattr(rules, "unavailable", ""):
-            raise Unreadable(
-                SourceState.ROBOTS, f"robots.txt was unavailable ({rules.unavailable})"
-            )
-        raise Unreadable(SourceState.ROBOTS, f"robots.txt disallows {url}")
+        why = refusal(self.robots[host], url)
+        if why:
+            raise Unreadable(SourceState.ROBOTS, why)
 
     def robots_rules(self, robots_url):
-        """The host's rules, or None (no rules) when it has no robots.txt; a host that
-        cannot be reached shows that on the page's own request, one too slow to give its
+        """The host's rules (robots.py), or None when it has none; a host that cannot
+        be reached shows that on the page's own request, one too slow to give its
         robots.txt is timed out."""
         current = robots_url
         for _hop in range(MAX_REDIRECTS + 1):
             try:
                 answer = self.get(current, readable_only=False)
+                target = self.redirect_target(current, answer)
             except Unreadable as problem:
                 if problem.state == SourceState.TIMED_OUT:
                     problem.detail = f"robots.txt: {problem.detail}"
                     raise
                 return None
-            target = self.redirect_target(current, answer)
             if target is None:
-                break
+                return parsed_rules(robots_url, answer.status, answer.body)
             current = target
-        else:
-            return None
-        rules = RobotFileParser(robots_url)
-        if answer.status in {401, 403}:
-            rules.disallow_all = True
-        elif answer.status >= 500:
-            # RFC 9309 §2.3.1.4: a server error means everything is disallowed.
-            rules.disallow_all = True
-            rules.unavailable = f"HTTP {answer.status}"
-        elif 200 <= answer.status < 300:
-            rules.parse(answer.body.decode("utf-8", errors="replace").splitlines())
-        else:
-            return None
-        return rules
+        return None
 
     def get(self, url, *, readable_only):
         """One request, no redirect followed, its body read up to the size limit."""
