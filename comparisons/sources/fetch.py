@@ -1,17 +1,19 @@
 """Reading a source page politely and safely.
 
 Polite: the watcher says who it is in its User-Agent, obeys each host's robots.txt
-(read once per host per run), and waits between two requests to the same host. Safe:
-only http(s), never an address on a private, loopback, link-local or reserved network
-(unless SOURCE_WATCHER_ALLOW_PRIVATE, for tests: addresses.py), redirects followed one hop at a time
-with each hop checked again, a timeout and a size limit. Whatever a source does, the
-answer is a ``Reading`` with a state (models/evidence.py), never an exception."""
+(read once per host per run; one the server cannot give disallows everything, as
+RFC 9309 says), and waits between two requests to the same host. Safe: only http(s)
+on the web's ports, never an address off the internet (unless
+SOURCE_WATCHER_ALLOW_PRIVATE, for tests: addresses.py) and connected to the address
+checked (connection.py), redirects followed one hop at a time with each hop checked
+again and only to web addresses, a deadline for the whole of each request and a size
+limit. Whatever a source does, the answer is a ``Reading`` with a state
+(models/evidence.py), never an exception."""
 
 import logging
 import time
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
-from urllib.robotparser import RobotFileParser
 
 from django.conf import settings
 
@@ -19,17 +21,19 @@ import requests
 
 from comparisons.models import SourceState
 
-from .addresses import Refused, connected_address, is_public, web_host
+from .addresses import Refused, web_host
+from .connection import Deadline, Guard, guarded_adapter
+from .robots import AGENT_NAME, parsed_rules, refusal
 from .text import readable_text
 
 logger = logging.getLogger(__name__)
 
-AGENT_NAME = "CandorSourceWatcher"
 MAX_REDIRECTS = 5
 PERMANENT_REDIRECTS = {301, 308}
 REDIRECTS = {301, 302, 303, 307, 308}
 READABLE_TYPES = {"text/html", "application/xhtml+xml", "text/plain"}
-CHUNK_BYTES = 64 * 1024
+# Read in small pieces, the deadline checked after each.
+CHUNK_BYTES = 8 * 1024
 
 
 def user_agent():
@@ -81,6 +85,10 @@ class SourceFetcher:
         # never checked.
         self.session.trust_env = False
         self.session.headers.update({"User-Agent": user_agent(), "Accept": "text/html"})
+        self.guard = Guard(allow_private=self.allow_private)
+        adapter = guarded_adapter(self.guard)
+        self.session.mount("http://", adapter)
+        self.session.mount("https://", adapter)
         self.robots = {}
         self.last_request = {}
 
@@ -98,8 +106,7 @@ class SourceFetcher:
     def _read(self, url):
         current, seen = url, {url}
         for _hop in range(MAX_REDIRECTS + 1):
-            if not self.allowed_by_robots(current):
-                raise Unreadable(SourceState.ROBOTS, f"robots.txt disallows {current}")
+            self.obey_robots(current)
             answer = self.get(current, readable_only=True)
             target = self.redirect_target(current, answer)
             if target is None:
@@ -137,68 +144,82 @@ class SourceFetcher:
         )
 
     def redirect_target(self, current, answer):
+        """Where a redirect leads, if anywhere; only ever a web address: a source
+        redirecting to ``javascript:`` or ``file:`` is unreachable, its target text."""
         if answer.status not in REDIRECTS:
             return None
         location = answer.headers.get("location")
         if not location:
             return None
-        return urljoin(current, location.strip())
+        target = urljoin(current, location.strip())
+        if urlsplit(target).scheme.lower() not in {"http", "https"}:
+            raise Unreadable(
+                SourceState.UNREACHABLE,
+                f"HTTP {answer.status} to a non-web address: {target}",
+                answer.status,
+            )
+        return target
 
-    def allowed_by_robots(self, url):
+    def obey_robots(self, url):
+        """Raise ROBOTS unless the host's robots.txt lets the watcher read ``url``."""
         parts = urlsplit(url)
         host = f"{parts.scheme}://{parts.netloc.lower()}"
         if host not in self.robots:
             self.robots[host] = self.robots_rules(f"{host}/robots.txt")
-        rules = self.robots[host]
-        return rules is None or rules.can_fetch(AGENT_NAME, url)
+        why = refusal(self.robots[host], url)
+        if why:
+            raise Unreadable(SourceState.ROBOTS, why)
 
     def robots_rules(self, robots_url):
-        """The host's rules, or None (no rules) when it has no readable robots.txt; a
-        host that cannot be reached shows that on the page's own request."""
+        """The host's rules (robots.py), or None when it has none; a host that cannot
+        be reached shows that on the page's own request, one too slow to give its
+        robots.txt is timed out."""
         current = robots_url
         for _hop in range(MAX_REDIRECTS + 1):
             try:
                 answer = self.get(current, readable_only=False)
-            except Unreadable:
+                target = self.redirect_target(current, answer)
+            except Unreadable as problem:
+                if problem.state == SourceState.TIMED_OUT:
+                    problem.detail = f"robots.txt: {problem.detail}"
+                    raise
                 return None
-            target = self.redirect_target(current, answer)
             if target is None:
-                break
+                return parsed_rules(robots_url, answer.status, answer.body)
             current = target
-        else:
-            return None
-        rules = RobotFileParser(robots_url)
-        if answer.status in {401, 403}:
-            rules.disallow_all = True
-        elif 200 <= answer.status < 300:
-            rules.parse(answer.body.decode("utf-8", errors="replace").splitlines())
-        else:
-            return None
-        return rules
+        return None
 
     def get(self, url, *, readable_only):
         """One request, no redirect followed, its body read up to the size limit."""
         host = self.check_address(url)
         self.wait_for(host)
-        started = self.clock()
+        deadline = self.guard.deadline = Deadline(self.timeout)
         try:
-            response = self.session.get(
-                url, stream=True, timeout=self.timeout, allow_redirects=False
-            )
-        except requests.exceptions.SSLError as error:
-            raise Unreadable(SourceState.TLS_ERROR, short(error)) from error
-        except requests.exceptions.Timeout as error:
-            raise Unreadable(
-                SourceState.TIMED_OUT, f"no answer within {self.timeout:g} s"
-            ) from error
-        except requests.exceptions.RequestException as error:
+            return self.answer(url, readable_only, deadline)
+        except Unreadable as problem:
+            if deadline.expired:
+                # Headers cut short at the deadline look like a page without a type.
+                raise self.timed_out() from problem
+            raise
+        except (requests.exceptions.RequestException, OSError) as error:
+            if deadline.expired:
+                raise self.timed_out() from error
+            if isinstance(error, requests.exceptions.SSLError):
+                raise Unreadable(SourceState.TLS_ERROR, short(error)) from error
+            if isinstance(error, requests.exceptions.Timeout):
+                raise self.timed_out() from error
             raise Unreadable(SourceState.UNREACHABLE, short(error)) from error
+        except Refused as refusal:
+            raise Unreadable(refusal.state, refusal.detail) from refusal
+        finally:
+            deadline.end()
+            self.guard.deadline = None
+            # No connection outlives its request, nor its deadline's watch.
+            self.session.close()
+
+    def answer(self, url, readable_only, deadline):
+        response = self.session.get(url, stream=True, timeout=self.timeout, allow_redirects=False)
         with response:
-            # The name may resolve elsewhere the second time (DNS rebinding): the
-            # address actually connected to is checked too, before anything is read.
-            peer = connected_address(response)
-            if peer is not None and not self.allow_private and not is_public(peer):
-                raise Unreadable(SourceState.PRIVATE_ADDRESS, f"{host} led to a private network")
             headers = {key.lower(): value for key, value in response.headers.items()}
             status = response.status_code
             if readable_only and 200 <= status < 300:
@@ -207,10 +228,16 @@ class SourceFetcher:
                     raise Unreadable(
                         SourceState.NOT_HTML, f"content type {media_type or 'unknown'}", status
                     )
-            body = self.body(response, headers, started) if 200 <= status < 300 else b""
+            body = self.body(response, headers, deadline) if 200 <= status < 300 else b""
+        if deadline.expired:
+            # What was read before the deadline cut the connection is not the page.
+            raise self.timed_out()
         return Answer(status, headers, body)
 
-    def body(self, response, headers, started):
+    def timed_out(self):
+        return Unreadable(SourceState.TIMED_OUT, f"no answer within {self.timeout:g} s")
+
+    def body(self, response, headers, deadline):
         too_large = Unreadable(
             SourceState.TOO_LARGE, f"more than {self.max_bytes} bytes", response.status_code
         )
@@ -218,24 +245,18 @@ class SourceFetcher:
         if declared.isdigit() and int(declared) > self.max_bytes:
             raise too_large
         chunks, size = [], 0
-        try:
-            for chunk in response.iter_content(CHUNK_BYTES):
-                size += len(chunk)
-                if size > self.max_bytes:
-                    raise too_large
-                # The timeout bounds each wait, not the whole: a page sent a byte at a
-                # time would otherwise keep the run waiting.
-                if self.clock() - started > self.timeout:
-                    raise Unreadable(SourceState.TIMED_OUT, "too slow to read")
-                chunks.append(chunk)
-        except requests.exceptions.RequestException as error:
-            state = SourceState.TIMED_OUT if "timed out" in str(error) else SourceState.UNREACHABLE
-            raise Unreadable(state, short(error), response.status_code) from error
+        for chunk in response.iter_content(CHUNK_BYTES):
+            size += len(chunk)
+            if size > self.max_bytes:
+                raise too_large
+            if deadline.expired or not deadline.remaining():
+                raise self.timed_out()
+            chunks.append(chunk)
         return b"".join(chunks)
 
     def check_address(self, url):
         try:
-            return web_host(url, allow_private=self.allow_private)
+            return web_host(url)
         except Refused as refusal:
             raise Unreadable(refusal.state, refusal.detail) from refusal
 

@@ -2,6 +2,8 @@
 changed since they were verified, a queue to work through, and every watched source
 with its state."""
 
+from urllib.parse import urlsplit
+
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -16,7 +18,16 @@ from comparisons.models import Fact, Product, SourceFlag, SourceState, WatchedSo
 
 
 class SourceLinkColumn(Column):
+    """An address, a link only when it is a web address: a row may hold whatever a
+    source once answered."""
+
     cell_template_name = "components/admin/source_link_cell.html"
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        value = str(context.get("value") or "")
+        context["is_web_address"] = urlsplit(value.strip()).scheme.lower() in {"http", "https"}
+        return context
 
 
 def product_edit_url(fact):

@@ -263,6 +263,8 @@ SOURCE_WATCHER_HOST_DELAY = float(os.environ.get("SOURCE_WATCHER_HOST_DELAY", "5
 SOURCE_WATCHER_USER_AGENT = os.environ.get("SOURCE_WATCHER_USER_AGENT", "")
 # Never in production: sources on private networks are refused (tests read a local server).
 SOURCE_WATCHER_ALLOW_PRIVATE = False
+# The only ports the watcher connects to (tests add their local server's).
+SOURCE_WATCHER_ALLOWED_PORTS = [80, 443]
 
 # Testimonial submissions: anti-abuse limits.
 TESTIMONIAL_RATE_LIMIT = os.environ.get("TESTIMONIAL_RATE_LIMIT", "5/m")

@@ -27,6 +27,7 @@ WITHOUT_EXCERPT = "<html><body><p>SAML single sign-on is a paid add-on.</p></bod
 JAPANESE = "<html><body><p>ＳＡＭＬシングルサインオンは\n全プランに含まれます。</p></body></html>"
 HUGE_BYTES = 5 * 1024 * 1024
 SLOW_SECONDS = 2
+DRIP_SECONDS = 0.1
 
 REDIRECTS = {
     "/old-pricing": (301, "/pricing"),
@@ -34,6 +35,7 @@ REDIRECTS = {
     "/campaign": (302, "/pricing"),
     "/loop-a": (302, "/loop-b"),
     "/loop-b": (302, "/loop-a"),
+    "/to-script": (301, "javascript:alert(document.domain)//"),
 }
 STATUSES = {"/missing": 404, "/removed": 410, "/broken": 500}
 
@@ -45,6 +47,8 @@ class SourceHandler(BaseHTTPRequestHandler):
     def do_GET(self):  # noqa: N802 (the name http.server calls)
         self.server.requests.append((self.path, self.headers.get("User-Agent", "")))
         path = self.path
+        if path in self.server.overrides:
+            return self.server.overrides[path](self)
         if path == "/robots.txt":
             return self.send("User-agent: *\nDisallow: /members/\n", "text/plain")
         if path in ("/pricing", "/plans/", "/members/pricing"):
@@ -68,6 +72,10 @@ class SourceHandler(BaseHTTPRequestHandler):
         if path == "/slow":
             time.sleep(SLOW_SECONDS)
             return self.send(PAGE)
+        if path == "/drip":
+            return self.drip_body()
+        if path == "/drip-headers":
+            return self.drip_headers()
         return self.send("<p>Not here</p>", status=404)
 
     def send(self, body, content_type="text/html; charset=utf-8", status=200):
@@ -77,6 +85,28 @@ class SourceHandler(BaseHTTPRequestHandler):
         self.send_header("Content-Length", str(len(data)))
         self.end_headers()
         self.wfile.write(data)
+
+    def drip_body(self):
+        """A page of 100 bytes, sent one byte every DRIP_SECONDS."""
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html")
+        self.send_header("Content-Length", "100")
+        self.end_headers()
+        self.drip([b"x"] * 100)
+
+    def drip_headers(self):
+        """Headers that never end, one line every DRIP_SECONDS."""
+        self.wfile.write(b"HTTP/1.1 200 OK\r\n")
+        self.drip([b"X-Filler: y\r\n"] * 100)
+
+    def drip(self, pieces):
+        try:
+            for piece in pieces:
+                self.wfile.write(piece)
+                self.wfile.flush()
+                time.sleep(DRIP_SECONDS)
+        except OSError:
+            pass  # the watcher hung up at its deadline, as it should
 
     def huge(self):
         """5 MB of HTML with no Content-Length: only reading it shows its size."""
@@ -97,6 +127,8 @@ class SourceServer(ThreadingHTTPServer):
     def __init__(self, context=None):
         super().__init__(("127.0.0.1", 0), SourceHandler)
         self.requests = []
+        # {path: handler(request)}: a test's own answer for a path, e.g. its robots.txt.
+        self.overrides = {}
         if context is not None:
             self.socket = context.wrap_socket(self.socket, server_side=True)
         scheme = "https" if context is not None else "http"
@@ -127,6 +159,7 @@ def source_server(settings):
     settings.SOURCE_WATCHER_ALLOW_PRIVATE = True
     settings.SOURCE_WATCHER_HOST_DELAY = 0
     with SourceServer() as server:
+        settings.SOURCE_WATCHER_ALLOWED_PORTS = [80, 443, server.server_address[1]]
         yield server
 
 
@@ -161,4 +194,5 @@ def tls_source_server(settings, tmp_path):
     context.load_cert_chain(cert, key)
     settings.SOURCE_WATCHER_ALLOW_PRIVATE = True
     with SourceServer(context) as server:
+        settings.SOURCE_WATCHER_ALLOWED_PORTS = [80, 443, server.server_address[1]]
         yield server

@@ -101,6 +101,25 @@ def test_watched_sources_are_listed_with_their_state(editors_client, site_settin
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
 
 
+def test_only_web_addresses_are_links_in_the_watched_sources(editors_client, site_settings):
+    """A row stored before the watcher refused such targets still links nothing."""
+    WatchedSource.objects.create(
+        url="https://tidewell.example/pricing",
+        state=SourceState.MOVED,
+        checked_at=timezone.now(),
+        http_status=301,
+        final_url="javascript:alert(document.domain)//",
+    )
+
+    response = editors_client.get(SOURCES)
+
+    soup = BeautifulSoup(response.content, "html.parser")
+    links = {link["href"] for link in soup.select("td a[href]")}
+    assert "https://tidewell.example/pricing" in links
+    assert not any(href.lstrip().lower().startswith("javascript") for href in links)
+    assert "javascript:alert(document.domain)//" in soup.get_text()
+
+
 def test_a_watched_sources_export_keeps_a_formula_as_text(editors_client, site_settings):
     WatchedSource.objects.create(
         url="https://tidewell.example/pricing",

@@ -145,31 +145,6 @@ def test_a_name_resolving_to_a_private_network_is_refused(monkeypatch, settings)
     assert "intranet.vendor.example" in reading.detail
 
 
-def test_a_name_that_resolves_elsewhere_when_connecting_is_refused(
-    source_server, monkeypatch, settings
-):
-    """DNS rebinding: public when checked, the local server when connected to."""
-    settings.SOURCE_WATCHER_ALLOW_PRIVATE = False
-    real = socket.getaddrinfo
-    answers = iter(["93.184.215.14"])
-
-    def resolve(host, port, *args, **kwargs):
-        if host == "rebinding.example":
-            address = next(answers, "127.0.0.1")
-            return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", (address, port))]
-        return real(host, port, *args, **kwargs)
-
-    monkeypatch.setattr(socket, "getaddrinfo", resolve)
-    port = source_server.server_address[1]
-    fetcher = SourceFetcher()
-    fetcher.robots[f"http://rebinding.example:{port}"] = None  # read: no rules
-
-    reading = fetcher.read(f"http://rebinding.example:{port}/pricing")
-
-    assert reading.state == SourceState.PRIVATE_ADDRESS
-    assert reading.text == ""
-
-
 @pytest.mark.parametrize("address", ["http://[::1]/", "http://169.254.169.254/latest/"])
 def test_loopback_and_link_local_addresses_are_refused(address, settings):
     settings.SOURCE_WATCHER_ALLOW_PRIVATE = False
