@@ -56,11 +56,15 @@ def cell_named(columns, criteria, anchor):
     raise Http404("No such value in this comparison.")
 
 
-def evidence_for(page, anchor, facts, freshness_limit_days, today):
+def evidence_for(page, anchor, facts, freshness_limit_days, today, more_criteria=()):
     """The evidence for the value at ``anchor`` in ``page``, found among ``facts`` (a
     queryset), in the page's language: a fixed number of queries. A cell the
-    comparison shows without a value is not found."""
+    comparison shows without a value is not found. ``more_criteria``: criteria the
+    page uses without showing them as rows (the cost calculator's prices), whose
+    values have evidence pages too."""
     columns, criteria = page.compared()
+    shown = {criterion.pk for criterion in criteria}
+    criteria += [criterion for criterion in more_criteria if criterion.pk not in shown]
     cell = cell_named(columns, criteria, anchor)
     plans = {plan_key(cell.column.plan), EVERY_PLAN}
     candidates = [
