@@ -51,6 +51,18 @@ def test_every_evidence_link_in_the_results_opens(client, calculator, home_page,
             assert client.get(link).status_code == 200, link
 
 
+def test_a_prices_evidence_page_leads_back_to_the_calculator(client, calculator):
+    soup = soup_of(client, f"{calculator.url}?seats=5")
+    fernhill = soup.select_one("table.costs tbody tr")
+    price = next(
+        item for item in fernhill.select(".cost-prices > li") if "billed monthly" in item.text
+    )
+    evidence = soup_of(client, price.select_one(".evidence__archive")["href"])
+
+    back = evidence.find("a", string=lambda text: text and text.startswith("Back to this value"))
+    assert back["href"] == f"{calculator.url}#cost"
+
+
 def test_the_japanese_page_shows_the_japanese_notes_of_facts(client, calculator, home_page):
     ja = Locale.objects.get_or_create(language_code="ja")[0]
     minimum = Fact.objects.get(criterion__name="Minimum seats")
