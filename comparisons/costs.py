@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
 from comparisons.pricing import Period, decimals_of
-from comparisons.table import find_fact, index_facts
+from comparisons.table import cell_anchor, find_fact, index_facts, name_columns
 
 MONTHLY = "monthly"
 YEARLY = "yearly"
@@ -27,6 +27,8 @@ MINIMUM_SEATS = "minimum_seats"
 MONTHLY_BILLING = "monthly_billing"
 # A needed feature's paid add-on: its fact holds the price.
 ADDON = "addon"
+# A needed feature's fact, included or not: the cost rests on it too.
+FEATURE = "feature"
 
 
 class Reason:
@@ -64,12 +66,14 @@ class Situation:
 
 @dataclass
 class PriceUsed:
-    """One fact the cost was computed from, with what a reader needs to check it."""
+    """One fact the cost was computed from, with what a reader needs to check it;
+    ``anchor`` names its evidence page under the comparison."""
 
     role: str
     fact: object
     is_stale: bool = False
     age_in_days: int = 0
+    anchor: str = ""
 
     @property
     def is_flagged(self):
@@ -106,6 +110,15 @@ class Cost:
     @property
     def is_computed(self):
         return self.monthly is not None
+
+    @property
+    def seat_word(self):
+        """What the plan's seat price is counted per ("agent", "seat"…), as its
+        criterion's unit says; "seat" when it does not say."""
+        for price in self.prices:
+            if price.role in {SEAT_MONTHLY, SEAT_YEARLY}:
+                return price.fact.criterion.price_basis[1] or "seat"
+        return "seat"
 
     @property
     def raised_to_minimum(self):
@@ -157,7 +170,9 @@ class Pricer:
         fact = fact or self.find(cost.column, role)
         if fact is not None:
             age = fact.age_in_days(self.today)
-            cost.prices.append(PriceUsed(role, fact, age > self.freshness_limit_days, age))
+            stale = age > self.freshness_limit_days
+            anchor = cell_anchor(fact.criterion, cost.column)
+            cost.prices.append(PriceUsed(role, fact, stale, age, anchor))
         return fact
 
     def seat_price(self, cost, situation):
@@ -206,8 +221,9 @@ class Pricer:
         for criterion in situation.features:
             found = self.feature(cost, criterion, cost.charged_seats)
             cost.features.append(found)
-            if found.need == Need.ADDON:
-                self.use(cost, ADDON, found.fact)
+            if found.fact is not None:
+                found.fact.criterion = criterion
+                self.use(cost, ADDON if found.need == Need.ADDON else FEATURE, found.fact)
             if found.need not in {Need.INCLUDED, Need.PARTIAL, Need.ADDON}:
                 cost.reasons.append(found.need)
         if seat is None:
@@ -255,6 +271,7 @@ def build_costs(columns, situation, facts, price_criteria, freshness_limit_days,
     """A ``Cost`` per column. ``facts``: the compared products' facts for the price
     criteria and the needed features; ``price_criteria``: the criteria with a pricing
     role, in the order to prefer them."""
+    name_columns(columns)
     pricer = Pricer(index_facts(facts), price_criteria, freshness_limit_days, today)
     costs = [pricer.cost(column, situation) for column in columns]
     mark_cheapest(costs)

@@ -28,6 +28,9 @@ class Evidence:
     cell: Cell
     verifications: list = field(default_factory=list)
     changes: list = field(default_factory=list)
+    # False for a value the comparison uses but shows no row of (a price the cost
+    # calculator reads): the way back is to the calculator, not to a cell.
+    in_table: bool = True
 
     @property
     def fact(self):
@@ -56,11 +59,15 @@ def cell_named(columns, criteria, anchor):
     raise Http404("No such value in this comparison.")
 
 
-def evidence_for(page, anchor, facts, freshness_limit_days, today):
+def evidence_for(page, anchor, facts, freshness_limit_days, today, more_criteria=()):
     """The evidence for the value at ``anchor`` in ``page``, found among ``facts`` (a
     queryset), in the page's language: a fixed number of queries. A cell the
-    comparison shows without a value is not found."""
+    comparison shows without a value is not found. ``more_criteria``: criteria the
+    page uses without showing them as rows (the cost calculator's prices), whose
+    values have evidence pages too."""
     columns, criteria = page.compared()
+    shown = {criterion.pk for criterion in criteria}
+    criteria += [criterion for criterion in more_criteria if criterion.pk not in shown]
     cell = cell_named(columns, criteria, anchor)
     plans = {plan_key(cell.column.plan), EVERY_PLAN}
     candidates = [
@@ -73,7 +80,9 @@ def evidence_for(page, anchor, facts, freshness_limit_days, today):
     )
     if cell.fact is None:
         raise Http404("No value recorded for this cell.")
-    return gathered(page, cell, freshness_limit_days, today)
+    evidence = gathered(page, cell, freshness_limit_days, today)
+    evidence.in_table = cell.criterion.pk in shown
+    return evidence
 
 
 def evidence_of_fact(page, product, fact_id, facts, freshness_limit_days, today):
@@ -101,7 +110,9 @@ def gathered(page, cell, freshness_limit_days, today):
 
 
 def evidence_response(page, request, evidence, anchor):
-    """The evidence page, under ``page``, with a way back to the value at ``anchor``."""
+    """The evidence page, under ``page``, with a way back to the value at ``anchor``
+    (or to the cost calculator, for a price the table does not show)."""
+    anchor = anchor if evidence.in_table else "cost"
     return TemplateResponse(
         request,
         "pages/fact_evidence.html",

@@ -192,6 +192,8 @@ PRICING_ROLES = {
     "Price per seat, billed yearly": "seat_yearly",
     "Account fee": "base_fee",
     "Minimum seats": "minimum_seats",
+    # Pricing rows that are not features a reader chooses to pay for.
+    "Free plan": "pricing_info",
 }
 
 # Paid add-ons' prices, per month in the product's price currency: (amount, per seat).

@@ -301,7 +301,14 @@ class ComparisonPage(
     def evidence(self, request, anchor):
         """One value's evidence: its source, excerpt, fingerprint and history."""
         freshness = SiteSettings.for_request(request).freshness_limit_days
-        evidence = evidence_for(self, anchor, Fact.objects, freshness, timezone.localdate())
+        evidence = evidence_for(
+            self,
+            anchor,
+            Fact.objects,
+            freshness,
+            timezone.localdate(),
+            more_criteria=self.price_criteria(),
+        )
         return evidence_response(self, request, evidence, anchor)
 
     @path("report/thanks/", name="report_thanks")

@@ -20,6 +20,11 @@ class CostCalculatorPage:
     cost_parameters = ("seats", "billing", "features")
     cache_list_parameters = ("features",)
 
+    def price_criteria(self):
+        """Every criterion the calculator reads prices from, whether or not the page
+        shows it as a row, in the source language: one query."""
+        return list(Criterion.objects.in_source_language().exclude(pricing_role=""))
+
     def cost_calculation(self, request, columns, criteria, freshness_limit_days):
         """``columns`` and ``criteria`` as ``compared()`` gives them, in the page's
         language."""
@@ -28,18 +33,15 @@ class CostCalculatorPage:
         def load_prices(situation):
             # Every price criterion, whether or not the page shows it as a row: a few
             # queries, however many products, criteria and features.
-            price_criteria = list(
-                Criterion.objects.in_source_language()
-                .exclude(pricing_role="")
-                .prefetch_related("ranked_values")
-            )
+            price_criteria = self.price_criteria()
             facts = list(
                 Fact.objects.filter(
                     Q(criterion__in=price_criteria) | Q(criterion__in=situation.features),
                     product__in=products,
                 )
             )
-            localize_for(self, price_criteria)
+            # Notes too, in the page's language (the table lends its own facts theirs).
+            localize_for(self, [*price_criteria, *facts])
             return price_criteria, facts
 
         return calculate(request, columns, criteria, load_prices, freshness_limit_days)

@@ -44,6 +44,7 @@ class Criterion(Wording, TranslatableMixin, index.Indexed, ClusterableModel):
         BASE_FEE = "base_fee", "Fee for the account, whatever the seats"
         MINIMUM_SEATS = "minimum_seats", "Minimum number of seats"
         MONTHLY_BILLING = "monthly_billing", "Monthly billing offered (yes / no)"
+        PRICING_INFO = "pricing_info", "Pricing detail, not a feature to choose"
 
     RANKABLE_KINDS = {Kind.SUPPORT, Kind.NUMBER, Kind.RATING}
     PRICE_ROLES = {

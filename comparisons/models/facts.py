@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import override, pgettext_lazy
+from django.utils.translation import ngettext, override, pgettext_lazy
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel
@@ -354,6 +354,10 @@ class Fact(Wording, TranslatableMixin, models.Model):
         number = f"{self.number.normalize():f}"
         if kind == Criterion.Kind.RATING:
             return f"{number} / {RATING_SCALE}"
+        if self.criterion.pricing_role == Criterion.PricingRole.MINIMUM_SEATS:
+            # A count, in the reader's grammar: "1 seat", "5 seats".
+            count = int(self.number)
+            return ngettext("%(count)s seat", "%(count)s seats", count) % {"count": count}
         unit = self.criterion.unit
         value = f"{number} {unit}".strip()
         # A unit not yet translated keeps its language mark on the whole value.

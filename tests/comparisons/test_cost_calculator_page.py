@@ -120,7 +120,7 @@ def test_the_form_is_a_labelled_get_form_that_works_without_javascript(client, c
     assert features == ["Live chat", "Phone channel"]
     assert not soup.select("table.costs")
     assert soup.select_one('script[src$="cost-calculator.js"]')
-    assert soup.select_one("#cost-results")["aria-live"] == "polite"
+    assert soup.select_one("#cost-status")["aria-live"] == "polite"
 
 
 def test_a_situation_prices_every_product_on_the_same_assumptions(client, calculator):
@@ -295,8 +295,9 @@ def test_the_japanese_page_prices_in_japanese(client, calculator, home_page):
 
     soup = soup_of(client, f"{translation.url}?seats=1&features={calculator.chat.pk}")
     with override("ja"):
-        heading, minimum_note = (
+        heading, minimum, minimum_note = (
             gettext("What it would cost you"),
+            ngettext("%(count)s seat", "%(count)s seats", 3) % {"count": 3},
             ngettext(
                 "Charged for a minimum of %(minimum)s seat.",
                 "Charged for a minimum of %(minimum)s seats.",
@@ -309,7 +310,7 @@ def test_the_japanese_page_prices_in_japanese(client, calculator, home_page):
     assert "ライブチャット" in soup.select_one("#cost fieldset:nth-of-type(2)").get_text()
     fernhill = soup.select_one("table.costs tbody tr").get_text(" ", strip=True)
     assert minimum_note in fernhill
-    assert "最低席数: 3 席" in fernhill
+    assert f"最低席数: {minimum}" in fernhill
     assert "$87" in fernhill
     assert "1席あたりの料金(月払い): 19 米ドル/席/月" in fernhill
     # The priced rows keep the English source's untranslated words marked as English.

@@ -101,3 +101,13 @@ def test_the_demo_calculator_shows_every_kind_of_price_honestly(client, demo_sit
     assert [feature["need"] for feature in fernhill["features"]] == ["addon"]
     assert chats["Bramblecall"]["reasons"] == ["no_price"]
     assert chats["Fernhill Chat"]["monthly"] == "54.00"
+
+
+def test_the_demo_calculator_offers_no_pricing_detail_as_a_feature(client, demo_site):
+    """ "Free plan" describes prices: ticking it would only show "included" next to a
+    paid cost."""
+    for page in ComparisonPage.objects.filter(locale__language_code="en"):
+        response = client.get(page.url + page.reverse_subpage("cost"))
+        offered = {item["name"] for item in response.json()["parameters"]["features"]}
+        pricing = Criterion.objects.in_source_language().filter(group="Pricing")
+        assert not offered & set(pricing.values_list("name", flat=True)), page.slug

@@ -256,3 +256,18 @@ def test_the_product_rendition_asks_the_same_queries_for_more_facts(client, prod
         )
 
     assert queries_to_render(client, md_url(product_page)) == before <= MAX_QUERIES
+
+
+def test_a_count_in_the_product_rendition_reads_in_the_singular(client, product_page):
+    minimum = CriterionFactory(name="Minimum seats", group="Pricing", kind="number", unit="seats")
+    minimum.pricing_role = "minimum_seats"
+    minimum.save()
+    Fact.objects.create(
+        product=product_page.product,
+        criterion=minimum,
+        number=1,
+        source_url="https://fernhill.example/pricing",
+        verified_on=timezone.localdate(),
+    )
+
+    assert "| Minimum seats | 1 seat |" in markdown_of(client, md_url(product_page))
