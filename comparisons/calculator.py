@@ -12,7 +12,6 @@ from django.utils import timezone
 from comparisons.costs import ADDON, build_costs
 from comparisons.forms import CostCalculatorForm
 from comparisons.pricing import machine_price
-from home.page_cache.parameters import shown_as_asked
 
 SUPPORT = "support"  # Criterion.Kind.SUPPORT
 
@@ -66,17 +65,10 @@ def calculate(request, columns, criteria, load_prices, freshness_limit_days, tod
         freshness_limit_days,
         today or timezone.localdate(),
     )
-    confirm_as_asked(request, form)
+    # Never confirmed as asked (home.page_cache.parameters), so never stored: a
+    # reader's situations are too many to cache (100,000 seats × billing × features),
+    # and the page around the results keeps its fragment caches.
     return calculation
-
-
-def confirm_as_asked(request, form):
-    """A valid situation, spelled as the form spells it, may be cached; anything else
-    is answered and never stored."""
-    data = form.cleaned_data
-    shown_as_asked(request, "seats", data["seats"])
-    shown_as_asked(request, "billing", data["billing"])
-    shown_as_asked(request, "features", [str(pk) for pk in data["features"]])
 
 
 def as_json(calculation):
