@@ -105,8 +105,8 @@ class Fact(Wording, TranslatableMixin, models.Model):
         blank=True,
         help_text=(
             "Optional: paste the sentence from the source that supports the value, as the "
-            "source writes it. Readers see it with the value, and the source watcher "
-            "checks every day that the source still says it."
+            "source writes it. Readers see it on the value's evidence page, and the source "
+            "watcher checks every day that the source still says it."
         ),
     )
     addon_price = models.DecimalField(
