@@ -100,6 +100,8 @@ class Cost:
     minimum_seats: int = 0
     # What the total is made of, per month, in the currency's smallest unit.
     seat_per_month: Decimal | None = None
+    # Set when the price a month is not a whole amount in the currency.
+    seat_per_year: Decimal | None = None
     fee_per_month: Decimal | None = None
     billed_yearly_only: bool = False
     prices: list = field(default_factory=list)
@@ -234,6 +236,10 @@ class Pricer:
         if cost.reasons:
             return cost
         cost.seat_per_month = money(per_month(seat), cost.currency)
+        if cost.seat_per_month != per_month(seat):
+            # ¥1,000 a year is no whole number of yen a month: the breakdown states the
+            # price a year, so that it adds up to the total.
+            cost.seat_per_year = money(per_month(seat) * MONTHS, cost.currency)
         if base is not None and base.number:
             cost.fee_per_month = money(per_month(base), cost.currency)
         total = per_month(seat) * cost.charged_seats

@@ -259,9 +259,7 @@ def page_cache_on(settings):
     settings.PAGE_CACHE_SECONDS = 600
 
 
-def test_a_situation_is_answered_but_never_fills_the_page_cache(
-    client, calculator, page_cache_on
-):
+def test_a_situation_is_answered_but_never_fills_the_page_cache(client, calculator, page_cache_on):
     """Readers can ask 100,000 seat counts × 2 billings × every set of features, and the
     script asks again as they type: one page each would crowd out every other page."""
     chat, phone = calculator.chat.pk, calculator.phone.pk

@@ -5,6 +5,8 @@ import datetime
 from decimal import Decimal
 from itertools import count
 
+from django.template.loader import render_to_string
+
 import pytest
 
 from comparisons.costs import (
@@ -276,3 +278,27 @@ def test_an_account_fee_in_another_currency_than_the_seats_is_not_added_up():
 
     assert not cost.is_computed
     assert cost.reasons == [Reason.MIXED_CURRENCIES]
+
+
+def test_a_price_a_year_that_is_no_whole_amount_a_month_is_broken_down_by_the_year():
+    """¥1,000 a seat a year is ¥83.33 a month, which yen cannot write: "7 seats at ¥83 a
+    month" would not add up to the total, so the breakdown gives the price a year."""
+    yen_a_year = criterion("seat_yearly", "JPY / seat / year")
+    [cost] = build_costs(
+        [Column(OURS, ALL_PLANS)],
+        Situation(seats=7, billing=YEARLY),
+        [fact(OURS, yen_a_year, 1000)],
+        [yen_a_year],
+        180,
+        TODAY,
+    )
+
+    assert (cost.yearly, cost.seat_per_year) == (Decimal("7000"), Decimal("1000"))
+    [whole] = costs([fact(OURS, SEAT_MONTHLY, 19)], seats=7)
+    assert whole.seat_per_year is None, "a whole amount a month is said by the month"
+    assert render_to_string("components/cost_seats.html", {"cost": cost}).strip() == (
+        "7 seats at ¥1,000 a year"
+    )
+    assert render_to_string("components/cost_seats.html", {"cost": whole}).strip() == (
+        "7 seats at $19 a month"
+    )
