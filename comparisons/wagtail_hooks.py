@@ -1,4 +1,4 @@
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
@@ -18,7 +18,7 @@ from wagtail.snippets.views.snippets import (
 
 from home.admin_columns import YesNoColumn
 from home.choosers import PermissionCheckedChooserViewSet
-from home.dashboard import PermissionMenuItem, WorkQueueItem
+from home.dashboard import PermissionMenuItem, WorkQueueItem, report_urls
 from home.models import SiteSettings
 
 from .models import Criterion, Fact, FactChange, InaccuracyReport, Product
@@ -236,16 +236,7 @@ register_snippet(ComparisonSnippets)
 
 @hooks.register("register_admin_urls")
 def register_stale_facts_urls():
-    return [
-        path(
-            "reports/stale-facts/", StaleFactsReportView.as_view(), name="comparisons_stale_facts"
-        ),
-        path(
-            "reports/stale-facts/results/",
-            StaleFactsReportView.as_view(results_only=True),
-            name="comparisons_stale_facts_results",
-        ),
-    ]
+    return report_urls("stale-facts", StaleFactsReportView, "comparisons_stale_facts")
 
 
 @hooks.register("register_reports_menu_item")
@@ -262,18 +253,9 @@ def register_stale_facts_menu_item():
 
 @hooks.register("register_admin_urls")
 def register_failing_pages_urls():
-    return [
-        path(
-            "reports/failing-honesty-checks/",
-            FailingPagesReportView.as_view(),
-            name="comparisons_failing_pages",
-        ),
-        path(
-            "reports/failing-honesty-checks/results/",
-            FailingPagesReportView.as_view(results_only=True),
-            name="comparisons_failing_pages_results",
-        ),
-    ]
+    return report_urls(
+        "failing-honesty-checks", FailingPagesReportView, "comparisons_failing_pages"
+    )
 
 
 class PageEditorsMenuItem(MenuItem):

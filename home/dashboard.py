@@ -10,6 +10,8 @@ number of queries however much data there is."""
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.urls import path
+
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
@@ -71,3 +73,12 @@ class PermissionMenuItem(MenuItem):
 
     def is_shown(self, request):
         return request.user.has_perm(self.permission)
+
+
+def report_urls(route, view, name):
+    """A Wagtail report view's two addresses: the page at ``reports/<route>/`` and the
+    results its filters fetch at ``.../results/`` (named ``<name>_results``)."""
+    return [
+        path(f"reports/{route}/", view.as_view(), name=name),
+        path(f"reports/{route}/results/", view.as_view(results_only=True), name=f"{name}_results"),
+    ]

@@ -5,7 +5,7 @@ every launched campaign to CSV or XLSX. Shown to whoever may see campaigns (Edit
 Moderators); each figure set is one query however many campaigns and invitations."""
 
 from django.db.models import Count, Q
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 
@@ -16,7 +16,7 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from home.charts import CHART_CSS, BarChart, Series
-from home.dashboard import PermissionMenuItem, add_panels
+from home.dashboard import PermissionMenuItem, add_panels, report_urls
 from testimonials.models import Invitation, InvitationCampaign
 from testimonials.querysets import PUBLIC
 
@@ -217,15 +217,7 @@ class CampaignFunnelReportView(ReportView):
 
 @hooks.register("register_admin_urls")
 def register_campaign_funnel_urls():
-    view = CampaignFunnelReportView
-    return [
-        path("reports/campaign-funnel/", view.as_view(), name="testimonials_campaign_funnel"),
-        path(
-            "reports/campaign-funnel/results/",
-            view.as_view(results_only=True),
-            name="testimonials_campaign_funnel_results",
-        ),
-    ]
+    return report_urls("campaign-funnel", CampaignFunnelReportView, "testimonials_campaign_funnel")
 
 
 @hooks.register("register_reports_menu_item")

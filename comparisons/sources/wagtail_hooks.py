@@ -2,12 +2,12 @@
 flagged facts in the dashboard's work queue; for Editors only. Imported by
 comparisons/wagtail_hooks.py, where Wagtail looks for hooks."""
 
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 
-from home.dashboard import PermissionMenuItem, WorkQueueItem
+from home.dashboard import PermissionMenuItem, WorkQueueItem, report_urls
 
 from .reports import ChangedSourcesReportView, WatchedSourcesReportView, flagged_facts
 
@@ -16,20 +16,10 @@ EDITORS = "comparisons.change_product"
 
 @hooks.register("register_admin_urls")
 def register_source_report_urls():
-    urls = []
-    for view, route, name in (
-        (ChangedSourcesReportView, "sources-changed", "comparisons_changed_sources"),
-        (WatchedSourcesReportView, "watched-sources", "comparisons_watched_sources"),
-    ):
-        urls += [
-            path(f"reports/{route}/", view.as_view(), name=name),
-            path(
-                f"reports/{route}/results/",
-                view.as_view(results_only=True),
-                name=f"{name}_results",
-            ),
-        ]
-    return urls
+    return [
+        *report_urls("sources-changed", ChangedSourcesReportView, "comparisons_changed_sources"),
+        *report_urls("watched-sources", WatchedSourcesReportView, "comparisons_watched_sources"),
+    ]
 
 
 @hooks.register("register_reports_menu_item")

@@ -2,7 +2,7 @@
 and XLSX, with their addresses and menu items."""
 
 from django.db.models import Exists, OuterRef
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils.functional import cached_property
 
 from wagtail import hooks
@@ -10,7 +10,7 @@ from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from home.dashboard import PermissionMenuItem
+from home.dashboard import PermissionMenuItem, report_urls
 from testimonials.advocacy.reconfirmation import needing_reconfirmation
 from testimonials.models import Advocate, NpsResponse, Testimonial
 from testimonials.program import deadline_after, program_settings
@@ -148,17 +148,7 @@ REPORTS = [
 
 @hooks.register("register_admin_urls")
 def register_report_urls():
-    urls = []
-    for slug, name, view in REPORTS:
-        urls += [
-            path(f"reports/{slug}/", view.as_view(), name=name),
-            path(
-                f"reports/{slug}/results/",
-                view.as_view(results_only=True),
-                name=f"{name}_results",
-            ),
-        ]
-    return urls
+    return [url for slug, name, view in REPORTS for url in report_urls(slug, view, name)]
 
 
 @hooks.register("register_reports_menu_item")
