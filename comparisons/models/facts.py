@@ -215,7 +215,11 @@ class Fact(Wording, TranslatableMixin, models.Model):
         """A new source, date or excerpt is a new verification, on every path (the
         product form, a translation's sync, code): it clears the watcher's flag and is
         kept in the evidence archive."""
-        before = self._verified_as if hasattr(self, "_verified_as") else self.stored_state()
+        loaded = self.__dict__.get("_loaded")
+        if loaded is not None:
+            before = self.verification_state(dict(zip(*loaded, strict=True)))
+        else:
+            before = self.stored_state()
         reverified = self.verification_state() != before
         if reverified and self.source_flag:
             self.source_flag = SourceFlag.NONE
@@ -227,7 +231,7 @@ class Fact(Wording, TranslatableMixin, models.Model):
                     "source_flagged_at",
                 }
         super().save(*args, **kwargs)
-        self._verified_as = self.verification_state()
+        self._loaded = (self.VERIFICATION_FIELDS, self.verification_state())
         if reverified and self.is_source_row():
             FactVerification.record(self, editor=getattr(self, "verified_by", None))
 
@@ -276,7 +280,9 @@ class Fact(Wording, TranslatableMixin, models.Model):
     @classmethod
     def from_db(cls, db, field_names, values):
         fact = super().from_db(db, field_names, values)
-        fact._verified_as = fact.verification_state()
+        # What was loaded, kept as it came (no work per row: tables load hundreds of
+        # facts) and read only if the fact is saved.
+        fact._loaded = (field_names, values)
         return fact
 
     def verification_state(self, values=None):
