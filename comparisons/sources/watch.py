@@ -92,17 +92,12 @@ def record(reading, facts, now=None):
         reading.detail = _("%(detail)s; the next check confirms it before flagging") % {
             "detail": reading.detail
         }
-    WatchedSource.objects.update_or_create(
-        url=reading.url,
-        defaults={
-            "state": reading.state,
-            "checked_at": now,
-            "http_status": reading.http_status,
-            "final_url": reading.final_url,
-            "fingerprint": text_fingerprint,
-            "detail": reading.detail[:300],
-        },
-    )
+    # The row just read is the one written: no second look-up.
+    source = previous or WatchedSource(url=reading.url)
+    source.state, source.checked_at = reading.state, now
+    source.http_status, source.final_url = reading.http_status, reading.final_url
+    source.fingerprint, source.detail = text_fingerprint, reading.detail[:300]
+    source.save()
     if not verdict:
         return  # no verdict: the facts keep what the last verdict said
     flags = verdicts(reading, facts)
