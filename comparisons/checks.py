@@ -16,6 +16,7 @@ from wagtail.models import Site
 
 from comparisons.models.comparison_pages import ComparisonPage
 from comparisons.models.criteria import Criterion
+from comparisons.models.exit_guides import ExitGuidePage
 from comparisons.models.facts import Fact
 from comparisons.models.product_pages import ProductPage
 from comparisons.pricing import price_basis
@@ -306,6 +307,18 @@ def comparison_table(page):
     yield from stale_table_facts(page, table, days)
 
 
+def product_page_published(page):
+    """A guide to leaving speaks for its product page: it is live only while that page
+    is (publishing it first would show a product readers cannot see yet)."""
+    parent = page.get_parent() if page.path else None
+    if parent is not None and not parent.live:
+        yield blocking(
+            _("Publish the product page “%(title)s” first: this guide goes live with it.")
+            % {"title": parent.title}
+        )
+
+
+register(ExitGuidePage, product_page_published)
 for check in (comparison_table, comparison_superlatives):
     register(ComparisonPage, check)
 for check in (

@@ -8,6 +8,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from comparisons.blocks import ExportFormatBlock
+from home.honesty import HonestyCheckedPage
 from home.visibility import ViewRestrictionsByPathMixin
 
 from .product_pages import ProductPage, link_alternatives
@@ -15,11 +16,12 @@ from .product_pages import ProductPage, link_alternatives
 TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
 
-class ExitGuidePage(ViewRestrictionsByPathMixin, Page):
+class ExitGuidePage(HonestyCheckedPage, ViewRestrictionsByPathMixin, Page):
     """How to leave one of our products: exporting your data, in which formats, the
     notice and cancellation terms, and what happens to the data afterwards. Placed under
     the product's page, which links to it, with the alternatives its "Not suitable for"
-    list recommends."""
+    list recommends. Publishing it before that page is refused (comparisons/checks.py),
+    and while that page is unpublished the guide is not served."""
 
     template = "pages/exit_guide_page.html"
 
@@ -130,3 +132,4 @@ def once_each(items):
         first = by_product.setdefault(item.alternative_id, item)
         first.situations = [*getattr(first, "situations", []), item.situation]
     return list(by_product.values())
+

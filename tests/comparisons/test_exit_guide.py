@@ -1,14 +1,20 @@
 """The guide to leaving one of our products: what a customer who wants to go reads, and
 how editors place it."""
 
+import datetime
+
 from django.contrib.auth.models import Group
+from django.core.management import call_command
+from django.utils import timezone
 
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 import pytest
+import time_machine
 from bs4 import BeautifulSoup
 
 from comparisons.models import ExitGuidePage, NotSuitableFor
+from home.honesty import PublishingRefused
 from tests.comparisons.factories import (
     ComparisonPageFactory,
     ExitGuidePageFactory,
@@ -196,3 +202,56 @@ def test_a_guide_under_an_unpublished_product_page_is_not_shown(client, product_
     assert guide.get_sitemap_urls() == []
     guide.refresh_from_db()
     assert guide.live, "the guide itself was not touched; it shows again with its page"
+
+
+REFUSED = "this guide goes live with it"
+
+
+@pytest.fixture
+def draft_product_page(product_page):
+    product_page.unpublish()
+    product_page.refresh_from_db()
+    return product_page
+
+
+@pytest.fixture
+def moderator(django_user_model):
+    user = django_user_model.objects.create_user(username="mona", password="unused-here")
+    user.groups.add(Group.objects.get(name="Moderators"))
+    return user
+
+
+def test_the_publish_button_refuses_a_guide_before_its_product_page(
+    client, moderator, draft_product_page
+):
+    guide = ExitGuidePageFactory(parent=draft_product_page, live=False)
+    client.force_login(moderator)
+
+    response = client.post(
+        f"/admin/pages/{guide.pk}/edit/", guide_form(**{"action-publish": "publish"})
+    )
+
+    assert REFUSED in response.content.decode()
+    guide.refresh_from_db()
+    assert not guide.live
+
+
+def test_publishing_a_guide_from_code_or_on_schedule_waits_for_its_product_page(
+    moderator, draft_product_page
+):
+    guide = ExitGuidePageFactory(parent=draft_product_page, live=False)
+    with pytest.raises(PublishingRefused, match=REFUSED):
+        guide.save_revision(user=moderator).publish(user=moderator)
+
+    go_live_at = timezone.now() + datetime.timedelta(hours=1)
+    guide.go_live_at = go_live_at
+    guide.save_revision(user=moderator, approved_go_live_at=go_live_at)
+    with time_machine.travel(go_live_at + datetime.timedelta(minutes=5)):
+        call_command("publish_scheduled")
+    guide.refresh_from_db()
+    assert not guide.live
+
+    draft_product_page.save_revision(user=moderator).publish(user=moderator)
+    guide.save_revision(user=moderator).publish(user=moderator)
+    guide.refresh_from_db()
+    assert guide.live
