@@ -11,8 +11,8 @@ last, a product that is not offered or a made-up tag is answered, never stored, 
 made-up values cannot fill the cache.
 
 A parameter that may be asked more than once (features=3&features=7) is declared in
-``cache_list_parameters`` too: it keeps every value, once each and sorted, so the same
-choices in any order are one page, and its values are confirmed together."""
+``cache_list_parameters`` too: the page sees every value, once each and sorted. No page
+confirms one today: the cost calculator's answers are never stored."""
 
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
@@ -65,18 +65,10 @@ class PageVisit:
 
 
 def shown_as_asked(request, name, shown):
-    """Called by a page with the value of ``name`` it showed (a list, for a name asked
-    more than once); a value it could not show as asked leaves its response out of
-    the cache."""
+    """Called by a page with the value of ``name`` it showed; a value it could not
+    show as asked leaves its response out of the cache."""
     visit = getattr(request, "page_visit", None)
-    if visit is None:
-        return
-    if isinstance(shown, list | tuple):
-        asked = request.GET.getlist(name)
-        # Each value once, as asked: "03" or a repeat is not the value shown.
-        if sorted(asked) == sorted(str(value) for value in shown) and len(set(asked)) == len(asked):
-            visit.shown.add(name)
-    elif request.GET.get(name) == str(shown):
+    if visit is not None and request.GET.get(name) == str(shown):
         visit.shown.add(name)
 
 
