@@ -132,4 +132,3 @@ def once_each(items):
         first = by_product.setdefault(item.alternative_id, item)
         first.situations = [*getattr(first, "situations", []), item.situation]
     return list(by_product.values())
-
