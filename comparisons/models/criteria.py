@@ -207,6 +207,25 @@ class Criterion(Wording, TranslatableMixin, index.Indexed, ClusterableModel):
             raise ValidationError({"pricing_role": "A minimum number of seats is a number."})
         elif role == self.PricingRole.MONTHLY_BILLING and self.kind != self.Kind.SUPPORT:
             raise ValidationError({"pricing_role": "Monthly billing is a yes or no."})
+        if role != self.PricingRole.PRICING_INFO:
+            self.clean_role_held_once(role)
+
+    def clean_role_held_once(self, role):
+        """One criterion per role (per currency, for prices): with two, the calculator
+        could not know which one a product's price is."""
+        currency = price_basis(self.unit)[0] if role in self.PRICE_ROLES else None
+        holders = type(self).objects.in_source_language().filter(pricing_role=role)
+        for other in holders.exclude(pk=self.pk):
+            if currency is None or price_basis(other.unit)[0] == currency:
+                raise ValidationError(
+                    {
+                        "pricing_role": f"“{other.name}” is already the calculator's "
+                        f"“{self.PricingRole(role).label}”"
+                        + (f" in {currency}" if currency else "")
+                        + ": one criterion per role, or the calculator would not know "
+                        "which one to read."
+                    }
+                )
 
     @property
     def price_basis(self):

@@ -173,3 +173,45 @@ def test_a_criterion_is_added_in_english_and_only_translated_into_japanese(conte
     assert not Criterion.objects.filter(name="Vendor support hours").exists()
     english = content_editor.post(CRITERION_ADD_URL, criterion_form(["24/7", "Weekdays"]))
     assert english.status_code == 302
+
+
+def test_a_calculator_role_is_held_by_one_criterion_per_currency(content_editor):
+    """Two seat prices in dollars and the calculator would read either: an editor is
+    told which criterion holds the role already, and nothing is saved."""
+    CriterionFactory(
+        name="Price per seat, billed monthly",
+        kind=Criterion.Kind.NUMBER,
+        unit="USD / seat / month",
+        pricing_role="seat_monthly",
+    )
+    starting = CriterionFactory(name="Starting price", kind=Criterion.Kind.NUMBER, unit="USD")
+    as_seat_price = {
+        "name": "Starting price",
+        "kind": "number",
+        "unit": "USD / agent / month",
+        "direction": "lower",
+        "pricing_role": "seat_monthly",
+    }
+
+    response = content_editor.post(
+        f"/admin/snippets/comparisons/criterion/edit/{starting.pk}/",
+        criterion_form([], **as_seat_price),
+    )
+
+    assert response.status_code == 200
+    assert "“Price per seat, billed monthly” is already the calculator" in (
+        response.content.decode()
+    )
+    starting.refresh_from_db()
+    assert (starting.pricing_role, starting.unit) == ("", "USD")
+    # In euros it is another price list's seat price; a pricing detail may be many.
+    euros = content_editor.post(
+        CRITERION_ADD_URL,
+        criterion_form([], **as_seat_price | {"name": "Seat (EUR)", "unit": "EUR / seat / month"}),
+    )
+    assert euros.status_code == 302
+    for name in ("Free plan", "Free trial"):
+        detail = {"name": name, "kind": "support", "pricing_role": "pricing_info"}
+        assert (
+            content_editor.post(CRITERION_ADD_URL, criterion_form([], **detail)).status_code == 302
+        )
