@@ -154,6 +154,12 @@ CASE_STUDY_COUNT = 200
 CUSTOMER_COUNT = 150
 PHOTO_COUNT = 200
 STALE_SHARE = 0.12
+# How often each kind of testimonial occurs, by stored value: a choice added later is
+# simply never drawn rather than breaking the loader.
+RELATIONSHIPS = {"customer": 92, "employee": 4, "partner": 3, "other": 1}
+INCENTIVES = {"none": 85, "discount": 8, "gift": 5, "payment": 2}
+SOURCES = {"form": 55, "interview": 10, "import": 10, "invited": 15, "after_nps": 10}
+VERIFICATIONS = {"": 40, "customer_list": 25, "account": 15, "invoice": 10, "call": 5, "other": 5}
 TAGS = ["onboarding", "security", "reporting", "migration", "pricing", "results", "education"]
 
 FIRST_NAMES = [
@@ -493,13 +499,8 @@ class BenchData:
             submitted = self.now - datetime.timedelta(minutes=self.random.randint(60, 1100 * 1440))
             moderated = submitted + datetime.timedelta(hours=self.random.randint(2, 72))
             live = status == Status.APPROVED
-            relationship = self.random.choices(
-                Testimonial.Relationship.values, weights=[92, 4, 3, 1]
-            )[0]
-            incentive = self.random.choices(
-                [choice for choice in Testimonial.Incentive.values if choice],
-                weights=[85, 8, 5, 2, 0],
-            )[0]
+            relationship = self.weighted(RELATIONSHIPS)
+            incentive = self.weighted(INCENTIVES)
             photo = next(photos, None) if live and n % 7 == 0 else None
             company = customer.name if customer else self.random.choice(["", "Acme Retail"])
             name = f"{self.random.choice(FIRST_NAMES)} {self.random.choice(LAST_NAMES)}"
@@ -526,10 +527,8 @@ class BenchData:
                         "gift": "a branded mug",
                         "payment": "USD 50 voucher",
                     }.get(incentive, ""),
-                    source=self.random.choices(Testimonial.Source.values, weights=[70, 20, 10])[0],
-                    verification=self.random.choices(
-                        Testimonial.Verification.values, weights=[40, 30, 15, 10, 5]
-                    )[0],
+                    source=self.weighted(SOURCES),
+                    verification=self.weighted(VERIFICATIONS),
                     status=status,
                     rejection_reason=(
                         self.random.choice(Testimonial.RejectionReason.values)
@@ -550,6 +549,10 @@ class BenchData:
         testimonials = Testimonial.objects.bulk_create(testimonials, batch_size=500)
         self.tag(TestimonialTag, testimonials, share=0.3)
         return testimonials
+
+    def weighted(self, weights):
+        """One of the choices named in ``weights`` ({value: weight}), drawn by weight."""
+        return self.random.choices(list(weights), weights=list(weights.values()))[0]
 
     def tag(self, through, items, share):
         from taggit.models import Tag
