@@ -80,11 +80,13 @@ class Row:
     criterion: object
     cells: list
 
-    @property
+    # Read by the summary, the table and the downloads: worked out once per row. A
+    # table is never changed once built.
+    @cached_property
     def winners(self):
         return [cell.column for cell in self.cells if cell.is_best]
 
-    @property
+    @cached_property
     def is_uniform(self):
         """Every product has the same value, so the row tells readers nothing apart."""
         identities = {cell.fact.identity if cell.fact else None for cell in self.cells}
@@ -96,7 +98,7 @@ class Group:
     name: str
     rows: list = field(default_factory=list)
 
-    @property
+    @cached_property
     def is_uniform(self):
         return all(row.is_uniform for row in self.rows)
 
@@ -115,15 +117,15 @@ class ComparisonTable:
     columns: list
     groups: list
 
-    @property
+    @cached_property
     def rows(self):
         return [row for group in self.groups for row in group.rows]
 
-    @property
+    @cached_property
     def ranked_rows(self):
         return [row for row in self.rows if row.criterion.is_ranked]
 
-    @property
+    @cached_property
     def standings(self):
         standings = {id(column): Standing(column) for column in self.columns}
         for row in self.rows:
@@ -133,7 +135,7 @@ class ComparisonTable:
                 (target.leads if len(winners) == 1 else target.shared).append(row.criterion)
         return list(standings.values())
 
-    @property
+    @cached_property
     def competitor_wins(self):
         """Rows a competitor wins and none of our products shares."""
         return [
@@ -142,7 +144,7 @@ class ComparisonTable:
             if row.winners and not any(column.product.is_ours for column in row.winners)
         ]
 
-    @property
+    @cached_property
     def differing_row_count(self):
         return sum(not row.is_uniform for row in self.rows)
 

@@ -1,7 +1,10 @@
 from django import template
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import pgettext
 
+from comparisons import fact_markup
+from comparisons.fact_markup import FactMarkup
 from comparisons.pricing import format_price
 from comparisons.table import plan_label
 from home.languages import default_language, reader_language
@@ -30,10 +33,50 @@ def product_names(products):
 def in_its_language(words):
     """Words from the comparison data, marked with their language where the page shows
     them untranslated, so that a screen reader reads them in the right voice."""
-    lang = getattr(words, "lang", None)
-    if lang is None:
+    if getattr(words, "lang", None) is None:
         return words
-    return format_html('<span lang="{}">{}</span>', lang, words)
+    return fact_markup.in_its_language(words)
+
+
+@register.simple_tag(takes_context=True)
+def fact_value(context, fact, availability_apart=False):
+    """A fact's value, support mark, availability and note (comparisons.fact_markup)."""
+    return FactMarkup.for_context(context).value(fact, availability_apart)
+
+
+@register.simple_tag(takes_context=True)
+def fact_evidence(context, fact, label, stale=False, age_in_days=0, anchor=""):
+    """A fact's source, verification date, automatic check, staleness and evidence link."""
+    return FactMarkup.for_context(context).evidence(fact, label, stale, age_in_days, anchor)
+
+
+@register.simple_tag(takes_context=True)
+def comparison_row(context, row, differences_only=False):
+    """One row of a comparison table: its criterion and every product's value."""
+    return FactMarkup.for_context(context).row(row, differences_only)
+
+
+@register.filter
+def criterion_names(criteria):
+    """ "Live chat, SLA timers" in the reader's language, each name marked with its own."""
+    separator = pgettext("list separator", ", ")
+    return mark_safe(  # noqa: S308 - each name is escaped by in_its_language
+        separator.join(fact_markup.in_its_language(criterion.name) for criterion in criteria)
+    )
+
+
+@register.filter
+def values_in_row(row):
+    """ "Quillory: 24/7; Wren: Office hours": each value a row of the table holds."""
+    separator = pgettext("label separator", ": ")
+    return mark_safe(  # noqa: S308 - names and values are escaped
+        "; ".join(
+            f"{fact_markup.escape(cell.column.product.name)}{separator}"
+            f"{fact_markup.in_its_language(cell.fact.display_value)}"
+            for cell in row.cells
+            if cell.fact
+        )
+    )
 
 
 @register.filter
