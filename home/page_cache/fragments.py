@@ -22,7 +22,9 @@ def fragment(request, kind, *vary):
     cached for a preview: it shows the editor's unsaved changes."""
     if settings.PAGE_CACHE_SECONDS <= 0 or getattr(request, "is_preview", False):
         return 0, "uncached"  # a key nothing is ever stored under
-    version = versions.page_cache().get(version_key(kind), 0)
+    key = version_key(kind)
+    cache = versions.page_cache()
+    (version,) = versions.current(cache, [key], cache.get_many([key]))
     # What a fragment shows may age with the days (a fact turns stale), so the date
     # belongs in the key.
     return settings.PAGE_CACHE_SECONDS, ":".join(

@@ -43,8 +43,18 @@ def stored_encoding(response):
 
 
 def page_key(host, path, query, encoding, versions):
+    # The versions are hashed in too: a deep path has many, and a key must stay short
+    # enough for any cache (the database cache's keys hold 255 characters).
     url = f"{encoding} {host}{path}?{query}"
-    return f"page-cache:page:{digest(url)}:" + ".".join(map(str, versions))
+    return f"page-cache:page:{digest(url + ' ' + '.'.join(map(str, versions)))}"
+
+
+def render_key(host, full_path, encoding, versions):
+    """The one render of a URL under the current versions that other requests for it
+    wait for (see ``coalescing``): keyed by the URL as asked, as the page type that
+    normalises it may not be known yet."""
+    request = f"{encoding} {host}{full_path} {'.'.join(map(str, versions))}"
+    return f"page-cache:render:{digest(request)}"
 
 
 def page_type_key(host, path):

@@ -2,7 +2,7 @@ from django.apps import apps
 from django.conf import settings
 from django.utils.cache import cc_delim_re, patch_cache_control
 
-from home.page_cache import keys, versions
+from home.page_cache import coalescing, keys, versions
 from home.page_cache.parameters import PageVisit, declared, declared_lists, normalised
 from home.page_cache.visitors import holds_nothing_of_theirs
 
@@ -13,7 +13,8 @@ NEVER_CACHED = ("/admin/", "/api/", "/documents/", "/static/", "/media/")
 class PageCacheMiddleware:
     """Serves Wagtail pages to anonymous visitors from the cache, and stores them.
 
-    It sits before the session middleware, so a hit costs no database query. A visitor
+    It sits before the session middleware, so a hit costs two reads of the page cache
+    and nothing else (see ``coalescing`` for what a miss does). A visitor
     whose session holds anything (an editor, a private page's password) is never served
     someone else's page. Only responses that a page marked as shareable (see
     ``mark_cacheable``) and that carry nothing per-visitor are stored, under a key made
@@ -30,39 +31,66 @@ class PageCacheMiddleware:
         host, path = keys.hostname(request), request.path
         version_keys = versions.version_keys(path)
         type_key = keys.page_type_key(host, path)
+        encoding = keys.accepted_encoding(request)
         # The versions and the page type in one round trip, the page in a second.
         found = cache.get_many([*version_keys, type_key])
-        current = tuple(found.get(key, 0) for key in version_keys)
-        page_type = served_page_type(found.get(type_key), current)
-        if page_type is not None:
+        current = versions.current(cache, version_keys, found)
+
+        def lookup(stored_type):
+            page_type = served_page_type(stored_type, current)
+            if page_type is None:
+                return None
             query = normalised(request.GET, declared(page_type), declared_lists(page_type))
-            encoding = keys.accepted_encoding(request)
             cached = cache.get(keys.page_key(host, path, query, encoding, current))
             if cached is not None:
                 cached["X-Cache"] = "hit"
+            return cached
+
+        cached = lookup(found.get(type_key))
+        if cached is not None:
+            return cached
+        render = coalescing.Render(
+            cache, keys.render_key(host, request.get_full_path(), encoding, current)
+        )
+        if not render.acquire():
+            cached = render.wait_for(lambda: lookup(cache.get(type_key)))
+            if cached is not None:
                 return cached
-        request.page_visit = PageVisit()
-        response = self.get_response(request)
-        if self.may_store(request, response, host):
-            if hasattr(response, "render") and not response.is_rendered:
-                response.render()
-            response["X-Cache"] = "miss"
-            if settings.CDN_CACHE_SECONDS:
-                # A CDN may keep it too: Candor purges it there on every change.
-                patch_cache_control(
-                    response, public=True, max_age=0, s_maxage=settings.CDN_CACHE_SECONDS
-                )
-            visit = request.page_visit
-            query = normalised(request.GET, visit.names, visit.lists)
-            encoding = keys.stored_encoding(response)
-            cache.set_many(
-                {
-                    keys.page_key(host, path, query, encoding, current): response,
-                    type_key: (current, visit.page_type),
-                },
-                settings.PAGE_CACHE_SECONDS,
-            )
+        stored = False
+        try:
+            response = self.render(request)
+            stored = self.store(request, response, cache, host, path, current, type_key)
+        finally:
+            render.release(stored)
         return response
+
+    def render(self, request):
+        request.page_visit = PageVisit()
+        return self.get_response(request)
+
+    def store(self, request, response, cache, host, path, current, type_key):
+        """Keep the response for the next visitors if it may be shared."""
+        if not self.may_store(request, response, host):
+            return False
+        if hasattr(response, "render") and not response.is_rendered:
+            response.render()
+        response["X-Cache"] = "miss"
+        if settings.CDN_CACHE_SECONDS:
+            # A CDN may keep it too: Candor purges it there on every change.
+            patch_cache_control(
+                response, public=True, max_age=0, s_maxage=settings.CDN_CACHE_SECONDS
+            )
+        visit = request.page_visit
+        query = normalised(request.GET, visit.names, visit.lists)
+        encoding = keys.stored_encoding(response)
+        cache.set_many(
+            {
+                keys.page_key(host, path, query, encoding, current): response,
+                type_key: (current, visit.page_type),
+            },
+            settings.PAGE_CACHE_SECONDS,
+        )
+        return True
 
     @staticmethod
     def may_use_cache(request):

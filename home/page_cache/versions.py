@@ -1,5 +1,6 @@
 """The version numbers that make up a cached page's key."""
 
+import secrets
 import time
 
 from django.core.cache import caches
@@ -43,16 +44,30 @@ def version_keys(path):
 
 
 def bump(cache, keys):
-    for key in keys:
-        # add() creates the counter only if it is missing; incr() is atomic in Redis
-        # and in the local-memory cache, so concurrent bumps are never lost. A counter
-        # the cache evicted starts again from the clock, not from a number it had
-        # before: what was stored under that number must not become current again.
-        cache.add(key, time.time_ns(), timeout=None)
-        try:
-            cache.incr(key)
-        except ValueError:  # evicted between add() and incr()
-            cache.set(key, time.time_ns(), timeout=None)
+    """Give each counter a value it never had. A new random value rather than an
+    increment: any cache can store it in one write (the database cache has no atomic
+    increment), two processes bumping at once never lose a change (each write is new),
+    and a counter the cache evicted never comes back to a number pages were stored
+    under."""
+    cache.set_many({key: new_version() for key in keys}, timeout=None)
+
+
+def current(cache, keys, found):
+    """The values of the counters ``keys`` (``found``: those already read). A counter
+    never set, or evicted, gets a new value rather than reading as nothing: pages
+    stored before it was evicted must not become current again."""
+    missing = [key for key in keys if key not in found]
+    if missing:
+        fresh = {key: new_version() for key in missing}
+        for key, value in fresh.items():
+            cache.add(key, value, timeout=None)
+        # Another process may have added it first: its value is the one that counts.
+        found = {**found, **fresh, **cache.get_many(missing)}
+    return tuple(found[key] for key in keys)
+
+
+def new_version():
+    return f"{time.time_ns():x}{secrets.token_hex(4)}"
 
 
 def bump_after_commit(keys):

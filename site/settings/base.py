@@ -128,6 +128,18 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
+# Without Redis, whole pages, their versions and their render locks are shared by every
+# process of the machine (app server workers, commands, the task worker) in a table
+# created by home's migrations, so a change made in one reaches all at once.
+DATABASE_PAGE_CACHE = {
+    "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+    "LOCATION": "candor_page_cache",
+    # Pages are ~10-50 KB; when full, a third goes.
+    "OPTIONS": {
+        "MAX_ENTRIES": int(os.environ.get("CACHE_MAX_ENTRIES", "5000")),
+        "CULL_FREQUENCY": 3,
+    },
+}
 if REDIS_URL:
     CACHES = {
         "default": {
@@ -138,22 +150,23 @@ if REDIS_URL:
     }
 else:
     CACHES = {
+        # Fragments of pages, in each process (their keys carry the page cache's
+        # versions, so a process's copy is never stale).
         "default": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": "candor",
-            # Each process holds at most this many entries (pages are ~10-50 KB); when
-            # full, the least recently used third goes.
-            "OPTIONS": {
-                "MAX_ENTRIES": int(os.environ.get("CACHE_MAX_ENTRIES", "1000")),
-                "CULL_FREQUENCY": 3,
-            },
-        }
+            # Each process holds at most this many entries; when full, the least
+            # recently used third goes.
+            "OPTIONS": {"MAX_ENTRIES": 1000, "CULL_FREQUENCY": 3},
+        },
+        "pages": DATABASE_PAGE_CACHE,
     }
 
-# Full-page cache for anonymous visitors, in the default cache (Redis when REDIS_URL is
-# set). Entries are invalidated on every change they show (home.page_cache); 0 turns it off.
+# Full-page cache for anonymous visitors: Redis when REDIS_URL is set, otherwise the
+# database. Entries are invalidated on every change they show (home.page_cache); 0 turns
+# it off.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "3600"))
-PAGE_CACHE_ALIAS = "default"
+PAGE_CACHE_ALIAS = "default" if REDIS_URL else "pages"
 # A visitor with a session cookie is served the cached page if the session holds
 # nothing; with Redis that check is a cache read. A process's local memory is no place
 # for sessions: a logout would not reach the other processes.

@@ -18,8 +18,11 @@ TASKS = {
 MEDIA_ROOT = tempfile.mkdtemp(prefix="candor-test-media-")
 PRIVATE_MEDIA_ROOT = tempfile.mkdtemp(prefix="candor-test-private-media-")
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-# Limits in the test database, as on a laptop: a test's counts roll back with it.
+# Limits and pages in the test database, as on a laptop: a test's entries roll back
+# with it.
 CACHES["limits"] = DATABASE_LIMITS_CACHE  # noqa: F405
+CACHES["pages"] = DATABASE_PAGE_CACHE  # noqa: F405
+PAGE_CACHE_ALIAS = "pages"
 # Off, so every other test sees its page rendered; tests/home/test_page_cache.py turns it on.
 PAGE_CACHE_SECONDS = 0
 # The source watcher's tests read a local server and need not be polite to it.

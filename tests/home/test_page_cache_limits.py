@@ -7,7 +7,6 @@ from importlib import import_module
 
 from django.conf import settings as django_settings
 from django.contrib.auth.models import Group
-from django.core.cache import cache
 from django.db import connection
 from django.http import QueryDict
 from django.test.utils import CaptureQueriesContext
@@ -30,8 +29,18 @@ def page_cache_on(settings):
 
 
 def stored_pages():
-    """The pages held in the local-memory cache."""
-    return sum(":page-cache:page:" in key for key in cache._cache)
+    """The pages held in the page cache (a table, where there is no Redis)."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT COUNT(*) FROM candor_page_cache WHERE cache_key LIKE %s",
+            ["%page-cache:page:%"],
+        )
+        return cursor.fetchone()[0]
+
+
+def beyond_the_page_cache(queries):
+    """The queries that are not reads of the page cache's own table."""
+    return [query["sql"] for query in queries if '"candor_page_cache"' not in query["sql"]]
 
 
 @pytest.fixture
@@ -50,14 +59,14 @@ def test_made_up_parameters_make_a_single_cached_page(client, wall):
     assert answers == ["miss"] + ["hit"] * (len(urls) - 1)
 
 
-def test_a_tracking_parameter_is_served_the_cached_page_without_a_query(client, wall):
+def test_a_tracking_parameter_is_served_the_cached_page_with_no_other_query(client, wall):
     client.get(wall.url)
 
     with CaptureQueriesContext(connection) as queries:
         response = client.get(wall.url + "?utm_source=newsletter&utm_medium=email")
 
     assert response["X-Cache"] == "hit"
-    assert len(queries) == 0
+    assert beyond_the_page_cache(queries) == []
 
 
 def test_a_visitors_tracking_id_never_reaches_the_cached_page(client, wall):
@@ -200,7 +209,7 @@ def test_a_made_up_session_cookie_is_served_the_cached_page(client, wall):
         response = client.get(wall.url + "?utm_source=x")
 
     assert response["X-Cache"] == "hit"
-    assert len(queries) <= 1  # at most looking the session up
+    assert len(beyond_the_page_cache(queries)) <= 1  # at most looking the session up
 
 
 def test_a_session_that_holds_nothing_is_served_the_cached_page(client, wall, session_store):
@@ -253,6 +262,7 @@ def redis_page_cache(settings):
             "KEY_PREFIX": "candor",
         },
     }
+    settings.PAGE_CACHE_ALIAS = "default"
     yield server
     server.flushdb()
 
