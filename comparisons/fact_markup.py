@@ -53,9 +53,6 @@ class FactMarkup:
     ``for_context``): it remembers the words and dates it has already formatted."""
 
     def __init__(self, evidence_base=""):
-        from comparisons.models import Criterion, Fact  # the models render with these tags
-
-        self.support_kind, self.text_kind = Criterion.Kind.SUPPORT, Criterion.Kind.TEXT
         self.evidence_base = escape(evidence_base or "")
         self.language = get_language()
         self.words = {
@@ -72,11 +69,9 @@ class FactMarkup:
             "ranked": gettext("Ranked, best first:"),
             "separator": pgettext("list separator", ", "),
         }
-        # A choice's label costs a lookup and a translation each time it is asked for.
-        self.support_labels = {value: str(label) for value, label in Fact.Support.choices}
-        self.availability_labels = {
-            value: escape(label) for value, label in Fact.Availability.choices
-        }
+        # Labels of choices, from the first fact shown: a label costs a lookup and a
+        # translation each time a model is asked for it.
+        self.support_labels = self.availability_labels = None
         self.stale_words = {}
         self.plans = {}
 
@@ -111,6 +106,16 @@ class FactMarkup:
             found = self.plans[plan] = escape(plan_label(plan))
         return found
 
+    def choice_labels(self, fact):
+        """The labels of a fact's support and availability choices, escaped."""
+        if self.support_labels is None:
+            model = type(fact)
+            self.support_labels = {value: escape(label) for value, label in model.Support.choices}
+            self.availability_labels = {
+                value: escape(label) for value, label in model.Availability.choices
+            }
+        return self.support_labels, self.availability_labels
+
     def hidden_label(self, label):
         words = self.words["for"] % {"label": escape(label)}
         return f'<span class="visually-hidden"> {words}</span>'
@@ -126,15 +131,15 @@ class FactMarkup:
         mark = SUPPORT_MARKS.get(support)
         if mark:
             parts.append(f'<span aria-hidden="true">{mark}</span>')
-        if support and fact.criterion.kind == self.support_kind:
-            parts.append(escape(self.support_labels[support]))
+        if support and fact.criterion.kind == type(fact.criterion).Kind.SUPPORT:
+            parts.append(self.choice_labels(fact)[0][support])
         else:
             parts.append(in_its_language(fact.display_value))
         parts.append("</span>")
         if fact.availability and not availability_apart:
             parts.append(
                 f' <span class="tag tag--{escape(fact.availability)}">'
-                f"{self.availability_labels[fact.availability]}</span>"
+                f"{self.choice_labels(fact)[1][fact.availability]}</span>"
             )
         if fact.note:
             parts.append(f'<span class="value__note">{in_its_language(fact.note)}</span>')
@@ -183,7 +188,7 @@ class FactMarkup:
         if criterion.help_text:
             help_text = in_its_language(criterion.help_text)
             parts.append(f'<span class="criterion__help">{help_text}</span>')
-        if criterion.kind == self.text_kind and criterion.is_ranked:
+        if criterion.kind == type(criterion).Kind.TEXT and criterion.is_ranked:
             # Editors rank short text by hand: readers see the order that decides the row.
             words = criterion.ranked_words
             ranking = "".join(f"<li>{in_its_language(word)}</li>" for word in words)
