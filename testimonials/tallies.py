@@ -41,7 +41,7 @@ def recount(products=None):
     """Count the testimonials of ``products`` (products or their ids; all of ours when
     None) afresh and store each product's counts. One aggregate query per product."""
     if products is None:
-        ids = set(Testimonial.objects.values_list("product_id", flat=True).distinct())
+        ids = set(Testimonial.objects.order_by().values_list("product_id", flat=True).distinct())
         ids |= set(Product.objects.ours().values_list("pk", flat=True))
     else:
         ids = {getattr(product, "pk", product) for product in products} - {None}
