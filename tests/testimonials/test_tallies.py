@@ -249,23 +249,17 @@ def test_the_recount_command_puts_right_what_was_written_around_the_models(some)
     assert_tallied(some)
 
 
-def test_counting_once_counts_each_product_once_at_the_end(some):
+def test_counting_once_counts_each_product_once_at_the_end(some, monkeypatch):
     other = ProductFactory(name="Fernhill Chat", is_ours=True)
-    counted = []
-    original = tallies.recount
+    counted, recount = [], tallies.recount
+    monkeypatch.setattr(
+        tallies, "recount", lambda products: counted.append(sorted(products)) or recount(products)
+    )
 
-    def counting(products=None):
-        counted.append(sorted(getattr(p, "pk", p) for p in products))
-        return original(products)
-
-    tallies.recount = counting
-    try:
-        with tallies.counting_once():
-            for _ in range(3):
-                TestimonialFactory(product=some, rating=2, approved=True)
-            TestimonialFactory(product=other, rating=5)
-    finally:
-        tallies.recount = original
+    with tallies.counting_once():
+        for _ in range(3):
+            TestimonialFactory(product=some, rating=2, approved=True)
+        TestimonialFactory(product=other, rating=5)
 
     assert counted == [sorted([some.pk, other.pk])]
     assert_tallied(some, other)
