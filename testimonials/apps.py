@@ -12,7 +12,7 @@ class TestimonialsConfig(AppConfig):
         from home.page_cache.signals import register as show_in_cached_pages
         from home.personal_data import register
 
-        from . import checks, personal_data, photos, signals  # noqa: F401
+        from . import checks, personal_data, photos, signals, tallies  # noqa: F401
         from .models import (
             Customer,
             CustomerContact,

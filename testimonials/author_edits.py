@@ -18,6 +18,7 @@ from wagtail.log_actions import log
 
 from testimonials.models import Testimonial
 from testimonials.personal_data import delete_photo
+from testimonials.tallies import counting_once
 
 CHANGED_BY_AUTHOR_ACTION = "candor.changed_by_author"
 
@@ -34,11 +35,12 @@ def register_author_change_log_action(actions):
 def withdraw(testimonial):
     """The author takes it back: hidden at once, the record kept, their photo deleted."""
     testimonial.check_author_may_change()
-    if testimonial.live:
-        testimonial.unpublish(log_action=False)
-    testimonial.status = Testimonial.Status.WITHDRAWN
-    testimonial.withdrawn_at = timezone.now()
-    testimonial.save(update_fields=["status", "withdrawn_at"])
+    with counting_once():
+        if testimonial.live:
+            testimonial.unpublish(log_action=False)
+        testimonial.status = Testimonial.Status.WITHDRAWN
+        testimonial.withdrawn_at = timezone.now()
+        testimonial.save(update_fields=["status", "withdrawn_at"])
     delete_photo(testimonial)
 
 
@@ -53,7 +55,7 @@ def record_author_change(testimonial, answers, language=None):
     """Store the author's new ``answers`` (customer-owned field → value) for
     ``testimonial``, and the ``language`` they now say they wrote in. Raises
     ValidationError if the author may no longer change it (rejected or withdrawn)."""
-    with transaction.atomic():
+    with transaction.atomic(), counting_once():
         testimonial = Testimonial.objects.select_for_update().get(pk=testimonial.pk)
         testimonial.check_author_may_change()
         changed = tuple(

@@ -29,6 +29,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 
 from testimonials.models import Testimonial
 from testimonials.models.testimonials import WITHDRAWN_REFUSAL
+from testimonials.tallies import counting_once
 
 # Ratings a single moderator cannot reject: suppressing low ratings is what rejection
 # must never be used for, so it takes two people to do it.
@@ -89,7 +90,7 @@ def rejection_refusal(user, testimonial):
 def reject(testimonial, reason, user):
     """Reject as ``user``, or propose the rejection where it needs a second moderator.
     Raises ModerationRefused, changing nothing, when the user may not."""
-    with transaction.atomic():
+    with transaction.atomic(), counting_once():
         # The stored row, locked: two moderators confirming at once must not both count.
         testimonial = Testimonial.objects.select_for_update().get(pk=testimonial.pk)
         refusal = rejection_refusal(user, testimonial)

@@ -18,7 +18,7 @@ from django.db.models.functions import Coalesce, Greatest, TruncDate
 
 from home.languages import reader_language
 from home.search_text import width_forms
-from testimonials.choices import Status
+from testimonials.choices import RejectionReason, Status
 
 # The columns of the rejection record: each rating, then testimonials given none.
 REJECTION_RATING_COLUMNS = (1, 2, 3, 4, 5, None)
@@ -138,12 +138,18 @@ class TestimonialQuerySet(models.QuerySet):
         )
 
     def summary(self):
-        """The public rating distribution and the moderation record, in one query.
+        """The public rating distribution and the moderation record, counted from the
+        rows in one query. A product's pages read theirs from its tally instead
+        (``TestimonialManager.summary``), which must always equal this.
 
         Ratings count every approved testimonial, whatever its score; the record
         counts everything ever submitted, so readers see what was not published, and
         breaks rejections down by reason and by rating, so suppressing low ratings
         would show. Only decisions count: a proposal to reject changes nothing."""
+        return summarised(self.counts())
+
+    def counts(self):
+        """The figures ``summary()`` is made of, as plain numbers: what a tally stores."""
         Status, reasons = self.model.Status, self.model.RejectionReason
         public = Q(**PUBLIC)
         rated = public & Q(rating__isnull=False)
@@ -151,7 +157,7 @@ class TestimonialQuerySet(models.QuerySet):
             reason.value: Q(status=Status.REJECTED, rejection_reason=reason.value)
             for reason in reasons
         }
-        totals = self.aggregate(
+        return self.aggregate(
             average=Avg("rating", filter=rated),
             rated=Count("pk", filter=rated),
             submitted=Count("pk"),
@@ -160,7 +166,7 @@ class TestimonialQuerySet(models.QuerySet):
             withdrawn=Count("pk", filter=Q(status=Status.WITHDRAWN)),
             **{f"stars_{n}": Count("pk", filter=rated & Q(rating=n)) for n in range(1, 6)},
             **{
-                f"rejected_{reason}_{stars or 'unrated'}": Count(
+                rejection_key(reason, stars): Count(
                     "pk",
                     filter=condition & (Q(rating=stars) if stars else Q(rating__isnull=True)),
                 )
@@ -168,44 +174,70 @@ class TestimonialQuerySet(models.QuerySet):
                 for stars in REJECTION_RATING_COLUMNS
             },
         )
-        rejections = []
-        for reason in reasons:
-            by_rating = [
-                {"stars": stars, "count": totals[f"rejected_{reason.value}_{stars or 'unrated'}"]}
-                for stars in REJECTION_RATING_COLUMNS
-            ]
-            count = sum(cell["count"] for cell in by_rating)
-            if count:
-                rejections.append({"reason": reason.label, "count": count, "ratings": by_rating})
-        count = totals["rated"]
-        return {
-            "ratings": {
-                "average": totals["average"],
-                "count": count,
-                "distribution": [
-                    {
-                        "stars": n,
-                        "count": totals[f"stars_{n}"],
-                        "percent": round(100 * totals[f"stars_{n}"] / count) if count else 0,
-                    }
-                    for n in range(5, 0, -1)
-                ],
-                "critical": sum(totals[f"stars_{n}"] for n in range(1, CRITICAL_AT_MOST + 1)),
-            },
-            "moderation": {
-                "submitted": totals["submitted"],
-                "published": totals["published"],
-                "pending": totals["pending"],
-                "withdrawn": totals["withdrawn"],
-                "rejected": [
-                    {"reason": row["reason"], "count": row["count"]} for row in rejections
-                ],
-                "rejected_total": sum(row["count"] for row in rejections),
-            },
-            # Each reason by rating (1 to 5 stars, then unrated): kept beside
-            # "moderation" so its callers see the same keys as before.
-            "rejections": {"columns": REJECTION_RATING_COLUMNS, "rows": rejections},
-        }
+
+
+class TestimonialManager(models.Manager.from_queryset(TestimonialQuerySet)):
+    def summary(self):
+        """As ``TestimonialQuerySet.summary()``. For all of one product's testimonials,
+        as its pages ask (``product.testimonials.summary()``), read from the product's
+        tally (testimonials.tallies): one query however many testimonials there are,
+        the same figures as counting them. Any other scope (the whole site, a filtered
+        queryset) is counted from the rows, as is a product not tallied yet."""
+        product = getattr(self, "instance", None)
+        if product is not None and self.field.name == "product":
+            Tally = product._meta.get_field("testimonial_tally").related_model
+            # Never the tally cached on the product: it may have been recounted since.
+            tallied = Tally.objects.filter(product=product).values_list("counts", flat=True).first()
+            if tallied:
+                return summarised(tallied)
+        return self.get_queryset().summary()
+
+
+def rejection_key(reason, stars):
+    return f"rejected_{reason}_{stars or 'unrated'}"
+
+
+def summarised(counts):
+    """``counts()`` as pages show them: the ratings, the moderation record and the
+    rejections by reason and rating, labelled in the reader's language. A figure the
+    counts lack (a rejection reason added since they were taken) is zero."""
+    rejections = []
+    for reason in RejectionReason:
+        by_rating = [
+            {"stars": stars, "count": counts.get(rejection_key(reason.value, stars), 0)}
+            for stars in REJECTION_RATING_COLUMNS
+        ]
+        count = sum(cell["count"] for cell in by_rating)
+        if count:
+            rejections.append({"reason": reason.label, "count": count, "ratings": by_rating})
+    stars = {n: counts.get(f"stars_{n}", 0) for n in range(1, 6)}
+    count = counts["rated"]
+    return {
+        "ratings": {
+            "average": counts["average"],
+            "count": count,
+            "distribution": [
+                {
+                    "stars": n,
+                    "count": stars[n],
+                    "percent": round(100 * stars[n] / count) if count else 0,
+                }
+                for n in range(5, 0, -1)
+            ],
+            "critical": sum(stars[n] for n in range(1, CRITICAL_AT_MOST + 1)),
+        },
+        "moderation": {
+            "submitted": counts["submitted"],
+            "published": counts["published"],
+            "pending": counts["pending"],
+            "withdrawn": counts["withdrawn"],
+            "rejected": [{"reason": row["reason"], "count": row["count"]} for row in rejections],
+            "rejected_total": sum(row["count"] for row in rejections),
+        },
+        # Each reason by rating (1 to 5 stars, then unrated): kept beside
+        # "moderation" so its callers see the same keys as before.
+        "rejections": {"columns": REJECTION_RATING_COLUMNS, "rows": rejections},
+    }
 
 
 class NpsResponseQuerySet(models.QuerySet):

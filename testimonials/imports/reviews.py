@@ -37,6 +37,7 @@ from wagtail.search.backends import get_search_backends
 from home.form_input import normalised
 from home.languages import default_language
 from home.page_cache.signals import changed_in_bulk
+from testimonials import tallies
 from testimonials.choices import ImportBasis, Incentive, Platform
 from testimonials.models import Testimonial
 
@@ -299,6 +300,7 @@ class ReviewImport:
             for backend in get_search_backends(with_auto_update=True):
                 backend.add_bulk(Testimonial, created)
             # Written without signals: each product's moderation record counts them.
+            tallies.changed(*{testimonial.product_id for testimonial in created})
             changed_in_bulk(Testimonial, list({t.product_id: t for t in created}.values()))
         return len(created), 0
 

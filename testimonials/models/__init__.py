@@ -11,6 +11,7 @@ from .reference_requests import ReferenceRequest
 from .referrals import ReferralVisitDay
 from .replies import TestimonialReply, TestimonialReplyEdit
 from .submission_page import TestimonialSubmissionPage
+from .tallies import TestimonialTally
 from .testimonials import Testimonial, TestimonialTag
 from .wall import TestimonialWallPage
 
@@ -41,5 +42,6 @@ __all__ = [
     "TestimonialReply",
     "TestimonialReplyEdit",
     "TestimonialTag",
+    "TestimonialTally",
     "TestimonialWallPage",
 ]

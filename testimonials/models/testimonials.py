@@ -3,6 +3,7 @@ from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.dispatch import Signal
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.text import Truncator, capfirst
@@ -49,7 +50,7 @@ from testimonials.choices import (
 from testimonials.panels import CustomerStatusPanel, SentPhotoPanel
 from testimonials.provenance import Provenance
 from testimonials.public_reply import PublicReply
-from testimonials.querysets import TestimonialQuerySet
+from testimonials.querysets import TestimonialManager
 from testimonials.structured_data import review_of
 from testimonials.validators import validate_excerpt
 
@@ -68,6 +69,10 @@ LINK_NAMES = {
     Source.FORM: _("our public form"),
 }
 WITHDRAWN_REFUSAL = _("Its author has withdrawn this testimonial, so it cannot be published.")
+
+# Sent (sender: Testimonial, instance) by the methods below that write the stored row
+# with an UPDATE rather than save(), so what counts testimonials hears of them too.
+updated_without_save = Signal()
 
 
 class TestimonialTag(TaggedItemBase):
@@ -251,7 +256,7 @@ class Testimonial(
         for_concrete_model=False,
     )
 
-    objects = TestimonialQuerySet.as_manager()
+    objects = TestimonialManager()
 
     CUSTOMER_OWNED_FIELDS = CUSTOMER_OWNED_FIELDS
     # What the site recorded about it (decisions, the author's withdrawal or change):
@@ -465,6 +470,7 @@ class Testimonial(
         type(self)._base_manager.filter(pk=self.pk).update(**answers)
         for name, value in answers.items():
             setattr(self, name, value)
+        updated_without_save.send(sender=type(self), instance=self)
 
     def save(self, *args, **kwargs):
         # For code that skips forms and model validation: the customer's answers are
@@ -591,6 +597,7 @@ class Testimonial(
         )
         self.status, self.rejection_reason = self.Status.APPROVED, ""
         self.rejection_proposed_by, self.rejection_proposed_at = None, None
+        updated_without_save.send(sender=type(self), instance=self)
 
     def reject(self, reason, user=None):
         """Record the final decision to reject: out of public view, out of any workflow,

@@ -9,6 +9,7 @@ from wagtail.models import Locale
 import pytest
 from bs4 import BeautifulSoup
 
+from comparisons.models import Product
 from home.models import SiteSettings
 from testimonials.advocacy.nps import net_promoter_score
 from testimonials.advocacy.reconfirmation import needing_reconfirmation
@@ -24,6 +25,7 @@ from testimonials.models import (
     ReferenceRequest,
     ReferralVisitDay,
     Testimonial,
+    TestimonialTally,
     TestimonialWallPage,
 )
 from tests.testimonials.test_demo_fatigue_limit import over_the_limit
@@ -154,3 +156,14 @@ def test_the_japanese_case_study_quotes_the_same_approved_testimonials(client, d
     for testimonial in quoted:
         assert testimonial.author_name in html
     assert "最初の返信までの時間(中央値)" in html
+
+
+def test_every_products_figures_are_counted_once_the_demo_is_loaded(demo_site):
+    products = Product.objects.filter(testimonials__isnull=False).distinct()
+
+    assert products.exists()
+    for product in products:
+        assert TestimonialTally.objects.filter(product=product).exists(), product
+        assert product.testimonials.summary() == (
+            Testimonial.objects.filter(product=product).summary()
+        )

@@ -200,10 +200,7 @@ def test_another_persons_data_is_untouched(ada, charles, django_capture_on_commi
 
 
 def test_the_moderation_record_still_adds_up(ada, charles, our_product):
-    Testimonial.objects.filter(pk=ada["pending"].pk).update(
-        status=Testimonial.Status.REJECTED,
-        rejection_reason=Testimonial.RejectionReason.OFF_TOPIC,
-    )
+    ada["pending"].reject(Testimonial.RejectionReason.OFF_TOPIC)
     before = our_product.testimonials.summary()["moderation"]
 
     erase_personal_data(ADDRESS)
