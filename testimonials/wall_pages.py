@@ -223,6 +223,8 @@ def wall_page(testimonials, order, per_page, after="", before=""):
     """The page of ``testimonials`` (filtered, not yet ordered) after or before a
     cursor, or the first page. None if the cursor leads nowhere any more (nothing
     after it, or nothing before the page before it): the first page is the answer."""
+    if after and before:
+        raise InvalidCursor
     cursor = after or before
     position = order.position(cursor) if cursor else None
     found = positions(testimonials, order, position, forward=not before, count=per_page + 2)
