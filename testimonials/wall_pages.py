@@ -14,7 +14,7 @@ first, the rating comes first, ``-`` for none). It finds its page whether or not
 testimonial is still shown; the page cache keeps only pages whose cursor is one."""
 
 import datetime
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import connections
@@ -212,7 +212,6 @@ class WallPage:
     older: str = ""  # the cursor after which the next page starts
     canonical: str = ""  # the cursor after which this page starts, if not the first
     confirmed: bool = False  # the cursor asked for names a testimonial shown on the wall
-    testimonials: list = field(default_factory=list)
 
     @property
     def is_first(self):
@@ -220,15 +219,17 @@ class WallPage:
 
 
 def wall_page(testimonials, order, per_page, after="", before=""):
-    """The page of ``testimonials`` (filtered, not yet ordered) after or before a
-    cursor, or the first page. None if the cursor leads nowhere any more (nothing
+    """The page of ``testimonials`` (filtered; ``order`` orders them) after or before
+    a cursor, or the first page. None if the cursor leads nowhere any more (nothing
     after it, or nothing before the page before it): the first page is the answer."""
     if after and before:
         raise InvalidCursor
     cursor = after or before
     position = order.position(cursor) if cursor else None
     found = positions(testimonials, order, position, forward=not before, count=per_page + 2)
-    confirmed = bool(found) and position is not None and found[0].pk == position.pk
+    # The whole cursor, not only its id: a made-up time before a real id would
+    # otherwise find the same page under any number of addresses.
+    confirmed = bool(found) and position is not None and order.cursor(found[0]) == cursor
     if confirmed:
         found = found[1:]
     if before:

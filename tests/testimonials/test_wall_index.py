@@ -240,3 +240,19 @@ def test_a_deep_page_is_read_through_an_index(client, wall_page, our_product, or
             assert "Index Scan using testimonial_" in plan, plan
             assert "Seq Scan on testimonials_testimonial" not in plan, plan
             assert not re.search(r"\bSort\b", plan), plan
+
+
+def test_only_a_cursor_that_names_a_shown_testimonial_is_kept_in_the_page_cache(
+    client, settings, wall_page, testimonials
+):
+    settings.PAGE_CACHE_SECONDS = 600
+    cursor = soup(client.get(wall_page.url)).select_one("a[rel=next]")["href"]
+    language, since, pk = cursor[len("?after=") :].split(".")
+    a_moment_later = f"?after={language}.{int(since) + 1}.{pk}"
+
+    answers = [client.get(wall_page.url + cursor).get("X-Cache") for _ in range(2)]
+    made_up = [client.get(wall_page.url + a_moment_later) for _ in range(2)]
+
+    assert answers == ["miss", "hit"]
+    assert [response.status_code for response in made_up] == [200, 200]
+    assert [response.get("X-Cache") for response in made_up] == [None, None]
