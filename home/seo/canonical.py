@@ -31,8 +31,19 @@ def canonical_url(page, context):
     if not url:
         return ""
     url += subpage_path(page, request)
+    query = listing_query(page, context)
+    return f"{url}?{query}" if query else url
+
+
+def listing_query(page, context):
+    """The query string naming the page of a listing the context shows: the page's own
+    (``canonical_query``, for a listing paged by something other than a number), or
+    the paginator's number."""
+    own = getattr(page, "canonical_query", None)
+    if own is not None:
+        return own(context)
     number = listing_page_number(context)
-    return f"{url}?page={number}" if number > 1 else url
+    return f"page={number}" if number > 1 else ""
 
 
 def site_root_url(site, request):

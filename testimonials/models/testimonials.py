@@ -348,7 +348,29 @@ class Testimonial(
 
     class Meta:
         ordering = ["-submitted_at", "-pk"]
-        indexes = [models.Index(fields=["status", "live", "product", "-submitted_at"])]
+        # The wall reads each language (and, lowest rating first, each rating) in its
+        # own index order (testimonials.wall_pages); the product filter and product
+        # pages theirs; the admin listing and its moderation queue (status=pending)
+        # newest first. ``live`` comes last: SQLite cannot seek on a boolean tested
+        # as ``WHERE live``, so in the middle it would hide the columns after it.
+        indexes = [
+            models.Index(
+                fields=["status", "language", "-submitted_at", "-id", "live"],
+                name="testimonial_wall_newest",
+            ),
+            models.Index(
+                fields=["status", "language", "rating", "-submitted_at", "-id", "live"],
+                name="testimonial_wall_critical",
+            ),
+            models.Index(
+                fields=["status", "product", "language", "-submitted_at", "-id", "live"],
+                name="testimonial_product_newest",
+            ),
+            models.Index(fields=["-submitted_at", "-id"], name="testimonial_submitted"),
+            models.Index(
+                fields=["status", "-submitted_at", "-id"], name="testimonial_status_submitted"
+            ),
+        ]
         constraints = [
             # One answer per link, even when two arrive at once.
             models.UniqueConstraint(

@@ -1,6 +1,7 @@
-from django.core.paginator import Paginator
+from urllib.parse import urlencode
+
 from django.http import Http404, JsonResponse
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
 
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -10,9 +11,19 @@ from wagtail.models import Page
 from home.languages import language_name, reader_language
 from home.page_cache.parameters import filters_shown_as_asked, shown_as_asked
 from home.visibility import ViewRestrictionsByPathMixin
-from testimonials.filters import TestimonialFilter
+from testimonials.filters import CRITICAL_FIRST, TestimonialFilter
+from testimonials.wall_pages import Order, Position, wall_page
 
 from .testimonials import Testimonial
+
+
+def cursor_url(request, **cursor):
+    """The wall's address with the reader's filters, at ``cursor`` or the first page."""
+    query = request.GET.copy()
+    for name in ("page", "after", "before"):
+        query.pop(name, None)
+    query.update(cursor)
+    return f"{request.path}?{query.urlencode()}" if query else request.path
 
 
 class TestimonialWallPage(RoutablePageMixin, ViewRestrictionsByPathMixin, Page):
@@ -20,7 +31,9 @@ class TestimonialWallPage(RoutablePageMixin, ViewRestrictionsByPathMixin, Page):
 
     template = "pages/testimonial_wall_page.html"
     per_page = 20
-    cache_parameters = ("page", "format", *TestimonialFilter.base_filters)
+    # ``after`` and ``before`` are cursors (testimonials.wall_pages); ``page`` is kept
+    # so that the numbered links of old still lead somewhere.
+    cache_parameters = ("after", "before", "page", "format", *TestimonialFilter.base_filters)
 
     intro = RichTextField(blank=True, features=["bold", "italic", "link"])
 
@@ -34,21 +47,60 @@ class TestimonialWallPage(RoutablePageMixin, ViewRestrictionsByPathMixin, Page):
     @path("")
     def wall(self, request):
         filters = TestimonialFilter(
-            request.GET,
-            queryset=Testimonial.objects.public().for_display().newest_first(),
+            request.GET, queryset=Testimonial.objects.public().newest_first()
         )
-        testimonials = Paginator(filters.qs, self.per_page).get_page(request.GET.get("page"))
-        shown_as_asked(request, "page", testimonials.number)
-        filters_shown_as_asked(request, filters, found=testimonials.paginator.count)
+        found = filters.qs
+        order = Order(critical=filters.form.cleaned_data.get("order") == CRITICAL_FIRST)
+        if "page" in request.GET:
+            return redirect(self.numbered_page_now(request, found, order), permanent=False)
+        after, before = request.GET.get("after", ""), request.GET.get("before", "")
+        page = wall_page(found, order, self.per_page, after=after, before=before)
+        if page is None:
+            return redirect(cursor_url(request), permanent=False)
+        if page.confirmed:
+            shown_as_asked(request, "after" if after else "before", after or before)
+        count = found.count()
+        filters_shown_as_asked(request, filters, found=count)
+        shown = (
+            Testimonial.objects.public()
+            .for_display()
+            .in_bulk([position.pk for position in page.positions])
+        )
         return self.render(
             request,
             context_overrides={
                 "filters": filters,
-                "testimonials": testimonials,
+                "testimonials": [shown[position.pk] for position in page.positions],
+                "wall": page,
+                "found": count,
+                "pages": max(1, -(-count // self.per_page)),
                 # They come in the reader's language first: the page says so.
                 "reader_language_name": language_name(reader_language()),
             },
         )
+
+    def numbered_page_now(self, request, found, order):
+        """Where ``?page=N`` (the wall's links before cursors) leads: the page that now
+        starts after the last testimonial of page N - 1, with the same filters."""
+        number = request.GET["page"]
+        if not number.isascii() or not number.isdigit() or int(number) < 2:
+            return cursor_url(request)
+        last_before = (int(number) - 1) * self.per_page - 1
+        rows = found.values_list(*order.columns)[last_before : last_before + 1]
+        for row in rows:
+            return cursor_url(request, after=order.cursor(Position.of(row)))
+        return cursor_url(request)
+
+    def canonical_query(self, context):
+        """The query string of the page's canonical URL (home.seo.canonical): a page
+        after the first is named by the cursor it starts after. A filtered view is a
+        variant of the first page, as with any listing."""
+        request, page = context["request"], context.get("wall")
+        if page is None or not set(request.GET) <= {"after", "before"}:
+            return ""
+        if not page.confirmed or not page.canonical:
+            return ""
+        return urlencode({"after": page.canonical})
 
     @path("<int:pk>/", name="testimonial")
     def testimonial(self, request, pk):

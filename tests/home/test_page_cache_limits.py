@@ -12,6 +12,7 @@ from django.http import QueryDict
 from django.test.utils import CaptureQueriesContext
 
 import pytest
+from bs4 import BeautifulSoup
 
 from home.page_cache.parameters import normalised
 from tests.services import redis_url
@@ -69,38 +70,54 @@ def test_a_tracking_parameter_is_served_the_cached_page_with_no_other_query(clie
     assert beyond_the_page_cache(queries) == []
 
 
+def next_page(html):
+    """The address of the wall's next page, as its link gives it."""
+    return BeautifulSoup(html, "html.parser").select_one("a[rel=next]")["href"]
+
+
 def test_a_visitors_tracking_id_never_reaches_the_cached_page(client, wall):
     html = client.get(wall.url + "?fbclid=IwAR0-visitor-7731").content.decode()
 
     assert "IwAR0-visitor-7731" not in html
-    assert 'href="?page=2"' in html
+    assert next_page(html).startswith("?after=")
 
 
 def test_the_parameters_a_page_reads_still_make_pages_of_their_own(client, wall):
     first = client.get(wall.url).content.decode()
-    second = client.get(wall.url + "?page=2").content.decode()
+    after = next_page(first)
+    second = client.get(wall.url + after).content.decode()
     low = client.get(wall.url + "?rating=2").content.decode()
 
-    assert "Page 2 of 2" in second and "Page 2 of 2" not in first
+    assert "Page 1 of 2" in first and 'rel="prev"' in second
     assert "10 testimonials" in low and "25 testimonials" in first
     assert stored_pages() == 3
-    for url in (wall.url + "?page=2&utm_source=x", wall.url + "?rating=2&fbclid=y"):
+    for url in (wall.url + after + "&utm_source=x", wall.url + "?rating=2&fbclid=y"):
         assert client.get(url)["X-Cache"] == "hit", url
 
 
 def test_the_same_parameters_in_another_order_or_empty_are_the_same_page(client, wall):
-    client.get(wall.url + "?rating=5&page=1")
+    client.get(wall.url + "?rating=5&order=")
 
-    assert client.get(wall.url + "?page=1&rating=5&product=&tag=")["X-Cache"] == "hit"
+    assert client.get(wall.url + "?order=&rating=5&product=&tag=")["X-Cache"] == "hit"
     assert stored_pages() == 1
 
 
-@pytest.mark.parametrize("page", ["3", "99", "0", "-1", "abc", "02", "2.0"])
-def test_a_page_beyond_the_last_or_not_a_page_is_shown_but_not_stored(client, wall, page):
+@pytest.mark.parametrize("page", ["2", "3", "99", "0", "-1", "abc", "02", "2.0"])
+def test_an_old_numbered_page_is_sent_on_and_never_stored(client, wall, page):
     response = client.get(f"{wall.url}?page={page}")
 
-    assert response.status_code == 200
+    assert response.status_code == 302
     assert stored_pages() == 0
+
+
+def test_a_cursor_that_names_no_testimonial_is_shown_but_not_stored(client, wall):
+    cursor = next_page(client.get(wall.url).content.decode())
+    made_up = cursor.rsplit(".", 1)[0] + ".999999999"
+
+    response = client.get(wall.url + made_up)
+
+    assert response.status_code == 200
+    assert stored_pages() == 1
 
 
 @pytest.mark.parametrize(
