@@ -9,7 +9,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ('comparisons', '0012_evidence_excerpt_help'),
         ('taggit', '0006_rename_taggeditem_content_type_object_id_taggit_tagg_content_8fc721_idx'),
-        ('testimonials', '0017_stopped_addresses'),
+        ('testimonials', '0018_testimonial_tallies'),
         ('wagtailcore', '0097_baselogentry_uuid_action_timestamp_indexes'),
         ('wagtailimages', '0027_image_description'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
