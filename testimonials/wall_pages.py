@@ -188,6 +188,15 @@ def positions(testimonials, order, after=None, forward=True, count=1):
     return found[:count]
 
 
+def first(testimonials, count, critical=False):
+    """The first ``count`` of ``testimonials`` in the wall's order, read through its
+    indexes rather than by sorting them all (a product page's newest): two queries
+    however many there are."""
+    found = positions(testimonials, Order(critical=critical), count=count)
+    shown = testimonials.for_display().in_bulk([position.pk for position in found])
+    return [shown[position.pk] for position in found]
+
+
 def union_all(queries, alias):
     """The rows of every query, in one round trip. Django unions sliced querysets on
     PostgreSQL only, so the SQL is joined here; each part is Django's own SQL."""

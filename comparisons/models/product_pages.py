@@ -1,6 +1,9 @@
+import datetime
+
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Exists, F, OuterRef, Q, Window
+from django.db.models.functions import RowNumber
 from django.http import Http404
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
@@ -26,8 +29,12 @@ from home.models.index_page import IndexPage
 from home.models.site_settings import SiteSettings
 from home.visibility import ViewRestrictionsByPathMixin, listable
 
-from .comparison_pages import ComparisonPage
+from .comparison_pages import ComparedProduct, ComparisonPage
 from .facts import Fact
+
+# Comparisons and case studies a product page lists: the newest, then a link to all.
+RELATED_SHOWN = 12
+NEVER = datetime.datetime.min.replace(tzinfo=datetime.UTC)
 
 
 class ProductIndexPage(IndexPage):
@@ -243,17 +250,26 @@ class ProductPage(HonestyCheckedPage, RoutablePageMixin, ViewRestrictionsByPathM
             # Its own children: the guide to leaving the product.
             wanted |= Q(path__startswith=self.path, depth=self.depth + 1)
         if self.product_id:
-            # Comparisons and case studies in this page's language only.
-            wanted |= Q(locale_id=self.locale_id) & (
-                Q(comparisonpage__compared_products__product_id=self.product_id)
-                | Q(casestudypage__products=self.product_id)
-            )
+            # Comparisons and case studies in this page's language only. Subqueries, not
+            # joins: a page comparing the product on two plans is still one page.
+            compared = ComparedProduct.objects.filter(page=OuterRef("pk"), product=self.product_id)
+            quoted = Page.objects.filter(casestudypage__products=self.product_id, pk=OuterRef("pk"))
+            wanted |= Q(locale_id=self.locale_id) & (Q(Exists(compared)) | Q(Exists(quoted)))
         if not wanted:
             return related
         pages = (
             listable(Page.objects.filter(wanted), request)
-            .annotate(page_for_product=F("productpage__product_id"))
-            .distinct()
+            .annotate(
+                page_for_product=F("productpage__product_id"),
+                # The newest of each kind, so a product featured in hundreds of pages
+                # lists a few and links to the rest, and the page costs the same.
+                newest=Window(
+                    RowNumber(),
+                    partition_by=[F("content_type")],
+                    order_by=[F("first_published_at").desc(nulls_last=True), F("pk").desc()],
+                ),
+            )
+            .filter(newest__lte=RELATED_SHOWN + 1)
             .order_by("title")
         )
         comparison_type = ContentType.objects.get_for_model(ComparisonPage)
@@ -273,6 +289,8 @@ class ProductPage(HonestyCheckedPage, RoutablePageMixin, ViewRestrictionsByPathM
                 related["comparisons"].append(page)
             else:
                 related["case_studies"].append(page)
+        for kind in ("comparisons", "case_studies"):
+            related[f"more_{kind}"] = more_of(related[kind], request)
         return related
 
     def advocacy_context(self, request):
@@ -280,11 +298,21 @@ class ProductPage(HonestyCheckedPage, RoutablePageMixin, ViewRestrictionsByPathM
         whatever its rating; the newest are shown first."""
         testimonials = self.product.testimonials
         return {
-            "testimonials": testimonials.public()
-            .for_display()
-            .newest_first()[: self.testimonials_shown],
+            "testimonials": testimonials.public().newest(self.testimonials_shown),
             **testimonials.summary(),
         }
+
+
+def more_of(pages, request):
+    """Where all the pages of a kind are listed (the index above them), when only the
+    newest ``RELATED_SHOWN`` of them are, else ""; ``pages`` loses the extra one."""
+    if len(pages) <= RELATED_SHOWN:
+        return ""
+    newest = max(pages, key=lambda page: (page.first_published_at or NEVER, page.pk))
+    pages.remove(min(pages, key=lambda page: (page.first_published_at or NEVER, page.pk)))
+    url = newest.get_url(request) or ""
+    # A page's address is its parent's and its slug: the index is one step up.
+    return url[: url.rstrip("/").rfind("/") + 1] if url else ""
 
 
 def link_alternatives(items, pages, request):

@@ -1,0 +1,84 @@
+"""A product page lists the comparisons that feature its product, newest first, and
+links to the rest: a product compared on hundreds of pages costs what one compared on
+three does."""
+
+import datetime
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+import pytest
+
+from comparisons.models.product_pages import RELATED_SHOWN
+from tests.comparisons.factories import (
+    ComparedProductFactory,
+    ComparisonPageFactory,
+    ProductPageFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def product_page(site_settings, product_index, our_product):
+    return ProductPageFactory(parent=product_index, product=our_product)
+
+
+def compare(comparison_index, product, count, start=0):
+    """``count`` comparisons of ``product``, published a day apart (the last newest)."""
+    pages = []
+    for n in range(start, start + count):
+        page = ComparisonPageFactory(parent=comparison_index, title=f"Comparison {n:03}")
+        ComparedProductFactory(page=page, product=product)
+        # On two plans: still one comparison in the list.
+        ComparedProductFactory(page=page, product=product, plan="Team")
+        page.first_published_at = timezone.now() - datetime.timedelta(days=1000 - n)
+        page.save()
+        pages.append(page)
+    return pages
+
+
+def listed(client, page):
+    html = client.get(page.url).content.decode()
+    section = html.split('id="comparisons"', 1)[1] if 'id="comparisons"' in html else ""
+    return html, section
+
+
+def test_a_few_comparisons_are_all_listed_without_a_link_to_more(
+    client, product_page, comparison_index, our_product
+):
+    pages = compare(comparison_index, our_product, 3)
+
+    html, section = listed(client, product_page)
+
+    assert [page.title for page in pages if page.title in section] == [p.title for p in pages]
+    assert section.count("Comparison 00") == 3
+    assert "All comparisons" not in html
+
+
+def test_many_comparisons_list_the_newest_and_link_to_all(
+    client, product_page, comparison_index, our_product
+):
+    pages = compare(comparison_index, our_product, RELATED_SHOWN + 8)
+
+    html, section = listed(client, product_page)
+
+    newest = pages[-RELATED_SHOWN:]
+    assert all(page.title in section for page in newest)
+    assert not any(page.title in section for page in pages[:-RELATED_SHOWN])
+    assert f'<a href="{comparison_index.url}">All comparisons</a>' in html
+
+
+def test_the_page_costs_the_same_queries_with_three_or_sixty_comparisons(
+    client, product_page, comparison_index, our_product
+):
+    compare(comparison_index, our_product, 3)
+    client.get(product_page.url)
+    with CaptureQueriesContext(connection) as few:
+        client.get(product_page.url)
+    compare(comparison_index, our_product, 57, start=3)
+    with CaptureQueriesContext(connection) as many:
+        client.get(product_page.url)
+
+    assert len(many) == len(few)
