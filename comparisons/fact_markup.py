@@ -68,6 +68,7 @@ class FactMarkup:
             "missing": gettext("Not recorded"),
             "ranked": gettext("Ranked, best first:"),
             "separator": pgettext("list separator", ", "),
+            "not_in": gettext("(not in %(plan)s)"),
         }
         # Labels of choices, from the first fact shown: a label costs a lookup and a
         # translation each time a model is asked for it.
@@ -174,6 +175,35 @@ class FactMarkup:
                 f"{words['evidence']}{hidden}</a>"
             )
         parts.append("</span>")
+        return mark_safe("".join(parts))  # noqa: S308 - every value above is escaped
+
+    # A product page's row ----------------------------------------------------------------
+
+    def product_row(self, fact):
+        """A row of a product page's facts: the criterion, the value, the plan it holds
+        on (availability included, so the value does not repeat it) and its evidence."""
+        name = fact.criterion.name
+        parts = [
+            f'<tr id="fact-{fact.pk}"><th scope="row">{in_its_language(name)}</th>',
+            f"<td>{self.value(fact, availability_apart=True)}</td><td>",
+        ]
+        availability = fact.availability
+        if availability:
+            tag = (
+                f'<span class="tag tag--{escape(availability)}">'
+                f"{self.choice_labels(fact)[1][availability]}</span>"
+            )
+        if availability == "higher_plan":
+            parts.append(tag)
+            if not fact.is_for_every_plan:
+                parts.append(" " + escape(self.words["not_in"] % {"plan": plan_label(fact.plan)}))
+        else:
+            parts.append(self.plan(fact.plan))
+            if availability:
+                parts.append(" " + tag)
+        parts.append("</td><td>")
+        parts.append(self.evidence(fact, name, fact.stale, fact.age_in_days(), fact.pk))
+        parts.append("</td></tr>")
         return mark_safe("".join(parts))  # noqa: S308 - every value above is escaped
 
     # A comparison's row ----------------------------------------------------------------
