@@ -202,7 +202,7 @@ class FactMarkup:
             if availability:
                 parts.append(" " + tag)
         parts.append("</td><td>")
-        parts.append(self.evidence(fact, name, fact.stale, fact.age_in_days(), fact.pk))
+        parts.append(self.evidence(fact, name, fact.stale, fact.age, fact.pk))
         parts.append("</td></tr>")
         return mark_safe("".join(parts))  # noqa: S308 - every value above is escaped
 

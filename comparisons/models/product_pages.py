@@ -228,8 +228,10 @@ class ProductPage(HonestyCheckedPage, RoutablePageMixin, ViewRestrictionsByPathM
             # Translated words stand aside for ranked values, which are read here.
             facts = facts.prefetch_related("criterion__ranked_values")
         facts = list(facts)
+        today = timezone.localdate()
         for fact in facts:
-            fact.stale = fact.is_stale(freshness_limit_days)
+            fact.age = fact.age_in_days(today)
+            fact.stale = fact.age > freshness_limit_days
         criteria = {fact.criterion_id: fact.criterion for fact in facts}
         # Criteria first: a ranked value takes its words from its criterion.
         localize_for(self, [*criteria.values(), *facts])
