@@ -89,6 +89,8 @@ def visitor_session():
 def cold_targets():
     """The pages of ``targets``, the largest comparison in Japanese, and the first live
     page (by position in the tree) of every other page type."""
+    from django.db.models import Min
+
     from wagtail.models import Page
 
     from comparisons.models import ComparisonPage
@@ -109,16 +111,21 @@ def cold_targets():
         "TestimonialWallPage",
         "CaseStudyPage",
     }
-    pages = Page.objects.live().filter(depth__gt=1).order_by("path").specific()
-    for page in pages.iterator():
+    first_of_each_type = (
+        Page.objects.live()
+        .filter(depth__gt=1)
+        .values("content_type")
+        .annotate(first=Min("path"))
+        .values("first")
+    )
+    pages = Page.objects.filter(path__in=first_of_each_type).order_by("path").specific()
+    for page in pages:
         name = type(page).__name__
         if name in measured or not page.url:
             continue
         measured.add(name)
-        found[f"type:{name}"] = {
-            "path": page.url,
-            "label": f"{page._meta.verbose_name}".capitalize(),
-        }
+        label = str(page._meta.verbose_name).capitalize()
+        found[f"type:{name}"] = {"path": page.url, "label": label}
     return found
 
 

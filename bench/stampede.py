@@ -5,9 +5,10 @@ SQLite one app server; on PostgreSQL with Redis two, sharing it. Each server's c
 the one the site uses in that configuration.
 
 Measured: errors and latency under the load; renders of each URL per change per app
-server, counted from the log of renders (bench/render_log.py), whose maximum should
-be 1; and staleness: once each change has committed, a checker fetches every URL from
-every server and counts pages that do not show that change's marker yet."""
+server, counted from the log of renders (bench/render_log.py; the checker's requests
+count too), whose maximum should be 1; and staleness: once each change has committed,
+a checker fetches every URL from every server and counts pages that do not show that
+change's marker yet."""
 
 import re
 import subprocess
