@@ -134,6 +134,19 @@ def evaluate(cold):
     checks = []
     scales = sorted(cold["scales"], key=int)
     for scale in scales:
+        answered = cold["scales"][scale]["targets"].values()
+        failed = [
+            target["path"]
+            for target in answered
+            if target["status"] != 200 or sum(target["load"]["errors"].values())
+        ]
+        checks.append(
+            {
+                "target": f"Cold render at {scale}x: every page answers 200, no errors",
+                "value": ", ".join(failed) or "all",
+                "met": not failed,
+            }
+        )
         for target in cold["scales"][scale]["targets"].values():
             rps = target["load"]["rps"]
             checks.append(

@@ -66,6 +66,7 @@ def run_stampede(config, options):
         "rate": options.stampede_rate,
         "duration": options.stampede_duration,
         "every": options.stampede_every,
+        "cache": "Redis" if config["redis_url"] else "local memory",
         "load": load,
         "changes": changes,
         "checks": checks,
@@ -282,4 +283,12 @@ def markdown(label, result):
     examples = [path for check in result["checks"] for path in check["stale_examples"]]
     if examples:
         lines += ["", "Stale pages, for example: " + ", ".join(f"`{p}`" for p in examples[:5])]
+        if result.get("cache") == "local memory":
+            lines += [
+                "",
+                "The cache is each worker's local memory: the versions a save bumps are "
+                "those of the process that saved, so a save in any other process (another "
+                "worker, a command, the checker's separate process here) leaves these "
+                "workers serving the pages they had.",
+            ]
     return lines
