@@ -51,8 +51,9 @@ pytest: $(VENV)/.installed-test
 test: lint checks
 	$(PYTEST) --cov --cov-report=term-missing:skip-covered $(PYTEST_ARGS)
 
-# Load test on SQLite, then PostgreSQL and Redis: gunicorn, wrk and Lighthouse (see bench/run.py).
-# Writes bench/results/latest.md and latest.json; not part of make test.
+# Load test on SQLite, then PostgreSQL and Redis: gunicorn, wrk and Lighthouse; the stampede
+# after a change; cold renders at 1x and 10x the data, editors and memory (see bench/run.py).
+# Writes bench/results/latest.md and latest.json; not part of make test. Options: BENCH_ARGS.
 bench: $(VENV)/.installed-run
 	$(BIN)/python -m bench.run $(BENCH_ARGS)
 

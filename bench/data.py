@@ -1,14 +1,19 @@
 """The large data set the benchmark serves: 20 products, 200 criteria with a fact for
 every product, 5,000 testimonials, 200 case studies and 50 comparison pages, some of
-them 8 products x 60 criteria. Generated, deterministic (seeded), and loaded into an
-empty database in bulk: rows with ``bulk_create``, pages with treebeard's
-``add_child`` as live pages (only the few top-level pages get a revision).
-Every name and web address is invented.
+them 8 products x 60 criteria, and the largest comparison in Japanese too. Generated,
+deterministic (seeded), and loaded into an empty database in bulk: rows with
+``bulk_create``, pages with treebeard's ``add_child`` as live pages (only the few
+top-level pages get a revision). Every name and web address is invented.
+
+``scale`` multiplies it (10: 200 products, 2,000 criteria, 50,000 testimonials, 500
+comparison pages, 2,000 case studies), to show whether a page's cost grows with the
+data; the largest comparison stays 8 x 60 and the images are shared. Scale 1 is the
+same data set, row for row, whatever the scale code does.
 
 bench/run.py loads it after ``manage.py migrate`` into a database of its own; by hand,
 with DATABASE_URL pointing at a new, migrated database::
 
-    python manage.py shell --no-imports -c "from bench.data import main; main()"
+    python manage.py shell --no-imports -c "from bench.data import main; main(scale=1)"
 """
 
 import datetime
@@ -18,16 +23,19 @@ import time
 from decimal import Decimal
 
 from django.core.files.images import ImageFile
-from django.core.management import call_command
+from django.core.management import call_command, get_commands
 from django.db import transaction
+from django.test import override_settings
 from django.utils import timezone
 from django.utils.text import slugify
 
 from wagtail.images import get_image_model
 from wagtail.models import Page
+from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from PIL import Image as PILImage
 
+from comparisons.demo import japanese
 from comparisons.demo import pages as demo_pages
 from comparisons.demo.pages import free_plan, plan, point
 from comparisons.models import (
@@ -43,7 +51,15 @@ from comparisons.models import (
     ProductPage,
 )
 from comparisons.table import ALL_PLANS
-from home.demo import COMPANY, add_child, home_page, update_settings
+from home.demo import (
+    COMPANY,
+    HOME_JAPANESE,
+    add_child,
+    home_page,
+    japanese_locale,
+    translate,
+    update_settings,
+)
 from home.models import HomePage, StandardPage
 from testimonials import demo as testimonials_demo
 from testimonials.models import (
@@ -239,16 +255,27 @@ def check_empty():
 class BenchData:
     """Builds the data set; ``load()`` returns what it created, counted."""
 
-    def __init__(self, log=print, seed=SEED):
+    def __init__(self, log=print, seed=SEED, scale=1):
         self.log = log
         self.random = random.Random(seed)
         self.today = timezone.localdate()
         self.now = timezone.now()
+        self.scale = scale
+        self.product_count = PRODUCT_COUNT * scale
+        self.customer_count = CUSTOMER_COUNT * scale
+        self.started = time.monotonic()
 
     def load(self):
         check_empty()
-        started = time.monotonic()
-        with transaction.atomic():
+        self.started = time.monotonic()
+        # Nothing is cached in an empty database, and the reference index is rebuilt
+        # once at the end: the page cache's purges and the index's update after every
+        # save (70 for a comparison page, one per row it compares) would only cost time.
+        with (
+            override_settings(PAGE_CACHE_SECONDS=0),
+            disable_reference_index_auto_update(),
+            transaction.atomic(),
+        ):
             self.images = self.make_images()
             home = self.home()
             self.products = self.make_products()
@@ -261,9 +288,9 @@ class BenchData:
             self.comparison_pages(home)
             self.case_studies(home)
             self.describe_site(home, methodology, policy, wall)
-        self.step("search index and reference index")
-        call_command("update_index", verbosity=0)
-        call_command("rebuild_references_index", verbosity=0)
+            self.step("the largest comparison in Japanese")
+            translate_largest_comparison(home)
+        self.recount()
         counts = {
             "products": len(self.products),
             "criteria": len(self.criteria),
@@ -275,12 +302,24 @@ class BenchData:
             "comparison pages": ComparisonPage.objects.live().count(),
             "live pages": Page.objects.live().count() - 1,
             "images": get_image_model().objects.count(),
-            "seconds": round(time.monotonic() - started, 1),
+            "seconds": round(time.monotonic() - self.started, 1),
         }
         return counts
 
     def step(self, name):
-        self.log(f"  {name}…")
+        self.log(f"  {time.monotonic() - self.started:6.1f} s  {name}…")
+
+    def recount(self):
+        """What bulk loading leaves behind: indexes and counters filled by signals that
+        ``bulk_create`` does not send."""
+        self.step("search index")
+        call_command("update_index", verbosity=0)
+        self.step("reference index")
+        call_command("rebuild_references_index", verbosity=0)
+        if "recount_testimonials" in get_commands():
+            self.step("testimonial tallies")
+            call_command("recount_testimonials", verbosity=0)
+        self.step("done")
 
     # Helpers ----------------------------------------------------------------------
 
@@ -347,30 +386,34 @@ class BenchData:
     # Snippets and facts -----------------------------------------------------------
 
     def make_products(self):
-        self.step(f"{PRODUCT_COUNT} products")
+        self.step(f"{self.product_count} products")
         prefixes, suffixes = COMPETITOR_WORDS
-        names = list(OUR_PRODUCTS)
-        for prefix in prefixes:
-            if len(names) == PRODUCT_COUNT:
-                break
-            names.append(f"{prefix} {self.random.choice(suffixes)}")
-        logos = iter(self.images["logos"])
+        ours = [numbered(name, copy) for copy in range(self.scale) for name in OUR_PRODUCTS]
+        names = list(ours)
+        copy = 0
+        while len(names) < self.product_count:
+            for prefix in prefixes:
+                if len(names) == self.product_count:
+                    break
+                names.append(numbered(f"{prefix} {self.random.choice(suffixes)}", copy))
+            copy += 1
+        logos = self.images["logos"][:PRODUCT_COUNT]
         products = [
             Product(
                 name=name,
-                vendor=COMPANY if name in OUR_PRODUCTS else f"{name.split()[0]} Ltd",
-                is_ours=name in OUR_PRODUCTS,
+                vendor=COMPANY if name in ours else f"{name.split()[0]} Ltd",
+                is_ours=name in ours,
                 website=f"https://{slugify(name)}.example",
                 summary=f"{name}: support software for teams of {self.random.randint(2, 50)} "
                 f"to {self.random.randint(60, 500)} agents.",
-                logo=next(logos),
+                logo=logos[n % len(logos)],
             )
-            for name in names
+            for n, name in enumerate(names)
         ]
         return Product.objects.bulk_create(products)
 
     def make_criteria(self):
-        self.step("200 criteria in 10 groups")
+        self.step(f"{200 * self.scale} criteria in 10 groups")
         kinds = (
             [Criterion.Kind.SUPPORT] * 12
             + [Criterion.Kind.NUMBER] * 4
@@ -378,25 +421,28 @@ class BenchData:
             + [Criterion.Kind.TEXT] * 2
         )
         criteria = []
-        for group, (subjects, qualifiers) in CRITERIA_GROUPS.items():
-            names = [f"{subject} {qualifier}" for subject in subjects for qualifier in qualifiers]
-            for order, (name, kind) in enumerate(zip(names, kinds, strict=True)):
-                unit, direction = "", Criterion.Direction.HIGHER
-                if kind == Criterion.Kind.NUMBER:
-                    unit, direction = self.random.choice(NUMBER_UNITS)
-                elif kind == Criterion.Kind.TEXT:
-                    direction = Criterion.Direction.UNRANKED
-                criteria.append(
-                    Criterion(
-                        name=name,
-                        group=group,
-                        sort_order=order,
-                        kind=kind,
-                        unit=unit,
-                        direction=direction,
-                        help_text=f"{name}, as the vendor documents it for the compared plan.",
+        for copy in range(self.scale):
+            for group, (subjects, qualifiers) in CRITERIA_GROUPS.items():
+                names = [
+                    f"{subject} {qualifier}" for subject in subjects for qualifier in qualifiers
+                ]
+                for order, (name, kind) in enumerate(zip(names, kinds, strict=True)):
+                    unit, direction = "", Criterion.Direction.HIGHER
+                    if kind == Criterion.Kind.NUMBER:
+                        unit, direction = self.random.choice(NUMBER_UNITS)
+                    elif kind == Criterion.Kind.TEXT:
+                        direction = Criterion.Direction.UNRANKED
+                    criteria.append(
+                        Criterion(
+                            name=numbered(name, copy),
+                            group=group,
+                            sort_order=copy * len(names) + order,
+                            kind=kind,
+                            unit=unit,
+                            direction=direction,
+                            help_text=f"{name}, as the vendor documents it for the compared plan.",
+                        )
                     )
-                )
         self.random.shuffle(criteria)
         return Criterion.objects.bulk_create(criteria)
 
@@ -413,9 +459,10 @@ class BenchData:
     def make_facts(self):
         """One fact per product and criterion for every plan, and a "Pro" plan value
         for about one criterion in ten; some verified longer ago than the limit."""
-        self.step(f"{PRODUCT_COUNT * len(self.criteria)} facts and their Pro-plan values")
-        facts = []
+        self.step(f"{len(self.products) * len(self.criteria)} facts and their Pro-plan values")
+        count = 0
         for product in self.products:
+            facts = []  # a product's at a time: 10x has 440,000
             for criterion in self.criteria:
                 plans = [ALL_PLANS] + (["Pro"] if self.random.random() < 0.1 else [])
                 for plan_name in plans:
@@ -435,14 +482,16 @@ class BenchData:
                             **self.fact_value(criterion),
                         )
                     )
-        Fact.objects.bulk_create(facts, batch_size=1000)
-        return len(facts)
+            Fact.objects.bulk_create(facts, batch_size=1000)
+            count += len(facts)
+        return count
 
     def make_customers(self):
-        self.step(f"{CUSTOMER_COUNT} customers")
+        self.step(f"{self.customer_count} customers")
         first, second = COMPANY_WORDS
         names = [f"{a} {b}" for a in first for b in second]
         self.random.shuffle(names)
+        names = [numbered(name, copy) for copy in range(self.scale) for name in names]
         logos = self.images["logos"][PRODUCT_COUNT:]
         customers = [
             Customer(
@@ -452,7 +501,7 @@ class BenchData:
                 website=f"https://{slugify(name)}.example",
                 logo=logos[n] if n < len(logos) else None,
             )
-            for n, name in enumerate(names[:CUSTOMER_COUNT])
+            for n, name in enumerate(names[: self.customer_count])
         ]
         return Customer.objects.bulk_create(customers)
 
@@ -478,7 +527,7 @@ class BenchData:
         """Mostly approved, every rating from 1 to 5 (a few unrated), some with an
         excerpt, photo, incentive or tags; some pending, rejected or withdrawn. Each
         customer gets approved testimonials to quote in case studies."""
-        self.step(f"{TESTIMONIAL_COUNT} testimonials")
+        self.step(f"{TESTIMONIAL_COUNT * self.scale} testimonials")
         ours = [product for product in self.products if product.is_ours]
         photos = iter(self.images["photos"])
         Status = Testimonial.Status
@@ -486,9 +535,11 @@ class BenchData:
         statuses += [Status.WITHDRAWN] * 3
         ratings = [5] * 40 + [4] * 30 + [3] * 13 + [2] * 8 + [1] * 5 + [None] * 4
         testimonials = []
-        for n in range(TESTIMONIAL_COUNT):
+        for n in range(TESTIMONIAL_COUNT * self.scale):
             # The first ones, approved, are the customers' own: case studies quote them.
-            customer = self.customers[n % CUSTOMER_COUNT] if n < 3 * CUSTOMER_COUNT else None
+            customer = (
+                self.customers[n % self.customer_count] if n < 3 * self.customer_count else None
+            )
             status = Status.APPROVED if customer else self.random.choice(statuses)
             rating = self.random.choice(ratings)
             sentences = self.quote_for(rating)
@@ -612,7 +663,7 @@ class BenchData:
         return methodology, policy, wall
 
     def product_pages(self, home):
-        self.step(f"{len(OUR_PRODUCTS)} product pages")
+        self.step(f"{sum(product.is_ours for product in self.products)} product pages")
         index = self.child(
             home,
             ProductIndexPage,
@@ -664,7 +715,7 @@ class BenchData:
     def comparison_pages(self, home):
         """Five of the largest kind (8 products x 60 criteria); the others between 2 x 10
         and 6 x 45. Each compares at least one of our products."""
-        self.step(f"{COMPARISON_COUNT} comparison pages")
+        self.step(f"{COMPARISON_COUNT * self.scale} comparison pages")
         index = self.child(
             home,
             ComparisonIndexPage,
@@ -675,7 +726,7 @@ class BenchData:
         )
         ours = [product for product in self.products if product.is_ours]
         others = [product for product in self.products if not product.is_ours]
-        for n in range(COMPARISON_COUNT):
+        for n in range(COMPARISON_COUNT * self.scale):
             large = n < LARGE_COMPARISONS
             product_count = 8 if large else self.random.randint(2, 6)
             criterion_count = 60 if large else self.random.randint(10, 45)
@@ -714,7 +765,7 @@ class BenchData:
             )
 
     def case_studies(self, home):
-        self.step(f"{CASE_STUDY_COUNT} case studies")
+        self.step(f"{CASE_STUDY_COUNT * self.scale} case studies")
         index = self.child(
             home,
             CaseStudyIndexPage,
@@ -729,8 +780,8 @@ class BenchData:
                 quotable.setdefault(testimonial.customer_id, []).append(testimonial)
         ours = [product for product in self.products if product.is_ours]
         pages = []
-        for n in range(CASE_STUDY_COUNT):
-            customer = self.customers[n % CUSTOMER_COUNT]
+        for n in range(CASE_STUDY_COUNT * self.scale):
+            customer = self.customers[n % self.customer_count]
             quotes = self.random.sample(quotable[customer.pk], 2)
             metrics = [
                 ("Median first reply", 20, 4, "hours"),
@@ -777,14 +828,34 @@ class BenchData:
         self.tag(CaseStudyTag, pages, share=0.8)
 
 
-def main():
-    """Load the data set, saying what it does, into an empty database (refuses otherwise)."""
+def numbered(name, copy):
+    """The name of a record in the ``copy``-th copy of the data set (the first keeps
+    its own): names are unique, and scale 1 is unchanged."""
+    return name if copy == 0 else f"{name} {copy + 1}"
+
+
+def translate_largest_comparison(home):
+    """The first comparison (8 x 60) in Japanese, at /ja/compare/…, as an editor makes
+    it: the home and index pages translated first. Its products and criteria keep their
+    English records: translating them through wagtail-localize, which saves each
+    product's facts again, took over a minute, too slow for a loader."""
+    locale = japanese_locale()
+    translate(home, locale, HOME_JAPANESE)
+    index = ComparisonIndexPage.objects.child_of(home).get()
+    translate(index, locale, japanese.COMPARISON_INDEX)
+    page = ComparisonPage.objects.child_of(index).order_by("path").first()
+    return translate(page, locale, {"title": f"{page.title} の比較"})
+
+
+def main(scale=1):
+    """Load the data set, ``scale`` times over, saying what it does, into an empty
+    database (refuses otherwise)."""
     try:
         check_empty()
     except DatabaseNotEmpty as error:
         raise SystemExit(str(error)) from error
-    print("Loading the benchmark data set:", flush=True)
-    counts = BenchData(log=lambda line: print(line, flush=True)).load()
+    print(f"Loading the benchmark data set (scale {scale}):", flush=True)
+    counts = BenchData(log=lambda line: print(line, flush=True), scale=scale).load()
     seconds = counts.pop("seconds")
     summary = ", ".join(f"{count} {name}" for name, count in counts.items())
     print(f"Benchmark data ready in {seconds} s: {summary}.")

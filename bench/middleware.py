@@ -2,11 +2,17 @@
 
 Outermost in the stack (see ``CANDOR_BENCH`` in candor.settings.production), so a page
 served from the full-page cache is counted too. It counts only when the request asks
-with ``X-Bench-Queries: 1``; the load runs never do, so they measure the site as it is."""
+with ``X-Bench-Queries: 1``; the load runs never do, so they measure the site as it is.
+Loading this module also starts the log of renders when the stampede run asks for one
+(bench/render_log.py)."""
 
 from contextlib import ExitStack
 
 from django.db import connections
+
+from bench import render_log
+
+render_log.register()
 
 ASK_HEADER = "HTTP_X_BENCH_QUERIES"
 ANSWER_HEADER = "X-Bench-Queries"

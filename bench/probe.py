@@ -1,9 +1,11 @@
 """What the benchmark needs to know from inside the site, printed as JSON.
 
 Run from the project root with the same environment as the app server:
-``python -m bench.probe targets`` (the URLs to load), ``python -m bench.probe
-renditions`` (how many image renditions exist) or ``python -m bench.probe session`` (the
-cookie of a visitor whose pages are rendered afresh)."""
+``python -m bench.probe targets`` (the URLs to load), ``cold_targets`` (a URL of every
+public page type), ``renditions`` (how many image renditions exist), ``session`` (the
+cookie of a visitor whose pages are rendered afresh), ``editor`` and ``moderator`` (the
+cookie of a logged-in editor or moderator, and the admin URLs they use), or ``change
+MARKER`` (saves the site settings with MARKER in the company name, as the admin does)."""
 
 import json
 import math
@@ -84,8 +86,132 @@ def visitor_session():
     return {"cookie": f"{settings.SESSION_COOKIE_NAME}={session.session_key}"}
 
 
-COMMANDS = {"targets": targets, "renditions": renditions, "session": visitor_session}
+def cold_targets():
+    """The pages of ``targets``, the largest comparison in Japanese, and the first live
+    page (by position in the tree) of every other page type."""
+    from django.db.models import Min
+
+    from wagtail.models import Page
+
+    from comparisons.models import ComparisonPage
+
+    found = {key: value for key, value in targets().items() if key not in {"static", "ceiling"}}
+    english = ComparisonPage.objects.live().filter(url_path__endswith=found["comparison"]["path"])
+    japanese = (
+        ComparisonPage.objects.live()
+        .filter(translation_key__in=english.values("translation_key"), locale__language_code="ja")
+        .first()
+    )
+    if japanese is not None:
+        found["comparison_ja"] = {"path": japanese.url, "label": "Largest comparison, Japanese"}
+    measured = {
+        "HomePage",
+        "ProductPage",
+        "ComparisonPage",
+        "TestimonialWallPage",
+        "CaseStudyPage",
+    }
+    first_of_each_type = (
+        Page.objects.live()
+        .filter(depth__gt=1)
+        .values("content_type")
+        .annotate(first=Min("path"))
+        .values("first")
+    )
+    pages = Page.objects.filter(path__in=first_of_each_type).order_by("path").specific()
+    for page in pages:
+        name = type(page).__name__
+        if name in measured or not page.url:
+            continue
+        measured.add(name)
+        label = str(page._meta.verbose_name).capitalize()
+        found[f"type:{name}"] = {"path": page.url, "label": label}
+    return found
+
+
+def _session_for(user):
+    from importlib import import_module
+
+    from django.conf import settings
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+
+    session = import_module(settings.SESSION_ENGINE).SessionStore()
+    session[SESSION_KEY] = str(user.pk)
+    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    session.create()
+    return f"{settings.SESSION_COOKIE_NAME}={session.session_key}"
+
+
+def _user(username, group=None, superuser=False):
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    user, _created = get_user_model().objects.get_or_create(
+        username=username,
+        defaults={"email": f"{username}@fernhill.example", "is_superuser": superuser},
+    )
+    if group:
+        user.groups.add(Group.objects.get(name=group))
+    return user
+
+
+def editor():
+    """An editor's session (an administrator, so nothing is refused), and the admin
+    URLs of the largest comparison's edit form and preview."""
+    from django.urls import reverse
+
+    from comparisons.models import ComparisonPage
+
+    path = targets()["comparison"]["path"]
+    page = ComparisonPage.objects.live().filter(url_path__endswith=path).first()
+    return {
+        "cookie": _session_for(_user("bench-editor", superuser=True)),
+        "edit": reverse("wagtailadmin_pages:edit", args=[page.pk]),
+        "preview": reverse("wagtailadmin_pages:preview_on_edit", args=[page.pk]),
+    }
+
+
+def moderator():
+    """A member of the Moderators group, and the testimonial listing and moderation
+    queue they work in (the dashboard's "Testimonials to moderate" link)."""
+    from django.urls import reverse
+
+    listing = reverse("wagtailsnippets_testimonials_testimonial:list")
+    return {
+        "cookie": _session_for(_user("bench-moderator", group="Moderators")),
+        "listing": listing,
+        "queue": f"{listing}?status=pending",
+    }
+
+
+def change(marker):
+    """Saves the site settings (every page shows the company name) as the admin does:
+    a model save, so the same signals fire. Prints when it had committed."""
+    import re
+    import time
+
+    from wagtail.models import Site
+
+    from home.models import SiteSettings
+
+    settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    name = re.sub(r" bench-change-\d+$", "", settings.company_name)
+    settings.company_name = f"{name} {marker}"
+    settings.save()  # autocommit: committed when save() returns
+    return {"committed": time.time(), "company_name": settings.company_name}
+
+
+COMMANDS = {
+    "targets": targets,
+    "cold_targets": cold_targets,
+    "renditions": renditions,
+    "session": visitor_session,
+    "editor": editor,
+    "moderator": moderator,
+    "change": change,
+}
 
 if __name__ == "__main__":
     django.setup()
-    print(json.dumps(COMMANDS[sys.argv[1]]()))
+    print(json.dumps(COMMANDS[sys.argv[1]](*sys.argv[2:])))

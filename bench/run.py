@@ -7,8 +7,14 @@ and 2 workers, warm the site (every page in the sitemap, which also generates th
 renditions the pages show), then drive each URL with wrk from this second process:
 cache hits and cache misses separately, with the queries behind each response counted.
 Lighthouse then scores the home, product, comparison and case-study pages, and the
-comparison page is weighed. Results go to bench/results/latest.md and latest.json;
-databases, media, logs and Lighthouse reports to bench/work/ (not committed).
+comparison page is weighed. Then, on the same database, the stampede after a change
+(bench/stampede.py: one app server on SQLite, two sharing Redis on PostgreSQL). Last,
+on SQLite at each of ``--cold-scales`` (1 and 10 times the data set), every public page
+type rendered with the caches off (bench/cold.py), the editors' preview and moderation
+screens (bench/editors.py), and each server's workers' memory (bench/memory.py).
+Results go to bench/results/latest.md and latest.json; databases, media, logs and
+Lighthouse reports to bench/work/ (not committed). ``--scale`` loads the data set N
+times over for the hit, miss and stampede runs.
 
 Not part of the test suite. Needs wrk (installed with apt-get when missing and run as
 root), node/npm for Lighthouse and Debian's Chromium (CHROME_PATH, /usr/bin/chromium by
@@ -23,34 +29,39 @@ import platform
 import re
 import secrets
 import shutil
-import signal
 import sqlite3
 import subprocess
 import sys
 import time
-import urllib.error
 import urllib.parse
-import urllib.request
 from html.parser import HTMLParser
 from importlib import metadata
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-BENCH = ROOT / "bench"
-WORK = BENCH / "work"
+from bench import cold, editors, memory, stampede
+from bench.harness import (
+    BENCH,
+    WORK,
+    WORKERS,
+    drive,
+    fetch,
+    log,
+    prepare,
+    probe,
+    site_env,
+    start_gunicorn,
+    stop,
+    wait_until_up,
+    with_query,
+)
+from bench.memory import worker_memory_mb
+
 RESULTS = BENCH / "results"
-PYTHON = sys.executable
-GUNICORN = str(Path(sys.executable).parent / "gunicorn")
-WRK_SCRIPT = BENCH / "wrk" / "report.lua"
 LIGHTHOUSE = BENCH / "node_modules" / "lighthouse" / "cli" / "index.js"
 LIGHTHOUSE_PAGES = ["home", "product", "comparison", "case_study"]
 LIGHTHOUSE_CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 PAGES = ["home", "product", "comparison", "wall", "wall_later", "case_study"]
 ORDER = [*PAGES, "static", "ceiling"]
-WORKERS = 2
-# Compressed, as browsers ask (pages are cached and sent compressed for them); not
-# Brotli, which this script could not read back.
-BROWSER_HEADERS = {"Accept-Encoding": "gzip, deflate"}
 
 # What Candor is held to, on a 2-core machine.
 HIT_RATIO_TARGET = 0.5
@@ -60,10 +71,6 @@ LIGHTHOUSE_TARGET = 95
 PAGE_WEIGHT_TARGET_KB = 100
 # Above this share of CPU used by other processes, the report says the figures are low.
 BUSY_WARNING_PERCENT = 25
-
-
-def log(message):
-    print(f"[bench] {message}", flush=True)
 
 
 def main():
@@ -83,17 +90,21 @@ def main():
         # Lighthouse once, on the last (the most production-like) backend.
         lighthouse = not options.skip_lighthouse and config is configs[-1]
         runs.append(run_backend(config, options, lighthouse=lighthouse))
+    sqlite = next((config for config in configs if config["name"] == "sqlite"), None)
     report = {
         "date": started.isoformat(timespec="seconds"),
         "machine": machine(runs),
         "settings": {
             "workers": WORKERS,
+            "scale": options.scale,
             "wrk": f"-t{options.threads} -c{options.connections} -d{options.duration}s --latency",
             "miss": "each request is rendered afresh: its session holds something, so the "
             "page cache never serves it",
         },
         "runs": runs,
     }
+    if options.cold_scales.strip():
+        report["cold"] = cold.cold_renders(options, reuse=sqlite)
     report["targets"] = evaluate(report)
     (RESULTS / "latest.json").write_text(json.dumps(report, indent=2) + "\n")
     markdown = render_markdown(report)
@@ -122,6 +133,23 @@ def parse_options():
         help="a Redis database of its own: flushed on every run ('' for none)",
     )
     parser.add_argument("--skip-lighthouse", action="store_true")
+    parser.add_argument(
+        "--scale", type=int, default=1, help="the data set this many times over (bench/data.py)"
+    )
+    parser.add_argument(
+        "--cold-scales",
+        default="1,10",
+        help="data set scales at which every page type is rendered with the caches off "
+        "(SQLite), editors timed and memory read; '' for none",
+    )
+    parser.add_argument(
+        "--stampede-duration",
+        type=int,
+        default=60,
+        help="seconds of steady load while the site settings change (0: no stampede run)",
+    )
+    parser.add_argument("--stampede-rate", type=int, default=150, help="requests/s in all")
+    parser.add_argument("--stampede-every", type=int, default=10, help="seconds between changes")
     return parser.parse_args()
 
 
@@ -224,65 +252,11 @@ def redis_version(url):
 # One backend ---------------------------------------------------------------------------
 
 
-def site_env(config):
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if key not in {"DATABASE_URL", "REDIS_URL", "PAGE_CACHE_SECONDS", "DEBUG"}
-    }
-    env.update(
-        DJANGO_SETTINGS_MODULE="candor.settings.production",
-        SECRET_KEY=secrets.token_urlsafe(50),
-        ALLOWED_HOSTS="127.0.0.1",
-        SECURE_SSL_REDIRECT="0",
-        CANDOR_BENCH="1",
-        DATABASE_URL=config["database_url"],
-        MEDIA_ROOT=str(config["media"]),
-        LOG_LEVEL="WARNING",
-        PYTHONDONTWRITEBYTECODE="1",
-        # No worker runs beside the benchmark's servers: background tasks run at once.
-        TASKS_BACKEND="immediate",
-    )
-    if config["redis_url"]:
-        env["REDIS_URL"] = config["redis_url"]
-    return env
-
-
-def manage(env, *args, log_file):
-    with open(log_file, "a") as output:
-        subprocess.run(
-            [PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True, stdout=output,
-            stderr=subprocess.STDOUT,
-        )  # fmt: skip
-
-
-def probe(env, command):
-    result = subprocess.run(
-        [PYTHON, "-m", "bench.probe", command],
-        cwd=ROOT,
-        env=env,
-        check=True,
-        capture_output=True,
-        text=True,
-    )
-    return json.loads(result.stdout.strip().splitlines()[-1])
-
-
 def run_backend(config, options, lighthouse):
     name, folder = config["name"], config["folder"]
     log(f"== {config['label']} ==")
     env = site_env(config)
-    setup_log = folder / "setup.log"
-    timings = {}
-    for step, args in [
-        ("migrate", ["migrate", "--no-input"]),
-        ("data set", ["shell", "--no-imports", "-c", "from bench.data import main; main()"]),
-        ("collectstatic", ["collectstatic", "--no-input"]),
-    ]:
-        log(f"{name}: manage.py {' '.join(args)}")
-        began = time.monotonic()
-        manage(env, *args, log_file=setup_log)
-        timings[step] = round(time.monotonic() - began, 1)
+    timings = prepare(env, folder / "setup.log", scale=options.scale)
     targets = probe(env, "targets")
     data = targets.pop("data")
     base = f"http://127.0.0.1:{options.port}"
@@ -291,9 +265,9 @@ def run_backend(config, options, lighthouse):
         wait_until_up(base + targets["ceiling"]["path"])
         log(f"{name}: warming (sitemap, then every URL measured)")
         warmed = warm(base, targets)
-        cold = probe(env, "session")["cookie"]
+        visitor = probe(env, "session")["cookie"]  # rendered afresh on every request
         queries = {
-            key: count_queries(base, target["path"], cold) for key, target in targets.items()
+            key: count_queries(base, target["path"], visitor) for key, target in targets.items()
         }
         renditions_before = probe(env, "renditions")["renditions"]
         background = {"before_load": busy_cpu_percent()}
@@ -301,7 +275,7 @@ def run_backend(config, options, lighthouse):
         for key in ORDER:
             path = targets[key]["path"]
             modes = ["hit", "miss"] if key in PAGES else ["hit"]
-            load[key] = {mode: drive(base + path, mode, options, cold) for mode in modes}
+            load[key] = {mode: drive(base + path, mode, options, visitor) for mode in modes}
             figures = " / ".join(f"{mode} {load[key][mode]['rps']:.0f} req/s" for mode in modes)
             log(f"{name}: {targets[key]['label']}: {figures}")
         renditions_after = probe(env, "renditions")["renditions"]
@@ -325,27 +299,13 @@ def run_backend(config, options, lighthouse):
         if lighthouse:
             result["page_weight"] = page_weight(base, targets["comparison"]["path"])
             result["lighthouse"] = run_lighthouse(base, targets, folder)
-        return result
+        result["memory_mb"] = {"hits and misses": worker_memory_mb(server)}
     finally:
         stop(server)
-
-
-def start_gunicorn(env, port, log_file):
-    command = [
-        GUNICORN, "candor.wsgi", "--workers", str(WORKERS), "--bind", f"127.0.0.1:{port}",
-        "--error-logfile", str(log_file), "--log-level", "warning",
-    ]  # fmt: skip
-    return subprocess.Popen(command, cwd=ROOT, env=env, start_new_session=True)
-
-
-def stop(process):
-    if process.poll() is None:
-        os.killpg(process.pid, signal.SIGTERM)
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait()
+    if options.stampede_duration:
+        result["stampede"] = stampede.run_stampede(config, options)
+        result["memory_mb"].update(result["stampede"].pop("memory_mb"))
+    return result
 
 
 def busy_cpu_percent(seconds=3):
@@ -367,36 +327,7 @@ def busy_cpu_percent(seconds=3):
     return round(100 * (1 - (idle_after - idle_before) / elapsed), 1) if elapsed else None
 
 
-def wait_until_up(url, timeout=60):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310
-                if response.status == 200:
-                    return
-        except (urllib.error.URLError, OSError):  # refused, reset, or a slow first answer
-            time.sleep(0.5)
-    sys.exit(f"[bench] the app server did not answer at {url}")
-
-
 # HTTP helpers --------------------------------------------------------------------------
-
-
-def fetch(url, headers=None):
-    """Status, headers, body (decompressed) and the bytes sent over the wire of a GET,
-    asking for gzip as browsers do; never raises for an HTTP error status."""
-    request = urllib.request.Request(url, headers={**BROWSER_HEADERS, **(headers or {})})  # noqa: S310
-    try:
-        with urllib.request.urlopen(request, timeout=60) as response:  # noqa: S310
-            status, response_headers, wire = response.status, response.headers, response.read()
-    except urllib.error.HTTPError as error:
-        status, response_headers, wire = error.code, error.headers, error.read()
-    compressed = response_headers.get("Content-Encoding") == "gzip"
-    return status, response_headers, gzip.decompress(wire) if compressed else wire, len(wire)
-
-
-def with_query(path, query):
-    return f"{path}{'&' if '?' in path else '?'}{query}"
 
 
 def warm(base, targets):
@@ -439,26 +370,6 @@ def count_queries(base, path, cold):
         "hit": int(hit_headers.get("X-Bench-Queries", -1)),
         "hit_cache_header": hit_headers.get("X-Cache", ""),
         "miss_cache_header": miss_headers.get("X-Cache", ""),
-    }
-
-
-def drive(url, mode, options, cold):
-    command = [
-        "wrk", f"-t{options.threads}", f"-c{options.connections}", f"-d{options.duration}s",
-        "--latency", "-s", str(WRK_SCRIPT), url, "--", mode, cold,
-    ]  # fmt: skip
-    output = subprocess.run(command, check=True, capture_output=True, text=True).stdout
-    line = next(line for line in output.splitlines() if line.startswith("BENCH_JSON "))
-    figures = json.loads(line.removeprefix("BENCH_JSON "))
-    seconds = figures["duration_us"] / 1e6
-    time.sleep(1)  # let the workers settle between runs
-    return {
-        "rps": round(figures["requests"] / seconds, 1),
-        "requests": figures["requests"],
-        "p50_ms": round(figures["p50_us"] / 1000, 1),
-        "p90_ms": round(figures["p90_us"] / 1000, 1),
-        "p99_ms": round(figures["p99_us"] / 1000, 1),
-        "errors": figures["errors"],
     }
 
 
@@ -720,6 +631,13 @@ def evaluate(report):
                     "met": not third_party,
                 }
             )
+        if "stampede" in run:
+            checks += stampede.evaluate(name, run["stampede"])
+    if "cold" in report:
+        checks += cold.evaluate(report["cold"])
+        for scale, run in report["cold"]["scales"].items():
+            checks += editors.evaluate(scale, run["editors"])
+    checks += memory.evaluate(report)
     return checks
 
 
@@ -737,7 +655,7 @@ def render_markdown(report):
         + (f", Redis {machine_info['redis']}" if "redis" in machine_info else "")
         + f". Load: {machine_info['wrk']} `{report['settings']['wrk']}` on the same machine.",
         "",
-        "Data (`bench/data.py`): "
+        f"Data (`bench/data.py`, scale {report['settings'].get('scale', 1)}): "
         + ", ".join(f"{count:,} {name}" for name, count in report["runs"][0]["data"].items())
         + "; 5 of the comparison pages compare 8 products on 60 criteria. A hit is a page "
         "served from the full-page cache; a miss is a page rendered afresh (a visitor whose "
@@ -823,6 +741,14 @@ def render_markdown(report):
                 f"({weight['html_css_js_uncompressed_kb']} KB uncompressed) for HTML, CSS and "
                 f"JS; HTML served {html}; third-party resources: {third_party}.",
             ]
+        if "stampede" in run:
+            lines += stampede.markdown(run["label"], run["stampede"])
+    if "cold" in report:
+        lines += cold.markdown(report["cold"])
+        lines += editors.markdown(
+            {scale: run["editors"] for scale, run in report["cold"]["scales"].items()}
+        )
+    lines += memory.markdown(report)
     lines += ["", "## Targets", "", "| target | measured | met |", "|---|---|---|"]
     for check in report["targets"]:
         lines.append(

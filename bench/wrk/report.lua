@@ -3,6 +3,9 @@
 -- an editor's does: the full-page cache never serves it, so every page is rendered
 -- afresh (the fragment caches stay warm). Its own query string on each request is kept
 -- so that nothing in between can answer it either.
+-- "wrk -t1 -cN ... BASE -- paths FILE RATE FIRST N" (bench/stampede.py) cycles through
+-- the paths in FILE, one a line, from line FIRST, at about RATE requests/s over its N
+-- connections (fewer when responses take longer than the pause between them).
 
 local threads = {}
 local thread_count = 0
@@ -22,9 +25,26 @@ function init(args)
    end
    counter = 0
    separator = string.find(wrk.path, "?", 1, true) and "&" or "?"
+   if args[1] == "paths" then
+      paths = {}
+      for line in io.lines(args[2]) do
+         table.insert(paths, line)
+      end
+      -- Each connection waits this long (ms) before each of its requests.
+      pause = tonumber(args[5]) * 1000 / tonumber(args[3])
+      counter = tonumber(args[4])
+   end
+end
+
+function delay()
+   return pause or 0
 end
 
 function request()
+   if paths then
+      counter = counter + 1
+      return wrk.format(nil, paths[(counter - 1) % #paths + 1], wrk.headers)
+   end
    if not miss then
       return wrk.format(nil, wrk.path, wrk.headers)
    end
