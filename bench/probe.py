@@ -58,13 +58,22 @@ def targets():
         },
         "wall": {"path": wall.url, "label": "Testimonial wall, page 1"},
         "wall_later": {
-            "path": f"{wall.url}?page={later}",
+            "path": deep_wall_page(wall, later),
             "label": f"Testimonial wall, page {later} of {wall_pages}",
         },
         "case_study": {"path": case_study.url, "label": "Case study"},
         "static": {"path": static("css/candor.css"), "label": "Static file (CSS)"},
         "ceiling": {"path": "/bench/ceiling/", "label": "Ceiling: bare Django view"},
     }
+
+
+def deep_wall_page(wall, number):
+    """The address of the wall's page ``number``: pages are read by cursor
+    (testimonials.wall_pages), and an old numbered link redirects to its cursor."""
+    from django.test import Client
+
+    response = Client(HTTP_HOST="127.0.0.1").get(f"{wall.url}?page={number}", secure=True)
+    return response["Location"] if response.status_code == 302 else f"{wall.url}?page={number}"
 
 
 def renditions():
