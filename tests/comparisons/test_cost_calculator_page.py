@@ -5,7 +5,6 @@ impossible input, the same figures as JSON, and a page cache no situation can fi
 import datetime
 from decimal import Decimal
 
-from django.core.cache import cache
 from django.utils.translation import gettext, ngettext, override
 
 from wagtail.models import Locale
@@ -22,6 +21,7 @@ from tests.comparisons.factories import (
     ProductFactory,
 )
 from tests.home.translations import japanese
+from tests.page_cache import stored_pages
 from tests.query_counts import queries_to_render
 
 pytestmark = pytest.mark.django_db
@@ -248,10 +248,6 @@ def test_the_json_route_without_a_situation_lists_what_it_may_ask(client, calcul
             {"id": calculator.phone.pk, "name": "Phone channel"},
         ],
     }
-
-
-def stored_pages():
-    return sum(":page-cache:page:" in key for key in cache._cache)
 
 
 @pytest.fixture

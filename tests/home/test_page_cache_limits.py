@@ -15,6 +15,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from home.page_cache.parameters import normalised
+from tests.page_cache import beyond_the_page_cache, stored_pages
 from tests.services import redis_url
 from tests.testimonials.factories import CaseStudyPageFactory, TestimonialFactory
 
@@ -27,21 +28,6 @@ JUNK = ["utm_source=newsletter", "fbclid=IwAR0abc", "gclid=Cj0KCQ", "x=1", "x=2"
 @pytest.fixture(autouse=True)
 def page_cache_on(settings):
     settings.PAGE_CACHE_SECONDS = 600
-
-
-def stored_pages():
-    """The pages held in the page cache (a table, where there is no Redis)."""
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT COUNT(*) FROM candor_page_cache WHERE cache_key LIKE %s",
-            ["%page-cache:page:%"],
-        )
-        return cursor.fetchone()[0]
-
-
-def beyond_the_page_cache(queries):
-    """The queries that are not reads of the page cache's own table."""
-    return [query["sql"] for query in queries if '"candor_page_cache"' not in query["sql"]]
 
 
 @pytest.fixture
