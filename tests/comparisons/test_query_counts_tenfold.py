@@ -131,6 +131,16 @@ def routes(site, size):
         "ja product": product_ja.url,
         "ja product, Markdown": markdown(product_ja),
         "ja product index": product_ja.get_parent().url,
+        "ja comparison, data.csv": f"{compared_ja.url}data.csv",
+        "ja comparison, cost calculator": f"{compared_ja.url}?seats=12&billing=monthly",
+        "ja comparison, cost as JSON": f"{compared_ja.url}cost/?seats=12&billing=monthly",
+        "ja exit guide": in_japanese(product.get_children().first().specific).url,
+        "API, comparisons": "/api/v2/pages/?type=comparisons.ComparisonPage&fields=*",
+        "API, a comparison": f"/api/v2/pages/{compared.pk}/",
+        "API, product pages": "/api/v2/pages/?type=comparisons.ProductPage&fields=*",
+        "API, a product page": f"/api/v2/pages/{product.pk}/",
+        "API, products": "/api/v2/products/?fields=*",
+        "API, criteria": "/api/v2/criteria/?fields=*",
         "open data": "/data/",
         "ja open data": "/ja/data/",
         "llms.txt": "/llms.txt",
@@ -165,6 +175,42 @@ def routes(site, size):
         ("ja product", 21),
         ("ja product, Markdown", 17),
         ("ja product index", 12),
+        ("ja comparison, data.csv", 17),
+        ("ja comparison, cost calculator", 23),
+        ("ja comparison, cost as JSON", 19),
+        ("ja exit guide", 15),
+        pytest.param(
+            "API, comparisons",
+            0,
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="home.api.PagesAPIViewSet readies each comparison of a listing on its "
+                "own (ComparisonPage.prepare_api_representation): its compared criteria "
+                "and products, one query each per comparison",
+            ),
+        ),
+        ("API, a comparison", 25),
+        pytest.param(
+            "API, product pages",
+            0,
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="the pages API serialises each product page's not-suitable-for "
+                "alternatives and product without prefetching them: one product query "
+                "per item",
+            ),
+        ),
+        pytest.param(
+            "API, a product page",
+            0,
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="the pages API loads the alternative product of each not-suitable-for "
+                "item on its own: one product query per item",
+            ),
+        ),
+        ("API, products", 17),
+        ("API, criteria", 16),
         ("open data", 9),
         ("ja open data", 11),
         ("llms.txt", 6),

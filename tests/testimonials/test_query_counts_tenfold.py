@@ -44,11 +44,11 @@ def add_testimonials(products, tags, count):
         after_nps(product)
         imported(product)
     # After those, so the newest, which a page shows first, have photos and replies.
-    photo = ImageFactory()
+    photos = [ImageFactory() for _ in range(len(products))]
     made = Testimonial.objects.bulk_create(
         TestimonialFactory.build(
             product=products[n // 2 % len(products)],
-            photo=photo if n % 5 in (0, 1) else None,
+            photo=photos[n % len(photos)] if n % 5 in (0, 1) else None,
             consent_photo=n % 5 in (0, 1),
             rating=n % 5 + 1,
             language="ja" if n % 3 == 0 else "en",
@@ -122,6 +122,10 @@ def routes(site, size):
         "ja case study index": japanese["case study"].get_parent().url,
         "ja case study": japanese["case study"].url,
         "ja widget, one product": f"/ja/embed/testimonials/?product={product.pk}",
+        "ja how collected": f"{japanese['wall'].url}how-collected/{product_slug(product)}/",
+        "API, testimonials": "/api/v2/testimonials/?fields=*",
+        "API, case studies": "/api/v2/pages/?type=testimonials.CaseStudyPage&fields=*",
+        "API, a case study": f"/api/v2/pages/{case_study.pk}/",
         "submission form": site.submission.url,
         "NPS survey": site.nps.url,
         "demo request form": site.demo_request.url,
@@ -159,6 +163,19 @@ def routes(site, size):
         ("ja case study index", 12),
         ("ja case study", 16),
         ("ja widget, one product", 9),
+        ("ja how collected", 13),
+        ("API, testimonials", 14),
+        pytest.param(
+            "API, case studies",
+            0,
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="the pages API serialises each case study of a listing on its own: "
+                "its locale, customer, products, tags and public quotes (with their photos' "
+                "renditions and replies' edits), seven queries per case study",
+            ),
+        ),
+        ("API, a case study", 27),
         ("submission form", 9),
         ("NPS survey", 8),
         ("demo request form", 8),
