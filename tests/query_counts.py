@@ -65,8 +65,10 @@ def measure(urls):
 
 
 def shape(sql):
-    """A query with its values left out, so the same query for another row matches."""
-    return re.sub(r"\(\?(, \?)*\)", "(?…)", re.sub(r"'[^']*'|\b\d+\b", "?", sql))
+    """A query with its values (and savepoint names) left out, so the same query for
+    another row matches."""
+    sql = re.sub(r"'[^']*'|\"s\d+_x\d+\"|\b\d+\b", "?", sql)
+    return re.sub(r"\(\?(, \?)*\)", "(?…)", sql)
 
 
 def repeated(small, large):
@@ -88,7 +90,10 @@ def assert_same_at_1x_and_10x(small, large, expected):
         large.url,
         large.status,
     )
-    assert len(large.queries) == len(small.queries), repeated(small.queries, large.queries)
+    assert len(large.queries) == len(small.queries), (
+        f"{len(small.queries)} queries at 1×, {len(large.queries)} at 10×:\n"
+        + repeated(small.queries, large.queries)
+    )
     assert len(large.queries) == expected, f"{len(large.queries)} queries, {expected} expected"
 
 

@@ -184,9 +184,10 @@ def routes(site, size):
             0,
             marks=pytest.mark.xfail(
                 strict=True,
-                reason="home.api.PagesAPIViewSet readies each comparison of a listing on its "
-                "own (ComparisonPage.prepare_api_representation): its compared criteria "
-                "and products, one query each per comparison",
+                reason="the pages API readies each comparison of a listing on its own "
+                "(ComparisonPage.prepare_api_representation, called per page by "
+                "home.api.PagesAPIViewSet.get_serializer): compared criteria, compared "
+                "products, criteria, products and locale, five queries per comparison",
             ),
         ),
         ("API, a comparison", 25),
@@ -195,9 +196,9 @@ def routes(site, size):
             0,
             marks=pytest.mark.xfail(
                 strict=True,
-                reason="the pages API serialises each product page's not-suitable-for "
-                "alternatives and product without prefetching them: one product query "
-                "per item",
+                reason="the pages API serialises each product page of a listing on its own: "
+                "its locale, its not-suitable-for items, its product and each item's "
+                "alternative product, a query each",
             ),
         ),
         pytest.param(
