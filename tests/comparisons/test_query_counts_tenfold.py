@@ -24,6 +24,7 @@ from tests.comparisons.fixtures import build_comparison_grid
 from tests.home.translations import in_japanese
 from tests.query_counts import (
     assert_same_at_1x_and_10x,
+    known_n_plus_one,
 )
 from tests.testimonials.factories import CaseStudyPageFactory, TestimonialFactory
 
@@ -179,36 +180,27 @@ def routes(site, size):
         ("ja comparison, cost calculator", 23),
         ("ja comparison, cost as JSON", 19),
         ("ja exit guide", 15),
-        pytest.param(
+        known_n_plus_one(
             "API, comparisons",
             0,
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="the pages API readies each comparison of a listing on its own "
-                "(ComparisonPage.prepare_api_representation, called per page by "
-                "home.api.PagesAPIViewSet.get_serializer): compared criteria, compared "
-                "products, criteria, products and locale, five queries per comparison",
-            ),
+            "the pages API readies each comparison of a listing on its own "
+            "(ComparisonPage.prepare_api_representation, called per page by "
+            "home.api.PagesAPIViewSet.get_serializer): compared criteria, compared "
+            "products, criteria, products and locale, five queries per comparison",
         ),
         ("API, a comparison", 25),
-        pytest.param(
+        known_n_plus_one(
             "API, product pages",
             0,
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="the pages API serialises each product page of a listing on its own: "
-                "its locale, its not-suitable-for items, its product and each item's "
-                "alternative product, a query each",
-            ),
+            "the pages API serialises each product page of a listing on its own: "
+            "its locale, its not-suitable-for items, its product and each item's "
+            "alternative product, a query each",
         ),
-        pytest.param(
+        known_n_plus_one(
             "API, a product page",
             0,
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="the pages API loads the alternative product of each not-suitable-for "
-                "item on its own: one product query per item",
-            ),
+            "the pages API loads the alternative product of each not-suitable-for "
+            "item on its own: one product query per item",
         ),
         ("API, products", 17),
         ("API, criteria", 16),

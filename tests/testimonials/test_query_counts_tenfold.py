@@ -20,6 +20,7 @@ from tests.comparisons.factories import ProductFactory, ProductPageFactory
 from tests.home.translations import in_japanese
 from tests.query_counts import (
     assert_same_at_1x_and_10x,
+    known_n_plus_one,
 )
 from tests.testimonials.factories import (
     CaseStudyPageFactory,
@@ -147,15 +148,12 @@ def routes(site, size):
         ("case study index, filtered", 11),
         ("case study", 13),
         ("widget, one product", 9),
-        pytest.param(
+        known_n_plus_one(
             "widget, one tag",
             8,
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="testimonials.widget.product_ratings asks each product it quotes for "
-                "its rating summary (Testimonial.objects.summary(), one aggregate query per "
-                "product, at most WIDGET_SIZE)",
-            ),
+            "testimonials.widget.product_ratings asks each product it quotes for "
+            "its rating summary (Testimonial.objects.summary(), one aggregate query per "
+            "product, at most WIDGET_SIZE)",
         ),
         ("ja wall", 14),
         ("ja wall, one product", 15),
@@ -165,15 +163,12 @@ def routes(site, size):
         ("ja widget, one product", 9),
         ("ja how collected", 13),
         ("API, testimonials", 14),
-        pytest.param(
+        known_n_plus_one(
             "API, case studies",
             0,
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="the pages API serialises each case study of a listing on its own: "
-                "its locale, customer, products, tags and public quotes (with their photos' "
-                "renditions and replies' edits), seven queries per case study",
-            ),
+            "the pages API serialises each case study of a listing on its own: "
+            "its locale, customer, products, tags and public quotes (with their photos' "
+            "renditions and replies' edits), seven queries per case study",
         ),
         ("API, a case study", 27),
         ("submission form", 9),
