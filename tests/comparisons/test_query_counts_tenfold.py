@@ -188,9 +188,9 @@ def routes(site, size):
         known_n_plus_one(
             "API, product pages",
             0,
-            "the pages API serialises each product page of a listing on its own: "
-            "its locale, its not-suitable-for items, its product and each item's "
-            "alternative product, a query each",
+            "the pages API serialises each product page of a listing on its own: its "
+            "not-suitable-for items (a query per page) and their alternative products "
+            "(a query per item)",
         ),
         known_n_plus_one(
             "API, a product page",

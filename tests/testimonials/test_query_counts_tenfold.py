@@ -166,9 +166,9 @@ def routes(site, size):
         known_n_plus_one(
             "API, case studies",
             0,
-            "the pages API serialises each case study of a listing on its own: "
-            "its locale, customer, products, tags and public quotes (with their photos' "
-            "renditions and replies' edits), seven queries per case study",
+            "the pages API serialises each case study of a listing on its own: its "
+            "customer, products, tags (Wagtail's TagsField) and public quotes (with their "
+            "photos' renditions and replies' edits), six queries per case study",
         ),
         ("API, a case study", 27),
         ("submission form", 9),
