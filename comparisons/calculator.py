@@ -45,7 +45,7 @@ def calculate(request, columns, criteria, load_prices, freshness_limit_days, tod
     """The calculator as ``request`` asks it. ``columns`` and ``criteria`` are the
     page's, in its language; ``load_prices(situation)`` gives the price criteria (in
     the page's language) and the compared products' facts for them and for the
-    needed features."""
+    needed features, each fact holding its criterion from those."""
     features = features_of(criteria)
     query = request.GET
     form = CostCalculatorForm(features, query if CostCalculatorForm.asked(query) else None)
@@ -54,9 +54,6 @@ def calculate(request, columns, criteria, load_prices, freshness_limit_days, tod
         return calculation
     situation = calculation.situation = form.situation()
     price_criteria, facts = load_prices(situation)
-    by_id = {criterion.pk: criterion for criterion in [*price_criteria, *features]}
-    for fact in facts:
-        fact.criterion = by_id[fact.criterion_id]
     calculation.costs = build_costs(
         columns,
         situation,

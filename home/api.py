@@ -3,7 +3,10 @@
 Every endpoint answers anonymous clients only, so what it returns never depends on
 who asks; each client address has a request budget."""
 
+from collections import defaultdict
+
 from django.conf import settings
+from django.db.models import prefetch_related_objects
 
 from wagtail.api.v2.pagination import WagtailPagination
 from wagtail.api.v2.utils import BadRequestError
@@ -73,11 +76,16 @@ class PagesAPIViewSet(PublicAPIMixin, WagtailPagesAPIViewSet):
         return listable(super().get_base_queryset(), self.request)
 
     def get_serializer(self, instance, *args, **kwargs):
-        # A page may ready what it shows for the API, e.g. the data it names in its
-        # own language, once for all the pages of a listing.
-        pages = instance if kwargs.get("many") else [instance]
+        # Every page's locale in one query. A page type may ready what its pages show
+        # for the API, e.g. the data they name in their own language, once for all
+        # its pages of a listing.
+        pages = list(instance) if kwargs.get("many") else [instance]
+        prefetch_related_objects(pages, "locale")
+        by_type = defaultdict(list)
         for page in pages:
-            prepare = getattr(page, "prepare_api_representation", None)
+            by_type[type(page)].append(page)
+        for page_type, pages_of_type in by_type.items():
+            prepare = getattr(page_type, "prepare_api_listing", None)
             if prepare is not None:
-                prepare()
+                prepare(pages_of_type)
         return super().get_serializer(instance, *args, **kwargs)

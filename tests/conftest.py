@@ -16,6 +16,7 @@ import time_machine
 
 from home.models import SiteSettings
 from tests.home.factories import HomePageFactory, serve_as_site_root, wagtail_root
+from tests.query_counts import SIZES, data_for_the_module, measure, site_with_every_index
 
 pytest_plugins = [
     "tests.comparisons.fixtures",
@@ -119,6 +120,15 @@ def demo_content(django_db_setup, django_db_blocker, frozen_clock_for_module):
         call_command("load_demo_content", verbosity=0)
         yield
         transaction.set_rollback(True)
+
+
+@pytest.fixture(scope="module")
+def measured_routes(request, django_db_setup, django_db_blocker, frozen_clock_for_module):
+    """For a module of query counts: the addresses its ``routes(site, size)`` gives,
+    each measured with the 1× site, then again once the site has grown to 10×."""
+    with data_for_the_module(django_db_blocker):
+        site = site_with_every_index()
+        yield {size: measure(request.module.routes(site, size)) for size in SIZES}
 
 
 @pytest.fixture

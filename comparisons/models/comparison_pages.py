@@ -1,3 +1,5 @@
+from collections import defaultdict
+
 from django.db import models
 from django.db.models import prefetch_related_objects
 from django.template.response import TemplateResponse
@@ -18,7 +20,7 @@ from comparisons import open_data
 from comparisons.admin_forms import ComparisonPageForm
 from comparisons.evidence_archive import evidence_for, evidence_response
 from comparisons.inaccuracy_reports import InaccuracyReportForm, save_report
-from comparisons.localized import in_source_locale, localize_for
+from comparisons.localized import in_source_locale, localize, localize_for
 from comparisons.page_cache import comparison_fragment
 from comparisons.renditions import comparison_markdown, serve_markdown, wants_markdown
 from comparisons.structured_data import comparison_page
@@ -149,13 +151,31 @@ class ComparisonPage(
     def get_structured_data(self, context, url, publisher):
         return comparison_page(self, context, url, publisher)
 
-    def prepare_api_representation(self):
-        """The criteria and products the API nests, named in this page's language."""
-        prefetch_related_objects(
-            [self], "compared_criteria__criterion", "compared_products__product"
-        )
-        criteria = [item.criterion for item in self.compared_criteria.all()]
-        localize_for(self, [*criteria, *(item.product for item in self.compared_products.all())])
+    @classmethod
+    def prepare_api_listing(cls, pages):
+        """The criteria and products the API nests, named in each page's language: a
+        few queries for every language of a listing, however many pages."""
+        by_locale = defaultdict(list)
+        for page in pages:
+            by_locale[page.locale_id].append(page)
+        # Loaded per language: a product shared by pages in two languages is two
+        # objects, each named in its page's.
+        for locale_id, in_locale in by_locale.items():
+            # Ranked values too: a criterion's words in another language name them.
+            prefetch_related_objects(
+                in_locale,
+                "compared_criteria__criterion__ranked_values",
+                "compared_products__product",
+            )
+            records = [
+                record
+                for page in in_locale
+                for record in [
+                    *(item.criterion for item in page.compared_criteria.all()),
+                    *(item.product for item in page.compared_products.all()),
+                ]
+            ]
+            localize(records, locale_id)
 
     def compared(self):
         """The columns (product and plan) and the criteria, in the editor's order."""

@@ -40,6 +40,11 @@ class CostCalculatorPage:
                     product__in=products,
                 )
             )
+            # Each fact with its criterion as loaded here, before localizing: a fact's
+            # words depend on its criterion, read once per fact otherwise.
+            criteria_by_id = {c.pk: c for c in [*price_criteria, *situation.features]}
+            for fact in facts:
+                fact.criterion = criteria_by_id[fact.criterion_id]
             # Notes too, in the page's language (the table lends its own facts theirs).
             localize_for(self, [*price_criteria, *facts])
             return price_criteria, facts

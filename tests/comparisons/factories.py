@@ -3,9 +3,12 @@ from decimal import Decimal
 
 from django.utils import timezone
 
+from wagtail.models import Locale
+
 import factory
 import wagtail_factories
 
+from comparisons.demo.japanese_catalogue import translate_object
 from comparisons.models import (
     ComparedCriterion,
     ComparedProduct,
@@ -207,3 +210,35 @@ class FactChangeFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = FactChange
+
+
+def correct_every_fact(page):
+    """One correction for each value the page shows, linked to the fact and a report."""
+    report = InaccuracyReportFactory()
+    FactChange.objects.bulk_create(
+        FactChange(
+            product=fact.product,
+            criterion=fact.criterion,
+            plan=fact.plan,
+            fact=fact,
+            old_value="Before",
+            new_value="After",
+            reason="Checked against the vendor's page.",
+            report=report,
+        )
+        for fact in Fact.objects.filter(
+            product__in=[column.product for column in page.build_table(180).columns]
+        )
+    )
+
+
+def translate_half(records):
+    """Japanese words for the records with an odd id; the others fall back to English."""
+    ja = Locale.objects.get_or_create(language_code="ja")[0]
+    for record in records:
+        if record.pk % 2:
+            words = {
+                getattr(record, name): f"訳: {getattr(record, name)}"
+                for name in record.translated_words
+            }
+            translate_object(record, ja, words)

@@ -45,37 +45,40 @@ def fact_values(kind, product_number, criterion_number):
     return {"text": f"Value {seed}"}
 
 
+def build_comparison_grid(comparison_index, product_count, criterion_count):
+    """A published comparison of n products by n criteria, every cell a Fact."""
+    products = [ProductFactory(is_ours=(i == 0)) for i in range(product_count)]
+    criteria = []
+    for i in range(criterion_count):
+        kind, direction = KINDS[i % len(KINDS)]
+        criteria.append(CriterionFactory(kind=kind, direction=direction, group=f"Group {i % 3}"))
+    verified_on = timezone.localdate() - datetime.timedelta(days=30)
+    Fact.objects.bulk_create(
+        Fact(
+            product=product,
+            criterion=criterion,
+            source_url=f"https://vendor.example/{p}/{c}",
+            verified_on=verified_on,
+            **fact_values(criterion.kind, p, c),
+        )
+        for p, product in enumerate(products)
+        for c, criterion in enumerate(criteria)
+    )
+    page = ComparisonPageFactory(
+        parent=comparison_index,
+        compared_products=[ComparedProduct(product=p) for p in products],
+        compared_criteria=[ComparedCriterion(criterion=c) for c in criteria],
+    )
+    page.save_revision().publish()
+    return page
+
+
 @pytest.fixture
 def comparison_grid(comparison_index):
     """Build a published comparison of n products by n criteria, every cell a Fact."""
 
     def build(product_count, criterion_count):
-        products = [ProductFactory(is_ours=(i == 0)) for i in range(product_count)]
-        criteria = []
-        for i in range(criterion_count):
-            kind, direction = KINDS[i % len(KINDS)]
-            criteria.append(
-                CriterionFactory(kind=kind, direction=direction, group=f"Group {i % 3}")
-            )
-        verified_on = timezone.localdate() - datetime.timedelta(days=30)
-        Fact.objects.bulk_create(
-            Fact(
-                product=product,
-                criterion=criterion,
-                source_url=f"https://vendor.example/{p}/{c}",
-                verified_on=verified_on,
-                **fact_values(criterion.kind, p, c),
-            )
-            for p, product in enumerate(products)
-            for c, criterion in enumerate(criteria)
-        )
-        page = ComparisonPageFactory(
-            parent=comparison_index,
-            compared_products=[ComparedProduct(product=p) for p in products],
-            compared_criteria=[ComparedCriterion(criterion=c) for c in criteria],
-        )
-        page.save_revision().publish()
-        return page
+        return build_comparison_grid(comparison_index, product_count, criterion_count)
 
     return build
 

@@ -1,44 +1,22 @@
 """Queries per page stay the same however many products, criteria and items a page shows."""
 
-from wagtail.models import Locale
-
 import pytest
 from wagtail_factories import ImageFactory
 
-from comparisons.demo.japanese_catalogue import translate_object
-from comparisons.models import Criterion, Fact, FactChange, NotSuitableFor
+from comparisons.models import Criterion, Fact, NotSuitableFor
 from tests.comparisons.factories import (
     CriterionFactory,
     FactFactory,
-    InaccuracyReportFactory,
     ProductFactory,
     ProductPageFactory,
+    correct_every_fact,
     plan,
+    translate_half,
 )
 from tests.home.translations import japanese
 from tests.query_counts import MAX_QUERIES, queries_to_render
 
 pytestmark = pytest.mark.django_db
-
-
-def correct_every_fact(page):
-    """One correction for each value the page shows, linked to the fact and a report."""
-    report = InaccuracyReportFactory()
-    FactChange.objects.bulk_create(
-        FactChange(
-            product=fact.product,
-            criterion=fact.criterion,
-            plan=fact.plan,
-            fact=fact,
-            old_value="Before",
-            new_value="After",
-            reason="Checked against the vendor's page.",
-            report=report,
-        )
-        for fact in Fact.objects.filter(
-            product__in=[column.product for column in page.build_table(180).columns]
-        )
-    )
 
 
 def test_comparison_page_queries_do_not_grow_from_3x10_to_8x60(
@@ -109,20 +87,15 @@ def test_a_japanese_comparison_queries_do_not_grow_from_3x10_to_8x60(
 ):
     """Translated words cost one query per kind of record, however many are shown; half
     of them are translated, half fall back to English."""
-    ja = Locale.objects.get_or_create(language_code="ja")[0]
     japanese(comparison_index.get_parent())
     japanese(comparison_index)
     pages = []
     for products, criteria in ((3, 10), (8, 60)):
         english = comparison_grid(product_count=products, criterion_count=criteria)
         table = english.build_table(180)
-        for record in [*(row.criterion for row in table.rows), *(c.product for c in table.columns)]:
-            if record.pk % 2:
-                words = {
-                    getattr(record, name): f"訳: {getattr(record, name)}"
-                    for name in record.translated_words
-                }
-                translate_object(record, ja, words)
+        translate_half(
+            [*(row.criterion for row in table.rows), *(c.product for c in table.columns)]
+        )
         pages.append(japanese(english))
 
     small_count, large_count = (queries_to_render(client, page.url) for page in pages)

@@ -9,3 +9,12 @@ def japanese(page):
     translation.save_revision().publish()
     translation.refresh_from_db()
     return translation
+
+
+def in_japanese(page):
+    """The Japanese copy of ``page``, made if it has none, its ancestors' first."""
+    for ancestor in [*page.get_ancestors().filter(depth__gt=1).specific(), page]:
+        translation = ancestor.get_translations().filter(locale__language_code="ja").first()
+        if translation is None:
+            translation = japanese(ancestor)
+    return translation.specific
