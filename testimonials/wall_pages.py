@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.db import connections
 from django.db.models import Q
+from django.db.models.expressions import RawSQL
 from django.http import Http404
 from django.utils.translation import gettext
 
@@ -58,6 +59,12 @@ class Position:
     def of(cls, row):
         pk, language, submitted_at, *rating = row
         return cls(language, as_datetime(submitted_at), pk, *rating)
+
+    @classmethod
+    def of_testimonial(cls, testimonial):
+        return cls(
+            testimonial.language, testimonial.submitted_at, testimonial.pk, testimonial.rating
+        )
 
 
 def as_datetime(value):
@@ -189,26 +196,45 @@ def positions(testimonials, order, after=None, forward=True, count=1):
 
 
 def first(testimonials, count, critical=False):
-    """The first ``count`` of ``testimonials`` in the wall's order, read through its
-    indexes rather than by sorting them all (a product page's newest): two queries
-    however many there are."""
-    found = positions(testimonials, Order(critical=critical), count=count)
-    shown = testimonials.for_display().in_bulk([position.pk for position in found])
-    return [shown[position.pk] for position in found]
+    """The first ``count`` of ``testimonials`` in the wall's order, ready to display,
+    read through its indexes rather than by sorting them all (a product page's newest):
+    each segment's first ids in a subquery, so one query however many there are."""
+    order, language = Order(critical=critical), reader_language()
+    queries = [
+        testimonials.filter(condition)
+        .order_by(*(f"-{p.column}" if p.descending else p.column for p in parts if p.column))
+        .values_list("pk")[:count]
+        for condition, parts in order.segments(language)
+    ]
+    ids, params = union_sql(queries)
+    # Django's own SQL, with its parameters kept apart.
+    shown = testimonials.for_display().filter(pk__in=RawSQL(ids, params))  # noqa: S611
+
+    def place(testimonial):
+        return order.key(Position.of_testimonial(testimonial), language)
+
+    return sorted(shown, key=place)[:count]
 
 
-def union_all(queries, alias):
-    """The rows of every query, in one round trip. Django unions sliced querysets on
-    PostgreSQL only, so the SQL is joined here; each part is Django's own SQL."""
-    if not queries:
-        return []
+def union_sql(queries):
+    """The SQL and parameters of every query's rows, one after the other. Django unions
+    sliced querysets on PostgreSQL only, so the SQL is joined here; each part is
+    Django's own SQL."""
     sql, params = [], []
     for number, query in enumerate(queries):
         part, part_params = query.query.sql_with_params()
         sql.append(f"SELECT * FROM ({part}) AS segment_{number}")  # noqa: S608 (Django's SQL)
         params.extend(part_params)
+    return " UNION ALL ".join(sql), params
+
+
+def union_all(queries, alias):
+    """The rows of every query, in one round trip."""
+    if not queries:
+        return []
+    sql, params = union_sql(queries)
     with connections[alias].cursor() as cursor:
-        cursor.execute(" UNION ALL ".join(sql), params)
+        cursor.execute(sql, params)
         return cursor.fetchall()
 
 

@@ -23,8 +23,9 @@ from tests.testimonials.factories import (
     TestimonialWallPageFactory,
 )
 
-# No page above this many queries, whatever the amount of data behind it.
-MAX_QUERIES = 15
+# No page above this many queries, whatever the amount of data behind it: 15 of its own,
+# and the menu's read of the page cache every process shares (a table without Redis).
+MAX_QUERIES = 16
 
 # "1×" and "10×": a page built with ten times as much of everything it shows or counts.
 SIZES = (1, 10)

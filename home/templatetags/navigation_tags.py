@@ -20,7 +20,7 @@ def menu_items(site, request):
     cache = versions.page_cache()
     key = MENU_CACHE_KEY.format(site_id=site.pk, language=get_language())
     found = cache.get_many([key, versions.GLOBAL])
-    version = found.get(versions.GLOBAL, 0)
+    (version,) = versions.current(cache, [versions.GLOBAL], found)
     stored = found.get(key)
     if stored is not None and stored[0] == version:
         return stored[1]

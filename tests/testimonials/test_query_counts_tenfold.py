@@ -7,6 +7,7 @@ The site is built and measured once for the module, at 1× and then at 10×."""
 
 import math
 
+from django.test import Client
 from django.utils import timezone
 
 from taggit.models import Tag
@@ -107,7 +108,8 @@ def routes(site, size):
         "wall, one product": f"{wall}?product={product.pk}",
         "wall, critical first": f"{wall}?rating=1-3&order=critical",
         "wall, one tag": f"{wall}?tag={tag}",
-        "wall, last page": f"{wall}?page={last_page}",
+        # An old numbered link redirects to its page's cursor.
+        "wall, last page": Client().get(f"{wall}?page={last_page}")["Location"],
         "testimonial": f"{wall}{newest.pk}/",
         "how collected": f"{wall}how-collected/{product_slug(product)}/",
         "how collected, JSON": f"{wall}how-collected/{product_slug(product)}/?format=json",
@@ -136,17 +138,17 @@ def routes(site, size):
 @pytest.mark.parametrize(
     ("route", "expected"),
     [
-        ("wall", 13),
-        ("wall, one product", 14),
-        ("wall, critical first", 13),
-        ("wall, one tag", 13),
-        ("wall, last page", 13),
-        ("testimonial", 10),
-        ("how collected", 12),
+        ("wall", 15),
+        ("wall, one product", 16),
+        ("wall, critical first", 15),
+        ("wall, one tag", 15),
+        ("wall, last page", 15),
+        ("testimonial", 11),
+        ("how collected", 13),
         ("how collected, JSON", 11),
-        ("case study index", 11),
-        ("case study index, filtered", 11),
-        ("case study", 13),
+        ("case study index", 12),
+        ("case study index, filtered", 12),
+        ("case study", 14),
         ("widget, one product", 9),
         known_n_plus_one(
             "widget, one tag",
@@ -155,13 +157,13 @@ def routes(site, size):
             "its rating summary (Testimonial.objects.summary(), one aggregate query per "
             "product, at most WIDGET_SIZE)",
         ),
-        ("ja wall", 14),
-        ("ja wall, one product", 15),
-        ("ja testimonial", 11),
-        ("ja case study index", 12),
-        ("ja case study", 16),
+        ("ja wall", 16),
+        ("ja wall, one product", 17),
+        ("ja testimonial", 12),
+        ("ja case study index", 13),
+        ("ja case study", 17),
         ("ja widget, one product", 9),
-        ("ja how collected", 13),
+        ("ja how collected", 14),
         ("API, testimonials", 14),
         known_n_plus_one(
             "API, case studies",
@@ -171,9 +173,9 @@ def routes(site, size):
             "photos' renditions and replies' edits), six queries per case study",
         ),
         ("API, a case study", 27),
-        ("submission form", 9),
-        ("NPS survey", 8),
-        ("demo request form", 8),
+        ("submission form", 10),
+        ("NPS survey", 9),
+        ("demo request form", 9),
     ],
 )
 def test_a_route_costs_the_same_queries_at_10x(measured_routes, route, expected):
