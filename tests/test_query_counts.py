@@ -17,7 +17,7 @@ from tests.query_counts import (
 from tests.testimonials.factories import CaseStudyPageFactory
 from tests.testimonials.test_query_counts_tenfold import add_testimonials
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.tenfold]
 
 
 def routes(site, size):

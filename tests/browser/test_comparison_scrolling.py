@@ -41,6 +41,25 @@ def shows(page, locator):
     )
 
 
+def settle(page):
+    """Until the page has stopped scrolling and painted: on a busy machine a fixed pause
+    can catch the sticky header mid-move."""
+    page.wait_for_timeout(100)
+    page.evaluate(
+        """() => new Promise(done => {
+            let last = null, still = 0, frames = 0;
+            const look = () => {
+                const now = [scrollX, scrollY, ...[...document.querySelectorAll('.table-scroll')]
+                    .map(el => el.scrollLeft)].join();
+                still = now === last ? still + 1 : 0;
+                last = now;
+                if (still >= 3 || ++frames > 120) done(); else requestAnimationFrame(look);
+            };
+            requestAnimationFrame(look);
+        })"""
+    )
+
+
 def scroll_through_the_table(page, screenshot_name):
     """What a reader does with a finger or a wheel: bring the table into view, scroll
     over it sideways to the last product, then down through the groups. At every step
@@ -52,11 +71,11 @@ def scroll_through_the_table(page, screenshot_name):
     rows = page.locator("table.comparison tbody tr:not(.group-row)")
     if scroller.evaluate("el => el.scrollWidth > el.clientWidth"):
         page.mouse.wheel(2000, 0)
-        page.wait_for_timeout(150)
+        settle(page)
     headings_seen = []
     for _ in range(40):
         page.mouse.wheel(0, 250)
-        page.wait_for_timeout(100)
+        settle(page)
         if shows(page, rows.first):
             continue  # still at the top of the table
         in_view = assert_products_and_groups_stay_readable(page)

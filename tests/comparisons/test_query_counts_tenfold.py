@@ -28,7 +28,7 @@ from tests.query_counts import (
 )
 from tests.testimonials.factories import CaseStudyPageFactory, TestimonialFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.tenfold]
 
 
 def priced(page):

@@ -34,7 +34,7 @@ from tests.testimonials.reply_factories import (
     invited,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.tenfold]
 
 
 def add_testimonials(products, tags, count):
