@@ -102,13 +102,18 @@ def assert_products_and_groups_stay_readable(page):
     assert shows(page, headers.first), "the criterion heading scrolled out of view"
 
     header_bottom = box(last_product)["y"] + box(last_product)["height"]
+    # The table scrolls inside its region (at most 85% of the screen's height): rows
+    # below the region's edge are hidden by it, wherever the page is.
+    region = box(page.locator(".table-scroll--comparison"))
+    bottom = min(page.viewport_size["height"], region["y"] + region["height"])
     headings = page.locator("table.comparison .group-row th")
     seen = [text_seen(page, headings.nth(i)) for i in range(headings.count())]
-    # A heading passing under the sticky header row, or out of the viewport, is not asked of.
+    # A heading passing under the sticky header row, or out of the region or the
+    # viewport, is not asked of.
     in_view = [
         (name, visible)
         for name, rect, visible in seen
-        if header_bottom <= rect["y"] and rect["bottom"] <= page.viewport_size["height"]
+        if header_bottom <= rect["y"] and rect["bottom"] <= bottom
     ]
     for name, visible in in_view:
         assert visible, f"the group heading {name!r} went blank"
