@@ -191,7 +191,7 @@ def backend_config(backend, options):
     if backend == "sqlite":
         config["database_url"] = f"sqlite:///{folder / 'bench.sqlite3'}"
         config["redis_url"] = ""
-        config["label"] = "SQLite, local-memory cache (per worker)"
+        config["label"] = "SQLite, page cache in a table every process shares"
         return config
     if backend == "postgres":
         try:
@@ -201,7 +201,8 @@ def backend_config(backend, options):
             return None
         config["database_url"] = options.postgres_url
         config["redis_url"] = options.redis_url if redis_available(options.redis_url) else ""
-        cache = "Redis cache" if config["redis_url"] else "local-memory cache (per worker)"
+        shared_table = "page cache in a table every process shares"
+        cache = "Redis cache" if config["redis_url"] else shared_table
         config["label"] = f"PostgreSQL, {cache}"
         return config
     sys.exit(f"[bench] unknown backend {backend!r}: use sqlite and/or postgres")
