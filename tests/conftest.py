@@ -172,3 +172,15 @@ def load_settings(monkeypatch):
 
 def is_settings(module_name):
     return module_name.startswith("candor.settings.")
+
+
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    """Runs a change and then what waits for its commit, as in production (purging
+    cached pages among it)."""
+
+    def run(change):
+        with django_capture_on_commit_callbacks(execute=True):
+            change()
+
+    return run

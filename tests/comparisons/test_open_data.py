@@ -280,15 +280,6 @@ def test_downloads_cost_the_same_queries_from_3x5_to_8x40(
     assert large_count == small_count <= MAX_QUERIES
 
 
-@pytest.fixture
-def committed(django_capture_on_commit_callbacks):
-    def run(change):
-        with django_capture_on_commit_callbacks(execute=True):
-            change()
-
-    return run
-
-
 def test_cached_downloads_show_a_corrected_value_and_a_watcher_flag_at_once(
     client, settings, committed, open_comparison
 ):

@@ -27,17 +27,6 @@ def page_cache_on(settings):
 
 
 @pytest.fixture
-def committed(django_capture_on_commit_callbacks):
-    """Changes take effect on commit, as in production."""
-
-    def run(change):
-        with django_capture_on_commit_callbacks(execute=True):
-            change()
-
-    return run
-
-
-@pytest.fixture
 def comparison(site_settings, comparison_grid):
     return comparison_grid(product_count=3, criterion_count=4)
 

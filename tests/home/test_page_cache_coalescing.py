@@ -22,15 +22,6 @@ def rename_company(committed, site_settings, name):
     committed(change)
 
 
-@pytest.fixture
-def committed(django_capture_on_commit_callbacks):
-    def run(change):
-        with django_capture_on_commit_callbacks(execute=True):
-            change()
-
-    return run
-
-
 def test_a_counter_the_cache_lost_never_brings_back_an_older_page(
     client, committed, site_settings, home_page
 ):
