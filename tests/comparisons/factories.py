@@ -164,6 +164,16 @@ class ComparisonPageFactory(wagtail_factories.PageFactory):
     class Meta:
         model = ComparisonPage
 
+    @classmethod
+    def _create_instance(cls, model_class, parent, kwargs):
+        # Rows are numbered in the order given, as the editor's form numbers them: left
+        # unnumbered, PostgreSQL may return them in any order.
+        for name in ("compared_products", "compared_criteria"):
+            for order, row in enumerate(kwargs.get(name) or ()):
+                if row.sort_order is None:
+                    row.sort_order = order
+        return super()._create_instance(model_class, parent, kwargs)
+
 
 class ComparedProductFactory(factory.django.DjangoModelFactory):
     product = factory.SubFactory(ProductFactory)

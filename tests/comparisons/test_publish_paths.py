@@ -94,7 +94,7 @@ def draft_comparison(parent, desks, honest, slug):
 
 def make_one_sided(page):
     """An editor changes the fact on the row the competitor won: now a tie."""
-    ours = page.compared_products.first().product
+    ours = page.compared_products.get(product__is_ours=True).product
     Fact.objects.filter(product=ours, support="no").update(support="yes")
 
 
