@@ -41,7 +41,13 @@ def listed_comparisons(request, locale):
         page.listed_products = products[page.pk]
         page.criteria_count = len(criteria[page.pk])
         page.modified_on = last_modified(
-            page, [product.pk for product in page.listed_products], criteria[page.pk], newest
+            page,
+            [
+                date
+                for item in page.listed_products
+                for criterion_id in criteria[page.pk]
+                for date in newest.get((item.pk, criterion_id), ())
+            ],
         )
     return pages
 

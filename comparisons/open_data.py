@@ -137,16 +137,11 @@ def dataset_rows(page, table, page_url, history):
     return [cell_row(page, page_url, cell, history) for cell in cells]
 
 
-def last_modified(page, product_ids, criterion_ids, newest):
+def last_modified(page, dates):
     """When a comparison's data last changed: the newest of the page's last
-    publication, the verification of any value of its products on its criteria, and
-    any correction of one. ``newest``: ``Fact.objects.newest_by_cell()`` for (at
-    least) these products and criteria."""
-    dates = [page.last_published_at and timezone.localdate(page.last_published_at)]
-    for product_id in product_ids:
-        for criterion_id in criterion_ids:
-            dates.extend(newest.get((product_id, criterion_id), ()))
-    return max((date for date in dates if date), default=None)
+    publication and ``dates``, those its values were verified or corrected on."""
+    published = page.last_published_at and timezone.localdate(page.last_published_at)
+    return max((date for date in (published, *dates) if date), default=None)
 
 
 def attach(response, page, extension):

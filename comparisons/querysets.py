@@ -22,6 +22,15 @@ class FactQuerySet(TranslatableQuerySet):
         today = today or timezone.localdate()
         return self.filter(verified_on__lt=today - timedelta(days=freshness_limit_days))
 
+    def newest_dates(self, product_ids, criterion_ids):
+        """The dates the values of these products on these criteria were last verified
+        and last corrected, over them all: one row, however large the table."""
+        newest = self.filter(product__in=product_ids, criterion__in=criterion_ids).aggregate(
+            verified=Max("verified_on"), corrected=Max("changes__changed_at")
+        )
+        corrected = newest["corrected"]
+        return newest["verified"], corrected and timezone.localdate(corrected)
+
     def newest_by_cell(self, product_ids, criterion_ids):
         """(product, criterion) → the dates its values were last verified and
         corrected, for every pair at once: one query."""

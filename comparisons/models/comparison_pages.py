@@ -282,10 +282,10 @@ class ComparisonPage(
 
     def data_modified_on(self, columns, criteria):
         """When the data of this comparison last changed (see open_data.last_modified)."""
-        product_ids = [column.product.pk for column in columns]
-        criterion_ids = [criterion.pk for criterion in criteria]
-        newest = Fact.objects.newest_by_cell(product_ids, criterion_ids)
-        return open_data.last_modified(self, product_ids, criterion_ids, newest)
+        dates = Fact.objects.newest_dates(
+            [column.product.pk for column in columns], [criterion.pk for criterion in criteria]
+        )
+        return open_data.last_modified(self, dates)
 
     # Served at data.csv and data.json through comparisons/urls.py, as Wagtail's own
     # routing takes only paths of words and slashes.

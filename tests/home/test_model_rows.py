@@ -1,0 +1,68 @@
+"""Facts loaded for a table are made without Model.__init__: the same instances as
+Django's, or Django's own when that could differ."""
+
+from django.db.models.signals import post_init
+
+from wagtail.models import Page
+
+import pytest
+
+from comparisons.models import Fact
+from home.model_rows import plain_model
+from tests.comparisons.factories import FactFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_loaded_fact_holds_what_django_would_have_made():
+    stored = FactFactory(text="Up to 50 seats", number=None, support="")
+
+    loaded = Fact.objects.get(pk=stored.pk)
+    expected = Fact.objects.filter(pk=stored.pk).values()[0]
+
+    assert {name: getattr(loaded, name) for name in expected} == expected
+    assert loaded._state.adding is False
+    assert loaded._state.db == "default"
+    assert loaded.product == stored.product and loaded.criterion == stored.criterion
+
+
+def test_a_loaded_fact_saves_and_reloads_its_relations():
+    stored = FactFactory(note="Before")
+    loaded = Fact.objects.get(pk=stored.pk)
+
+    loaded.note = "After"
+    loaded.save()
+
+    assert Fact.objects.get(pk=stored.pk).note == "After"
+    assert Fact.objects.count() == 1
+
+
+def test_a_fact_with_deferred_fields_is_made_by_django():
+    stored = FactFactory(note="Deferred")
+
+    loaded = Fact.objects.only("pk", "plan").get(pk=stored.pk)
+
+    assert loaded.get_deferred_fields() >= {"note"}
+    assert loaded.note == "Deferred"
+
+
+def test_a_listener_for_post_init_is_still_called():
+    stored = FactFactory()
+    seen = []
+
+    def listener(sender, instance, **kwargs):
+        seen.append(instance.pk)
+
+    post_init.connect(listener, sender=Fact)
+    try:
+        Fact.objects.get(pk=stored.pk)
+    finally:
+        post_init.disconnect(listener, sender=Fact)
+
+    assert seen == [stored.pk]
+
+
+def test_a_model_with_an_init_of_its_own_is_made_by_django():
+    # Wagtail's Page sets defaults in __init__: storing a row's values would skip them.
+    assert plain_model(Fact)
+    assert not plain_model(Page)
