@@ -25,7 +25,6 @@ from decimal import Decimal
 from django.core.files.images import ImageFile
 from django.core.management import call_command, get_commands
 from django.db import transaction
-from django.test import override_settings
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -61,6 +60,7 @@ from home.demo import (
     update_settings,
 )
 from home.models import HomePage, StandardPage
+from home.page_cache.signals import purged_once
 from testimonials import demo as testimonials_demo
 from testimonials.models import (
     CaseStudyIndexPage,
@@ -268,11 +268,11 @@ class BenchData:
     def load(self):
         check_empty()
         self.started = time.monotonic()
-        # Nothing is cached in an empty database, and the reference index is rebuilt
-        # once at the end: the page cache's purges and the index's update after every
-        # save (70 for a comparison page, one per row it compares) would only cost time.
+        # The page cache is purged and the reference index rebuilt once at the end:
+        # the purges and the index's update after every save (70 for a comparison page,
+        # one per row it compares) would only cost time.
         with (
-            override_settings(PAGE_CACHE_SECONDS=0),
+            purged_once(),
             disable_reference_index_auto_update(),
             transaction.atomic(),
         ):

@@ -16,6 +16,7 @@ from wagtail.models import Locale
 
 from comparisons.localized import localize
 from comparisons.models import Criterion, Fact, Product
+from comparisons.models.criteria import with_ranked_values
 from home.api import PublicAPIMixin
 
 
@@ -61,7 +62,7 @@ class ProductsAPIViewSet(InRequestedLanguage, PublicAPIMixin, BaseAPIViewSet):
     def get_queryset(self):
         # With each criterion's ranked values: a ranked short text reads as them.
         facts = Fact.objects.select_related("criterion").prefetch_related(
-            "criterion__ranked_values"
+            with_ranked_values("criterion__")
         )
         return super().get_queryset().prefetch_related(Prefetch("facts", queryset=facts))
 
@@ -79,4 +80,4 @@ class CriteriaAPIViewSet(InRequestedLanguage, PublicAPIMixin, BaseAPIViewSet):
     nested_default_fields = BaseAPIViewSet.nested_default_fields + ["name", "group", "unit"]
 
     def get_queryset(self):
-        return super().get_queryset().prefetch_related("ranked_values")
+        return super().get_queryset().prefetch_related(with_ranked_values())

@@ -15,7 +15,7 @@ from django.utils.translation import ngettext
 from wagtail.models import Site
 
 from comparisons.models.comparison_pages import ComparisonPage
-from comparisons.models.criteria import Criterion
+from comparisons.models.criteria import Criterion, with_ranked_values
 from comparisons.models.exit_guides import ExitGuidePage
 from comparisons.models.facts import Fact
 from comparisons.models.product_pages import ProductPage
@@ -284,7 +284,7 @@ def holds_a_best_value(product_id):
         Fact.objects.in_source_language()
         .filter(criterion__facts__product_id=product_id)
         .select_related("criterion")
-        .prefetch_related("criterion__ranked_values")
+        .prefetch_related(with_ranked_values("criterion__"))
         .distinct()
     )
     by_criterion = {}

@@ -237,6 +237,7 @@ def localize(objects, locale_id):
         if obj is not None and obj.locale_id != locale_id and not getattr(obj, "_localized", 0):
             # Keyed by identity: an instance listed twice takes the words once.
             by_model[type(obj)][obj.translation_key][id(obj)] = obj
+    source_language = default_language()
     for model, sources in by_model.items():
         names = model.translated_words
         rows = {
@@ -248,11 +249,11 @@ def localize(objects, locale_id):
         for key, instances in sources.items():
             for obj in instances.values():
                 # Facts and pages refer to originals, in the site's language.
-                _lend_words(obj, rows.get(key), default_language())
+                _lend_words(obj, rows.get(key), source_language)
         model.localize_children(
             [obj for instances in sources.values() for obj in instances.values()],
             locale_id,
-            default_language(),
+            source_language,
         )
 
 

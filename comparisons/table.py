@@ -4,7 +4,7 @@ Kept free of queries and templates so the rules that decide who wins a row can b
 read, and tested, on their own."""
 
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from django.utils.text import slugify
 from django.utils.translation import gettext
@@ -37,8 +37,13 @@ def cell_anchor(criterion, column):
     the criterion and product keep their names: "single-sign-on--fernhill-desk", so
     that a citation can point at one value. A product compared on two plans has the
     plan in its columns' anchors."""
-    criterion_slug = slugify(criterion.source_word("name"), allow_unicode=True)
-    return f"{criterion_slug or criterion.pk}--{column.slug}"
+    return f"{name_slug(criterion.source_word('name')) or criterion.pk}--{column.slug}"
+
+
+@lru_cache(maxsize=4096)
+def name_slug(name):
+    # Asked once per cell of a table: sixty criteria, but 480 cells.
+    return slugify(name, allow_unicode=True)
 
 
 def name_columns(columns):

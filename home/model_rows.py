@@ -1,11 +1,13 @@
-"""Model instances made from full database rows without ``Model.__init__``.
+"""Model instances made from database rows without ``Model.__init__``.
 
-A comparison table or a product's facts load hundreds of rows of one model per render,
-and ``Model.__init__`` costs more than the query: it sends pre_init and post_init,
-and sets each field through its descriptor. For a row holding every concrete field of
-a model that adds nothing of its own to that (no ``__init__``, no field whose
-descriptor stores anything but the value, nobody listening for the signals), putting
-the values in the instance's ``__dict__`` makes the same instance. Anything else goes
+A comparison table or a product's facts load hundreds of rows per render, and making
+each instance cost more than the query: ``Model.__init__`` sends pre_init and
+post_init and sets each field through its descriptor, and modelcluster's
+``ClusterableModel.__init__`` first lists the model's child relations, for keyword
+arguments a row never has. For a model that adds nothing else (no ``__init__`` of its
+own, no field whose descriptor stores anything but the value, nobody listening for the
+signals), putting the row's values in the instance's ``__dict__`` makes the same
+instance; a deferred field is one left out, as Django leaves it. Anything else goes
 through Django as usual.
 """
 
@@ -16,17 +18,31 @@ from django.db.models.base import ModelState
 from django.db.models.query_utils import DeferredAttribute
 from django.db.models.signals import post_init, pre_init
 
+from modelcluster.models import ClusterableModel
+
+# Constructors that, given only a row's values (no keyword arguments), do nothing more
+# than Model.__init__.
+ROW_PLAIN_INITS = (Model, ClusterableModel, object)
+
+
+class LoadedFromRows:
+    """For a model loaded many rows at a time: its instances made by ``from_row``."""
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        return from_row(cls, db, field_names, values)
+
 
 def from_row(model, db, field_names, values):
     """What ``Model.from_db`` would return, made faster where it is the same thing."""
-    if len(values) == len(model._meta.concrete_fields) and plain_rows(model):
+    if plain_rows(model):
         instance = model.__new__(model)
         instance._state = state = ModelState()
         state.adding = False
         state.db = db
         instance.__dict__.update(zip(field_names, values, strict=True))
         return instance
-    return super(model, model).from_db(db, field_names, values)
+    return Model.from_db.__func__(model, db, field_names, values)
 
 
 def plain_rows(model):
@@ -37,20 +53,21 @@ def plain_rows(model):
 
 @cache
 def plain_model(model):
-    """True when ``Model.__init__`` given a full row only stores its values."""
+    """True when ``Model.__init__`` given a row only stores its values."""
     own_init = any(
-        "__init__" in vars(klass) for klass in model.__mro__ if klass not in (Model, object)
+        "__init__" in vars(klass) for klass in model.__mro__ if klass not in ROW_PLAIN_INITS
     )
     # DeferredAttribute (and ForeignKeyDeferredAttribute, which also forgets a cached
     # related object that a new instance does not have) store the value as it is.
+    attributes = class_attributes(model)
     stored_as_is = all(
-        isinstance(vars_of(model).get(field.attname), DeferredAttribute)
+        isinstance(attributes.get(field.attname), DeferredAttribute)
         for field in model._meta.concrete_fields
     )
     return not own_init and stored_as_is
 
 
-def vars_of(model):
+def class_attributes(model):
     """Class attributes, inherited ones included."""
     attributes = {}
     for klass in reversed(model.__mro__):

@@ -34,6 +34,7 @@ from home.visibility import ViewRestrictionsByPathMixin, listable
 
 from .corrections import FactChange
 from .cost_calculator import CostCalculatorPage
+from .criteria import with_ranked_values
 from .facts import Fact
 
 
@@ -164,7 +165,7 @@ class ComparisonPage(
             # Ranked values too: a criterion's words in another language name them.
             prefetch_related_objects(
                 in_locale,
-                "compared_criteria__criterion__ranked_values",
+                with_ranked_values("compared_criteria__criterion__"),
                 "compared_products__product",
             )
             records = [
@@ -181,7 +182,9 @@ class ComparisonPage(
         """The columns (product and plan) and the criteria, in the editor's order."""
         compared = list(self.compared_products.select_related("product", "product__logo"))
         rows = self.compared_criteria.select_related("criterion")
-        criteria = [row.criterion for row in rows.prefetch_related("criterion__ranked_values")]
+        criteria = [
+            row.criterion for row in rows.prefetch_related(with_ranked_values("criterion__"))
+        ]
         columns = [Column(item.product, item.plan, item.best_for) for item in compared]
         return columns, criteria
 
@@ -217,15 +220,17 @@ class ComparisonPage(
         context["columns"] = columns
         context["criteria"] = criteria
         context["table"] = table
-        context["csv_url"] = self.dataset_url(request, "data_csv")
-        context["json_url"] = self.dataset_url(request, "data_json")
+        # The page's address once: each get_url() resolves the site and reverses.
+        url = self.get_url(request)
+        context["csv_url"] = self.route_url(url, "data_csv")
+        context["json_url"] = self.route_url(url, "data_json")
         context["license"] = open_data.license_link()
         context["our_products"] = [column.product for column in columns if column.product.is_ours]
         context["differences_only"] = request.GET.get("differences") == "1"
         shown_as_asked(request, "differences", "1")
         context["corrections"] = SimpleLazyObject(lambda: self.corrections_shown(table))
-        context["report_url"] = self.inaccuracy_report_url(request)
-        context["evidence_base"] = self.evidence_base(request)
+        context["report_url"] = self.route_url(url, "report_inaccuracy")
+        context["evidence_base"] = self.evidence_base(request, url)
         context["calculator"] = self.cost_calculation(request, columns, criteria, freshness)
         context["fragment_seconds"], context["fragment_version"] = comparison_fragment(
             request, freshness
@@ -245,15 +250,18 @@ class ComparisonPage(
     def inaccuracy_report_url(self, request=None):
         """The page's own form for reporting a wrong value, which the site footer
         links to instead of the corrections address."""
-        # A page being previewed before its first save has no URL yet.
-        url = self.get_url(request)
-        return url + self.reverse_subpage("report_inaccuracy") if url else ""
+        return self.route_url(self.get_url(request), "report_inaccuracy")
 
-    def evidence_base(self, request=None):
+    def evidence_base(self, request=None, url=None):
         """Where the evidence pages of this comparison's cells start: each cell's
         anchor follows it."""
-        url = self.get_url(request)
+        url = url or self.get_url(request)
         return f"{url}evidence/" if url else ""
+
+    def route_url(self, url, route):
+        """The address of one of the page's routes, given the page's own ``url``: none
+        for a page being previewed before its first save, which has no URL yet."""
+        return url + self.reverse_subpage(route) if url else ""
 
     def render_route(self, request, template, **context):
         """A page of its own under this comparison, without building the table."""
@@ -267,8 +275,7 @@ class ComparisonPage(
 
     def dataset_url(self, request, route):
         """Where the table is offered as open data (``route``: data_csv, data_json)."""
-        url = self.get_url(request)
-        return url + self.reverse_subpage(route) if url else ""
+        return self.route_url(self.get_url(request), route)
 
     def open_table(self, request):
         """The table as the page shows it, in its language, the page's address and its

@@ -1,5 +1,6 @@
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Prefetch
 
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -14,9 +15,10 @@ from comparisons.localized import SourceText, Wording
 from comparisons.pricing import price_basis
 from comparisons.querysets import CriterionQuerySet
 from comparisons.table import comparable
+from home.model_rows import LoadedFromRows
 
 
-class Criterion(Wording, TranslatableMixin, index.Indexed, ClusterableModel):
+class Criterion(LoadedFromRows, Wording, TranslatableMixin, index.Indexed, ClusterableModel):
     """A dimension along which products are compared, e.g. "Single sign-on".
 
     The criterion in the site's default language is the one facts and comparisons
@@ -296,3 +298,11 @@ class RankedValue(TranslatableMixin, Orderable):
 
     def __str__(self):
         return self.value
+
+
+def with_ranked_values(through=""):
+    """A prefetch of the ranked values of criteria (reached ``through`` a relation,
+    e.g. ``"criterion__"``). Given its queryset, Django filters that one for each
+    criterion; without it modelcluster builds a queryset per criterion, which cost a
+    60-criterion table more than the query itself."""
+    return Prefetch(f"{through}ranked_values", queryset=RankedValue.objects.all())

@@ -23,7 +23,7 @@ from comparisons.validators import (
     validate_not_in_future,
     validate_web_url,
 )
-from home.model_rows import from_row
+from home.model_rows import LoadedFromRows
 
 from .criteria import Criterion
 from .evidence import FactVerification, SourceFlag
@@ -31,7 +31,7 @@ from .evidence import FactVerification, SourceFlag
 RATING_SCALE = Decimal(5)
 
 
-class Fact(Wording, TranslatableMixin, models.Model):
+class Fact(LoadedFromRows, Wording, TranslatableMixin, models.Model):
     """The value of one criterion for one product on one plan, with its evidence.
 
     A translation (on the product's translation) carries only the note and the short
@@ -280,7 +280,7 @@ class Fact(Wording, TranslatableMixin, models.Model):
 
     @classmethod
     def from_db(cls, db, field_names, values):
-        fact = from_row(cls, db, field_names, values)
+        fact = super().from_db(db, field_names, values)
         # What was loaded, kept as it came (no work per row: tables load hundreds of
         # facts) and read only if the fact is saved.
         fact._loaded = (field_names, values)

@@ -30,6 +30,7 @@ from home.models.site_settings import SiteSettings
 from home.visibility import ViewRestrictionsByPathMixin, listable
 
 from .comparison_pages import ComparedProduct, ComparisonPage
+from .criteria import with_ranked_values
 from .facts import Fact
 
 # Comparisons and case studies a product page lists: the newest, then a link to all.
@@ -226,7 +227,7 @@ class ProductPage(HonestyCheckedPage, RoutablePageMixin, ViewRestrictionsByPathM
         )
         if self.locale_id != self.product.locale_id:
             # Translated words stand aside for ranked values, which are read here.
-            facts = facts.prefetch_related("criterion__ranked_values")
+            facts = facts.prefetch_related(with_ranked_values("criterion__"))
         facts = list(facts)
         today = timezone.localdate()
         for fact in facts:

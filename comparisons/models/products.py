@@ -12,6 +12,7 @@ from comparisons.admin_forms import FactForm, ProductForm
 from comparisons.localized import Wording
 from comparisons.panels import InlinePanelWithForm
 from comparisons.querysets import ProductQuerySet
+from home.model_rows import LoadedFromRows
 
 from .facts import Fact
 
@@ -28,7 +29,9 @@ class ApplicationCategory(models.TextChoices):
     UTILITIES = "UtilitiesApplication", "Utilities"
 
 
-class Product(Wording, TranslatableMixin, RevisionMixin, index.Indexed, ClusterableModel):
+class Product(
+    LoadedFromRows, Wording, TranslatableMixin, RevisionMixin, index.Indexed, ClusterableModel
+):
     """A product on the market, ours or a competitor's. Its facts live here once
     and every comparison that shows the product reads them from here.
 

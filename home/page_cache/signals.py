@@ -12,6 +12,7 @@ names instead; the cached fragments of the kinds in ``fragments``; and the pages
 settings) makes every page and fragment stale, and so does publishing a page it links."""
 
 from collections.abc import Callable
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -22,6 +23,8 @@ from django.db.models.signals import post_delete, post_save, pre_delete
 from wagtail.images import get_image_model
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from asgiref.local import Local
 
 from home.page_cache.dependents import pages_showing
 from home.page_cache.fragments import KINDS, bump_fragments
@@ -70,11 +73,36 @@ def pages_cached():
     return settings.PAGE_CACHE_SECONDS > 0
 
 
+_batch = Local()
+
+
+@contextmanager
+def purged_once():
+    """For a change of hundreds of records at once (the demo loaded, a product's
+    translation saved): every page and fragment made stale once, when it is done,
+    instead of finding and purging the pages each record shows, record by record.
+    Nothing is purged if it fails: its transaction took back what it changed."""
+    if in_batch():
+        yield
+        return
+    _batch.active = True
+    try:
+        yield
+    finally:
+        _batch.active = False
+    purge_site(at_once=True)
+    bump_fragments()
+
+
+def in_batch():
+    return getattr(_batch, "active", False)
+
+
 def caching(handler):
     """Handlers that do nothing while full-page caching is off."""
 
     def wrapper(sender, **kwargs):
-        if pages_cached() and not kwargs.get("raw"):
+        if pages_cached() and not kwargs.get("raw") and not in_batch():
             handler(sender, **kwargs)
 
     wrapper.__name__ = handler.__name__
@@ -83,6 +111,8 @@ def caching(handler):
 
 def page_changed(sender, instance, **kwargs):
     """Published or unpublished. The main menu is cached whether or not pages are."""
+    if in_batch():
+        return
     in_menu = in_the_menu(instance)
     if in_menu:
         purge_site(at_once=True)  # every page shows the menu
@@ -120,14 +150,14 @@ def linked_from_every_page(page):
 
 
 def page_moved_or_deleted(sender, instance, **kwargs):
-    if isinstance(instance, Page):
+    if isinstance(instance, Page) and not in_batch():
         purge_site(at_once=True)  # its old URL, the menu and every listing that showed it
 
 
 def privacy_or_site_changed(sender, raw=False, **kwargs):
     """Who may see which pages, or which site a host is: the menu lists only public
     pages, and a page made private must not be served from the cache."""
-    if not raw:
+    if not raw and not in_batch():
         purge_site(at_once=True)
 
 

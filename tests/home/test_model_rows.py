@@ -1,5 +1,5 @@
-"""Facts loaded for a table are made without Model.__init__: the same instances as
-Django's, or Django's own when that could differ."""
+"""Facts, criteria and products are loaded without Model.__init__: the same instances
+as Django's, or Django's own when that could differ."""
 
 from django.db.models.signals import post_init
 
@@ -7,9 +7,9 @@ from wagtail.models import Page
 
 import pytest
 
-from comparisons.models import Fact
+from comparisons.models import Criterion, Fact, RankedValue
 from home.model_rows import plain_model
-from tests.comparisons.factories import FactFactory
+from tests.comparisons.factories import CriterionFactory, FactFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -37,7 +37,7 @@ def test_a_loaded_fact_saves_and_reloads_its_relations():
     assert Fact.objects.count() == 1
 
 
-def test_a_fact_with_deferred_fields_is_made_by_django():
+def test_a_deferred_field_is_read_when_asked_for():
     stored = FactFactory(note="Deferred")
 
     loaded = Fact.objects.only("pk", "plan").get(pk=stored.pk)
@@ -66,3 +66,26 @@ def test_a_model_with_an_init_of_its_own_is_made_by_django():
     # Wagtail's Page sets defaults in __init__: storing a row's values would skip them.
     assert plain_model(Fact)
     assert not plain_model(Page)
+
+
+def test_a_criterion_loads_with_its_ranked_values_and_saves_new_ones():
+    # A ClusterableModel: its __init__ only takes child objects as keyword arguments.
+    stored = CriterionFactory(kind="text", ranked_values=["24/7", "Weekdays"])
+
+    loaded = Criterion.objects.get(pk=stored.pk)
+    assert [item.value for item in loaded.ranked_values.all()] == ["24/7", "Weekdays"]
+    assert loaded.name == stored.name and loaded.locale_id == stored.locale_id
+
+    loaded.ranked_values = [RankedValue(value="Never")]
+    loaded.save()
+    assert list(RankedValue.objects.values_list("value", flat=True)) == ["Never"]
+
+
+def test_a_product_loaded_with_a_fact_is_the_stored_product():
+    fact = FactFactory(product__name="Fernhill Desk")
+
+    loaded = Fact.objects.select_related("product", "criterion").get(pk=fact.pk)
+
+    assert loaded.product.name == "Fernhill Desk"
+    assert loaded.product.pk == fact.product_id
+    assert loaded.product._state.adding is False
