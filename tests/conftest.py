@@ -98,6 +98,12 @@ def site_settings(home_page):
     return site_settings
 
 
+@pytest.fixture
+def page_cache_on(settings):
+    """Full-page caching on for anonymous visitors, as production has it."""
+    settings.PAGE_CACHE_SECONDS = 600
+
+
 @pytest.fixture(autouse=True)
 def empty_cache():
     """Rate limits and cached pages must not leak from one test into the next."""

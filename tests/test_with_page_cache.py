@@ -17,7 +17,7 @@ from tests.testimonials.advocate_factories import DemoRequestPageFactory, NpsSur
 from tests.testimonials.factories import CaseStudyPageFactory, TestimonialFactory
 from tests.testimonials.test_moderation import publish
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_on")]
 
 # The pages a visitor reads, served from the cache from the second request on.
 SHARED = [
@@ -34,11 +34,6 @@ SHARED = [
 ]
 # Pages with a form: each visitor gets a page, and a token, of their own.
 OWN = ["testimonial submission", "demo request"]
-
-
-@pytest.fixture(autouse=True)
-def page_cache_on(settings):
-    settings.PAGE_CACHE_SECONDS = 600
 
 
 @pytest.fixture

@@ -18,12 +18,7 @@ from testimonials.models import CaseStudyQuote, Testimonial
 from tests.comparisons.factories import ProductPageFactory
 from tests.testimonials.factories import CaseStudyPageFactory, TestimonialFactory
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def page_cache_on(settings):
-    settings.PAGE_CACHE_SECONDS = 600
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_on")]
 
 
 @pytest.fixture

@@ -6,12 +6,7 @@ import pytest
 from home.models import SiteSettings
 from home.page_cache import coalescing, fragments, versions
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def page_cache_on(settings):
-    settings.PAGE_CACHE_SECONDS = 600
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_on")]
 
 
 def rename_company(committed, site_settings, name):

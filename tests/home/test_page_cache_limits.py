@@ -19,15 +19,10 @@ from tests.page_cache import beyond_the_page_cache, stored_pages
 from tests.services import redis_url
 from tests.testimonials.factories import CaseStudyPageFactory, TestimonialFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_on")]
 
 GZIP_MAGIC = b"\x1f\x8b"
 JUNK = ["utm_source=newsletter", "fbclid=IwAR0abc", "gclid=Cj0KCQ", "x=1", "x=2", "ref=hn"]
-
-
-@pytest.fixture(autouse=True)
-def page_cache_on(settings):
-    settings.PAGE_CACHE_SECONDS = 600
 
 
 @pytest.fixture
