@@ -98,6 +98,14 @@ def site_settings(home_page):
     return site_settings
 
 
+@pytest.fixture(scope="session")
+def shared_tmp_path(tmp_path_factory, worker_id):
+    """A folder every test process of this run shares (pytest-xdist gives each worker a
+    folder of its own under the run's)."""
+    base = tmp_path_factory.getbasetemp()
+    return base if worker_id == "master" else base.parent
+
+
 @pytest.fixture
 def page_cache_on(settings):
     """Full-page caching on for anonymous visitors, as production has it."""

@@ -2,11 +2,13 @@
 way production starts it, and an advocate's form submission made over HTTP."""
 
 import contextlib
+import fcntl
 import html
 import http.cookiejar
 import os
 import re
 import socket
+import sqlite3
 import subprocess
 import sys
 import time
@@ -39,6 +41,29 @@ def environment(**overrides):
 
 def manage(env, *args):
     subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True)  # noqa: S603
+
+
+def demo_database(shared, folder):
+    """A SQLite file in ``folder`` holding the migrated demo site, copied from one made
+    once in ``shared`` for every test process of the run: migrating and loading the demo
+    into a file take half a minute, the copy a moment."""
+    template = shared / "demo-site.sqlite3"
+    with open(shared / "demo-site.lock", "w") as lock:
+        # The first process to get here makes it; the others wait, then copy it.
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not template.exists():
+            building = shared / "demo-site.building.sqlite3"
+            env = environment(DATABASE_URL=f"sqlite:///{building}")
+            manage(env, "migrate", "-v0")
+            manage(env, "load_demo_content", "-v0")
+            building.rename(template)
+    database = folder / "candor.sqlite3"
+    with (
+        contextlib.closing(sqlite3.connect(template)) as source,
+        contextlib.closing(sqlite3.connect(database)) as copy,
+    ):
+        source.backup(copy)
+    return database
 
 
 @contextlib.contextmanager

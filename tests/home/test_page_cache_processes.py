@@ -11,7 +11,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from tests.live_servers import ROOT, environment, gunicorn, manage
+from tests.live_servers import ROOT, demo_database, environment, gunicorn
 
 pytestmark = pytest.mark.real_clock
 
@@ -19,11 +19,9 @@ READERS = 24
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    database = tmp_path_factory.mktemp("page-cache") / "candor.sqlite3"
+def server(tmp_path_factory, shared_tmp_path):
+    database = demo_database(shared_tmp_path, tmp_path_factory.mktemp("page-cache"))
     env = environment(DATABASE_URL=f"sqlite:///{database}", PAGE_CACHE_SECONDS="600")
-    manage(env, "migrate", "-v0")
-    manage(env, "load_demo_content", "-v0")
     with gunicorn(env) as base:
         yield base, env
 

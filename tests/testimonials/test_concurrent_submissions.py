@@ -6,7 +6,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from tests.live_servers import environment, gunicorn, manage, submit_testimonial
+from tests.live_servers import demo_database, environment, gunicorn, submit_testimonial
 
 SUBMISSIONS = 20
 
@@ -14,12 +14,11 @@ pytestmark = pytest.mark.real_clock
 
 
 @pytest.fixture
-def server(tmp_path):
-    """Gunicorn with two worker processes, as production runs, on a fresh SQLite file."""
-    database = tmp_path / "candor.sqlite3"
+def server(tmp_path, shared_tmp_path):
+    """Gunicorn with two worker processes, as production runs, on a SQLite file of the
+    demo site of its own."""
+    database = demo_database(shared_tmp_path, tmp_path)
     env = environment(DATABASE_URL=f"sqlite:///{database}")
-    manage(env, "migrate", "-v0")
-    manage(env, "load_demo_content", "-v0")
     with gunicorn(env) as base:
         yield base, database
 
