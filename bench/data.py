@@ -5,9 +5,13 @@ deterministic (seeded), and loaded into an empty database in bulk: rows with
 ``bulk_create``, pages with treebeard's ``add_child`` as live pages (only the few
 top-level pages get a revision). Every name and web address is invented.
 
-``scale`` multiplies it (10: 200 products, 2,000 criteria, 50,000 testimonials, 500
-comparison pages, 2,000 case studies), to show whether a page's cost grows with the
-data; the largest comparison stays 8 x 60 and the images are shared. Scale 1 is the
+``scale`` multiplies it (10: 200 products, 2,000 criteria, 44,000 facts, 50,000
+testimonials, 500 comparison pages, 2,000 case studies), to show whether a page's cost
+grows with the data; the largest comparison stays 8 x 60 and the images are shared. Each
+copy is a market of its own, as a vendor in ten markets would have: its 20 products have
+values for its 200 criteria, and its comparisons compare them on those. A product in one
+market has no value for another's criteria: a product page lists about 220 facts at
+every scale, not one per criterion of every market. Scale 1 is the
 same data set, row for row, whatever the scale code does.
 
 bench/run.py loads it after ``manage.py migrate`` into a database of its own; by hand,
@@ -410,6 +414,14 @@ class BenchData:
             )
             for n, name in enumerate(names)
         ]
+        # Ours were named copy by copy; the competitors are shared out evenly.
+        competitors = [product for product in products if not product.is_ours]
+        for product in products:
+            product.market = (
+                ours.index(product.name) // len(OUR_PRODUCTS)
+                if product.is_ours
+                else competitors.index(product) * self.scale // len(competitors)
+            )
         return Product.objects.bulk_create(products)
 
     def make_criteria(self):
@@ -432,17 +444,17 @@ class BenchData:
                         unit, direction = self.random.choice(NUMBER_UNITS)
                     elif kind == Criterion.Kind.TEXT:
                         direction = Criterion.Direction.UNRANKED
-                    criteria.append(
-                        Criterion(
-                            name=numbered(name, copy),
-                            group=group,
-                            sort_order=copy * len(names) + order,
-                            kind=kind,
-                            unit=unit,
-                            direction=direction,
-                            help_text=f"{name}, as the vendor documents it for the compared plan.",
-                        )
+                    criterion = Criterion(
+                        name=numbered(name, copy),
+                        group=group,
+                        sort_order=copy * len(names) + order,
+                        kind=kind,
+                        unit=unit,
+                        direction=direction,
+                        help_text=f"{name}, as the vendor documents it for the compared plan.",
                     )
+                    criterion.market = copy
+                    criteria.append(criterion)
         self.random.shuffle(criteria)
         return Criterion.objects.bulk_create(criteria)
 
@@ -459,11 +471,16 @@ class BenchData:
     def make_facts(self):
         """One fact per product and criterion for every plan, and a "Pro" plan value
         for about one criterion in ten; some verified longer ago than the limit."""
-        self.step(f"{len(self.products) * len(self.criteria)} facts and their Pro-plan values")
+        markets = {}
+        for criterion in self.criteria:
+            markets.setdefault(criterion.market, []).append(criterion)
+        self.markets = markets
+        per_market = len(self.criteria) // self.scale
+        self.step(f"{len(self.products) * per_market} facts and their Pro-plan values")
         count = 0
         for product in self.products:
-            facts = []  # a product's at a time: 10x has 440,000
-            for criterion in self.criteria:
+            facts = []  # a product's at a time
+            for criterion in markets[product.market]:
                 plans = [ALL_PLANS] + (["Pro"] if self.random.random() < 0.1 else [])
                 for plan_name in plans:
                     stale = self.random.random() < STALE_SHARE
@@ -731,9 +748,11 @@ class BenchData:
             product_count = 8 if large else self.random.randint(2, 6)
             criterion_count = 60 if large else self.random.randint(10, 45)
             products = [ours[n % len(ours)]]
-            pool = [product for product in self.products if product not in products]
-            products += self.random.sample(pool if large else others, product_count - 1)
-            criteria = self.random.sample(self.criteria, criterion_count)
+            market = products[0].market
+            pool = [p for p in self.products if p.market == market and p not in products]
+            rivals = [p for p in others if p.market == market]
+            products += self.random.sample(pool if large else rivals, product_count - 1)
+            criteria = self.random.sample(self.markets[market], criterion_count)
             title = " vs ".join(product.name for product in products[:3])
             if product_count > 3:
                 title += f" and {product_count - 3} more"
