@@ -57,7 +57,12 @@ class CaseStudyIndexPage(IndexPage):
     def get_listing(self, request):
         listing = super().get_listing(request).select_related("customer")
         self.filters = CaseStudyFilter(request.GET, queryset=listing)
-        return self.filters.qs.distinct().order_by("-customer_approved_on", "title")
+        listing = self.filters.qs.order_by("-customer_approved_on", "title")
+        # Only a filter joins the products or tags a case study may have several of:
+        # DISTINCT over every column of every page would make the page count and the
+        # list sort all of them.
+        filtered = any(request.GET.get(name) for name in self.filters.filters)
+        return listing.distinct() if filtered else listing
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

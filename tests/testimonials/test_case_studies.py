@@ -84,6 +84,20 @@ def test_index_filters_by_industry_product_and_tag(client, case_study_index, our
     assert titles("?tag=migration") == ["Harbour Books halves reply times"]
 
 
+def test_a_case_study_about_two_products_with_two_tags_is_listed_once(
+    client, case_study_index, our_product
+):
+    chat = ProductFactory(is_ours=True, name="Fernhill Chat")
+    both = CaseStudyPageFactory(parent=case_study_index, title="Harbour Books uses both")
+    both.products.add(our_product, chat)
+    both.tags.add("migration", "retail")
+    both.save_revision().publish()
+
+    for query in ("", f"?product={chat.pk}", "?tag=retail", f"?product={chat.pk}&tag=migration"):
+        cards = soup(client, case_study_index.url + query).select(".card h2")
+        assert [card.get_text() for card in cards] == ["Harbour Books uses both"], query
+
+
 def test_product_page_links_its_case_studies(client, case_study_index, product_index, our_product):
     product_page = ProductPageFactory(parent=product_index, product=our_product)
     case_study = CaseStudyPageFactory(
