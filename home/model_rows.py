@@ -46,9 +46,9 @@ def from_row(model, db, field_names, values):
 
 
 def plain_rows(model):
-    return not (pre_init.has_listeners(model) or post_init.has_listeners(model)) and plain_model(
-        model
-    )
+    # Listeners are checked each time: one may connect after the first row is loaded.
+    listened = pre_init.has_listeners(model) or post_init.has_listeners(model)
+    return not listened and plain_model(model)
 
 
 @cache

@@ -78,10 +78,10 @@ _batch = Local()
 
 @contextmanager
 def purged_once():
-    """For a change of hundreds of records at once (the demo loaded, a product's
-    translation saved): every page and fragment made stale once, when it is done,
-    instead of finding and purging the pages each record shows, record by record.
-    Nothing is purged if it fails: its transaction took back what it changed."""
+    """For a change of hundreds of records at once (the demo or the benchmark's data
+    loaded): every page and fragment made stale once, when it is done, instead of
+    finding and purging the pages each record shows, record by record. Nothing is
+    purged if it fails: its transaction took back what it changed."""
     if in_batch():
         yield
         return
