@@ -242,9 +242,9 @@ def localize(objects, locale_id):
         names = model.translated_words
         rows = {
             row["translation_key"]: row
-            for row in model.objects.filter(
-                locale_id=locale_id, translation_key__in=sources
-            ).values("translation_key", "wording", *names)
+            for row in model.objects.filter(locale_id=locale_id, translation_key__in=sources)
+            .order_by()  # keyed, not listed: no join or sort for the model's ordering
+            .values("translation_key", "wording", *names)
         }
         for key, instances in sources.items():
             for obj in instances.values():

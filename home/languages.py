@@ -40,8 +40,14 @@ def localized(page, request):
     locale_id = active_locale_id(request)
     if page.locale_id == locale_id:
         return page
-    translation = page.get_translation_or_none(Locale.objects.get(pk=locale_id))
-    return translation if translation is not None and translation.live else page
+    # Several parts of one response ask for the same page (the methodology page: the
+    # footer, the disclosure, the structured data): it is looked up once.
+    found = request.__dict__.setdefault("_localized_pages", {})
+    key = (page.pk, locale_id)
+    if key not in found:
+        translation = page.get_translation_or_none(locale_id)
+        found[key] = translation if translation is not None and translation.live else page
+    return found[key]
 
 
 def switch_route(request):

@@ -192,12 +192,27 @@ class TestimonialManager(models.Manager.from_queryset(TestimonialQuerySet)):
         queryset) is counted from the rows, as is a product not tallied yet."""
         product = getattr(self, "instance", None)
         if product is not None and self.field.name == "product":
-            Tally = product._meta.get_field("testimonial_tally").related_model
-            # Never the tally cached on the product: it may have been recounted since.
-            tallied = Tally.objects.filter(product=product).values_list("counts", flat=True).first()
-            if tallied:
-                return summarised(tallied)
+            return self.model._default_manager.summaries([product])[product.pk]
         return self.get_queryset().summary()
+
+    def summaries(self, products):
+        """``summary()`` of each of ``products``' testimonials, by product id: their
+        tallies in one query, whatever the number of products (a widget quoting
+        several); a product not tallied yet is counted from its rows."""
+        ids = [getattr(product, "pk", product) for product in products]
+        Tally = (
+            self.model._meta.get_field("product")
+            .related_model._meta.get_field("testimonial_tally")
+            .related_model
+        )
+        # Never a tally cached on a product: it may have been recounted since.
+        tallied = dict(Tally.objects.filter(product__in=ids).values_list("product", "counts"))
+        return {
+            pk: summarised(tallied[pk])
+            if tallied.get(pk)
+            else self.model._default_manager.filter(product=pk).summary()
+            for pk in ids
+        }
 
 
 def rejection_key(reason, stars):

@@ -76,12 +76,12 @@ def products_of(testimonials):
 
 def product_ratings(products, wall_url):
     """Each product's full published rating distribution, whatever was chosen to be
-    shown, and the link to all its reviews on the wall. One query per product; a
-    widget quotes at most WIDGET_SIZE testimonials, so at most that many products."""
+    shown, and the link to all its reviews on the wall: one query for them all."""
+    summaries = Testimonial.objects.summaries(products)
     return [
         {
             "product": product,
-            "ratings": product.testimonials.summary()["ratings"],
+            "ratings": summaries[product.pk]["ratings"],
             "all_reviews_url": f"{wall_url}?{urlencode({'product': product.pk})}"
             if wall_url
             else None,

@@ -11,8 +11,6 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
-import pytest
-
 from home.models import SiteSettings
 from tests.comparisons.factories import ComparisonIndexPageFactory, ProductIndexPageFactory
 from tests.home.factories import HomePageFactory, serve_as_site_root, wagtail_root
@@ -82,12 +80,6 @@ def repeated(small, large):
         [f"{n}× more at 10×: {sql[:400]}" for sql, n in (large - small).most_common()]
         + [f"{n}× more at 1×: {sql[:400]}" for sql, n in (small - large).most_common()]
     )
-
-
-def known_n_plus_one(route, expected, reason):
-    """A route whose queries grow with the data, for a reason given, expected to fail
-    until that is fixed (strictly: a fix shows as a test to update)."""
-    return pytest.param(route, expected, marks=pytest.mark.xfail(strict=True, reason=reason))
 
 
 def assert_same_at_1x_and_10x(small, large, expected):

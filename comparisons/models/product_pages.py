@@ -2,7 +2,7 @@ import datetime
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django.db.models import Exists, F, OuterRef, Q, Window
+from django.db.models import Exists, F, OuterRef, Prefetch, Q, Window, prefetch_related_objects
 from django.db.models.functions import RowNumber
 from django.http import Http404
 from django.utils import timezone
@@ -156,6 +156,19 @@ class ProductPage(HonestyCheckedPage, RoutablePageMixin, ViewRestrictionsByPathM
 
     def get_structured_data(self, context, url, publisher):
         return product_page(self, context, url, publisher)
+
+    @classmethod
+    def prepare_api_listing(cls, pages):
+        """The product and the not-suitable-for items (with their alternatives) the
+        API shows of each page: a query each for all the pages of a listing."""
+        prefetch_related_objects(
+            pages,
+            "product",
+            Prefetch(
+                "not_suitable_for",
+                queryset=NotSuitableFor.objects.select_related("alternative"),
+            ),
+        )
 
     @property
     def plans(self):

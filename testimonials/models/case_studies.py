@@ -1,5 +1,8 @@
+from collections import defaultdict
+
 from django import forms
 from django.db import models
+from django.db.models import F, prefetch_related_objects
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -31,6 +34,9 @@ class PublicQuotesField(Field):
     shown as the API's testimonials endpoint shows it."""
 
     def get_attribute(self, page):
+        # Loaded for every page of a listing at once, where it was (prepare_api_listing).
+        if "public_quotes_loaded" in page.__dict__:
+            return page.public_quotes_loaded
         return page.public_quotes()
 
     def to_representation(self, testimonials):
@@ -38,6 +44,14 @@ class PublicQuotesField(Field):
         _name, endpoint = router.get_model_endpoint(Testimonial)
         serializer = endpoint.nested_serializer_class(router)(context=self.context)
         return [serializer.to_representation(testimonial) for testimonial in testimonials]
+
+
+class TagNamesField(Field):
+    """A case study's tags by name, as Wagtail's ``TagsField`` lists them, from the
+    tags loaded with the page (which ``TagsField`` asks the database for again)."""
+
+    def to_representation(self, tags):
+        return sorted(tag.name for tag in tags.all())
 
 
 class CaseStudyTag(TaggedItemBase):
@@ -125,7 +139,7 @@ class CaseStudyPage(ViewRestrictionsByPathMixin, Page):
         "results",
         APIField("quotes", serializer=PublicQuotesField(read_only=True)),
         "customer_approved_on",
-        "tags",
+        APIField("tags", serializer=TagNamesField(read_only=True)),
     ]
 
     parent_page_types = ["testimonials.CaseStudyIndexPage"]
@@ -142,6 +156,24 @@ class CaseStudyPage(ViewRestrictionsByPathMixin, Page):
             .for_display()
             .order_by("case_study_quotes__sort_order")
         )
+
+    @classmethod
+    def prepare_api_listing(cls, pages):
+        """What the API shows of each case study, for all the pages of a listing at
+        once: its customer, products and tags, and its public quotes, a query each."""
+        prefetch_related_objects(pages, "customer", "products", "tags")
+        quotes = defaultdict(list)
+        quoted = (
+            Testimonial.objects.public()
+            .filter(case_study_quotes__page__in=pages)
+            .for_display()
+            .annotate(quoted_in=F("case_study_quotes__page"))
+            .order_by("case_study_quotes__sort_order")
+        )
+        for quote in quoted:
+            quotes[quote.quoted_in].append(quote)
+        for page in pages:
+            page.public_quotes_loaded = quotes[page.pk]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

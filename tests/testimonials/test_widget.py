@@ -4,7 +4,7 @@ a link back, and only the listed origins may frame it."""
 import pytest
 from bs4 import BeautifulSoup
 
-from testimonials.models import Testimonial
+from testimonials.models import Testimonial, TestimonialTally
 from tests.comparisons.factories import ProductFactory
 from tests.query_counts import MAX_QUERIES, queries_to_render
 from tests.testimonials.factories import TestimonialFactory
@@ -201,3 +201,29 @@ def test_queries_do_not_grow_with_the_number_of_testimonials(client, our_product
     few, many = queries(2), queries(20)
 
     assert few == many <= MAX_QUERIES
+
+
+def test_a_selection_about_more_products_reads_their_figures_in_as_many_queries(
+    client, our_product, wall_page
+):
+    """Each product a selection quotes shows its own figures, read for all of them at
+    once (the same queries for one product or five); a product not tallied yet is
+    counted from its testimonials."""
+    tagged("schools", product=our_product, rating=5)
+    one = queries_to_render(client, WIDGET + "?tag=schools")
+    others = [ProductFactory(is_ours=True) for _ in range(4)]
+    for rating, product in enumerate(others, start=1):
+        tagged("schools", product=product, rating=rating)
+        TestimonialFactory(product=product, approved=True, rating=3)
+
+    five = queries_to_render(client, WIDGET + "?tag=schools")
+    TestimonialTally.objects.filter(product=others[0]).delete()
+    soup = BeautifulSoup(client.get(WIDGET, {"tag": "schools"}).content, "html.parser")
+
+    assert five == one
+    for product in [our_product, *others]:
+        ratings = distribution(soup.find(attrs={"aria-labelledby": f"ratings-{product.pk}"}))
+        counted = Testimonial.objects.filter(product=product).summary()["ratings"]
+        assert sum(ratings.values()) == counted["count"] > 0, product
+    untallied = distribution(soup.find(attrs={"aria-labelledby": f"ratings-{others[0].pk}"}))
+    assert untallied == {5: 0, 4: 0, 3: 1, 2: 0, 1: 1}
