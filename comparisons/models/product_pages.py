@@ -46,17 +46,20 @@ class ProductIndexPage(IndexPage):
     subpage_types = ["comparisons.ProductPage"]
 
     route_select_related = ["product", "product__logo"]
+    # Product pages the home page shows, in the order editors give them in the page
+    # tree; the rest are a click away on this index.
+    shown_on_home_page = 6
 
     def get_listing(self, request):
         return super().get_listing(request).select_related("product").order_by("title")
 
     @classmethod
     def home_page_context(cls, home_page, request):
-        """Our products on the home page, with a link to this index."""
+        """Our first products on the home page, with a link to this index."""
         products = list(
-            listable(ProductPage.objects.descendant_of(home_page), request).select_related(
-                "product"
-            )
+            listable(ProductPage.objects.descendant_of(home_page), request)
+            .select_related("product")
+            .order_by("path")[: cls.shown_on_home_page]
         )
         localize_for(home_page, [page.product for page in products])
         return {

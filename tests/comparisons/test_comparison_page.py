@@ -1,7 +1,11 @@
 """What a prospect reads on a comparison page."""
 
 import datetime
+import re
 from decimal import Decimal
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 import pytest
 from bs4 import BeautifulSoup
@@ -231,3 +235,35 @@ def test_the_footer_of_a_japanese_comparison_links_its_report_form(
 
     [link] = [a for a in soup.select("footer.site-footer a") if a["href"].endswith("/report/")]
     assert link["href"] == translation.url + "report/" and translation.url.startswith("/ja/")
+
+
+@pytest.mark.django_db
+def test_the_home_page_reads_the_comparisons_reviewed_last_through_an_index(
+    client, comparison_grid, site_settings
+):
+    """However many comparisons there are, the three the home page shows are read in
+    the order of last review, not sorted from all of them on each render."""
+    for _ in range(3):
+        comparison_grid(product_count=2, criterion_count=1)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get("/").status_code == 200
+    [sql] = [
+        query["sql"]
+        for query in queries
+        if 'ORDER BY "comparisons_comparisonpage"."reviewed_on" DESC' in query["sql"]
+    ]
+
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute("EXPLAIN QUERY PLAN " + sql)
+            plan = "\n".join(row[-1] for row in cursor.fetchall())
+            assert "USE TEMP B-TREE FOR ORDER BY" not in plan, plan
+            assert "SCAN comparisons_comparisonpage USING INDEX" in plan, plan
+        else:
+            # As few rows as these PostgreSQL would rather sort: the index must serve.
+            cursor.execute("SET LOCAL enable_seqscan = off")
+            cursor.execute("SET LOCAL enable_sort = off")
+            cursor.execute("EXPLAIN " + sql)
+            plan = "\n".join(row[0] for row in cursor.fetchall())
+            assert "reviewed_on" in plan and "Index Scan Backward" in plan, plan
+            assert not re.search(r"\bSort\b", plan), plan

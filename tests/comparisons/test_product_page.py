@@ -213,3 +213,21 @@ def test_on_this_page_lists_only_the_sections_the_page_has(client, product_index
         "#limitations",
         "#customers-say",
     ]
+
+
+def test_the_home_page_shows_the_first_six_products_and_links_to_all(
+    client, home_page, product_index, site_settings
+):
+    """However many products there are, the home page shows the first six, in the
+    order editors give them in the page tree, and leads to the index for the rest."""
+    pages = [ProductPageFactory(parent=product_index, title=f"Product {n:02}") for n in range(8)]
+    pages[7].move(product_index, pos="first-child")
+
+    soup = BeautifulSoup(client.get("/").content, "html.parser")
+
+    section = soup.find("section", attrs={"aria-labelledby": "products-heading"})
+    shown = [link.get_text(strip=True) for link in section.select(".card h3 a")]
+    assert shown == ["Product 07", *(f"Product {n:02}" for n in range(5))]
+    assert section.find("a", string="All products and who they are not for")["href"] == (
+        product_index.url
+    )
