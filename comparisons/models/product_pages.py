@@ -58,6 +58,7 @@ class ProductIndexPage(IndexPage):
         """Our first products on the home page, with a link to this index."""
         products = list(
             listable(ProductPage.objects.descendant_of(home_page), request)
+            .defer(*ProductPage.left_out_of_cards)
             .select_related("product")
             .order_by("path")[: cls.shown_on_home_page]
         )
@@ -152,6 +153,8 @@ class ProductPage(HonestyCheckedPage, RoutablePageMixin, ViewRestrictionsByPathM
     parent_page_types = ["comparisons.ProductIndexPage"]
     subpage_types = ["comparisons.ExitGuidePage"]
     testimonials_shown = 6
+    # Not on the cards listing product pages (the index, the home page).
+    left_out_of_cards = ("summary", "pricing", "strengths", "limitations", "ideal_for")
     has_markdown_rendition = True
     # The Markdown rendition (?format=md).
     cache_parameters = ("format",)

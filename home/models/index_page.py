@@ -11,7 +11,8 @@ from home.visibility import ViewRestrictionsByPathMixin, listable
 
 
 class IndexPage(SingleChildTypeRoutingMixin, ViewRestrictionsByPathMixin, Page):
-    """Lists its children, all of one page type, a page of them at a time."""
+    """Lists its children, all of one page type, a page of them at a time. The child
+    type names the fields its cards never show in ``left_out_of_cards``."""
 
     intro = RichTextField(blank=True, features=["bold", "italic", "link"])
 
@@ -28,7 +29,11 @@ class IndexPage(SingleChildTypeRoutingMixin, ViewRestrictionsByPathMixin, Page):
 
     def get_listing(self, request):
         (child_model,) = self.allowed_subpage_models()
-        return listable(child_model.objects.child_of(self), request)
+        # A card shows a few of a child's fields: its body (StreamFields, each decoded
+        # from JSON as it is loaded) stays in the database, as the child type says.
+        left_out = getattr(child_model, "left_out_of_cards", ())
+        listing = child_model.objects.child_of(self).defer(*left_out)
+        return listable(listing, request)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

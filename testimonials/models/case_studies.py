@@ -144,6 +144,8 @@ class CaseStudyPage(ViewRestrictionsByPathMixin, Page):
 
     parent_page_types = ["testimonials.CaseStudyIndexPage"]
     subpage_types = []
+    # Not on the index's cards, which show the summary and the customer.
+    left_out_of_cards = ("challenge", "solution", "results")
     # Dated and authored: an article, to the sites it is shared on.
     og_type = "article"
     search_result_label = _("Case study")

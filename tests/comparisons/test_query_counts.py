@@ -1,9 +1,12 @@
 """Queries per page stay the same however many products, criteria and items a page shows."""
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
 import pytest
 from wagtail_factories import ImageFactory
 
-from comparisons.models import Criterion, Fact, NotSuitableFor
+from comparisons.models import Criterion, Fact, NotSuitableFor, ProductPage
 from tests.comparisons.factories import (
     CriterionFactory,
     FactFactory,
@@ -80,6 +83,23 @@ def test_index_and_home_pages_stay_within_budget(
 
     for url in ("/", product_index.url, comparison.get_parent().url):
         assert queries_to_render(client, url) <= MAX_QUERIES, url
+
+
+def test_cards_listing_product_pages_leave_their_body_in_the_database(
+    client, site_settings, home_page, product_index
+):
+    """The index and the home page show a product page's title, product summary and
+    review date: its body (four StreamFields, each decoded from JSON) is not loaded."""
+    ProductPageFactory.create_batch(3, parent=product_index)
+
+    for url in ("/", product_index.url):
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        listing = [q["sql"] for q in queries if 'FROM "comparisons_productpage"' in q["sql"]]
+        assert listing, url
+        for sql in listing:
+            for field in ProductPage.left_out_of_cards:
+                assert f'"comparisons_productpage"."{field}"' not in sql, (url, field)
 
 
 def test_a_japanese_comparison_queries_do_not_grow_from_3x10_to_8x60(
