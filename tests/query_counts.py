@@ -119,3 +119,18 @@ def site_with_every_index():
         nps=NpsSurveyPageFactory(parent=home),
         demo_request=DemoRequestPageFactory(parent=home),
     )
+
+
+def query_plan(sql):
+    """How the database means to answer ``sql``: SQLite's EXPLAIN QUERY PLAN, or
+    PostgreSQL's EXPLAIN with sequential scans and sorts priced out, since on tables
+    as small as a test's it would rather read everything and sort. A test asserts
+    that the plan reads an index in order: no sort step, no full scan."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute("EXPLAIN QUERY PLAN " + sql)
+            return "\n".join(row[-1] for row in cursor.fetchall())
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("SET LOCAL enable_sort = off")
+        cursor.execute("EXPLAIN " + sql)
+        return "\n".join(row[0] for row in cursor.fetchall())

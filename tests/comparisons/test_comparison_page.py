@@ -19,6 +19,7 @@ from tests.comparisons.factories import (
 )
 from tests.home.factories import StandardPageFactory
 from tests.home.translations import japanese
+from tests.query_counts import query_plan
 
 
 @pytest.fixture
@@ -253,17 +254,11 @@ def test_the_home_page_reads_the_comparisons_reviewed_last_through_an_index(
         if 'ORDER BY "comparisons_comparisonpage"."reviewed_on" DESC' in query["sql"]
     ]
 
-    with connection.cursor() as cursor:
-        if connection.vendor == "sqlite":
-            cursor.execute("EXPLAIN QUERY PLAN " + sql)
-            plan = "\n".join(row[-1] for row in cursor.fetchall())
-            assert "USE TEMP B-TREE FOR ORDER BY" not in plan, plan
-            assert "SCAN comparisons_comparisonpage USING INDEX" in plan, plan
-        else:
-            # As few rows as these PostgreSQL would rather sort: the index must serve.
-            cursor.execute("SET LOCAL enable_seqscan = off")
-            cursor.execute("SET LOCAL enable_sort = off")
-            cursor.execute("EXPLAIN " + sql)
-            plan = "\n".join(row[0] for row in cursor.fetchall())
-            assert "reviewed_on" in plan and "Index Scan Backward" in plan, plan
-            assert not re.search(r"\bSort\b", plan), plan
+    plan = query_plan(sql)
+
+    if connection.vendor == "sqlite":
+        assert "USE TEMP B-TREE FOR ORDER BY" not in plan, plan
+        assert "SCAN comparisons_comparisonpage USING INDEX" in plan, plan
+    else:
+        assert "reviewed_on" in plan and "Index Scan Backward" in plan, plan
+        assert not re.search(r"\bSort\b", plan), plan
