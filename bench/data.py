@@ -54,6 +54,7 @@ from comparisons.models import (
     ProductPage,
 )
 from comparisons.table import ALL_PLANS
+from home import sqlite_statistics
 from home.demo import (
     COMPANY,
     HOME_JAPANESE,
@@ -875,6 +876,7 @@ def main(scale=1):
         raise SystemExit(str(error)) from error
     print(f"Loading the benchmark data set (scale {scale}):", flush=True)
     counts = BenchData(log=lambda line: print(line, flush=True), scale=scale).load()
+    sqlite_statistics.gather()  # as the site gathers them after a bulk load
     seconds = counts.pop("seconds")
     summary = ", ".join(f"{count} {name}" for name, count in counts.items())
     print(f"Benchmark data ready in {seconds} s: {summary}.")

@@ -6,7 +6,7 @@ class HomeConfig(AppConfig):
     verbose_name = "Home and site settings"
 
     def ready(self):
-        from . import uploads
+        from . import sqlite_statistics, uploads
         from .exports import neutralise_formulas_in_every_csv_export
         from .models import SiteSettings
         from .page_cache.signals import connect, register
@@ -14,4 +14,5 @@ class HomeConfig(AppConfig):
         connect()
         register(SiteSettings, every_page=True)
         uploads.connect()
+        sqlite_statistics.connect()
         neutralise_formulas_in_every_csv_export()

@@ -125,6 +125,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
     }
+# SQLite's planner statistics are refreshed at most this often per process (seconds;
+# 0: none gathered at all): see home/sqlite_statistics.py.
+SQLITE_OPTIMIZE_SECONDS = int(os.environ.get("SQLITE_OPTIMIZE_SECONDS", "3600"))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL", "")

@@ -25,6 +25,9 @@ CACHES["pages"] = DATABASE_PAGE_CACHE  # noqa: F405
 PAGE_CACHE_ALIAS = "pages"
 # Off, so every other test sees its page rendered; tests/home/test_page_cache.py turns it on.
 PAGE_CACHE_SECONDS = 0
+# No statistics unless a test gathers them: the query plans the tests check are the
+# ones SQLite makes without (tests/home/test_sqlite_statistics.py checks the refresh).
+SQLITE_OPTIMIZE_SECONDS = 0
 # The source watcher's tests read a local server and need not be polite to it.
 SOURCE_WATCHER_HOST_DELAY = 0
 LOGGING = {"version": 1, "disable_existing_loggers": False}

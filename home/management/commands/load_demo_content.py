@@ -22,7 +22,7 @@ from django.utils import timezone
 from wagtail.models import Locale, Page, Site, TranslatableMixin
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
-from home import demo
+from home import demo, sqlite_statistics
 from home.models import HomePage
 from home.page_cache.signals import purged_once
 
@@ -55,6 +55,8 @@ class Command(BaseCommand):
                 message = self.load(port)
             if message != ALREADY_LOADED:
                 rebuild_indexes()
+        if message != ALREADY_LOADED:
+            sqlite_statistics.gather()
         self.stdout.write(message if message == ALREADY_LOADED else self.style.SUCCESS(message))
 
     def load(self, port):
