@@ -11,15 +11,21 @@ advises for connections that live long: ``PRAGMA optimize`` now and then, which
 analyses only the tables the connection has used whose statistics are missing or out of
 date, in a few milliseconds."""
 
+import logging
 import time
 
 from django.conf import settings
 from django.core.signals import request_finished
-from django.db import connections
+from django.db import DatabaseError, connections
+
+logger = logging.getLogger(__name__)
 
 # Rows read per index: enough for the planner to tell a selective index from one that
 # matches half the table, and a whole analysis stays within milliseconds.
 ANALYSIS_LIMIT = 1000
+# How long a refresh after a response waits for another process's write (ms): it is
+# put off to the next hour rather than hold the worker for the connection's timeout.
+REFRESH_BUSY_TIMEOUT_MS = 100
 
 # When each connection alias last refreshed them, by ``clock``.
 _last_optimized = {}
@@ -54,7 +60,18 @@ def optimize_now_and_then(sender=None, **kwargs):
     if last is not None and now - last < every:
         return
     _last_optimized[connection.alias] = now
-    _analyse(connection, "PRAGMA optimize")
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA busy_timeout")
+        (waits,) = cursor.fetchone()
+        cursor.execute(f"PRAGMA busy_timeout = {REFRESH_BUSY_TIMEOUT_MS}")
+    try:
+        _analyse(connection, "PRAGMA optimize")
+    except DatabaseError as error:
+        # Only a faster plan is lost; the response has been sent.
+        logger.warning("SQLite statistics not refreshed: %s", error)
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute(f"PRAGMA busy_timeout = {int(waits)}")
 
 
 def connect():

@@ -1,7 +1,7 @@
 """SQLite's planner statistics: gathered after a bulk load, refreshed now and then while
 the site serves pages, so the planner picks indexes by what the tables hold."""
 
-from django.db import connection
+from django.db import OperationalError, connection
 from django.test.utils import CaptureQueriesContext
 
 import pytest
@@ -71,3 +71,23 @@ def test_after_a_bulk_load_every_table_has_statistics(settings, our_product):
     indexes = dict(statistics_for("testimonials_testimonial"))
     assert "testimonial_wall_newest" in indexes
     assert indexes["testimonial_wall_newest"].split()[0] == "5"  # rows counted
+
+
+def test_a_refresh_that_cannot_write_loses_nothing_but_the_refresh(
+    client, hourly, wall_page, monkeypatch, caplog
+):
+    """Another process holding the write lock (or a read-only file) must not turn a
+    page already served into an error, nor keep the worker waiting."""
+
+    def locked(connection, statement):
+        raise OperationalError("database is locked")
+
+    monkeypatch.setattr(sqlite_statistics, "_analyse", locked)
+
+    response = client.get(wall_page.url)
+
+    assert response.status_code == 200
+    assert "SQLite statistics not refreshed: database is locked" in caplog.text
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA busy_timeout")
+        assert cursor.fetchone()[0] == 20_000  # the connection's own, as configured
