@@ -8,17 +8,28 @@ the home page, which lists four kinds of page and the menu, took 15 queries inst
 
 from django.db.models import Q
 
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import PageViewRestriction
+
+from home.process_memory import remembered
 
 
 def private_sections(request):
-    """The restricted sections of the site, as one condition, read once per request."""
+    """The restricted sections of the site, as one condition: read once per process
+    and site version (a restriction added, removed or moved changes it)."""
     if not hasattr(request, "_private_sections"):
         sections = Q()
-        for restriction in PageViewRestriction.objects.select_related("page"):
-            sections |= Page.objects.descendant_of_q(restriction.page, inclusive=True)
+        for path, depth in remembered(request, "private-sections", restricted_sections):
+            sections |= Q(path__startswith=path, depth__gte=depth)
         request._private_sections = sections
     return request._private_sections
+
+
+def restricted_sections():
+    """Where each restricted section starts: its page's tree path and depth."""
+    return [
+        (restriction.page.path, restriction.page.depth)
+        for restriction in PageViewRestriction.objects.select_related("page")
+    ]
 
 
 def listable(queryset, request):

@@ -14,6 +14,7 @@ from wagtail.models import Locale, Site
 import pytest
 import time_machine
 
+from home import process_memory
 from home.models import SiteSettings
 from tests.home.factories import HomePageFactory, serve_as_site_root, wagtail_root
 from tests.query_counts import SIZES, data_for_the_module, measure, site_with_every_index
@@ -116,6 +117,13 @@ def page_cache_on(settings):
 def empty_cache():
     """Rate limits and cached pages must not leak from one test into the next."""
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def forgotten_process_memory():
+    """What a process remembers of the site is tied to a version that a test's rolled
+    back changes never bump: each test starts with nothing remembered."""
+    process_memory.forget()
 
 
 @pytest.fixture(autouse=True)

@@ -3,8 +3,10 @@ from django.db import models
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.models import Site
 
 from home.origins import parse_origin_list, validate_origin_list
+from home.process_memory import detached, remembered
 
 DEFAULT_FRESHNESS_LIMIT_DAYS = 180
 DEFAULT_RECONFIRMATION_MONTHS = 12
@@ -106,6 +108,21 @@ class SiteSettings(BaseSiteSetting):
         "testimonial_wall_page",
         "default_share_image",
     ]
+
+    @classmethod
+    def for_request(cls, request):
+        """As Wagtail's, from this process's memory (home.process_memory): every page
+        reads them, and they change only with the site's version."""
+        name = cls.get_cache_attr_name()
+        if hasattr(request, name):
+            return getattr(request, name)
+        site = Site.find_for_request(request)
+        if site is None:
+            return super().for_request(request)  # refused as Wagtail refuses it
+        found = detached(remembered(request, (cls, site.pk), lambda: cls.for_site(site)))
+        found._request = request  # as Wagtail sets it, for pages' URLs
+        setattr(request, name, found)
+        return found
 
     panels = [
         FieldPanel("company_name"),

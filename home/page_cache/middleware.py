@@ -35,6 +35,7 @@ class PageCacheMiddleware:
         # The versions and the page type in one round trip, the page in a second.
         found = cache.get_many([*version_keys, type_key])
         current = versions.current(cache, version_keys, found)
+        versions.knows_site_version(request, current[0])  # GLOBAL's
 
         def lookup(stored_type):
             page_type = served_page_type(stored_type, current)

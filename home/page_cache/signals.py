@@ -110,28 +110,33 @@ def caching(handler):
 
 
 def page_changed(sender, instance, **kwargs):
-    """Published or unpublished. The main menu is cached whether or not pages are."""
+    """Published or unpublished. What every page shows (the menu, the home page, the
+    pages the site settings link) is remembered in each process under the site's
+    version (home.process_memory), whether or not pages are cached."""
     if in_batch():
         return
-    in_menu = in_the_menu(instance)
-    if in_menu:
-        purge_site(at_once=True)  # every page shows the menu
+    on_every_page = shown_on_every_page(instance)
+    if on_every_page:
+        purge_site(at_once=True)
+    linked = linked_from_every_page(instance)
+    if linked and not on_every_page:
+        purge_site()  # every page shows the footer's links
     if pages_cached():
         purge_pages([instance, *pages_showing(instance)])
-        if linked_from_every_page(instance):
+        if linked:
             bump_fragments()  # fragments such as a comparison's disclosure link the page
-            if not in_menu:
-                purge_site()  # every page shows the footer's links
 
 
-def in_the_menu(page):
-    """Shown in menus, or directly under a home page (of a site, in any language), where
-    the main menu lists it if it is shown in menus now or was before this change."""
+def shown_on_every_page(page):
+    """A site's home page (every page's breadcrumbs start there), or a page in the main
+    menu: shown in menus, or directly under a home page (of a site, in any language),
+    where the menu lists it if it is shown in menus now or was before this change."""
     if page.show_in_menus:
         return True
     parent = Page.objects.filter(path=page.path[: -page.steplen])
     return Site.objects.filter(
-        root_page__translation_key__in=parent.values("translation_key")
+        Q(root_page__translation_key__in=parent.values("translation_key"))
+        | Q(root_page__translation_key=page.translation_key)
     ).exists()
 
 
@@ -174,10 +179,14 @@ def snippet_changed(sender, instance, **kwargs):
         purge_pages(pages(instance))
 
 
-@caching
-def site_changed(sender, **kwargs):
+def site_changed(sender, raw=False, **kwargs):
+    """The site settings or an image: on every page, and the settings are remembered in
+    each process under the site's version whether or not pages are cached."""
+    if raw or in_batch():
+        return
     purge_site()
-    bump_fragments()
+    if pages_cached():
+        bump_fragments()
 
 
 def connect():

@@ -66,6 +66,22 @@ def current(cache, keys, found):
     return tuple(found[key] for key in keys)
 
 
+def site_version(request):
+    """GLOBAL as this request sees it: read once, when first needed (home.process_memory
+    keeps what every page reads of the site under it)."""
+    version = getattr(request, "_site_version", None)
+    if version is None:
+        cache = page_cache()
+        (version,) = current(cache, [GLOBAL], cache.get_many([GLOBAL]))
+        request._site_version = version
+    return version
+
+
+def knows_site_version(request, version):
+    """For the page cache, which reads GLOBAL with a page's other versions."""
+    request._site_version = version
+
+
 def new_version():
     return f"{time.time_ns():x}{secrets.token_hex(4)}"
 

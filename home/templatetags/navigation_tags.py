@@ -4,33 +4,25 @@ from django.utils.translation import get_language
 from wagtail.models import Site
 
 from home.languages import localized
-from home.page_cache import versions
+from home.process_memory import remembered
 from home.visibility import listable
 
 register = template.Library()
 
-MENU_CACHE_KEY = "candor:main-menu:{site_id}:{language}"
-
 
 def menu_items(site, request):
-    """The site's top-level pages shown in menus. Cached, because every page shows the
-    menu, with the site's version (home.page_cache): whatever makes every cached page
-    stale, a page in the menu published or its privacy changed among them, makes the
-    menu stale too. The version and the menu are read in one round trip."""
-    cache = versions.page_cache()
-    key = MENU_CACHE_KEY.format(site_id=site.pk, language=get_language())
-    found = cache.get_many([key, versions.GLOBAL])
-    (version,) = versions.current(cache, [versions.GLOBAL], found)
-    stored = found.get(key)
-    if stored is not None and stored[0] == version:
-        return stored[1]
-    home = localized(site.root_page, request)
-    items = [
-        {"title": page.title, "url": page.get_url(request), "path": page.path, "pk": page.pk}
-        for page in listable(home.get_children(), request).in_menu()
-    ]
-    cache.set(key, (version, items), timeout=None)
-    return items
+    """The site's top-level pages shown in menus: every page shows them, so each process
+    remembers them under the site's version (home.process_memory). Whatever changes the
+    menu (a page in it published, moved or made private) gives the site a new version."""
+
+    def load():
+        home = localized(site.root_page, request)
+        return [
+            {"title": page.title, "url": page.get_url(request), "path": page.path, "pk": page.pk}
+            for page in listable(home.get_children(), request).in_menu()
+        ]
+
+    return remembered(request, ("main-menu", site.pk, get_language()), load)
 
 
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)

@@ -26,6 +26,16 @@ def server(tmp_path_factory, shared_tmp_path):
         yield base, env
 
 
+@pytest.fixture(scope="module")
+def uncached_server(tmp_path_factory, shared_tmp_path):
+    """The same with pages not cached: each worker still remembers the site's settings
+    (home.process_memory)."""
+    database = demo_database(shared_tmp_path, tmp_path_factory.mktemp("uncached"))
+    env = environment(DATABASE_URL=f"sqlite:///{database}", PAGE_CACHE_SECONDS="0")
+    with gunicorn(env) as base:
+        yield base, env
+
+
 def read(url):
     with urllib.request.urlopen(url, timeout=30) as response:  # noqa: S310
         return response.headers.get("X-Cache", ""), response.read().decode()
@@ -65,6 +75,19 @@ def test_a_change_made_in_another_process_reaches_every_worker_at_once(server):
 
     stale = [cache for cache, body in answers if "After Marker Ltd" not in body]
     assert stale == []
+
+
+def test_with_pages_not_cached_a_change_in_another_process_reaches_every_worker(
+    uncached_server,
+):
+    base, env = uncached_server
+    rename_company(env, "Before Marker Ltd")
+    assert all("Before Marker Ltd" in body for _, body in read_many(base + "/compare/"))
+
+    rename_company(env, "After Marker Ltd")
+    answers = read_many(base + "/compare/")
+
+    assert [body for _, body in answers if "After Marker Ltd" not in body] == []
 
 
 def test_a_page_made_stale_is_rendered_once_for_all_waiting_visitors(server):

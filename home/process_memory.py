@@ -1,0 +1,97 @@
+"""What every request reads about its site, remembered in each process.
+
+Every page needs the Site its host names, that site's settings, its main menu and its
+private sections: queries with joins that took about 6 ms of a page's 10 to 60 on the
+benchmark data (docs/benchmark.md). They change only when the site itself changes, and
+every such change gives the site's version (``home.page_cache.versions.GLOBAL``) a new
+value once it has committed, whether or not pages are cached (home.page_cache.signals).
+So each process keeps them under the version it last read, and a request reads the
+version once: in the page cache's own round trip when pages are cached, else in one
+cache read where it read the menu before.
+
+Each request is given its own copies: code serving a page caches things on a model
+instance (its ``specific`` page, its URL) that must not outlive the request."""
+
+import copy
+
+from django.http.request import split_domain_port
+
+from wagtail.models import Site
+
+from home.page_cache import versions
+
+# Keys are bounded by the sites, languages and settings models, except the Site found
+# for a host name: a visitor can send any. Past this many, values are loaded as if
+# nothing were remembered.
+MOST_REMEMBERED = 256
+
+
+class Memory:
+    def __init__(self, version):
+        self.version = version
+        self.values = {}
+
+
+_memory = Memory(None)
+
+
+def remembered(request, key, load):
+    """``load()``, called once per process for each version of the site."""
+    global _memory
+    version = versions.site_version(request)
+    memory = _memory
+    if memory.version != version:
+        # The whole memory is replaced, never changed in place: a thread still serving
+        # a request under the old version keeps the old memory whole.
+        memory = _memory = Memory(version)
+    try:
+        return memory.values[key]
+    except KeyError:
+        value = load()
+        if len(memory.values) < MOST_REMEMBERED:
+            memory.values[key] = value
+        return value
+
+
+def forget():
+    """Drop everything remembered (tests, and a process that must start afresh)."""
+    global _memory
+    _memory = Memory(None)
+
+
+def detached(instance, copies=None):
+    """A copy of a remembered model instance for one request, with copies of the
+    related instances loaded with it (a site's root page, a setting's pages)."""
+    if instance is None:
+        return None
+    copies = {} if copies is None else copies
+    twin = copies.get(id(instance))
+    if twin is None:
+        # Django copies the instance's state and its cache of related objects, which
+        # may lead back to it (a setting's site, and the site's setting).
+        twin = copies[id(instance)] = copy.copy(instance)
+        related = twin._state.fields_cache
+        for name, value in related.items():
+            related[name] = detached(value, copies)
+    return twin
+
+
+def site_for(request):
+    """The Site the request's host names, as Wagtail finds it."""
+    hostname = split_domain_port(request._get_raw_host())[0]
+    key = ("site", hostname, request.get_port())
+    return detached(remembered(request, key, lambda: Site._find_for_request(request)))
+
+
+class RememberedSiteMiddleware:
+    """Finds the request's Site from this process's memory and hands it to Wagtail,
+    which keeps the site of a request on ``request._wagtail_site``
+    (``Site.find_for_request``). After CommonMiddleware, which refuses a host that
+    ALLOWED_HOSTS does not name."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        request._wagtail_site = site_for(request)
+        return self.get_response(request)

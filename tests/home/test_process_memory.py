@@ -1,0 +1,187 @@
+"""What every page reads about its site (the Site, its settings, the main menu, the
+private sections) is remembered in each process under the site's version: with pages
+not cached (as these tests run), each change to it shows on the next page, and a warm
+page reads none of it from the database."""
+
+from django.db import connection
+from django.test import RequestFactory
+from django.test.utils import CaptureQueriesContext
+
+from wagtail.models import PageViewRestriction, Site
+
+import pytest
+
+from home import process_memory
+from home.models import SiteSettings, StandardPage
+from home.page_cache import versions
+from tests.home.factories import HomePageFactory, StandardPageFactory, wagtail_root
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def comparison(site_settings, comparison_grid):
+    return comparison_grid(product_count=2, criterion_count=2)
+
+
+def page(client, url, **headers):
+    response = client.get(url, **headers)
+    assert response.status_code == 200, url
+    return response.content.decode()
+
+
+def menu(html):
+    return html.split('class="main-menu"', 1)[1].split("</ul>", 1)[0]
+
+
+def test_settings_saved_show_on_every_page_at_once(client, committed, comparison, site_settings):
+    for url in ("/", comparison.url):
+        assert "Candor Test Co" in page(client, url)
+
+    def rename():
+        settings = SiteSettings.objects.get(pk=site_settings.pk)
+        settings.company_name = "Fernhill Labs GmbH"
+        settings.save()
+
+    committed(rename)
+
+    for url in ("/", comparison.url):
+        html = page(client, url)
+        assert "Fernhill Labs GmbH" in html and "Candor Test Co" not in html
+
+
+def test_a_page_the_settings_link_shows_its_new_title_at_once(
+    client, committed, comparison, site_settings, home_page
+):
+    # Not directly under the home page, where the main menu would list it.
+    about = StandardPageFactory(parent=home_page, title="About")
+    methodology = StandardPageFactory(parent=about, title="How we compare")
+    site_settings.methodology_page = methodology
+    committed(site_settings.save)
+    assert "How we compare" in page(client, comparison.url)
+
+    def retitle():
+        methodology.title = "Our comparison method"
+        methodology.save_revision().publish()
+
+    committed(retitle)
+
+    html = page(client, comparison.url)
+    assert "Our comparison method" in html and "How we compare" not in html
+
+
+def test_the_menu_shows_a_page_published_into_it_and_loses_one_unpublished(
+    client, committed, home_page, site_settings
+):
+    about = StandardPageFactory(parent=home_page, title="About us", show_in_menus=True)
+    assert "Pricing explained" not in menu(page(client, about.url))
+
+    pricing = StandardPageFactory(
+        parent=home_page, title="Pricing explained", show_in_menus=True, live=False
+    )
+    committed(lambda: pricing.save_revision().publish())
+    assert "Pricing explained" in menu(page(client, about.url))
+
+    committed(lambda: StandardPage.objects.get(pk=pricing.pk).unpublish())
+    assert "Pricing explained" not in menu(page(client, about.url))
+
+
+def test_a_section_made_private_leaves_the_menu_at_once(
+    client, committed, home_page, site_settings
+):
+    about = StandardPageFactory(parent=home_page, title="About us", show_in_menus=True)
+    staff = StandardPageFactory(parent=home_page, title="Staff handbook", show_in_menus=True)
+    assert "Staff handbook" in menu(page(client, about.url))
+
+    committed(
+        lambda: PageViewRestriction.objects.create(
+            page=staff, restriction_type=PageViewRestriction.PASSWORD, password="s3cret-words"
+        )
+    )
+
+    assert "Staff handbook" not in menu(page(client, about.url))
+
+
+def test_a_site_added_for_a_host_serves_its_own_home_page_at_once(
+    client, committed, home_page, site_settings, settings
+):
+    settings.ALLOWED_HOSTS = ["*"]
+    other_home = HomePageFactory(parent=wagtail_root(), title="Other home", slug="other-home")
+    StandardPageFactory(parent=other_home, title="Only on the other site", slug="only-there")
+    # Until a site names it, the host is served by the default site.
+    assert client.get("/only-there/", HTTP_HOST="other.example").status_code == 404
+
+    committed(lambda: Site.objects.create(hostname="other.example", port=80, root_page=other_home))
+
+    assert "Only on the other site" in page(client, "/only-there/", HTTP_HOST="other.example")
+
+
+@pytest.mark.parametrize("change", ["settings", "site", "restriction"])
+def test_each_change_to_what_is_remembered_gives_the_site_a_new_version(
+    committed, home_page, site_settings, change
+):
+    cache = versions.page_cache()
+    before = versions.current(cache, [versions.GLOBAL], {})
+    staff = StandardPageFactory(parent=home_page)
+    changes = {
+        "settings": site_settings.save,
+        "site": lambda: Site.objects.get(is_default_site=True).save(),
+        "restriction": lambda: PageViewRestriction.objects.create(
+            page=staff, restriction_type=PageViewRestriction.LOGIN
+        ),
+    }
+
+    committed(changes[change])
+
+    assert versions.current(cache, [versions.GLOBAL], {}) != before
+
+
+def test_publishing_the_home_page_gives_the_site_a_new_version(committed, home_page):
+    cache = versions.page_cache()
+    before = versions.current(cache, [versions.GLOBAL], {})
+
+    def retitle():
+        home_page.title = "Welcome to Fernhill"
+        home_page.save_revision().publish()
+
+    committed(retitle)
+
+    assert versions.current(cache, [versions.GLOBAL], {}) != before
+
+
+def test_a_warm_page_reads_the_site_version_once_and_none_of_what_is_remembered(client, comparison):
+    page(client, comparison.url)
+
+    with CaptureQueriesContext(connection) as queries:
+        page(client, comparison.url)
+
+    sql = [query["sql"] for query in queries]
+    assert sum(versions.GLOBAL in statement for statement in sql) == 1
+    assert [s for s in sql if 'FROM "wagtailcore_site"' in s or "home_sitesettings" in s] == []
+    # The page's own restrictions are checked as it is served; the site's private
+    # sections (all of them, no condition) are remembered.
+    restrictions = [s for s in sql if 'FROM "wagtailcore_pageviewrestriction"' in s]
+    assert all(" WHERE " in s for s in restrictions)
+
+
+def test_each_request_gets_its_own_copies(home_page, site_settings):
+    factory = RequestFactory(HTTP_HOST="localhost")
+    first, second = factory.get("/"), factory.get("/")
+
+    site = process_memory.site_for(first)
+    site.root_page.title = "Changed by one request"
+    settings = SiteSettings.for_request(first)
+    settings.company_name = "Changed too"
+
+    assert process_memory.site_for(second).root_page.title == home_page.title
+    assert SiteSettings.for_request(second).company_name == "Candor Test Co"
+
+
+def test_host_names_sent_by_visitors_fill_no_more_than_the_bound(
+    client, home_page, site_settings, settings
+):
+    settings.ALLOWED_HOSTS = ["*"]
+    for n in range(process_memory.MOST_REMEMBERED + 50):
+        assert client.get("/", HTTP_HOST=f"h{n}.example").status_code == 200
+
+    assert len(process_memory._memory.values) <= process_memory.MOST_REMEMBERED
