@@ -14,6 +14,7 @@ from django.db.models import (
     Value,
     When,
 )
+from django.db.models.fields.json import KeyTextTransform
 from django.db.models.functions import Coalesce, Greatest, TruncDate
 
 from home.languages import reader_language
@@ -200,19 +201,50 @@ class TestimonialManager(models.Manager.from_queryset(TestimonialQuerySet)):
         tallies in one query, whatever the number of products (a widget quoting
         several); a product not tallied yet is counted from its rows."""
         ids = [getattr(product, "pk", product) for product in products]
-        Tally = (
-            self.model._meta.get_field("product")
-            .related_model._meta.get_field("testimonial_tally")
-            .related_model
-        )
         # Never a tally cached on a product: it may have been recounted since.
-        tallied = dict(Tally.objects.filter(product__in=ids).values_list("product", "counts"))
+        tallies = self.tally_model().objects.filter(product__in=ids)
+        tallied = dict(tallies.values_list("product", "counts"))
         return {
             pk: summarised(tallied[pk])
             if tallied.get(pk)
             else self.model._default_manager.filter(product=pk).summary()
             for pk in ids
         }
+
+    def public_count(self, product=None, ratings=None):
+        """How many testimonials are public (``product``'s, rated one of ``ratings``),
+        summed from the products' tallies in one query: a row per product, not per
+        testimonial, so the wall costs the same with 5,000 testimonials or 50,000. A
+        product not tallied yet is counted from its rows, as in ``summaries``."""
+        keys = ["published"] if ratings is None else [f"stars_{stars}" for stars in ratings]
+        # Testimonials are given only our products, in the site's language
+        # (limit_choices_to); a product that has stopped being ours keeps its tally.
+        products = (
+            self.product_model()
+            .objects.in_source_language()
+            .filter(Q(is_ours=True) | Q(testimonial_tally__isnull=False))
+        )
+        if product is not None:
+            products = products.filter(pk=product.pk)
+        # Only the figures asked for, read out of each tally by the database.
+        figures = [KeyTextTransform(key, "testimonial_tally__counts") for key in keys]
+        total, untallied = 0, []
+        for product_id, *numbers in products.values_list("pk", *figures):
+            if None in numbers:  # no tally, or one not counted yet
+                untallied.append(product_id)
+            else:
+                total += sum(int(number) for number in numbers)
+        if untallied:
+            rows = self.get_queryset().public().filter(product__in=untallied)
+            total += (rows if ratings is None else rows.filter(rating__in=ratings)).count()
+        return total
+
+    def product_model(self):
+        return self.model._meta.get_field("product").related_model
+
+    def tally_model(self):
+        """TestimonialTally, reached through the product (this module comes first)."""
+        return self.product_model()._meta.get_field("testimonial_tally").related_model
 
 
 def rejection_key(reason, stars):

@@ -11,7 +11,8 @@ from wagtail.models import Page
 from home.languages import language_name, reader_language
 from home.page_cache.parameters import filters_shown_as_asked, shown_as_asked
 from home.visibility import ViewRestrictionsByPathMixin
-from testimonials.filters import CRITICAL_FIRST, TestimonialFilter
+from testimonials.filters import CRITICAL, CRITICAL_FIRST, TestimonialFilter
+from testimonials.querysets import CRITICAL_AT_MOST
 from testimonials.wall_pages import Order, Position, wall_page
 
 from .testimonials import Testimonial
@@ -59,7 +60,7 @@ class TestimonialWallPage(RoutablePageMixin, ViewRestrictionsByPathMixin, Page):
             return redirect(cursor_url(request), permanent=False)
         if page.confirmed:
             shown_as_asked(request, "after" if after else "before", after or before)
-        count = found.count()
+        count = self.count_found(filters)
         filters_shown_as_asked(request, filters, found=count)
         shown = (
             Testimonial.objects.public()
@@ -78,6 +79,23 @@ class TestimonialWallPage(RoutablePageMixin, ViewRestrictionsByPathMixin, Page):
                 "reader_language_name": language_name(reader_language()),
             },
         )
+
+    @staticmethod
+    def count_found(filters):
+        """How many testimonials the reader's filters find: from the products' tallies
+        when they filter by what a tally counts (a product, a rating), else from the
+        rows (a tag, or filters the form refused)."""
+        if not filters.is_valid() or filters.form.cleaned_data.get("tag"):
+            return filters.qs.count()
+        asked = filters.form.cleaned_data
+        rating = asked.get("rating")
+        if not rating:
+            ratings = None
+        elif rating == CRITICAL:
+            ratings = range(1, CRITICAL_AT_MOST + 1)
+        else:
+            ratings = [int(rating)]
+        return Testimonial.objects.public_count(product=asked.get("product"), ratings=ratings)
 
     def numbered_page_now(self, request, found, order):
         """Where ``?page=N`` (the wall's links before cursors) leads: the page that now

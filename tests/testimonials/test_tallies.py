@@ -17,6 +17,7 @@ import time_machine
 
 from home.personal_data import erase_personal_data
 from testimonials import tallies
+from testimonials.filters import CRITICAL, TestimonialFilter
 from testimonials.links import withdrawal_link
 from testimonials.models import Testimonial, TestimonialTally
 from tests.comparisons.factories import ProductFactory, ProductPageFactory
@@ -340,3 +341,71 @@ def test_the_cached_product_page_shows_the_new_figures_once_a_moderator_decides(
         publish(logged_in(moderator), testimonial)
 
     assert "from 2 ratings," in client.get(product_page.url).content.decode()
+
+
+# The wall counts what its filters find from the tallies -----------------------------------
+
+
+@pytest.fixture
+def two_products(some):
+    """Ours tallied (``some``), and a second one whose testimonials were written around
+    the models, so it has no tally yet."""
+    other = ProductFactory(name="Fernhill Chat", is_ours=True)
+    Testimonial.objects.bulk_create(
+        TestimonialFactory.build(product=other, rating=n, live=True, status="approved")
+        for n in (2, 4, 4)
+    )
+    for testimonial in Testimonial.objects.filter(product=other)[:1]:
+        testimonial.tags.add("onboarding")
+    return some, other
+
+
+def wall_count(client, wall_page, query):
+    html = client.get(wall_page.url, query).content.decode()
+    return int(html.split('<p class="note" role="status">', 1)[1].split(" ", 1)[0])
+
+
+@pytest.mark.parametrize(
+    "asked",
+    [
+        {},
+        {"product": "tallied"},
+        {"product": "untallied"},
+        {"rating": "4"},
+        {"rating": CRITICAL},
+        {"product": "tallied", "rating": CRITICAL},
+        {"product": "untallied", "rating": "4"},
+        {"tag": "onboarding"},
+        {"product": "not ours"},
+    ],
+    ids=repr,
+)
+def test_the_wall_counts_what_its_filters_find(client, wall_page, two_products, asked):
+    tallied, untallied = two_products
+    products = {
+        "tallied": tallied.pk,
+        "untallied": untallied.pk,
+        "not ours": ProductFactory(is_ours=False).pk,
+    }
+    query = {**asked, **({"product": products[asked["product"]]} if "product" in asked else {})}
+    found = TestimonialFilter(query, queryset=Testimonial.objects.public()).qs.count()
+
+    assert wall_count(client, wall_page, query) == found
+    assert not TestimonialTally.objects.filter(product=untallied).exists()
+
+
+@pytest.mark.parametrize("asked", [{}, {"rating": "4"}, {"product": "tallied"}], ids=repr)
+def test_the_wall_reads_its_count_without_counting_testimonials(client, wall_page, some, asked):
+    query = {"product": some.pk} if "product" in asked else asked
+    client.get(wall_page.url, query)
+
+    with CaptureQueriesContext(connection) as queries:
+        count = wall_count(client, wall_page, query)
+
+    assert count == TestimonialFilter(query, queryset=Testimonial.objects.public()).qs.count()
+    counted = [
+        q["sql"]
+        for q in queries.captured_queries
+        if "COUNT(" in q["sql"].upper() and "testimonials_testimonial" in q["sql"]
+    ]
+    assert counted == []
