@@ -15,11 +15,19 @@ from functools import lru_cache
 from html import escape as html_escape
 
 from django.utils.formats import date_format
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import SafeString
 from django.utils.timezone import localtime
 from django.utils.translation import get_language, gettext, ngettext, pgettext
 
 from comparisons.table import plan_label
+
+# A comparison cell's classes: (is best, is stale) -> class attribute.
+CELL_CLASSES = {
+    (False, False): "",
+    (True, False): "is-best",
+    (False, True): "is-stale",
+    (True, True): "is-best is-stale",
+}
 
 # Shown before a support value; hidden from screen readers, which read the word.
 SUPPORT_MARKS = {"yes": "✓ ", "partial": "◐ ", "no": "✗ "}
@@ -75,6 +83,8 @@ class FactMarkup:
         self.support_labels = self.availability_labels = None
         self.stale_words = {}
         self.plans = {}
+        self.product_labels = {}
+        self.openings = {}
 
     @classmethod
     def for_context(cls, context):
@@ -107,6 +117,17 @@ class FactMarkup:
             found = self.plans[plan] = escape(plan_label(plan))
         return found
 
+    def value_opening(self, support):
+        found = self.openings.get(support)
+        if found is None:
+            found = (
+                f'<span class="value value--{escape(support)}">'
+                if support
+                else '<span class="value">'
+            )
+            self.openings[support] = found
+        return found
+
     def choice_labels(self, fact):
         """The labels of a fact's support and availability choices, escaped."""
         if self.support_labels is None:
@@ -117,8 +138,10 @@ class FactMarkup:
             }
         return self.support_labels, self.availability_labels
 
-    def hidden_label(self, label):
-        words = self.words["for"] % {"label": escape(label)}
+    def hidden_label(self, label, escaped=False):
+        """What the links of a value say to screen readers: "for <label>". A table
+        passes its labels ``escaped``, made of names it escaped once per row and column."""
+        words = self.words["for"] % {"label": label if escaped else escape(label)}
         return f'<span class="visually-hidden"> {words}</span>'
 
     # A fact ----------------------------------------------------------------------------
@@ -126,9 +149,7 @@ class FactMarkup:
     def value(self, fact, availability_apart=False):
         """The value with its support mark, availability and note."""
         support = fact.support
-        parts = [
-            f'<span class="value value--{escape(support)}">' if support else '<span class="value">'
-        ]
+        parts = [self.value_opening(support)]
         mark = SUPPORT_MARKS.get(support)
         if mark:
             parts.append(f'<span aria-hidden="true">{mark}</span>')
@@ -144,13 +165,16 @@ class FactMarkup:
             )
         if fact.note:
             parts.append(f'<span class="value__note">{in_its_language(fact.note)}</span>')
-        return mark_safe("".join(parts))  # noqa: S308 - every value above is escaped
+        return SafeString("".join(parts))  # every value above is escaped
 
     def evidence(self, fact, label, stale=False, age_in_days=0, anchor=""):
         """Where the value comes from: its source, when it was verified, what the
         automatic check found, whether it is stale, and a link to its evidence page."""
+        return self.evidence_labelled(fact, self.hidden_label(label), stale, age_in_days, anchor)
+
+    def evidence_labelled(self, fact, hidden, stale, age_in_days, anchor):
+        """``evidence`` given the links' hidden label as markup (``hidden_label``)."""
         words = self.words
-        hidden = self.hidden_label(label)
         verified = fact.verified_on
         parts = [
             f'<span class="evidence"><a href="{escape(fact.source_url)}" '
@@ -175,7 +199,7 @@ class FactMarkup:
                 f"{words['evidence']}{hidden}</a>"
             )
         parts.append("</span>")
-        return mark_safe("".join(parts))  # noqa: S308 - every value above is escaped
+        return SafeString("".join(parts))  # every value above is escaped
 
     # A product page's row ----------------------------------------------------------------
 
@@ -204,7 +228,7 @@ class FactMarkup:
         parts.append("</td><td>")
         parts.append(self.evidence(fact, name, fact.stale, fact.age, fact.pk))
         parts.append("</td></tr>")
-        return mark_safe("".join(parts))  # noqa: S308 - every value above is escaped
+        return SafeString("".join(parts))  # every value above is escaped
 
     # A comparison's row ----------------------------------------------------------------
 
@@ -227,17 +251,19 @@ class FactMarkup:
                 f'<ol class="ranking">{ranking}</ol></div>'
             )
         parts += ["</th>", self.cells(row), "</tr>"]
-        return mark_safe("".join(parts))  # noqa: S308 - every value above is escaped
+        return SafeString("".join(parts))  # every value above is escaped
 
     def cells(self, row):
         """The ``<td>`` of each product in a comparison table's row."""
-        criterion_name = row.criterion.name
+        # Each product's name, and the row's criterion, escaped once rather than in
+        # each of the row's cells' two hidden labels.
+        criterion_name = escape(row.criterion.name)
         parts = []
         for cell in row.cells:
-            classes = " ".join(
-                name for name, on in (("is-best", cell.is_best), ("is-stale", cell.is_stale)) if on
+            # An anchor is made of slugs: letters, digits and hyphens, nothing to escape.
+            parts.append(
+                f'<td id="{cell.anchor}" class="{CELL_CLASSES[cell.is_best, cell.is_stale]}">'
             )
-            parts.append(f'<td id="{escape(cell.anchor)}" class="{classes}">')
             fact = cell.fact
             if fact is None:
                 parts.append(f'<span class="value value--missing">{self.words["missing"]}</span>')
@@ -247,10 +273,24 @@ class FactMarkup:
                     parts.append(f' <strong class="best-mark">{self.words["best"]}</strong>')
                 if fact.plan != cell.column.plan:
                     parts.append(f' <span class="value__plan">{self.plan(fact.plan)}</span>')
-                label = f"{cell.column.product.name}{self.words['separator']}{criterion_name}"
+                label = f"{self.product_label(cell.column)}{criterion_name}"
                 parts.append(" ")
                 parts.append(
-                    self.evidence(fact, label, cell.is_stale, cell.age_in_days, cell.anchor)
+                    self.evidence_labelled(
+                        fact,
+                        self.hidden_label(label, escaped=True),
+                        cell.is_stale,
+                        cell.age_in_days,
+                        cell.anchor,
+                    )
                 )
             parts.append("</td>")
-        return mark_safe("".join(parts))  # noqa: S308 - every value above is escaped
+        return SafeString("".join(parts))  # every value above is escaped
+
+    def product_label(self, column):
+        """A column's product name and the separator before a criterion, escaped."""
+        found = self.product_labels.get(id(column))
+        if found is None:
+            found = escape(f"{column.product.name}{self.words['separator']}")
+            self.product_labels[id(column)] = found
+        return found
