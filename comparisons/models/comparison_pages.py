@@ -34,7 +34,7 @@ from home.visibility import ViewRestrictionsByPathMixin, listable
 
 from .corrections import FactChange
 from .cost_calculator import CostCalculatorPage
-from .criteria import with_ranked_values
+from .criteria import load_ranked_values, with_ranked_values
 from .facts import Fact
 
 
@@ -185,10 +185,8 @@ class ComparisonPage(
     def compared(self):
         """The columns (product and plan) and the criteria, in the editor's order."""
         compared = list(self.compared_products.select_related("product", "product__logo"))
-        rows = self.compared_criteria.select_related("criterion")
-        criteria = [
-            row.criterion for row in rows.prefetch_related(with_ranked_values("criterion__"))
-        ]
+        criteria = [row.criterion for row in self.compared_criteria.select_related("criterion")]
+        load_ranked_values(criteria)
         columns = [Column(item.product, item.plan, item.best_for) for item in compared]
         return columns, criteria
 

@@ -240,7 +240,13 @@ class Criterion(LoadedFromRows, Wording, TranslatableMixin, index.Indexed, Clust
     @property
     def ranked_texts(self):
         """The values a short-text criterion is ranked by, best first, as written."""
-        return [item.value for item in self.ranked_values.all()]
+        return [item.value for item in self.ranked_value_list()]
+
+    def ranked_value_list(self):
+        """The ranked values, best first: as ``load_ranked_values`` read them for a
+        table, else through the relation (which sees an editor's unsaved changes)."""
+        loaded = self.__dict__.get("_loaded_ranked_values")
+        return self.ranked_values.all() if loaded is None else loaded
 
     @property
     def ranked_words(self):
@@ -251,7 +257,7 @@ class Criterion(LoadedFromRows, Wording, TranslatableMixin, index.Indexed, Clust
     @classmethod
     def localize_children(cls, criteria, locale_id, source_lang):
         """The ranked values' words too, in one query for all the criteria."""
-        values = [value for criterion in criteria for value in criterion.ranked_values.all()]
+        values = [value for criterion in criteria for value in criterion.ranked_value_list()]
         if not values:
             return
         translated = dict(
@@ -266,7 +272,7 @@ class Criterion(LoadedFromRows, Wording, TranslatableMixin, index.Indexed, Clust
             return words if words and words != value.value else SourceText(value.value, source_lang)
 
         for criterion in criteria:
-            criterion._ranked_words = [word(value) for value in criterion.ranked_values.all()]
+            criterion._ranked_words = [word(value) for value in criterion.ranked_value_list()]
 
     def ranked_text(self, text):
         """(position, spelling) of ``text`` among the ranked values, or None."""
@@ -298,6 +304,18 @@ class RankedValue(TranslatableMixin, Orderable):
 
     def __str__(self):
         return self.value
+
+
+def load_ranked_values(criteria):
+    """Read the ranked values of all ``criteria`` in one query and keep each
+    criterion's as a list (``ranked_value_list``). Django's prefetch would give each
+    criterion a queryset of its own, which on a table of 60 criteria, most of them
+    with none, cost more than the query; and each ranking read would copy it."""
+    found = {criterion.pk: [] for criterion in criteria}
+    for value in RankedValue.objects.filter(criterion__in=list(found)):
+        found[value.criterion_id].append(value)
+    for criterion in criteria:
+        criterion._loaded_ranked_values = found[criterion.pk]
 
 
 def with_ranked_values(through=""):
