@@ -9,7 +9,9 @@ from django.core.cache import cache
 from django.db import connection, transaction
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
-from django.utils import translation
+from django.utils import timezone, translation
+
+import time_machine
 
 from home.models import SiteSettings
 from tests.comparisons.factories import ComparisonIndexPageFactory, ProductIndexPageFactory
@@ -37,10 +39,13 @@ def queries_to_render(client, url):
 
 def status_and_queries(client, url):
     """The status of a second request for ``url`` and the SQL of each query it makes
-    (the first request warms per-process caches such as the site root paths)."""
-    client.get(url)
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
+    (the first request warms per-process caches such as the site root paths). Both at
+    one instant: a rate limit's window that turned between them would start a new
+    counter (an insert) instead of adding to the first request's (a read and an update)."""
+    with time_machine.travel(timezone.now(), tick=False):
+        client.get(url)
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url)
     return response.status_code, [query["sql"] for query in queries.captured_queries]
 
 
