@@ -46,6 +46,19 @@ def short_date(language, day):
     return escape(date_format(day, "SHORT_DATE_FORMAT"))
 
 
+@lru_cache(maxsize=4096)
+def stale_note(language, days):
+    """How long ago a stale value was checked, in ``language`` (the active one): a
+    table has a few hundred, of as many ages, and choosing a plural form costs more
+    than the rest of a cell."""
+    words = ngettext(
+        "Stale: last checked %(days)s day ago",
+        "Stale: last checked %(days)s days ago",
+        days,
+    ) % {"days": days}
+    return f' <strong class="stale">{escape(words)}</strong>'
+
+
 def in_its_language(words):
     """Words from the comparison data, marked with their language where the page shows
     them untranslated, so that a screen reader reads them in the right voice."""
@@ -81,7 +94,6 @@ class FactMarkup:
         # Labels of choices, from the first fact shown: a label costs a lookup and a
         # translation each time a model is asked for it.
         self.support_labels = self.availability_labels = None
-        self.stale_words = {}
         self.plans = {}
         self.product_labels = {}
         self.openings = {}
@@ -101,15 +113,7 @@ class FactMarkup:
         return short_date(self.language, day)
 
     def stale(self, days):
-        found = self.stale_words.get(days)
-        if found is None:
-            words = ngettext(
-                "Stale: last checked %(days)s day ago",
-                "Stale: last checked %(days)s days ago",
-                days,
-            ) % {"days": days}
-            found = self.stale_words[days] = f' <strong class="stale">{escape(words)}</strong>'
-        return found
+        return stale_note(self.language, days)
 
     def plan(self, plan):
         found = self.plans.get(plan)

@@ -17,6 +17,20 @@ class ProductQuerySet(TranslatableQuerySet):
 
 
 class FactQuerySet(TranslatableQuerySet):
+    # Read by open data, the calculator, evidence pages and editors, never by a page's
+    # table or list of facts.
+    NOT_SHOWN = ("evidence_excerpt", "addon_price", "addon_per_seat", "source_flagged_at")
+    # What only lending facts their translations' words reads (``localize``).
+    TRANSLATION_FIELDS = ("translation_key", "wording")
+
+    def as_shown(self, in_their_language):
+        """Facts without the columns a page never reads; for a page in the facts' own
+        language (``in_their_language``), also without the translation key and digest
+        that lending them another language's words reads. A table loads hundreds of
+        facts per render: each column left out is converted hundreds of times fewer
+        (the translation key, a UUID, is the dearest)."""
+        return self.defer(*self.NOT_SHOWN, *self.TRANSLATION_FIELDS * in_their_language)
+
     def stale(self, freshness_limit_days, today=None):
         """Facts last verified longer ago than the site's freshness limit."""
         today = today or timezone.localdate()

@@ -86,7 +86,7 @@ def comparison_markdown(page, request):
     freshness = SiteSettings.for_request(request).freshness_limit_days
     columns, criteria = page.compared()
     localize_for(page, [*criteria, *(column.product for column in columns)])
-    table = page.build_table(freshness, compared=(columns, criteria), localized=True)
+    table = page.build_table(freshness, compared=(columns, criteria), localized=True, shown=True)
     our_products = [column.product for column in columns if column.product.is_ours]
     url = page.get_full_url(request)
     company, methodology = publisher(request)

@@ -73,6 +73,10 @@ def detached(instance, copies=None):
         related = twin._state.fields_cache
         for name, value in related.items():
             related[name] = detached(value, copies)
+        specific = twin.__dict__.get("specific")
+        if specific is not None and specific is not instance:
+            # A page's specific form, cached on it (the site's root page's).
+            twin.specific = detached(specific, copies)
     return twin
 
 
@@ -80,7 +84,15 @@ def site_for(request):
     """The Site the request's host names, as Wagtail finds it."""
     hostname = split_domain_port(request._get_raw_host())[0]
     key = ("site", hostname, request.get_port())
-    return detached(remembered(request, key, lambda: Site._find_for_request(request)))
+    return detached(remembered(request, key, lambda: with_specific_root(request)))
+
+
+def with_specific_root(request):
+    site = Site._find_for_request(request)
+    if site is not None:
+        # Every page is routed through it: its specific form is remembered with it.
+        site.root_page.specific  # noqa: B018
+    return site
 
 
 class RememberedSiteMiddleware:

@@ -55,8 +55,8 @@ def routes(site, size):
 @pytest.mark.parametrize(
     ("route", "expected"),
     [
-        ("home", 8),
-        ("standard page", 8),
+        ("home", 7),
+        ("standard page", 7),
         ("search", 7),
         ("search, second page", 7),
         ("sitemap", 18),

@@ -190,18 +190,27 @@ class ComparisonPage(
         columns = [Column(item.product, item.plan, item.best_for) for item in compared]
         return columns, criteria
 
-    def build_table(self, freshness_limit_days, today=None, compared=None, localized=False):
-        """The table; ``localized``: in the page's language, for readers."""
+    def build_table(
+        self, freshness_limit_days, today=None, compared=None, localized=False, shown=False
+    ):
+        """The table; ``localized``: in the page's language, for readers; ``shown``:
+        with only what the page shows of each fact (not what open data adds)."""
         columns, criteria = compared or self.compared()
-        facts = list(
-            Fact.objects.filter(
-                product__in=[column.product for column in columns], criterion__in=criteria
+        products = [column.product for column in columns]
+        # Keyed by cell, not listed: no join or sort for the model's ordering.
+        facts = Fact.objects.filter(product__in=products, criterion__in=criteria).order_by()
+        if shown:
+            in_their_language = not localized or all(
+                product.locale_id == self.locale_id for product in products
             )
-        )
+            facts = facts.as_shown(in_their_language)
         # Each fact ranks by the criterion as compared here, its ranked values loaded.
         criteria_by_id = {criterion.pk: criterion for criterion in criteria}
+        facts = list(facts)
+        set_criterion = Fact.criterion.field.set_cached_value
         for fact in facts:
-            fact.criterion = criteria_by_id[fact.criterion_id]
+            # Cached as the descriptor would, without its checks: the ids are equal.
+            set_criterion(fact, criteria_by_id[fact.criterion_id])
         table = build_table(
             columns, criteria, facts, freshness_limit_days, today or timezone.localdate()
         )
@@ -217,7 +226,9 @@ class ComparisonPage(
         localize_for(self, [*criteria, *(column.product for column in columns)])
         # Built only if the template's cached fragment has to be rendered.
         table = SimpleLazyObject(
-            lambda: self.build_table(freshness, compared=(columns, criteria), localized=True)
+            lambda: self.build_table(
+                freshness, compared=(columns, criteria), localized=True, shown=True
+            )
         )
         context["columns"] = columns
         context["criteria"] = criteria

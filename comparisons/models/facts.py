@@ -353,7 +353,9 @@ class Fact(LoadedFromRows, Wording, TranslatableMixin, models.Model):
     def display_value(self):
         kind = self.criterion.kind
         if kind == Criterion.Kind.SUPPORT:
-            return self.get_support_display()
+            # As get_support_display() says it, without hashing every choice's label
+            # (which translates each) to look one up: tables show hundreds.
+            return str(SUPPORT_LABELS.get(self.support, self.support))
         if kind == Criterion.Kind.TEXT:
             return self.text
         if self.number is None:
@@ -417,3 +419,6 @@ class Fact(LoadedFromRows, Wording, TranslatableMixin, models.Model):
 
     def is_stale(self, freshness_limit_days, today=None):
         return self.age_in_days(today) > freshness_limit_days
+
+
+SUPPORT_LABELS = dict(Fact.Support.choices)

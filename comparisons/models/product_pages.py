@@ -239,12 +239,14 @@ class ProductPage(HonestyCheckedPage, RoutablePageMixin, ViewRestrictionsByPathM
         return evidence_response(self, request, evidence, f"fact-{fact_id}")
 
     def facts(self, freshness_limit_days):
+        in_their_language = self.locale_id == self.product.locale_id
         facts = (
             Fact.objects.filter(product_id=self.product_id)
+            .as_shown(in_their_language)
             .select_related("criterion")
             .order_by("criterion__group", "criterion__sort_order", "criterion__name")
         )
-        if self.locale_id != self.product.locale_id:
+        if not in_their_language:
             # Translated words stand aside for ranked values, which are read here.
             facts = facts.prefetch_related(with_ranked_values("criterion__"))
         facts = list(facts)

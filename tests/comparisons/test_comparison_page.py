@@ -133,6 +133,25 @@ def test_every_value_shows_its_source_and_verified_date(client, comparison):
 
 
 @pytest.mark.django_db
+def test_the_table_loads_only_what_the_page_shows_of_each_fact(client, comparison):
+    """Hundreds of facts a render: the evidence excerpt, the add-on's price and, on a
+    page in the facts' own language, the translation key are left in the database."""
+    with CaptureQueriesContext(connection) as queries:
+        soup = soup_of(client, comparison)
+
+    loaded = [
+        query["sql"]
+        for query in queries
+        if query["sql"].startswith('SELECT "comparisons_fact"."id"')
+    ]
+    assert len(loaded) == 1
+    for column in ("evidence_excerpt", "addon_price", "translation_key", "verified_on"):
+        assert (f'"comparisons_fact"."{column}"' in loaded[0]) == (column == "verified_on")
+    assert " ORDER BY " not in loaded[0]
+    assert row_for(soup, "SAML single sign-on").select_one(".evidence time")
+
+
+@pytest.mark.django_db
 def test_stale_facts_show_their_age(client, comparison):
     soup = soup_of(client, comparison)
     cells = row_for(soup, "SAML single sign-on").select("td")

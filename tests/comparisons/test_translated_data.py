@@ -4,6 +4,7 @@ stay one set shared by every language."""
 
 import datetime
 import json
+import re
 from decimal import Decimal
 
 from django.contrib.auth.models import Group
@@ -175,6 +176,28 @@ def test_a_japanese_reader_reads_criteria_groups_and_notes_in_japanese(client, c
     english_soup = soup_of(client, english.url)
     assert row_named(english_soup, "Phone channel")
     assert "Annual contract only" in row_named(english_soup, "Monthly billing").get_text()
+
+
+def test_each_language_reads_its_own_words_for_values_whichever_is_served_first(
+    client, comparison, catalogue
+):
+    """The words a table repeats (a stale value's age, a support level) are formatted
+    once per process, for each language apart."""
+    english, japanese_page = comparison
+    Fact.objects.filter(product=catalogue["rival"], criterion=catalogue["phone"]).update(
+        verified_on=TODAY - datetime.timedelta(days=400)
+    )
+
+    for url in (japanese_page.url, english.url, japanese_page.url, english.url):
+        soup = soup_of(client, url)
+        phone = row_named(soup, "電話チャネル" if url == japanese_page.url else "Phone channel")
+        wins = soup.select_one(".competitor-wins").get_text(" ", strip=True)
+        if url == japanese_page.url:
+            assert "古い情報:最終確認から400日経過" in phone.get_text()
+            assert re.search(r"Fernhill Desk\W+非対応; Tidewell Desk\W+対応\)", wins)
+        else:
+            assert "Stale: last checked 400 days ago" in phone.get_text()
+            assert re.search(r"Fernhill Desk\W+No; Tidewell Desk\W+Yes\)", wins)
 
 
 def test_words_not_yet_translated_are_shown_in_english_marked_as_english(client, comparison):

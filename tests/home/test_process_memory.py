@@ -149,6 +149,23 @@ def test_publishing_the_home_page_gives_the_site_a_new_version(committed, home_p
     assert versions.current(cache, [versions.GLOBAL], {}) != before
 
 
+def test_the_home_page_published_shows_at_once_and_routes_to_its_children(
+    client, committed, comparison, home_page
+):
+    page(client, "/")
+    page(client, comparison.url)
+
+    def retitle():
+        home_page.refresh_from_db()
+        home_page.title = "Welcome to Fernhill"
+        home_page.save_revision().publish()
+
+    committed(retitle)
+
+    assert "Welcome to Fernhill" in page(client, "/")
+    assert comparison.title in page(client, comparison.url)
+
+
 def test_a_warm_page_reads_the_site_version_once_and_none_of_what_is_remembered(client, comparison):
     page(client, comparison.url)
 
@@ -158,6 +175,9 @@ def test_a_warm_page_reads_the_site_version_once_and_none_of_what_is_remembered(
     sql = [query["sql"] for query in queries]
     assert sum(versions.GLOBAL in statement for statement in sql) == 1
     assert [s for s in sql if 'FROM "wagtailcore_site"' in s or "home_sitesettings" in s] == []
+    # Every page is routed through the site's home page, whose specific form is
+    # remembered with the site.
+    assert [s for s in sql if 'FROM "home_homepage"' in s] == []
     # The page's own restrictions are checked as it is served; the site's private
     # sections (all of them, no condition) are remembered.
     restrictions = [s for s in sql if 'FROM "wagtailcore_pageviewrestriction"' in s]
@@ -170,10 +190,13 @@ def test_each_request_gets_its_own_copies(home_page, site_settings):
 
     site = process_memory.site_for(first)
     site.root_page.title = "Changed by one request"
+    site.root_page.specific.title = "Its specific form changed too"
     settings = SiteSettings.for_request(first)
     settings.company_name = "Changed too"
 
-    assert process_memory.site_for(second).root_page.title == home_page.title
+    again = process_memory.site_for(second)
+    assert again.root_page.title == home_page.title
+    assert again.root_page.specific.title == home_page.title
     assert SiteSettings.for_request(second).company_name == "Candor Test Co"
 
 
