@@ -169,11 +169,13 @@ def index_facts(facts):
 
 def find_fact(indexed, product, criterion, plan):
     """The fact for the compared plan, or the one that holds on every plan."""
-    for candidate in (plan, ALL_PLANS):
-        fact = indexed.get((product.pk, criterion.pk, plan_key(candidate)))
-        if fact is not None:
-            return fact
-    return None
+    return fact_for(indexed, product.pk, criterion.pk, plan_key(plan))
+
+
+def fact_for(indexed, product_id, criterion_id, plan):
+    """``find_fact`` given ids and the plan's key: what a table asks for each cell."""
+    found = indexed.get((product_id, criterion_id, plan))
+    return found if found is not None else indexed.get((product_id, criterion_id, EVERY_PLAN))
 
 
 def mark_best(cells):
@@ -191,17 +193,20 @@ def mark_best(cells):
 def build_table(columns, criteria, facts, freshness_limit_days, today):
     indexed = index_facts(facts)
     name_columns(columns)
+    # What each column looks its cells up by, worked out once rather than per cell.
+    keyed = [(column, column.product.pk, plan_key(column.plan)) for column in columns]
     groups = {}
     for criterion in criteria:
         cells = []
-        for column in columns:
-            fact = find_fact(indexed, column.product, criterion, column.plan)
+        for column, product_id, plan in keyed:
+            fact = fact_for(indexed, product_id, criterion.pk, plan)
             cell = Cell(column=column, criterion=criterion, fact=fact)
             if fact is not None:
                 cell.age_in_days = fact.age_in_days(today)
                 cell.is_stale = cell.age_in_days > freshness_limit_days
             cells.append(cell)
-        mark_best(cells)
+        if criterion.is_ranked:
+            mark_best(cells)
         group = groups.setdefault(criterion.group, Group(criterion.group))
         group.rows.append(Row(criterion=criterion, cells=cells))
     return ComparisonTable(columns=columns, groups=list(groups.values()))

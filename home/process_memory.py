@@ -1,13 +1,16 @@
 """What every request reads about its site, remembered in each process.
 
 Every page needs the Site its host names, that site's settings, its main menu and its
-private sections: queries with joins that took about 6 ms of a page's 10 to 60 on the
-benchmark data (docs/benchmark.md). They change only when the site itself changes, and
-every such change gives the site's version (``home.page_cache.versions.GLOBAL``) a new
-value once it has committed, whether or not pages are cached (home.page_cache.signals).
-So each process keeps them under the version it last read, and a request reads the
-version once: in the page cache's own round trip when pages are cached, else in one
-cache read where it read the menu before.
+private sections, and is routed through the site's home page and the section below it
+(the comparisons' index, say): queries with joins that took about 8 ms of a page's 10
+to 60 on the benchmark data (docs/benchmark.md). They change only when the site itself
+changes, and every such change gives the site's version
+(``home.page_cache.versions.GLOBAL``) a new value once it has committed, whether or
+not pages are cached (home.page_cache.signals): saving the settings, a Site or a view
+restriction, and publishing, unpublishing, moving or deleting the home page or a page
+directly below it. So each process keeps them under the version it last read, and a
+request reads the version once: in the page cache's own round trip when pages are
+cached, else in one cache read where it read the menu before.
 
 Each request is given its own copies: code serving a page caches things on a model
 instance (its ``specific`` page, its URL) that must not outlive the request."""
@@ -35,8 +38,10 @@ class Memory:
 _memory = Memory(None)
 
 
-def remembered(request, key, load):
-    """``load()``, called once per process for each version of the site."""
+def remembered(request, key, load, keep_none=True):
+    """``load()``, called once per process for each version of the site; with
+    ``keep_none`` False, loaded again each time it finds nothing (a value a visitor's
+    request names, which may name anything)."""
     global _memory
     version = versions.site_version(request)
     memory = _memory
@@ -48,7 +53,7 @@ def remembered(request, key, load):
         return memory.values[key]
     except KeyError:
         value = load()
-        if len(memory.values) < MOST_REMEMBERED:
+        if len(memory.values) < MOST_REMEMBERED and (keep_none or value is not None):
             memory.values[key] = value
         return value
 
@@ -93,6 +98,17 @@ def with_specific_root(request):
         # Every page is routed through it: its specific form is remembered with it.
         site.root_page.specific  # noqa: B018
     return site
+
+
+def child_of_home(request, home_page, slug):
+    """The child of a site's home page that ``slug`` names, in its specific form, or
+    None: every page below a home page is routed through one, and publishing, moving
+    or deleting one gives the site a new version (it is in the menu's region)."""
+
+    def load():
+        return home_page.get_children().filter(slug=slug).specific().first()
+
+    return detached(remembered(request, ("child", home_page.pk, slug), load, keep_none=False))
 
 
 class RememberedSiteMiddleware:

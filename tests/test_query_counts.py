@@ -56,13 +56,13 @@ def routes(site, size):
     ("route", "expected"),
     [
         ("home", 7),
-        ("standard page", 7),
+        ("standard page", 5),
         ("search", 7),
         ("search, second page", 7),
         ("sitemap", 18),
         ("robots.txt", 1),
         ("ja home", 9),
-        ("ja standard page", 9),
+        ("ja standard page", 7),
         ("ja search", 8),
     ],
 )

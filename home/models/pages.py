@@ -1,4 +1,5 @@
 from django.db import models
+from django.http import Http404
 
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
@@ -6,6 +7,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import BodyBlock
+from home.process_memory import child_of_home
 from home.visibility import ViewRestrictionsByPathMixin
 
 
@@ -32,6 +34,18 @@ class HomePage(ViewRestrictionsByPathMixin, Page):
     # The sections under it are the page types that name it in their parent_page_types.
     parent_page_types = ["wagtailcore.Page"]
     max_count = 1
+
+    def route(self, request, path_components):
+        """As Wagtail routes, with the child taken from this process's memory (see
+        home.process_memory) rather than in two queries on every page below."""
+        if not path_components:
+            return super().route(request, path_components)
+        child = child_of_home(request, self, path_components[0])
+        if child is None:
+            raise Http404
+        # As Wagtail does: the breadcrumbs walk up without a query.
+        child._cached_parent_obj = self
+        return child.route(request, path_components[1:])
 
     def get_context(self, request, *args, **kwargs):
         """Each page type that may sit under the home page may list something on it,

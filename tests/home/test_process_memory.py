@@ -166,6 +166,51 @@ def test_the_home_page_published_shows_at_once_and_routes_to_its_children(
     assert comparison.title in page(client, comparison.url)
 
 
+def test_a_section_under_the_home_page_moves_to_its_new_address_once_published(
+    client, committed, comparison
+):
+    index = comparison.get_parent().specific
+    old_url = comparison.url
+    page(client, old_url)
+
+    def rename():
+        index.slug = "versus"
+        index.save_revision().publish()
+
+    committed(rename)
+
+    comparison.refresh_from_db()
+    assert comparison.url == "/versus/" + old_url.split("/", 2)[2]
+    assert comparison.title in page(client, comparison.url)
+    # Wagtail's redirect, made when the slug changed, answers where the page is gone.
+    moved = client.get(old_url)
+    assert (moved.status_code, moved["Location"]) == (301, comparison.url)
+
+
+def test_a_section_under_the_home_page_unpublished_or_deleted_is_gone_at_once(
+    client, committed, comparison
+):
+    index = comparison.get_parent().specific
+    page(client, index.url)
+    page(client, comparison.url)
+
+    committed(index.unpublish)
+    assert client.get(index.url).status_code == 404
+
+    committed(index.delete)
+    assert client.get(comparison.url).status_code == 404
+
+
+def test_addresses_no_page_has_are_not_remembered(client, home_page, site_settings):
+    for n in range(process_memory.MOST_REMEMBERED + 10):
+        assert client.get(f"/no-such-section-{n}/").status_code == 404
+
+    assert not [key for key in process_memory._memory.values if key[0] == "child"]
+    # What every page needs is still remembered, however many such requests came.
+    assert client.get("/").status_code == 200
+    assert any(key[0] == "site" for key in process_memory._memory.values)
+
+
 def test_a_warm_page_reads_the_site_version_once_and_none_of_what_is_remembered(client, comparison):
     page(client, comparison.url)
 
@@ -178,6 +223,10 @@ def test_a_warm_page_reads_the_site_version_once_and_none_of_what_is_remembered(
     # Every page is routed through the site's home page, whose specific form is
     # remembered with the site.
     assert [s for s in sql if 'FROM "home_homepage"' in s] == []
+    # ...and so is the home page's child it passes through, the comparisons' index: one
+    # page is looked up by its slug, the comparison itself.
+    assert [s for s in sql if "comparisonindexpage" in s] == []
+    assert sum('"wagtailcore_page"."slug" =' in s for s in sql) == 1
     # The page's own restrictions are checked as it is served; the site's private
     # sections (all of them, no condition) are remembered.
     restrictions = [s for s in sql if 'FROM "wagtailcore_pageviewrestriction"' in s]
