@@ -1,5 +1,5 @@
-"""A fact's value and its evidence as HTML: the markup of every cell of a comparison
-table, of every row of a product page's facts, of the calculator's facts used and of an
+"""A fact's value and its evidence as HTML: the body of a comparison table (its groups,
+rows and cells) and of a product page's facts, the calculator's facts used and an
 evidence page, written once here.
 
 Built in Python rather than with template includes because it is the bulk of those
@@ -13,6 +13,7 @@ translators, as in a template) and the markup built here are trusted."""
 
 from functools import lru_cache
 from html import escape as html_escape
+from itertools import groupby
 
 from django.utils.formats import date_format
 from django.utils.safestring import SafeString
@@ -203,6 +204,37 @@ class FactMarkup:
                 f"{words['evidence']}{hidden}</a>"
             )
         parts.append("</span>")
+        return SafeString("".join(parts))  # every value above is escaped
+
+    # A table's groups --------------------------------------------------------------------
+
+    def group_row(self, name, columns):
+        """The row that heads a group of criteria ("Security"), across ``columns``."""
+        return (
+            f'<tr class="group-row"><th scope="colgroup" colspan="{columns}">'
+            f'<span class="group-row__label">{in_its_language(name)}</span></th></tr>'
+        )
+
+    def product_facts(self, facts):
+        """A product page's facts, in order: a ``<tbody>`` for each group of criteria,
+        headed by its name, with a row per fact."""
+        parts = []
+        for name, in_group in groupby(facts, key=lambda fact: fact.criterion.group):
+            parts += ["<tbody>", self.group_row(name, 4), *map(self.product_row, in_group)]
+            parts.append("</tbody>")
+        return SafeString("".join(parts))  # every value above is escaped
+
+    def comparison_groups(self, table, differences_only=False):
+        """A comparison table's body: a ``<tbody>`` for each group of criteria, marked
+        (and hidden when the reader asked for differences only) where every row is the
+        same for every product."""
+        columns = len(table.columns) + 1
+        uniform = " data-uniform hidden" if differences_only else " data-uniform"
+        parts = []
+        for group in table.groups:
+            parts += [f"<tbody{uniform * group.is_uniform}>", self.group_row(group.name, columns)]
+            parts += [self.row(row, differences_only) for row in group.rows]
+            parts.append("</tbody>")
         return SafeString("".join(parts))  # every value above is escaped
 
     # A product page's row ----------------------------------------------------------------

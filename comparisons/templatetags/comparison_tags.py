@@ -51,15 +51,15 @@ def fact_evidence(context, fact, label, stale=False, age_in_days=0, anchor=""):
 
 
 @register.simple_tag(takes_context=True)
-def product_fact_row(context, fact):
-    """One row of a product page's facts: criterion, value, plan and evidence."""
-    return FactMarkup.for_context(context).product_row(fact)
+def product_facts(context, facts):
+    """A product page's facts, group by group: criterion, value, plan and evidence."""
+    return FactMarkup.for_context(context).product_facts(facts)
 
 
 @register.simple_tag(takes_context=True)
-def comparison_row(context, row, differences_only=False):
-    """One row of a comparison table: its criterion and every product's value."""
-    return FactMarkup.for_context(context).row(row, differences_only)
+def comparison_groups(context, table, differences_only=False):
+    """A comparison table's groups of rows: each criterion and every product's value."""
+    return FactMarkup.for_context(context).comparison_groups(table, differences_only)
 
 
 @register.filter
