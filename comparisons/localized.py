@@ -37,6 +37,10 @@ from wagtail_localize.fields import SynchronizedField
 
 from home.languages import default_language
 
+# What only lending a record its translation's words reads (``localize``): a page in
+# the records' own language may leave them in the database.
+TRANSLATION_FIELDS = ("translation_key", "wording")
+
 
 class SourceText(str):
     """Words shown in the language they were written in, not the page's."""

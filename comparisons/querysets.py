@@ -4,7 +4,7 @@ from django.db import models
 from django.db.models import Max
 from django.utils import timezone
 
-from comparisons.localized import TranslatableQuerySet
+from comparisons.localized import TRANSLATION_FIELDS, TranslatableQuerySet
 
 
 class ProductQuerySet(TranslatableQuerySet):
@@ -20,8 +20,6 @@ class FactQuerySet(TranslatableQuerySet):
     # Read by open data, the calculator, evidence pages and editors, never by a page's
     # table or list of facts.
     NOT_SHOWN = ("evidence_excerpt", "addon_price", "addon_per_seat", "source_flagged_at")
-    # What only lending facts their translations' words reads (``localize``).
-    TRANSLATION_FIELDS = ("translation_key", "wording")
 
     def as_shown(self, in_their_language):
         """Facts without the columns a page never reads; for a page in the facts' own
@@ -29,7 +27,7 @@ class FactQuerySet(TranslatableQuerySet):
         that lending them another language's words reads. A table loads hundreds of
         facts per render: each column left out is converted hundreds of times fewer
         (the translation key, a UUID, is the dearest)."""
-        return self.defer(*self.NOT_SHOWN, *self.TRANSLATION_FIELDS * in_their_language)
+        return self.defer(*self.NOT_SHOWN, *TRANSLATION_FIELDS * in_their_language)
 
     def stale(self, freshness_limit_days, today=None):
         """Facts last verified longer ago than the site's freshness limit."""

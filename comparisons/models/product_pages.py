@@ -20,7 +20,12 @@ from wagtail_localize.fields import SynchronizedField
 
 from comparisons.blocks import PlanBlock, PointBlock
 from comparisons.evidence_archive import evidence_of_fact, evidence_response
-from comparisons.localized import in_source_locale, localize_for, ours_in_source_locale
+from comparisons.localized import (
+    TRANSLATION_FIELDS,
+    in_source_locale,
+    localize_for,
+    ours_in_source_locale,
+)
 from comparisons.page_cache import comparison_fragment
 from comparisons.renditions import product_markdown, serve_markdown, wants_markdown
 from comparisons.structured_data import product_page, rich_result_problems
@@ -35,6 +40,15 @@ from .facts import Fact
 
 # Comparisons and case studies a product page lists: the newest, then a link to all.
 RELATED_SHOWN = 12
+LINKED_PAGE_FIELDS = (
+    "path",
+    "depth",
+    "title",
+    "url_path",
+    "locale_id",
+    "content_type_id",
+    "first_published_at",
+)
 NEVER = datetime.datetime.min.replace(tzinfo=datetime.UTC)
 
 
@@ -246,7 +260,9 @@ class ProductPage(HonestyCheckedPage, RoutablePageMixin, ViewRestrictionsByPathM
             .select_related("criterion")
             .order_by("criterion__group", "criterion__sort_order", "criterion__name")
         )
-        if not in_their_language:
+        if in_their_language:
+            facts = facts.defer(*(f"criterion__{name}" for name in TRANSLATION_FIELDS))
+        else:
             # Translated words stand aside for ranked values, which are read here.
             facts = facts.prefetch_related(with_ranked_values("criterion__"))
         facts = list(facts)
@@ -283,6 +299,8 @@ class ProductPage(HonestyCheckedPage, RoutablePageMixin, ViewRestrictionsByPathM
             return related
         pages = (
             listable(Page.objects.filter(wanted), request)
+            # What a link to a page needs: its title and address, and what sorts it here.
+            .only(*LINKED_PAGE_FIELDS)
             .annotate(
                 page_for_product=F("productpage__product_id"),
                 # The newest of each kind, so a product featured in hundreds of pages

@@ -2,6 +2,8 @@
 
 import datetime
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 import pytest
@@ -113,6 +115,33 @@ def test_facts_are_listed_with_sources_and_stale_ones_flagged(client, product_pa
     assert rows["SAML single sign-on"].select_one(".evidence a")["href"].startswith("https://")
     assert not rows["SAML single sign-on"].select_one(".stale")
     assert "Stale: last checked 200 days ago" in rows["Public API"].get_text()
+
+
+def test_facts_are_grouped_and_loaded_with_only_what_the_page_shows(client, product_page):
+    """A tbody per group of criteria, in order; and of each fact and its criterion only
+    what the page shows is read (not the evidence excerpt, not the translation keys of
+    records in the page's own language)."""
+    for name, group in (("Public API", "Platform"), ("SAML single sign-on", "Security")):
+        FactFactory(
+            product=product_page.product, criterion=CriterionFactory(name=name, group=group)
+        )
+
+    with CaptureQueriesContext(connection) as queries:
+        soup = soup_of(client, product_page.url)
+
+    groups = [
+        (
+            body.select_one(".group-row__label").get_text(),
+            body.select_one("tr:has(td) th").get_text(),
+        )
+        for body in soup.select("table.facts tbody")
+    ]
+    assert groups == [("Platform", "Public API"), ("Security", "SAML single sign-on")]
+    (loaded,) = [q["sql"] for q in queries if q["sql"].startswith('SELECT "comparisons_fact"."id"')]
+    for column in ("evidence_excerpt", "addon_price", "translation_key", "wording"):
+        assert f'"comparisons_fact"."{column}"' not in loaded
+        assert f'"comparisons_criterion"."{column}"' not in loaded
+    assert '"comparisons_criterion"."name"' in loaded
 
 
 def test_each_fact_tells_one_story_of_the_plan_it_holds_for(client, product_page):
