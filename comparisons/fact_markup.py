@@ -60,6 +60,14 @@ def stale_note(language, days):
     return f' <strong class="stale">{escape(words)}</strong>'
 
 
+def uniform_attributes(is_uniform, differences_only):
+    """A row or group where every product has the same value is marked, for the script
+    that shows only differences, and hidden when the reader asked for them."""
+    if not is_uniform:
+        return ""
+    return " data-uniform hidden" if differences_only else " data-uniform"
+
+
 def in_its_language(words):
     """Words from the comparison data, marked with their language where the page shows
     them untranslated, so that a screen reader reads them in the right voice."""
@@ -137,7 +145,9 @@ class FactMarkup:
         """The labels of a fact's support and availability choices, escaped."""
         if self.support_labels is None:
             model = type(fact)
-            self.support_labels = {value: escape(label) for value, label in model.Support.choices}
+            self.support_labels = {
+                value: escape(label) for value, label in model.SUPPORT_LABELS.items()
+            }
             self.availability_labels = {
                 value: escape(label) for value, label in model.Availability.choices
             }
@@ -229,10 +239,10 @@ class FactMarkup:
         (and hidden when the reader asked for differences only) where every row is the
         same for every product."""
         columns = len(table.columns) + 1
-        uniform = " data-uniform hidden" if differences_only else " data-uniform"
         parts = []
         for group in table.groups:
-            parts += [f"<tbody{uniform * group.is_uniform}>", self.group_row(group.name, columns)]
+            uniform = uniform_attributes(group.is_uniform, differences_only)
+            parts += [f"<tbody{uniform}>", self.group_row(group.name, columns)]
             parts += [self.row(row, differences_only) for row in group.rows]
             parts.append("</tbody>")
         return SafeString("".join(parts))  # every value above is escaped
@@ -273,7 +283,7 @@ class FactMarkup:
         where every product has the same value is marked, and hidden when the reader
         asked for differences only."""
         criterion = row.criterion
-        uniform = (" data-uniform hidden" if differences_only else " data-uniform") * row.is_uniform
+        uniform = uniform_attributes(row.is_uniform, differences_only)
         parts = [f'<tr{uniform}><th scope="row">{in_its_language(criterion.name)}']
         if criterion.help_text:
             help_text = in_its_language(criterion.help_text)

@@ -50,6 +50,8 @@ class Fact(LoadedFromRows, Wording, TranslatableMixin, models.Model):
         BETA = "beta", _("Beta")
 
     SUPPORT_RANK = {Support.YES: 2, Support.PARTIAL: 1, Support.NO: 0}
+    # Lazy: each is translated when read, in the reader's language.
+    SUPPORT_LABELS = dict(Support.choices)
     # What a reader takes from the cell. Changing any of these corrects the claim and
     # goes in the public corrections log; a new source or date only re-verifies it.
     CLAIM_FIELDS = ("support", "number", "text", "availability", "note")
@@ -355,7 +357,7 @@ class Fact(LoadedFromRows, Wording, TranslatableMixin, models.Model):
         if kind == Criterion.Kind.SUPPORT:
             # As get_support_display() says it, without hashing every choice's label
             # (which translates each) to look one up: tables show hundreds.
-            return str(SUPPORT_LABELS.get(self.support, self.support))
+            return str(self.SUPPORT_LABELS.get(self.support, self.support))
         if kind == Criterion.Kind.TEXT:
             return self.text
         if self.number is None:
@@ -419,6 +421,3 @@ class Fact(LoadedFromRows, Wording, TranslatableMixin, models.Model):
 
     def is_stale(self, freshness_limit_days, today=None):
         return self.age_in_days(today) > freshness_limit_days
-
-
-SUPPORT_LABELS = dict(Fact.Support.choices)

@@ -3,11 +3,18 @@ private sections) is remembered in each process under the site's version: with p
 not cached (as these tests run), each change to it shows on the next page, and a warm
 page reads none of it from the database."""
 
+import datetime
+
+from django.contrib.auth.models import Group
+from django.core.management import call_command
 from django.db import connection
-from django.test import RequestFactory
+from django.test import Client, RequestFactory
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
 
 from wagtail.models import PageViewRestriction, Site
+from wagtail.test.utils.form_data import nested_form_data, rich_text
 
 import pytest
 
@@ -15,6 +22,7 @@ from home import process_memory
 from home.models import SiteSettings, StandardPage
 from home.page_cache import versions
 from tests.home.factories import HomePageFactory, StandardPageFactory, wagtail_root
+from tests.testimonials.advocate_fixtures import user_in_group
 
 pytestmark = pytest.mark.django_db
 
@@ -199,6 +207,57 @@ def test_a_section_under_the_home_page_unpublished_or_deleted_is_gone_at_once(
 
     committed(index.delete)
     assert client.get(comparison.url).status_code == 404
+
+
+@pytest.fixture
+def moderator_client(django_user_model):
+    """In Wagtail's "Moderators" group, who publish and unpublish pages."""
+    user = user_in_group(django_user_model, "moderator", Group.objects.get(name="Moderators"))
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def rename_in_the_edit_view(moderator_client, index):
+    url = reverse("wagtailadmin_pages:edit", args=[index.pk])
+    form = {"title": index.title, "slug": "versus", "intro": rich_text(""), "action-publish": "1"}
+    response = moderator_client.post(url, nested_form_data(form))
+    assert response.status_code == 302, response.content.decode()[:2000]
+
+
+def rename_by_scheduled_publishing(moderator_client, index):
+    index.slug = "versus"
+    index.save_revision(approved_go_live_at=timezone.now() - datetime.timedelta(minutes=1))
+    call_command("publish_scheduled")
+
+
+def unpublish_in_bulk(moderator_client, index):
+    url = reverse("wagtail_bulk_action", args=["wagtailcore", "page", "unpublish"])
+    response = moderator_client.post(f"{url}?id={index.pk}", {"include_descendants": ""})
+    assert response.status_code == 302
+
+
+@pytest.mark.parametrize(
+    "change", [rename_in_the_edit_view, rename_by_scheduled_publishing, unpublish_in_bulk]
+)
+def test_a_section_changed_by_a_moderator_or_a_schedule_is_served_as_changed_at_once(
+    client, committed, comparison, moderator_client, change
+):
+    """The remembered section (the comparisons' index) follows every path a change to it
+    takes: the moderator's Publish button, a scheduled publication, a bulk action."""
+    index = comparison.get_parent().specific
+    page(client, index.url)
+    old_url = index.url
+
+    committed(lambda: change(moderator_client, index))
+
+    index.refresh_from_db()
+    if index.live:
+        assert index.url == "/versus/"
+        assert index.title in page(client, "/versus/")
+        assert client.get(old_url).status_code == 301  # Wagtail's redirect for the old slug
+    else:
+        assert client.get(old_url).status_code == 404
 
 
 def test_addresses_no_page_has_are_not_remembered(client, home_page, site_settings):
