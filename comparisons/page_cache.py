@@ -10,7 +10,7 @@ COMPARISON_DATA = "comparison-data"
 
 
 def comparison_fragment(request, freshness_limit_days):
-    """(seconds, key) for the ``{% cache %}`` block of a comparison or a product's facts."""
+    """(seconds, key) for the ``{% fragment %}`` block of a comparison or a product's facts."""
     return fragment(request, COMPARISON_DATA, freshness_limit_days)
 
 

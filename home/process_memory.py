@@ -1,25 +1,28 @@
 """What every request reads about its site, remembered in each process.
 
 Every page needs the Site its host names, that site's settings, its main menu and its
-private sections, and is routed through the site's home page and the section below it
-(the comparisons' index, say): queries with joins that took about 8 ms of a page's 10
-to 60 on the benchmark data (docs/benchmark.md). They change only when the site itself
-changes, and every such change gives the site's version
+private sections, and is routed through the site's home page in the reader's language
+and the section below it (the comparisons' index, say): queries with joins that took
+about 8 ms of a page's 10 to 60 on the benchmark data (docs/benchmark.md). They change
+only when the site itself changes, and every such change gives the site's version
 (``home.page_cache.versions.GLOBAL``) a new value once it has committed, whether or
 not pages are cached (home.page_cache.signals): saving the settings, a Site or a view
-restriction, and publishing, unpublishing, moving or deleting the home page or a page
-directly below it. So each process keeps them under the version it last read, and a
-request reads the version once: in the page cache's own round trip when pages are
-cached, else in one cache read where it read the menu before.
+restriction, adding or removing a language, and publishing, unpublishing, moving or
+deleting a home page (in any language) or a page directly below it. So each process
+keeps them under the version it last read, and a request reads the version once: in
+the page cache's own round trip when pages are cached, else in one cache read where it
+read the menu before.
 
 Each request is given its own copies: code serving a page caches things on a model
 instance (its ``specific`` page, its URL) that must not outlive the request."""
 
 import copy
+from functools import partial
 
 from django.http.request import split_domain_port
+from django.utils.translation import get_language
 
-from wagtail.models import Site
+from wagtail.models import Site, TranslatableMixin
 
 from home.page_cache import versions
 
@@ -89,15 +92,36 @@ def site_for(request):
     """The Site the request's host names, as Wagtail finds it."""
     hostname = split_domain_port(request._get_raw_host())[0]
     key = ("site", hostname, request.get_port())
-    return detached(remembered(request, key, lambda: with_specific_root(request)))
+    site = detached(remembered(request, key, lambda: with_specific_root(request)))
+    if site is not None:
+        # Asked for by Wagtail's routing once the reader's language is known (HomePage).
+        site.root_page.localized_from_memory = partial(localized_home, request, site.root_page)
+    return site
 
 
 def with_specific_root(request):
     site = Site._find_for_request(request)
     if site is not None:
-        # Every page is routed through it: its specific form is remembered with it.
-        site.root_page.specific  # noqa: B018
+        # Every page is routed through it: its specific form is remembered with it, as
+        # the site's root page, so that its own ``localized`` answers (HomePage).
+        site.root_page = site.root_page.specific
     return site
+
+
+def localized_home(request, home_page):
+    """``home_page`` in the active language, in its specific form: Wagtail routes every
+    request through it (``site.root_page.localized.specific``), which costs a query for
+    the active Locale, and two more for a translation, on every page."""
+
+    def load():
+        # Wagtail's own lookup, not HomePage's, which asks this function.
+        page = detached(TranslatableMixin.localized.fget(home_page).specific)
+        # Kept apart from this request: its copy of the site may be the page itself.
+        page.__dict__.pop("localized_from_memory", None)
+        return page
+
+    key = ("localized-home", home_page.pk, get_language())
+    return detached(remembered(request, key, load))
 
 
 def child_of_home(request, home_page, slug):

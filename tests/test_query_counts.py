@@ -55,14 +55,14 @@ def routes(site, size):
 @pytest.mark.parametrize(
     ("route", "expected"),
     [
-        ("home", 7),
-        ("standard page", 5),
+        ("home", 6),
+        ("standard page", 4),
         ("search", 7),
         ("search, second page", 7),
         ("sitemap", 18),
         ("robots.txt", 1),
-        ("ja home", 9),
-        ("ja standard page", 7),
+        ("ja home", 6),
+        ("ja standard page", 4),
         ("ja search", 8),
     ],
 )

@@ -27,6 +27,7 @@ from comparisons.structured_data import comparison_page
 from comparisons.table import ALL_PLANS, Column, build_table
 from home.anti_abuse import serve_public_form
 from home.honesty import HonestyCheckedPage
+from home.model_rows import LoadedFromRows
 from home.models.index_page import IndexPage
 from home.models.site_settings import SiteSettings
 from home.page_cache.parameters import shown_as_asked
@@ -356,7 +357,7 @@ class ComparisonPage(
         return self.render_route(request, "pages/inaccuracy_report_thanks.html")
 
 
-class ComparedProduct(TranslatableMixin, Orderable):
+class ComparedProduct(LoadedFromRows, TranslatableMixin, Orderable):
     """A product and plan compared, with the page's verdict on it. The verdict is
     translated with the page; the product and plan are the same in every language."""
 
@@ -394,7 +395,7 @@ class ComparedProduct(TranslatableMixin, Orderable):
         return f"{self.product} ({self.plan})"
 
 
-class ComparedCriterion(Orderable):
+class ComparedCriterion(LoadedFromRows, Orderable):
     page = ParentalKey(ComparisonPage, on_delete=models.CASCADE, related_name="compared_criteria")
     criterion = models.ForeignKey(
         "comparisons.Criterion",

@@ -31,6 +31,13 @@ class HomePage(ViewRestrictionsByPathMixin, Page):
     ]
     api_fields = ["honesty_promise", "intro"]
 
+    @property
+    def localized(self):
+        """This page in the active language. The site's copy of it, remembered in each
+        process, answers from there (home.process_memory.localized_home)."""
+        from_memory = self.__dict__.get("localized_from_memory")
+        return from_memory() if from_memory is not None else super().localized
+
     # The sections under it are the page types that name it in their parent_page_types.
     parent_page_types = ["wagtailcore.Page"]
     max_count = 1

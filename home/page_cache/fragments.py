@@ -18,10 +18,10 @@ def version_key(kind):
 
 
 def fragment(request, kind, *vary):
-    """(seconds, key) for the ``{% cache %}`` block of a fragment of ``kind``. Nothing is
+    """(seconds, key) for the ``{% fragment %}`` block of a fragment of ``kind``. Nothing is
     cached for a preview: it shows the editor's unsaved changes."""
     if settings.PAGE_CACHE_SECONDS <= 0 or getattr(request, "is_preview", False):
-        return 0, "uncached"  # a key nothing is ever stored under
+        return 0, "uncached"  # 0 seconds: {% fragment %} renders it without the cache
     key = version_key(kind)
     cache = versions.page_cache()
     (version,) = versions.current(cache, [key], cache.get_many([key]))

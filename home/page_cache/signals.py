@@ -21,7 +21,7 @@ from django.db.models import Q
 from django.db.models.signals import post_delete, post_save, pre_delete
 
 from wagtail.images import get_image_model
-from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from asgiref.local import Local
@@ -160,8 +160,9 @@ def page_moved_or_deleted(sender, instance, **kwargs):
 
 
 def privacy_or_site_changed(sender, raw=False, **kwargs):
-    """Who may see which pages, or which site a host is: the menu lists only public
-    pages, and a page made private must not be served from the cache."""
+    """Who may see which pages, which site a host is, or which languages there are: the
+    menu lists only public pages, a page made private must not be served from the
+    cache, and each language's pages are routed through its home page."""
     if not raw and not in_batch():
         purge_site(at_once=True)
 
@@ -196,7 +197,8 @@ def connect():
     # Deleting a page sends pre_delete with its specific class as the sender.
     pre_delete.connect(page_moved_or_deleted, dispatch_uid="page-cache-deleted")
     register(get_image_model(), every_page=True)
-    for model in (PageViewRestriction, Site):
+    # A language added or removed: pages are routed through the home page in each.
+    for model in (Locale, PageViewRestriction, Site):
         for signal in (post_save, post_delete):
             signal.connect(
                 privacy_or_site_changed, sender=model, dispatch_uid=f"page-cache-{model}"

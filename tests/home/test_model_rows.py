@@ -1,5 +1,5 @@
-"""Facts, criteria and products are loaded without Model.__init__: the same instances
-as Django's, or Django's own when that could differ."""
+"""Facts, criteria, products and the rows a comparison lists them in are loaded without
+Model.__init__: the same instances as Django's, or Django's own when that could differ."""
 
 from django.db.models.signals import post_init
 
@@ -7,7 +7,7 @@ from wagtail.models import Page
 
 import pytest
 
-from comparisons.models import Criterion, Fact, RankedValue
+from comparisons.models import ComparedCriterion, ComparedProduct, Criterion, Fact, RankedValue
 from home.model_rows import plain_model
 from tests.comparisons.factories import CriterionFactory, FactFactory
 
@@ -89,3 +89,26 @@ def test_a_product_loaded_with_a_fact_is_the_stored_product():
     assert loaded.product.name == "Fernhill Desk"
     assert loaded.product.pk == fact.product_id
     assert loaded.product._state.adding is False
+
+
+def test_a_comparisons_rows_load_as_stored_and_save_with_the_page(reported_comparison):
+    page = reported_comparison.page
+    assert plain_model(ComparedProduct) and plain_model(ComparedCriterion)
+
+    columns, criteria = type(page).objects.get(pk=page.pk).compared()
+
+    assert [(column.product.name, column.plan) for column in columns] == [
+        ("Fernhill Desk", "All plans"),
+        ("Tidewell Desk", "Business"),
+    ]
+    assert [criterion.name for criterion in criteria] == ["Phone channel", "Audit log retention"]
+    # Loaded rows are ordinary ones: edited and saved through the page (modelcluster).
+    loaded = type(page).objects.get(pk=page.pk)
+    rows = list(loaded.compared_products.all())
+    rows[1].plan = "Enterprise"
+    loaded.compared_products = rows
+    loaded.save()
+    assert list(ComparedProduct.objects.filter(page=page).values_list("plan", flat=True)) == [
+        "All plans",
+        "Enterprise",
+    ]

@@ -13,7 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from wagtail.models import PageViewRestriction, Site
+from wagtail.models import Locale, PageViewRestriction, Site
 from wagtail.test.utils.form_data import nested_form_data, rich_text
 
 import pytest
@@ -22,6 +22,7 @@ from home import process_memory
 from home.models import SiteSettings, StandardPage
 from home.page_cache import versions
 from tests.home.factories import HomePageFactory, StandardPageFactory, wagtail_root
+from tests.home.translations import japanese
 from tests.testimonials.advocate_fixtures import user_in_group
 
 pytestmark = pytest.mark.django_db
@@ -124,7 +125,7 @@ def test_a_site_added_for_a_host_serves_its_own_home_page_at_once(
     assert "Only on the other site" in page(client, "/only-there/", HTTP_HOST="other.example")
 
 
-@pytest.mark.parametrize("change", ["settings", "site", "restriction"])
+@pytest.mark.parametrize("change", ["settings", "site", "restriction", "language"])
 def test_each_change_to_what_is_remembered_gives_the_site_a_new_version(
     committed, home_page, site_settings, change
 ):
@@ -137,6 +138,7 @@ def test_each_change_to_what_is_remembered_gives_the_site_a_new_version(
         "restriction": lambda: PageViewRestriction.objects.create(
             page=staff, restriction_type=PageViewRestriction.LOGIN
         ),
+        "language": lambda: Locale.objects.create(language_code="fr"),
     }
 
     committed(changes[change])
@@ -258,6 +260,48 @@ def test_a_section_changed_by_a_moderator_or_a_schedule_is_served_as_changed_at_
         assert client.get(old_url).status_code == 301  # Wagtail's redirect for the old slug
     else:
         assert client.get(old_url).status_code == 404
+
+
+def test_each_language_is_routed_through_its_own_home_page(
+    client, committed, comparison, home_page
+):
+    japanese_home = japanese(home_page)
+    section = StandardPageFactory(parent=home_page, title="How we work", slug="how-we-work")
+    translated = japanese(section)
+    translated.title = "私たちの仕事の進め方"
+    translated.save_revision().publish()
+    # Alternately, Japanese first: each language's home page is remembered apart.
+    for _ in range(2):
+        assert "私たちの仕事の進め方" in page(client, "/ja/how-we-work/")
+        assert "How we work" in page(client, "/how-we-work/")
+        assert japanese_home.title in page(client, "/ja/")
+
+    def retitle():
+        japanese_home.refresh_from_db()
+        japanese_home.title = "ようこそ"
+        japanese_home.save_revision().publish()
+
+    committed(retitle)
+
+    assert "ようこそ" in page(client, "/ja/")
+    assert "私たちの仕事の進め方" in page(client, "/ja/how-we-work/")
+    assert "ようこそ" not in page(client, "/")
+
+
+def test_a_warm_page_in_either_language_asks_no_locale_or_home_page(client, comparison, home_page):
+    japanese_home = japanese(home_page)
+    japanese(StandardPageFactory(parent=home_page, slug="how-we-work"))
+
+    for url in ("/how-we-work/", "/ja/how-we-work/"):
+        page(client, url)
+        with CaptureQueriesContext(connection) as queries:
+            page(client, url)
+
+        sql = [query["sql"] for query in queries]
+        assert [s for s in sql if 'FROM "wagtailcore_locale"' in s] == [], url
+        home_rows = [s for s in sql if 'FROM "home_homepage"' in s]
+        home_ids = [s for s in sql if f'"wagtailcore_page"."id" = {japanese_home.pk}' in s]
+        assert home_rows == home_ids == [], url
 
 
 def test_addresses_no_page_has_are_not_remembered(client, home_page, site_settings):
