@@ -39,6 +39,13 @@ def page(client, url, **headers):
     return response.content.decode()
 
 
+def published_with_title(page, title):
+    """What an editor does: the page retitled, and published."""
+    page.refresh_from_db()
+    page.title = title
+    page.save_revision().publish()
+
+
 def menu(html):
     return html.split('class="main-menu"', 1)[1].split("</ul>", 1)[0]
 
@@ -165,12 +172,7 @@ def test_the_home_page_published_shows_at_once_and_routes_to_its_children(
     page(client, "/")
     page(client, comparison.url)
 
-    def retitle():
-        home_page.refresh_from_db()
-        home_page.title = "Welcome to Fernhill"
-        home_page.save_revision().publish()
-
-    committed(retitle)
+    committed(lambda: published_with_title(home_page, "Welcome to Fernhill"))
 
     assert "Welcome to Fernhill" in page(client, "/")
     assert comparison.title in page(client, comparison.url)
@@ -276,12 +278,7 @@ def test_each_language_is_routed_through_its_own_home_page(
         assert "How we work" in page(client, "/how-we-work/")
         assert japanese_home.title in page(client, "/ja/")
 
-    def retitle():
-        japanese_home.refresh_from_db()
-        japanese_home.title = "ようこそ"
-        japanese_home.save_revision().publish()
-
-    committed(retitle)
+    committed(lambda: published_with_title(japanese_home, "ようこそ"))
 
     assert "ようこそ" in page(client, "/ja/")
     assert "私たちの仕事の進め方" in page(client, "/ja/how-we-work/")
