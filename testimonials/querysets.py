@@ -2,7 +2,6 @@ import datetime
 
 from django.db import models
 from django.db.models import (
-    Avg,
     Case,
     Count,
     DateField,
@@ -157,31 +156,41 @@ class TestimonialQuerySet(models.QuerySet):
         return summarised(self.counts())
 
     def counts(self):
-        """The figures ``summary()`` is made of, as plain numbers: what a tally stores."""
-        Status, reasons = self.model.Status, self.model.RejectionReason
-        public = Q(**PUBLIC)
-        rated = public & Q(rating__isnull=False)
-        rejected_as = {
-            reason.value: Q(status=Status.REJECTED, rejection_reason=reason.value)
-            for reason in reasons
+        """The figures ``summary()`` is made of, as plain numbers: what a tally stores.
+        One query grouped by what the figures depend on (a few dozen rows at most,
+        however many testimonials), summed here: the ORM takes longer to build thirty
+        filtered aggregates than the database takes to count the rows."""
+        Status = self.model.Status
+        reasons = {reason.value for reason in self.model.RejectionReason}
+        counts = dict.fromkeys(["rated", "submitted", "published", "pending", "withdrawn"], 0)
+        counts |= {f"stars_{n}": 0 for n in range(1, 6)}
+        counts |= {
+            rejection_key(reason, stars): 0
+            for reason in sorted(reasons)
+            for stars in REJECTION_RATING_COLUMNS
         }
-        return self.aggregate(
-            average=Avg("rating", filter=rated),
-            rated=Count("pk", filter=rated),
-            submitted=Count("pk"),
-            published=Count("pk", filter=public),
-            pending=Count("pk", filter=Q(status=Status.PENDING)),
-            withdrawn=Count("pk", filter=Q(status=Status.WITHDRAWN)),
-            **{f"stars_{n}": Count("pk", filter=rated & Q(rating=n)) for n in range(1, 6)},
-            **{
-                rejection_key(reason, stars): Count(
-                    "pk",
-                    filter=condition & (Q(rating=stars) if stars else Q(rating__isnull=True)),
-                )
-                for reason, condition in rejected_as.items()
-                for stars in REJECTION_RATING_COLUMNS
-            },
-        )
+        fields = list(dict.fromkeys(["status", "rejection_reason", "rating", *PUBLIC]))
+        rating_total = 0
+        for group in self.order_by().values(*fields).annotate(number=Count("pk")):
+            number, status, rating = group["number"], group["status"], group["rating"]
+            counts["submitted"] += number
+            if status == Status.PENDING:
+                counts["pending"] += number
+            elif status == Status.WITHDRAWN:
+                counts["withdrawn"] += number
+            elif status == Status.REJECTED and group["rejection_reason"] in reasons:
+                key = rejection_key(group["rejection_reason"], rating)
+                if rating in REJECTION_RATING_COLUMNS:
+                    counts[key] += number
+            if all(group[field] == value for field, value in PUBLIC.items()):
+                counts["published"] += number
+                if rating is not None:
+                    counts["rated"] += number
+                    rating_total += rating * number
+                    if 1 <= rating <= 5:
+                        counts[f"stars_{rating}"] += number
+        counts["average"] = rating_total / counts["rated"] if counts["rated"] else None
+        return counts
 
 
 class TestimonialManager(models.Manager.from_queryset(TestimonialQuerySet)):

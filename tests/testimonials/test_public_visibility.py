@@ -66,6 +66,36 @@ def test_aggregates_count_only_approved_ratings(mixed, our_product):
     }
 
 
+def test_the_ratings_average_and_spread_only_what_is_public(our_product, django_assert_num_queries):
+    for rating in (5, 4, 4, 1, None):
+        TestimonialFactory(product=our_product, rating=rating, approved=True)
+    for traits in ({}, {"rejected": True}, {"status": Testimonial.Status.APPROVED, "live": False}):
+        TestimonialFactory(product=our_product, rating=2, **traits)
+
+    with django_assert_num_queries(1):
+        ratings = Testimonial.objects.filter(product=our_product).summary()["ratings"]
+
+    assert ratings["average"] == pytest.approx(3.5)  # (5 + 4 + 4 + 1) / 4: unrated aside
+    assert ratings["count"] == 4
+    assert [(row["stars"], row["count"], row["percent"]) for row in ratings["distribution"]] == [
+        (5, 1, 25),
+        (4, 2, 50),
+        (3, 0, 0),
+        (2, 0, 0),
+        (1, 1, 25),
+    ]
+    assert ratings["critical"] == 1
+    assert our_product.testimonials.summary()["ratings"] == ratings
+
+
+def test_a_product_with_no_public_rating_has_no_average(our_product):
+    TestimonialFactory(product=our_product, rating=5)  # pending
+
+    ratings = Testimonial.objects.filter(product=our_product).summary()["ratings"]
+
+    assert (ratings["average"], ratings["count"], ratings["critical"]) == (None, 0, 0)
+
+
 def test_a_testimonial_that_is_not_public_has_no_page(client, mixed, wall_page):
     assert client.get(f"{wall_page.url}{mixed['approved'].pk}/").status_code == 200
     for state in ("pending", "rejected", "withdrawn"):
