@@ -38,8 +38,10 @@ checks: $(VENV)/.installed-test
 	$(BIN)/python manage.py check --fail-level WARNING
 	$(BIN)/python manage.py makemigrations --check --dry-run
 
-# One worker per CPU (pytest-xdist). Tests are handed out in pytest-django's order, so on
-# each worker the transactional tests, which empty the database after them, come last.
+# One worker per CPU (pytest-xdist). Tests are handed out a module at a time, so what a
+# module builds once is built once per run, and in pytest-django's order, so on each
+# worker the transactional tests, which empty the database after them, come last
+# (pytest_xdist_make_scheduler in tests/conftest.py).
 # PYTEST_WORKERS=0 runs everything in one process; PYTEST_ARGS adds options.
 PYTEST_WORKERS ?= auto
 PYTEST := $(BIN)/pytest -n $(PYTEST_WORKERS) --dist load

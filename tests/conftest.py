@@ -26,36 +26,12 @@ pytest_plugins = [
     "tests.testimonials.advocate_fixtures",
 ]
 
-# Handed out test by test: long tests that share only a quick set-up, run side by side.
-SPREAD_MODULES = frozenset({"tests/browser/test_accessibility.py"})
-
 
 def pytest_xdist_make_scheduler(config, log):
-    """``--dist load``, but a module's tests go to one worker together, so what a module
-    builds once (the demo content, ten times the data, servers of its own) is built
-    once per run, not by every worker handed one of its tests."""
+    """``--dist load``, a module at a time (tests/scheduling.py)."""
     if config.getvalue("dist") != "load":
         return None
-    from xdist.scheduler import LoadScopeScheduling
-
-    class LoadByModule(LoadScopeScheduling):
-        """Units in pytest-django's order (database tests, then transactional ones, then
-        those without a database): a module with tests in two of these phases is a
-        unit in each, so no transactional test empties a worker's database early."""
-
-        scopes = None
-
-        def _split_scope(self, nodeid):
-            if self.scopes is None:
-                self.scopes, previous, runs = {}, None, {}
-                for test in self.collection:
-                    module = test.split("::", 1)[0]
-                    if module != previous:
-                        runs[module] = runs.get(module, -1) + 1
-                        previous = module
-                    spread = module in SPREAD_MODULES
-                    self.scopes[test] = test if spread else f"{module}#{runs[module]}"
-            return self.scopes[nodeid]
+    from tests.scheduling import LoadByModule
 
     return LoadByModule(config, log)
 
