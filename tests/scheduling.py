@@ -28,6 +28,12 @@ def units(collection, spread=SPREAD_MODULES):
 class LoadByModule(LoadScopeScheduling):
     scopes = None
 
+    def __init__(self, config, log=None):
+        super().__init__(config, log)
+        # Units in the collection's order: by default pytest-xdist hands out the largest
+        # first, which would run transactional tests before the database tests.
+        config.option.loadscopereorder = False
+
     def _split_scope(self, nodeid):
         # The collection is known by the time the first test is placed.
         if self.scopes is None:
