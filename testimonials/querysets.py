@@ -166,7 +166,7 @@ class TestimonialQuerySet(models.QuerySet):
         counts |= {f"stars_{n}": 0 for n in range(1, 6)}
         counts |= {
             rejection_key(reason, stars): 0
-            for reason in sorted(reasons)
+            for reason in reasons
             for stars in REJECTION_RATING_COLUMNS
         }
         fields = list(dict.fromkeys(["status", "rejection_reason", "rating", *PUBLIC]))
@@ -178,10 +178,12 @@ class TestimonialQuerySet(models.QuerySet):
                 counts["pending"] += number
             elif status == Status.WITHDRAWN:
                 counts["withdrawn"] += number
-            elif status == Status.REJECTED and group["rejection_reason"] in reasons:
-                key = rejection_key(group["rejection_reason"], rating)
-                if rating in REJECTION_RATING_COLUMNS:
-                    counts[key] += number
+            elif (
+                status == Status.REJECTED
+                and group["rejection_reason"] in reasons
+                and rating in REJECTION_RATING_COLUMNS
+            ):
+                counts[rejection_key(group["rejection_reason"], rating)] += number
             if all(group[field] == value for field, value in PUBLIC.items()):
                 counts["published"] += number
                 if rating is not None:
