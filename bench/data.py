@@ -34,7 +34,6 @@ from django.utils.text import slugify
 
 from wagtail.images import get_image_model
 from wagtail.models import Page
-from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from PIL import Image as PILImage
 
@@ -55,6 +54,7 @@ from comparisons.models import (
 )
 from comparisons.table import ALL_PLANS
 from home import sqlite_statistics
+from home.bulk_indexing import indexes_paused
 from home.demo import (
     COMPANY,
     HOME_JAPANESE,
@@ -273,14 +273,10 @@ class BenchData:
     def load(self):
         check_empty()
         self.started = time.monotonic()
-        # The page cache is purged and the reference index rebuilt once at the end:
-        # the purges and the index's update after every save (70 for a comparison page,
-        # one per row it compares) would only cost time.
-        with (
-            purged_once(),
-            disable_reference_index_auto_update(),
-            transaction.atomic(),
-        ):
+        # The page cache is purged and the indexes built once at the end: the purges
+        # and the indexes' updates after every save (70 for a comparison page, one per
+        # row it compares) would only cost time.
+        with purged_once(), indexes_paused(), transaction.atomic():
             self.images = self.make_images()
             home = self.home()
             self.products = self.make_products()

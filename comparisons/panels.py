@@ -1,9 +1,12 @@
-from wagtail.admin.panels import InlinePanel
+from wagtail.admin.panels import InlinePanel, MultipleChooserPanel
 from wagtail.admin.panels.base import get_form_for_model
 
+from home.chosen_rows import ChosenOncePanelMixin
 
-class InlinePanelWithForm(InlinePanel):
-    """An InlinePanel whose child forms are built on ``form_class``.
+
+class InlinePanelWithForm(ChosenOncePanelMixin, InlinePanel):
+    """An InlinePanel whose child forms are built on ``form_class``, each row's choice
+    of a record found once for them all (a product's facts and their criteria).
 
     Wagtail builds child forms on its plain model form and ignores the child model's
     ``base_form_class`` (wagtail/wagtail#3175), so a child form could not add a field
@@ -25,3 +28,7 @@ class InlinePanelWithForm(InlinePanel):
             **({"defer_required_on_fields": deferred} if deferred else {}),
         )
         return options
+
+
+class RowsChooserPanel(ChosenOncePanelMixin, MultipleChooserPanel):
+    """A comparison's products or criteria, each row's choice found once for them all."""

@@ -8,7 +8,7 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, MultipleChooserPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, TranslatableMixin
@@ -22,6 +22,7 @@ from comparisons.evidence_archive import evidence_for, evidence_response
 from comparisons.inaccuracy_reports import InaccuracyReportForm, save_report
 from comparisons.localized import in_source_locale, localize, localize_for
 from comparisons.page_cache import comparison_fragment
+from comparisons.panels import RowsChooserPanel
 from comparisons.renditions import comparison_markdown, serve_markdown, wants_markdown
 from comparisons.structured_data import comparison_page
 from comparisons.table import ALL_PLANS, Column, build_table
@@ -95,14 +96,14 @@ class ComparisonPage(
 
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
-        MultipleChooserPanel(
+        RowsChooserPanel(
             "compared_products",
             chooser_field_name="product",
             label="Product",
             heading="Products compared",
             min_num=2,
         ),
-        MultipleChooserPanel(
+        RowsChooserPanel(
             "compared_criteria",
             chooser_field_name="criterion",
             label="Criterion",
@@ -186,7 +187,12 @@ class ComparisonPage(
     def compared(self):
         """The columns (product and plan) and the criteria, in the editor's order."""
         compared = list(self.compared_products.select_related("product", "product__logo"))
-        criteria = [row.criterion for row in self.compared_criteria.select_related("criterion")]
+        rows = list(self.compared_criteria.select_related("criterion"))
+        # A preview's rows are the edit form's, in memory and without what they refer
+        # to: one query for each, not one per row. Rows loaded above have theirs.
+        prefetch_related_objects(compared, "product__logo")
+        prefetch_related_objects(rows, "criterion")
+        criteria = [row.criterion for row in rows]
         load_ranked_values(criteria)
         columns = [Column(item.product, item.plan, item.best_for) for item in compared]
         return columns, criteria
