@@ -4,9 +4,8 @@ from wagtail.admin.panels.base import get_form_for_model
 from home.chosen_rows import ChosenOncePanelMixin
 
 
-class InlinePanelWithForm(ChosenOncePanelMixin, InlinePanel):
-    """An InlinePanel whose child forms are built on ``form_class``, each row's choice
-    of a record found once for them all (a product's facts and their criteria).
+class InlinePanelWithForm(InlinePanel):
+    """An InlinePanel whose child forms are built on ``form_class``.
 
     Wagtail builds child forms on its plain model form and ignores the child model's
     ``base_form_class`` (wagtail/wagtail#3175), so a child form could not add a field
@@ -28,6 +27,11 @@ class InlinePanelWithForm(ChosenOncePanelMixin, InlinePanel):
             **({"defer_required_on_fields": deferred} if deferred else {}),
         )
         return options
+
+
+class RowsInlinePanel(ChosenOncePanelMixin, InlinePanelWithForm):
+    """A product's facts: rows on ``form_class``, each row's choice of a criterion found
+    once for them all."""
 
 
 class RowsChooserPanel(ChosenOncePanelMixin, MultipleChooserPanel):

@@ -13,7 +13,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 
 from modelcluster.forms import BaseChildFormSet
-from wagtail.admin.forms.models import formfield_for_dbfield
+from wagtail.admin.forms.models import WagtailAdminModelForm, formfield_for_dbfield
+from wagtail.models import TranslatableMixin
 
 
 class ChosenOnceField(forms.ModelChoiceField):
@@ -52,7 +53,23 @@ def chosen_once_formfield(db_field, **kwargs):
 
 class ChosenOnceFormSet(BaseChildFormSet):
     """Gives each of its forms' ``ChosenOnceField`` the records every row chose; the
-    hidden field naming the row itself is one of them."""
+    hidden field naming the row itself is one of them. The rows already saved come
+    with the records they chose before and, when translatable, their language: what
+    their checks read (a fact's earlier claim, whether a row is in the default
+    language), in the query that loads them."""
+
+    def __init__(self, *args, queryset=None, instance=None, **kwargs):
+        if queryset is None and instance is not None:
+            queryset = getattr(instance, self.fk.remote_field.get_accessor_name()).all()
+            related = [
+                name
+                for name, field in self.form.base_fields.items()
+                if isinstance(field, ChosenOnceField)
+            ]
+            if issubclass(self.model, TranslatableMixin):
+                related.append("locale")
+            queryset = queryset.select_related(*related)
+        super().__init__(*args, queryset=queryset, instance=instance, **kwargs)
 
     def _construct_form(self, i, **kwargs):
         form = super()._construct_form(i, **kwargs)
@@ -117,12 +134,39 @@ class _RowByRow:
             return None
 
 
+class ChosenOnceForm:
+    """A row's form, before Wagtail's: a foreign key whose record was found among the
+    formset's is left out of the model's own check of it (a query a row), which
+    asks the same of the same limited choices. Uniqueness checks keep it."""
+
+    def _get_validation_exclusions(self):
+        exclude = super()._get_validation_exclusions()
+        if getattr(self, "_checking_unique", False):
+            return exclude
+        return exclude | {
+            name
+            for name, field in self.fields.items()
+            if isinstance(field, ChosenOnceField)
+            and field.chosen is not None
+            and isinstance(self._meta.model._meta.get_field(name), models.ForeignKey)
+        }
+
+    def validate_unique(self):
+        self._checking_unique = True
+        try:
+            super().validate_unique()
+        finally:
+            self._checking_unique = False
+
+
 class ChosenOncePanelMixin:
     """For an inline panel: its rows' choices of records found once per formset."""
 
     def get_form_options(self):
         options = super().get_form_options()
         formset = options["formsets"][self.relation_name]
+        base = formset.get("form", WagtailAdminModelForm)
+        formset["form"] = type(base)(f"ChosenOnce{base.__name__}", (ChosenOnceForm, base), {})
         formset["formset"] = ChosenOnceFormSet
         formset["formfield_callback"] = chosen_once_formfield
         return options

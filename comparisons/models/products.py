@@ -10,7 +10,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from comparisons.admin_forms import FactForm, ProductForm
 from comparisons.localized import Wording
-from comparisons.panels import InlinePanelWithForm
+from comparisons.panels import RowsInlinePanel
 from comparisons.querysets import ProductQuerySet
 from home.model_rows import LoadedFromRows
 
@@ -110,7 +110,7 @@ class Product(
         FieldRowPanel([FieldPanel("application_category"), FieldPanel("operating_system")]),
         MultiFieldPanel(
             [
-                InlinePanelWithForm(
+                RowsInlinePanel(
                     "facts",
                     label="Fact",
                     form_class=FactForm,

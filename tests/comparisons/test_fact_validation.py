@@ -4,14 +4,17 @@ refused with a message that says what to fix, and nothing is stored."""
 import datetime
 
 from django.core.exceptions import ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from wagtail.models import Locale
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 import pytest
 
 from comparisons.models import Criterion, Fact, Product
-from tests.comparisons.factories import CriterionFactory, ProductFactory
+from tests.comparisons.factories import CriterionFactory, FactFactory, ProductFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -243,3 +246,71 @@ def test_two_facts_for_the_same_criterion_and_plan_are_refused(admin_client, pri
     assert response.status_code == 200
     assert "already has a fact for this criterion and plan" in response.content.decode()
     assert not Product.objects.exists()
+
+
+def facts_form(facts, product=None):
+    """The product form as the admin posts it, with ``facts`` ({criterion: number}):
+    those ``product`` has already, by their ids, and new ones."""
+    product = product or Product()
+    form_class = Product.snippet_viewset.get_edit_handler().get_form_class()
+    existing = {fact.criterion_id: fact.pk for fact in product.facts.all()} if product.pk else {}
+    rows = [
+        {
+            "id": existing.get(criterion.pk, ""),
+            "criterion": criterion.pk,
+            "plan": "Pro",
+            "support": "",
+            "number": number,
+            "text": "",
+            "availability": "",
+            "note": "",
+            "source_url": "https://tidewell.example/pricing",
+            "verified_on": timezone.localdate().isoformat(),
+        }
+        for criterion, number in facts.items()
+    ]
+    data = nested_form_data(
+        {
+            "name": "Tidewell Desk",
+            "vendor": "Tidewell",
+            "website": "https://tidewell.example",
+            "summary": "A helpdesk for large teams.",
+            "facts": inline_formset(rows, initial=len(existing)),
+        }
+    )
+    return form_class(data, instance=product)
+
+
+def test_checking_30_facts_costs_the_queries_of_checking_3(today):
+    criteria = [CriterionFactory(kind=Criterion.Kind.NUMBER, unit="USD") for _ in range(30)]
+    few, many = ProductFactory(), ProductFactory()
+    for product, measured in ((few, criteria[:3]), (many, criteria)):
+        for criterion in measured:
+            FactFactory(product=product, criterion=criterion, plan="Pro", number=9)
+    facts_form(dict.fromkeys(criteria[:3], "9"), few).is_valid()  # warms what a process keeps
+    checking_few = facts_form(dict.fromkeys(criteria[:3], "10"), few)
+    checking_many = facts_form(dict.fromkeys(criteria, "10"), many)
+
+    with CaptureQueriesContext(connection) as few_queries:
+        checking_few.is_valid()
+    with CaptureQueriesContext(connection) as many_queries:
+        checking_many.is_valid()
+
+    assert len(many_queries) == len(few_queries)
+    rows = checking_many.formsets["facts"].forms
+    assert [form.cleaned_data["criterion"] for form in rows] == criteria
+    # A changed value takes a reason, found on every row.
+    assert all("change_reason" in form.errors for form in rows)
+
+
+def test_a_criterion_in_another_language_is_refused_among_the_facts():
+    criteria = [CriterionFactory(kind=Criterion.Kind.NUMBER, unit="USD") for _ in range(3)]
+    japanese = criteria[1].copy_for_translation(Locale.objects.get_or_create(language_code="ja")[0])
+    japanese.save()
+
+    form = facts_form({criteria[0]: "9", japanese: "9", criteria[2]: "9"})
+
+    assert not form.is_valid()
+    errors = [form.errors for form in form.formsets["facts"].forms]
+    assert not errors[0] and not errors[2]
+    assert "Select a valid choice" in str(errors[1]["criterion"])
