@@ -1,9 +1,11 @@
 """Inline rows that each choose a record: a comparison's 60 criteria, a product's 220
 facts and their criteria. Django looks each row's choice up in a query of its own when
-the form is cleaned, and so does the hidden field naming each row; Wagtail cleans the
-form twice for every preview (once when the editor's changes are posted, once when the
-preview is shown): 260 queries for the largest comparison. Here the first row to be cleaned looks
-up what every row of its formset chose, in one query; the others find theirs in it.
+the form is cleaned, and so does the hidden field naming each row, and then the model
+asks again whether the chosen record exists; Wagtail cleans the form twice for every
+preview (once when the editor's changes are posted, once when the preview is shown).
+For the largest comparison that was 400 of the preview's 520 queries. Here the first
+row to be cleaned looks up what every row of its formset chose, in one query; the
+others find theirs in it, and the model's check is not repeated.
 
 Use ``ChosenOncePanelMixin`` before an ``InlinePanel`` (or a subclass such as
 ``MultipleChooserPanel``) in the panel's bases."""
