@@ -13,14 +13,17 @@ from django.conf import settings
 from django.core.files.storage import default_storage
 from django.urls import reverse
 
-from csp.constants import NONE
+from csp.constants import NONE, SELF
 from csp.middleware import CSPMiddleware
 from csp.utils import default_config
 
 
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
     """A view whose response may be framed by other sites sets
-    ``response.frame_ancestors`` to the origins allowed to do so."""
+    ``response.frame_ancestors`` to the origins allowed to do so. A preview is framed
+    by the admin's preview panel, on this site: Wagtail renders it through the public
+    middleware (the request for the page's own address), so it gets the public
+    policy, but may be framed by this origin."""
 
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only=report_only)
@@ -29,6 +32,8 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
         if parts.config is None and is_admin_request(request):
             parts.config = default_config(settings.ADMIN_CONTENT_SECURITY_POLICY["DIRECTIVES"])
         frame_ancestors = getattr(response, "frame_ancestors", None)
+        if frame_ancestors is None and getattr(request, "is_preview", False):
+            frame_ancestors = [SELF]
         if frame_ancestors is not None:
             parts.replace = {**(parts.replace or {}), "frame-ancestors": frame_ancestors or [NONE]}
         media = media_origin()

@@ -58,3 +58,24 @@ def test_reference_requests_show_dates_and_who_asked(logged_in_editor, screensho
     screenshot(page, f"editor-reference-requests-{width}")
     assert "Just now" not in table
     assert "Jonas Berg" in table
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_the_preview_panel_shows_the_comparison_being_edited(logged_in_editor, screenshot, width):
+    from comparisons.models import ComparisonPage
+
+    comparison = ComparisonPage.objects.filter(locale__language_code="en").order_by("path")[0]
+    page = logged_in_editor(f"/admin/pages/{comparison.pk}/edit/", width)
+    refused = []
+    page.on(
+        "console",
+        lambda message: refused.append(message.text) if "violates" in message.text else None,
+    )
+
+    page.click("button[data-side-panel-toggle='preview']")
+    preview = page.frame_locator("iframe[title='Preview']").first
+    preview.locator("table caption").first.wait_for(timeout=30_000)
+    screenshot(page, f"editor-comparison-preview-{width}")
+
+    assert comparison.title in preview.locator("h1").inner_text()
+    assert not [text for text in refused if "frame-ancestors" in text]

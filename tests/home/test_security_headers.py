@@ -17,6 +17,7 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.test import override_settings
 
+from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 from wagtail.users.models import UserProfile
 
 import pytest
@@ -149,6 +150,31 @@ def test_the_admin_gets_its_own_relaxed_policy(production_settings, https, admin
 
     assert "'unsafe-inline'" in csp["script-src"]
     assert csp["frame-ancestors"] == ["'self'"] and csp["object-src"] == ["'none'"]
+
+
+def test_a_preview_may_be_framed_by_this_site_only(
+    production_settings, https, site_settings, editor_in_admin
+):
+    page = StandardPageFactory(parent=site_settings.site.root_page, title="How we compare")
+    preview_url = f"/admin/pages/{page.pk}/edit/preview/"
+    form = {
+        "title": "How we compare, revised",
+        "slug": page.slug,
+        "intro": "",
+        "body": streamfield([("paragraph", rich_text("<p>Every value has a source.</p>"))]),
+    }
+
+    # What the admin's preview panel asks for (the browser test opens the panel).
+    assert https.post(preview_url, nested_form_data(form)).json()["is_valid"]
+    preview = https.get(preview_url, {"in_preview_panel": "true"})
+
+    csp = policy(preview["Content-Security-Policy"])
+    assert "How we compare, revised" in preview.content.decode()
+    assert csp["frame-ancestors"] == ["'self'"]
+    assert csp["script-src"] == ["'self'"] and csp["default-src"] == ["'none'"]
+    # The page itself, outside the panel, still refuses every frame.
+    public = policy(https.get(page.url)["Content-Security-Policy"])
+    assert public["frame-ancestors"] == ["'none'"]
 
 
 @pytest.mark.real_clock
