@@ -237,28 +237,37 @@ def localize(objects, locale_id):
     locale ``locale_id``, in memory (never saved): one query per model with objects
     in another language, none for a page in the objects' own."""
     by_model = defaultdict(lambda: defaultdict(dict))
+    wordless = defaultdict(dict)
     for obj in objects:
         if obj is not None and obj.locale_id != locale_id and not getattr(obj, "_localized", 0):
             # Keyed by identity: an instance listed twice takes the words once.
-            by_model[type(obj)][obj.translation_key][id(obj)] = obj
+            if any(getattr(obj, name) for name in obj.translated_words):
+                by_model[type(obj)][obj.translation_key][id(obj)] = obj
+            else:
+                # Nothing to translate (most facts: a number or a support level, and no
+                # note): not looked up. A table's query lists a third of its facts.
+                wordless[type(obj)][id(obj)] = obj
     source_language = default_language()
-    for model, sources in by_model.items():
+    for model in {*by_model, *wordless}:
         names = model.translated_words
-        rows = {
-            row["translation_key"]: row
-            for row in model.objects.filter(locale_id=locale_id, translation_key__in=sources)
-            .order_by()  # keyed, not listed: no join or sort for the model's ordering
-            .values("translation_key", "wording", *names)
-        }
+        sources = by_model.get(model, {})
+        rows = {}
+        if sources:
+            rows = {
+                row["translation_key"]: row
+                for row in model.objects.filter(locale_id=locale_id, translation_key__in=sources)
+                .order_by()  # keyed, not listed: no join or sort for the model's ordering
+                .values("translation_key", "wording", *names)
+            }
+        localized = list(wordless.get(model, {}).values())
+        for obj in localized:
+            _lend_words(obj, None, source_language)
         for key, instances in sources.items():
             for obj in instances.values():
                 # Facts and pages refer to originals, in the site's language.
                 _lend_words(obj, rows.get(key), source_language)
-        model.localize_children(
-            [obj for instances in sources.values() for obj in instances.values()],
-            locale_id,
-            source_language,
-        )
+                localized.append(obj)
+        model.localize_children(localized, locale_id, source_language)
 
 
 def localize_for(page, objects):
@@ -269,10 +278,9 @@ def localize_for(page, objects):
 def _lend_words(obj, row, source_lang):
     # The original's stored digest: it is kept on every save and bulk creation.
     current = row is not None and (row["wording"] == obj.wording or obj.outdated_words_shown)
-    kept = obj.kept_in_source_words()
-    obj._source_words = {name: getattr(obj, name) for name in obj.translated_words}
-    for name in obj.translated_words:
-        source = getattr(obj, name)
+    obj._source_words = words = {name: getattr(obj, name) for name in obj.translated_words}
+    kept = obj.kept_in_source_words() if any(words.values()) else ()
+    for name, source in words.items():
         if not source:
             continue
         if name in kept:

@@ -22,6 +22,7 @@ from bs4 import BeautifulSoup
 from wagtail_localize.models import Translation, TranslationSource
 
 from comparisons.demo.japanese_catalogue import translate_object
+from comparisons.localized import localize
 from comparisons.models import (
     ComparedCriterion,
     ComparedProduct,
@@ -635,3 +636,24 @@ def test_a_synced_translation_with_words_still_in_english_says_so(catalogue, edi
         if "Tidewell Desk" in row.get_text()
     )
     assert "Partly translated" in row.get_text()
+
+
+def test_values_without_words_are_not_looked_up_in_another_language(catalogue, ja):
+    """Most values are a number or a support level with no note: a page in another
+    language looks up the translations of those that have words, and only theirs."""
+    facts = list(Fact.objects.in_source_language().select_related("criterion").order_by("pk"))
+    wordless = [fact for fact in facts if not fact.note and not fact.text]
+    noted = next(fact for fact in facts if fact.note == "Annual contract only")
+    assert len(wordless) == 5
+
+    with CaptureQueriesContext(connection) as captured:
+        localize(wordless, ja.pk)
+    assert captured.captured_queries == []
+    assert all(fact.source_word("note") == "" for fact in wordless)
+
+    with CaptureQueriesContext(connection) as captured:
+        localize([*wordless, noted], ja.pk)
+    (query,) = captured.captured_queries
+    assert str(noted.translation_key.hex) in query["sql"]
+    assert str(wordless[0].translation_key.hex) not in query["sql"]
+    assert noted.note == "年間契約のみ"
