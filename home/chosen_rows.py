@@ -61,6 +61,8 @@ class ChosenOnceFormSet(BaseChildFormSet):
     language), in the query that loads them."""
 
     def __init__(self, *args, queryset=None, instance=None, **kwargs):
+        # {field name: {posted value: record}}, filled as each field is first cleaned.
+        self.chosen_records = {}
         if queryset is None and instance is not None:
             queryset = getattr(instance, self.fk.remote_field.get_accessor_name()).all()
             related = [
@@ -87,13 +89,6 @@ class ChosenOnceFormSet(BaseChildFormSet):
             if isinstance(field, ChosenOnceField):
                 field.chosen = ChosenRecords(self, name).get
         return form
-
-    @property
-    def chosen_records(self):
-        # {field name: {posted value: record}}, filled as each field is first cleaned.
-        if not hasattr(self, "_chosen_records"):
-            self._chosen_records = {}
-        return self._chosen_records
 
 
 class ChosenRecords:

@@ -8,6 +8,8 @@ from django.contrib.auth.models import Group
 
 import pytest
 
+from comparisons.models import ComparisonPage
+
 pytestmark = pytest.mark.browser
 
 PASSWORD = "a-long-pass-phrase-for-tests"  # noqa: S105
@@ -62,8 +64,6 @@ def test_reference_requests_show_dates_and_who_asked(logged_in_editor, screensho
 
 @pytest.mark.parametrize("width", [375, 1280])
 def test_the_preview_panel_shows_the_comparison_being_edited(logged_in_editor, screenshot, width):
-    from comparisons.models import ComparisonPage
-
     comparison = ComparisonPage.objects.filter(locale__language_code="en").order_by("path")[0]
     page = logged_in_editor(f"/admin/pages/{comparison.pk}/edit/", width)
     refused = []

@@ -2,6 +2,8 @@ import datetime
 from decimal import Decimal
 from types import SimpleNamespace
 
+from django.contrib.auth.models import Group
+from django.test import Client
 from django.utils import timezone
 
 import pytest
@@ -14,6 +16,7 @@ from tests.comparisons.factories import (
     ProductFactory,
     ProductIndexPageFactory,
 )
+from tests.testimonials.advocate_fixtures import user_in_group
 
 KINDS = [
     (Criterion.Kind.SUPPORT, Criterion.Direction.HIGHER),
@@ -21,6 +24,17 @@ KINDS = [
     (Criterion.Kind.RATING, Criterion.Direction.HIGHER),
     (Criterion.Kind.TEXT, Criterion.Direction.UNRANKED),
 ]
+
+
+@pytest.fixture
+def editors_client(django_user_model):
+    """Someone in the Editors group the migrations make, logged in: they keep products,
+    criteria and comparison pages, and decide inaccuracy reports. A client of their
+    own, so that a test's ``client`` stays an anonymous reader."""
+    editor = user_in_group(django_user_model, "edna", Group.objects.get(name="Editors"))
+    client = Client()
+    client.force_login(editor)
+    return client
 
 
 @pytest.fixture

@@ -2,7 +2,6 @@
 for 3 rows as for 40 (each row's product or criterion is not looked up on its own),
 and a choice the form must refuse is still refused, on its row."""
 
-from django.contrib.auth.models import Group
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -16,14 +15,6 @@ from tests.comparisons.factories import CriterionFactory
 from tests.comparisons.fixtures import build_comparison_grid
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def editor_client(client, django_user_model):
-    user = django_user_model.objects.create_user(username="eddie", password="unused-here")
-    user.groups.add(Group.objects.get(name="Editors"))
-    client.force_login(user)
-    return client
 
 
 def edit_form(page, criteria=None):
@@ -68,16 +59,16 @@ def preview(client, page, data):
     return len(posting), len(showing), posted, shown
 
 
-def test_a_preview_costs_the_same_queries_for_3_rows_as_for_40(editor_client, comparison_index):
+def test_a_preview_costs_the_same_queries_for_3_rows_as_for_40(editors_client, comparison_index):
     small = build_comparison_grid(comparison_index, 3, 3)
     large = build_comparison_grid(comparison_index, 8, 40)
     # Warmed up: a page's first preview stores the form's state; later ones update it.
     for page in (small, large):
-        preview(editor_client, page, edit_form(page))
+        preview(editors_client, page, edit_form(page))
 
-    *small_counts, posted, shown = preview(editor_client, small, edit_form(small))
+    *small_counts, posted, shown = preview(editors_client, small, edit_form(small))
     assert posted.json()["is_valid"] and shown.status_code == 200
-    *large_counts, posted, shown = preview(editor_client, large, edit_form(large))
+    *large_counts, posted, shown = preview(editors_client, large, edit_form(large))
     assert posted.json()["is_valid"] and shown.status_code == 200
 
     assert large_counts == small_counts
@@ -85,12 +76,12 @@ def test_a_preview_costs_the_same_queries_for_3_rows_as_for_40(editor_client, co
     assert last.name in shown.content.decode()
 
 
-def test_the_preview_shows_a_criterion_the_editor_just_added(editor_client, comparison_index):
+def test_the_preview_shows_a_criterion_the_editor_just_added(editors_client, comparison_index):
     page = build_comparison_grid(comparison_index, 2, 2)
     added = CriterionFactory(name="Offline mode")
     chosen = [row.criterion_id for row in page.compared_criteria.order_by("sort_order")]
 
-    _, _, posted, shown = preview(editor_client, page, edit_form(page, [*chosen, added.pk]))
+    _, _, posted, shown = preview(editors_client, page, edit_form(page, [*chosen, added.pk]))
 
     assert posted.json()["is_valid"]
     assert "Offline mode" in shown.content.decode()
@@ -104,7 +95,7 @@ def test_the_preview_shows_a_criterion_the_editor_just_added(editor_client, comp
 @pytest.mark.parametrize(
     "refused", ["japanese", "missing"], ids=["a criterion in another language", "no such criterion"]
 )
-def test_a_choice_the_form_refuses_is_refused_on_its_row(editor_client, comparison_index, refused):
+def test_a_choice_the_form_refuses_is_refused_on_its_row(editors_client, comparison_index, refused):
     page = build_comparison_grid(comparison_index, 2, 3)
     rows = list(page.compared_criteria.order_by("sort_order"))
     if refused == "japanese":
@@ -117,8 +108,8 @@ def test_a_choice_the_form_refuses_is_refused_on_its_row(editor_client, comparis
     chosen = [rows[0].criterion_id, value, rows[2].criterion_id]
     url = f"/admin/pages/{page.pk}/edit/"
 
-    response = editor_client.post(url, edit_form(page, chosen))
-    posted = editor_client.post(f"{url}preview/", edit_form(page, chosen))
+    response = editors_client.post(url, edit_form(page, chosen))
+    posted = editors_client.post(f"{url}preview/", edit_form(page, chosen))
 
     assert response.status_code == 200
     formset = response.context["form"].formsets["compared_criteria"]
@@ -130,11 +121,11 @@ def test_a_choice_the_form_refuses_is_refused_on_its_row(editor_client, comparis
     assert not posted.json()["is_valid"]
 
 
-def test_a_tampered_choice_fails_the_preview_not_the_server(editor_client, comparison_index):
+def test_a_tampered_choice_fails_the_preview_not_the_server(editors_client, comparison_index):
     page = build_comparison_grid(comparison_index, 2, 2)
     first = page.compared_criteria.order_by("sort_order").first()
 
-    posted = editor_client.post(
+    posted = editors_client.post(
         f"/admin/pages/{page.pk}/edit/preview/", edit_form(page, [first.criterion_id, "3 OR 1=1"])
     )
 

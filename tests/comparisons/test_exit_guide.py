@@ -104,12 +104,6 @@ def test_the_product_page_links_to_its_published_guide_only(client, product_page
     assert guide.url not in client.get(product_page.url).content.decode()
 
 
-def editor(django_user_model):
-    user = django_user_model.objects.create_user(username="eddie", password="unused-here")
-    user.groups.add(Group.objects.get(name="Editors"))
-    return user
-
-
 def guide_form(**overrides):
     return nested_form_data(
         {
@@ -129,18 +123,17 @@ def guide_form(**overrides):
     )
 
 
-def test_an_editor_writes_one_guide_under_a_product_page(client, django_user_model, product_page):
-    client.force_login(editor(django_user_model))
+def test_an_editor_writes_one_guide_under_a_product_page(editors_client, product_page):
     url = f"/admin/pages/add/comparisons/exitguidepage/{product_page.pk}/"
 
-    response = client.post(url, guide_form())
+    response = editors_client.post(url, guide_form())
 
     assert response.status_code == 302
     guide = ExitGuidePage.objects.child_of(product_page).get()
     assert (guide.title, guide.live) == ("Leaving Fernhill Desk", False)
     assert guide.export_formats[0].value["name"] == "CSV"
     # One guide per product: a second is refused.
-    client.post(url, guide_form(slug="leaving-again"))
+    editors_client.post(url, guide_form(slug="leaving-again"))
     assert ExitGuidePage.objects.child_of(product_page).count() == 1
 
 
@@ -153,12 +146,11 @@ def test_a_guide_has_nowhere_to_go_but_under_a_product_page(product_page, compar
     assert ExitGuidePage.can_create_at(product_page)
 
 
-def test_a_guide_with_a_required_part_missing_is_refused(client, django_user_model, product_page):
-    client.force_login(editor(django_user_model))
+def test_a_guide_with_a_required_part_missing_is_refused(editors_client, product_page):
     url = f"/admin/pages/add/comparisons/exitguidepage/{product_page.pk}/"
 
     # A draft may be saved half-written; one sent for moderation may not.
-    response = client.post(
+    response = editors_client.post(
         url,
         guide_form(notice_period="", export_formats=streamfield([]), **{"action-submit": "submit"}),
     )

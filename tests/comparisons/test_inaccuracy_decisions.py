@@ -7,7 +7,6 @@ nothing, and the retry command sends it later."""
 import io
 import logging
 
-from django.contrib.auth.models import Group
 from django.core import mail
 from django.core.management import call_command
 from django.utils import translation
@@ -20,8 +19,6 @@ from comparisons.table import ALL_PLANS
 from tests.comparisons.factories import FactChangeFactory, InaccuracyReportFactory
 from tests.comparisons.test_inaccuracy_reports import report_url, valid_report
 from tests.home.translations import japanese
-from tests.testimonials.advocate_fixtures import user_in_group
-from tests.testimonials.test_moderation import logged_in
 
 pytestmark = pytest.mark.django_db
 
@@ -32,12 +29,6 @@ REASON = "Tidewell's changelog shows two years on the Business plan since March.
 
 def edit_url(report):
     return f"{LIST_URL}edit/{report.pk}/"
-
-
-@pytest.fixture
-def editor(django_user_model):
-    """Someone in the Editors group, who decides reports."""
-    return logged_in(user_in_group(django_user_model, "edna", Group.objects.get(name="Editors")))
 
 
 @pytest.fixture
@@ -64,12 +55,12 @@ def decide(editor, report, django_capture_on_commit_callbacks, **values):
 
 
 def test_an_editor_accepts_and_the_reporter_is_told_with_the_reason_and_the_log(
-    editor, report, reported_comparison, django_capture_on_commit_callbacks
+    editors_client, report, reported_comparison, django_capture_on_commit_callbacks
 ):
     change = FactChangeFactory(product=report.product, criterion=report.criterion, plan="Business")
 
     decide(
-        editor,
+        editors_client,
         report,
         django_capture_on_commit_callbacks,
         status="accepted",
@@ -91,17 +82,17 @@ def test_an_editor_accepts_and_the_reporter_is_told_with_the_reason_and_the_log(
 
 
 def test_re_saving_a_decision_does_not_send_it_again(
-    editor, report, django_capture_on_commit_callbacks
+    editors_client, report, django_capture_on_commit_callbacks
 ):
     decide(
-        editor,
+        editors_client,
         report,
         django_capture_on_commit_callbacks,
         status="declined",
         editor_response=INTERNAL,
     )
     decide(
-        editor,
+        editors_client,
         report,
         django_capture_on_commit_callbacks,
         editor_response=INTERNAL + " Typo fixed.",
@@ -137,11 +128,11 @@ def test_a_decision_made_from_code_is_sent_once_and_a_changed_one_again(
     assert [email.subject.split()[0] for email in mail.outbox] == ["Our", "We"]
 
 
-def test_no_address_no_e_mail(editor, report, django_capture_on_commit_callbacks):
+def test_no_address_no_e_mail(editors_client, report, django_capture_on_commit_callbacks):
     InaccuracyReport.objects.filter(pk=report.pk).update(email="")
 
     decide(
-        editor,
+        editors_client,
         report,
         django_capture_on_commit_callbacks,
         status="declined",
@@ -153,13 +144,13 @@ def test_no_address_no_e_mail(editor, report, django_capture_on_commit_callbacks
 
 
 def test_a_failing_mail_server_keeps_the_decision_and_the_retry_sends_it(
-    editor, report, settings, caplog, django_capture_on_commit_callbacks
+    editors_client, report, settings, caplog, django_capture_on_commit_callbacks
 ):
     settings.EMAIL_BACKEND = "tests.testimonials.failing_mail.FailingEmailBackend"
 
     with caplog.at_level(logging.ERROR, logger="home.tasks"):
         decide(
-            editor,
+            editors_client,
             report,
             django_capture_on_commit_callbacks,
             status="declined",

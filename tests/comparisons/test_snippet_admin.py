@@ -1,7 +1,5 @@
 """Editors manage products, their facts and criteria with Wagtail's snippet views."""
 
-from django.contrib.auth.models import Group
-
 from wagtail.models import Locale
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
@@ -64,16 +62,13 @@ def test_stale_facts_report_is_in_the_reports_menu(admin_client):
     assert "/admin/reports/stale-facts/" in response.content.decode()
 
 
-def test_the_criterion_chooser_shows_what_kind_of_value_each_takes(client, django_user_model):
+def test_the_criterion_chooser_shows_what_kind_of_value_each_takes(editors_client):
     """The fact form asks for the value in the field that matches the criterion's kind:
     the editor choosing the criterion sees that kind, with its group and unit."""
     CriterionFactory(name="Starting price", group="Pricing", kind="number", unit="USD / month")
     CriterionFactory(name="SAML single sign-on", group="Security", kind="support")
-    editor = django_user_model.objects.create_user(username="edna", password="unused-here")
-    editor.groups.add(Group.objects.get(name="Editors"))
-    client.force_login(editor)
 
-    response = client.get("/admin/snippets/choose/comparisons/criterion/")
+    response = editors_client.get("/admin/snippets/choose/comparisons/criterion/")
 
     soup = BeautifulSoup(response.json()["html"], "html.parser")
     headings = [th.get_text(" ", strip=True) for th in soup.select("table thead th")]
@@ -86,15 +81,6 @@ def test_the_criterion_chooser_shows_what_kind_of_value_each_takes(client, djang
     assert headings[1:] == ["Group", "Kind", "Unit"]
     assert rows["Starting price (Pricing)"][1:] == ["Pricing", "Number with a unit", "USD / month"]
     assert rows["SAML single sign-on (Security)"][1:] == ["Security", "Yes / partial / no", ""]
-
-
-@pytest.fixture
-def content_editor(client, django_user_model):
-    """Someone in the Editors group: they keep products and criteria current."""
-    user = django_user_model.objects.create_user(username="edna", password="unused-here")
-    user.groups.add(Group.objects.get(name="Editors"))
-    client.force_login(user)
-    return client
 
 
 def criterion_form(ranked_values, **fields):
@@ -113,8 +99,8 @@ def criterion_form(ranked_values, **fields):
     )
 
 
-def test_an_editor_ranks_the_values_of_a_text_criterion_best_first(content_editor):
-    response = content_editor.post(
+def test_an_editor_ranks_the_values_of_a_text_criterion_best_first(editors_client):
+    response = editors_client.post(
         CRITERION_ADD_URL, criterion_form(["24/7", "Weekdays 08:00-18:00", "Business hours"])
     )
 
@@ -122,7 +108,7 @@ def test_an_editor_ranks_the_values_of_a_text_criterion_best_first(content_edito
     criterion = Criterion.objects.get(name="Vendor support hours")
     assert criterion.is_ranked
     assert criterion.ranked_texts == ["24/7", "Weekdays 08:00-18:00", "Business hours"]
-    edit = content_editor.get(f"/admin/snippets/comparisons/criterion/edit/{criterion.pk}/")
+    edit = editors_client.get(f"/admin/snippets/comparisons/criterion/edit/{criterion.pk}/")
     assert "Weekdays 08:00-18:00" in edit.content.decode()
 
 
@@ -135,21 +121,21 @@ def test_an_editor_ranks_the_values_of_a_text_criterion_best_first(content_edito
         (["24/7", "Business hours"], {"direction": "unranked"}, "choose “Higher is better”"),
     ],
 )
-def test_a_ranking_that_cannot_rank_is_refused(content_editor, ranked_values, fields, message):
-    response = content_editor.post(CRITERION_ADD_URL, criterion_form(ranked_values, **fields))
+def test_a_ranking_that_cannot_rank_is_refused(editors_client, ranked_values, fields, message):
+    response = editors_client.post(CRITERION_ADD_URL, criterion_form(ranked_values, **fields))
 
     assert response.status_code == 200
     assert message in response.content.decode()
     assert not Criterion.objects.exists()
 
 
-def test_a_ranking_must_keep_the_values_facts_already_hold(content_editor):
+def test_a_ranking_must_keep_the_values_facts_already_hold(editors_client):
     hours = CriterionFactory(name="Vendor support hours", kind=Criterion.Kind.TEXT)
     FactFactory(
         product=ProductFactory(name="Tidewell Desk"), criterion=hours, support="", text="24/7"
     )
 
-    response = content_editor.post(
+    response = editors_client.post(
         f"/admin/snippets/comparisons/criterion/edit/{hours.pk}/",
         criterion_form(["Weekdays 08:00-18:00", "Business hours"]),
     )
@@ -159,23 +145,23 @@ def test_a_ranking_must_keep_the_values_facts_already_hold(content_editor):
     assert not hours.ranked_values.exists()
 
 
-def test_a_criterion_is_added_in_english_and_only_translated_into_japanese(content_editor):
+def test_a_criterion_is_added_in_english_and_only_translated_into_japanese(editors_client):
     """From the Japanese listing an editor may press Add: a criterion of its own in
     Japanese would be one nothing refers to. The form says to add it in English."""
     Locale.objects.get_or_create(language_code="ja")
 
-    response = content_editor.post(
+    response = editors_client.post(
         CRITERION_ADD_URL + "?locale=ja", criterion_form(["24/7", "Weekdays"])
     )
 
     assert response.status_code == 200
     assert "Add it in English first" in response.content.decode()
     assert not Criterion.objects.filter(name="Vendor support hours").exists()
-    english = content_editor.post(CRITERION_ADD_URL, criterion_form(["24/7", "Weekdays"]))
+    english = editors_client.post(CRITERION_ADD_URL, criterion_form(["24/7", "Weekdays"]))
     assert english.status_code == 302
 
 
-def test_a_calculator_role_is_held_by_one_criterion_per_currency(content_editor):
+def test_a_calculator_role_is_held_by_one_criterion_per_currency(editors_client):
     """Two seat prices in dollars and the calculator would read either: an editor is
     told which criterion holds the role already, and nothing is saved."""
     CriterionFactory(
@@ -193,7 +179,7 @@ def test_a_calculator_role_is_held_by_one_criterion_per_currency(content_editor)
         "pricing_role": "seat_monthly",
     }
 
-    response = content_editor.post(
+    response = editors_client.post(
         f"/admin/snippets/comparisons/criterion/edit/{starting.pk}/",
         criterion_form([], **as_seat_price),
     )
@@ -205,7 +191,7 @@ def test_a_calculator_role_is_held_by_one_criterion_per_currency(content_editor)
     starting.refresh_from_db()
     assert (starting.pricing_role, starting.unit) == ("", "USD")
     # In euros it is another price list's seat price; a pricing detail may be many.
-    euros = content_editor.post(
+    euros = editors_client.post(
         CRITERION_ADD_URL,
         criterion_form([], **as_seat_price | {"name": "Seat (EUR)", "unit": "EUR / seat / month"}),
     )
@@ -213,5 +199,5 @@ def test_a_calculator_role_is_held_by_one_criterion_per_currency(content_editor)
     for name in ("Free plan", "Free trial"):
         detail = {"name": name, "kind": "support", "pricing_role": "pricing_info"}
         assert (
-            content_editor.post(CRITERION_ADD_URL, criterion_form([], **detail)).status_code == 302
+            editors_client.post(CRITERION_ADD_URL, criterion_form([], **detail)).status_code == 302
         )

@@ -29,11 +29,6 @@ def client_for(client, django_user_model, group):
     return client
 
 
-@pytest.fixture
-def editors_client(client, django_user_model):
-    return client_for(client, django_user_model, "Editors")
-
-
 def flagged(fact, flag, days_ago=2):
     Fact.objects.filter(pk=fact.pk).update(
         source_flag=flag, source_flagged_at=timezone.now() - datetime.timedelta(days=days_ago)

@@ -67,16 +67,6 @@ def today():
 
 
 @pytest.fixture
-def editors_client(django_user_model):
-    """Someone in the Editors group, who keeps products and criteria and their
-    translations."""
-    user = user_in_group(django_user_model, "translator", Group.objects.get(name="Editors"))
-    client = Client()
-    client.force_login(user)
-    return client
-
-
-@pytest.fixture
 def ja(db):
     return Locale.objects.get_or_create(language_code="ja")[0]
 

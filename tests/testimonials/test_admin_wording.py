@@ -3,7 +3,6 @@ rather than True or False, counts in the singular when there is one."""
 
 import io
 
-from django.contrib.auth.models import Group
 from django.core.management import call_command
 
 import pytest
@@ -11,18 +10,10 @@ from bs4 import BeautifulSoup
 
 from tests.comparisons.factories import ProductFactory
 from tests.testimonials.advocate_factories import NpsInvitationFactory, NpsResponseFactory
-from tests.testimonials.advocate_fixtures import user_in_group
 
 pytestmark = pytest.mark.django_db
 
 SNIPPETS = "/admin/snippets"
-
-
-@pytest.fixture
-def editors_client(client, django_user_model):
-    """Someone in the Editors group the migrations make."""
-    client.force_login(user_in_group(django_user_model, "edna", Group.objects.get(name="Editors")))
-    return client
 
 
 def page(client, url):
