@@ -51,7 +51,7 @@ pytest: $(VENV)/.installed-test
 # Everything, once: lint, Django's checks, then the tests measuring branch coverage
 # (settings in pyproject.toml), with a line per module that misses some.
 test: lint checks
-	$(PYTEST) --cov --cov-report=term-missing:skip-covered $(PYTEST_ARGS)
+	$(PYTEST) --cov --cov-report=term-missing:skip-covered --durations=25 $(PYTEST_ARGS)
 
 # Load test on SQLite, then PostgreSQL and Redis: gunicorn, wrk and Lighthouse; the stampede
 # after a change; cold renders at 1x and 10x the data, editors and memory (see bench/run.py).

@@ -71,16 +71,25 @@ def uniform_attributes(is_uniform, differences_only):
 def in_its_language(words):
     """Words from the comparison data, marked with their language where the page shows
     them untranslated, so that a screen reader reads them in the right voice."""
+    return SafeString(marked_language(words))
+
+
+def marked_language(words):
+    # ``in_its_language`` as the plain text of markup, for markup built here: a table
+    # joins thousands of pieces, and making each one a SafeString copies it.
     text = words.__html__() if hasattr(words, "__html__") else escape(words)
     lang = getattr(words, "lang", None)
     if lang is None:
-        return SafeString(text)
-    return SafeString(f'<span lang="{escape(lang)}">{text}</span>')
+        return text
+    return f'<span lang="{escape(lang)}">{text}</span>'
 
 
 class FactMarkup:
     """Renders facts for one page in the active language. Make one per render (see
-    ``for_context``): it remembers the words and dates it has already formatted."""
+    ``for_context``): it remembers the words and dates it has already formatted. What a
+    template gets (``value``, ``evidence``, ``product_facts``, ``comparison_groups``)
+    is marked safe; the pieces they are made of are plain text, every value in them
+    escaped, because marking each of a table's thousands of pieces copies it."""
 
     def __init__(self, evidence_base=""):
         self.evidence_base = escape(evidence_base or "")
@@ -104,6 +113,7 @@ class FactMarkup:
         # translation each time a model is asked for it.
         self.support_labels = self.availability_labels = None
         self.plans = {}
+        self.sources = {}
         self.product_labels = {}
         self.openings = {}
 
@@ -123,6 +133,13 @@ class FactMarkup:
 
     def stale(self, days):
         return stale_note(self.language, days)
+
+    def source_url(self, url):
+        # A product's values share a few sources: each escaped once.
+        found = self.sources.get(url)
+        if found is None:
+            found = self.sources[url] = escape(url)
+        return found
 
     def plan(self, plan):
         found = self.plans.get(plan)
@@ -163,6 +180,10 @@ class FactMarkup:
 
     def value(self, fact, availability_apart=False):
         """The value with its support mark, availability and note."""
+        return SafeString(self.value_markup(fact, availability_apart))
+
+    def value_markup(self, fact, availability_apart=False):
+        # ``value`` as plain text, to be joined into more markup. Every piece is escaped.
         support = fact.support
         parts = [self.value_opening(support)]
         mark = SUPPORT_MARKS.get(support)
@@ -171,7 +192,7 @@ class FactMarkup:
         if support and fact.criterion.kind == type(fact.criterion).Kind.SUPPORT:
             parts.append(self.choice_labels(fact)[0][support])
         else:
-            parts.append(in_its_language(fact.display_value))
+            parts.append(marked_language(fact.display_value))
         parts.append("</span>")
         if fact.availability and not availability_apart:
             parts.append(
@@ -179,20 +200,22 @@ class FactMarkup:
                 f"{self.choice_labels(fact)[1][fact.availability]}</span>"
             )
         if fact.note:
-            parts.append(f'<span class="value__note">{in_its_language(fact.note)}</span>')
-        return SafeString("".join(parts))  # every value above is escaped
+            parts.append(f'<span class="value__note">{marked_language(fact.note)}</span>')
+        return "".join(parts)
 
     def evidence(self, fact, label, stale=False, age_in_days=0, anchor=""):
         """Where the value comes from: its source, when it was verified, what the
         automatic check found, whether it is stale, and a link to its evidence page."""
-        return self.evidence_labelled(fact, self.hidden_label(label), stale, age_in_days, anchor)
+        hidden = self.hidden_label(label)
+        return SafeString(self.evidence_labelled(fact, hidden, stale, age_in_days, escape(anchor)))
 
     def evidence_labelled(self, fact, hidden, stale, age_in_days, anchor):
-        """``evidence`` given the links' hidden label as markup (``hidden_label``)."""
+        """``evidence`` as plain text, given the links' hidden label as markup
+        (``hidden_label``) and the anchor escaped."""
         words = self.words
         verified = fact.verified_on
         parts = [
-            f'<span class="evidence"><a href="{escape(fact.source_url)}" '
+            f'<span class="evidence"><a href="{self.source_url(fact.source_url)}" '
             f'rel="nofollow noopener">{words["source"]}{hidden}</a>{words["verified"]} '
             f'<time datetime="{verified.isoformat()}">{self.short_date(verified)}</time>'
         ]
@@ -210,11 +233,11 @@ class FactMarkup:
             parts.append(self.stale(age_in_days))
         if self.evidence_base:
             parts.append(
-                f' <a class="evidence__archive" href="{self.evidence_base}{escape(anchor)}/">'
+                f' <a class="evidence__archive" href="{self.evidence_base}{anchor}/">'
                 f"{words['evidence']}{hidden}</a>"
             )
         parts.append("</span>")
-        return SafeString("".join(parts))  # every value above is escaped
+        return "".join(parts)
 
     # A table's groups --------------------------------------------------------------------
 
@@ -222,7 +245,7 @@ class FactMarkup:
         """The row that heads a group of criteria ("Security"), across ``columns``."""
         return (
             f'<tr class="group-row"><th scope="colgroup" colspan="{columns}">'
-            f'<span class="group-row__label">{in_its_language(name)}</span></th></tr>'
+            f'<span class="group-row__label">{marked_language(name)}</span></th></tr>'
         )
 
     def product_facts(self, facts):
@@ -254,8 +277,8 @@ class FactMarkup:
         on (availability included, so the value does not repeat it) and its evidence."""
         name = fact.criterion.name
         parts = [
-            f'<tr id="fact-{fact.pk}"><th scope="row">{in_its_language(name)}</th>',
-            f"<td>{self.value(fact, availability_apart=True)}</td><td>",
+            f'<tr id="fact-{fact.pk}"><th scope="row">{marked_language(name)}</th>',
+            f"<td>{self.value_markup(fact, availability_apart=True)}</td><td>",
         ]
         availability = fact.availability
         if availability:
@@ -272,9 +295,10 @@ class FactMarkup:
             if availability:
                 parts.append(" " + tag)
         parts.append("</td><td>")
-        parts.append(self.evidence(fact, name, fact.stale, fact.age, fact.pk))
+        hidden = self.hidden_label(name)
+        parts.append(self.evidence_labelled(fact, hidden, fact.stale, fact.age, fact.pk))
         parts.append("</td></tr>")
-        return SafeString("".join(parts))  # every value above is escaped
+        return "".join(parts)
 
     # A comparison's row ----------------------------------------------------------------
 
@@ -284,20 +308,20 @@ class FactMarkup:
         asked for differences only."""
         criterion = row.criterion
         uniform = uniform_attributes(row.is_uniform, differences_only)
-        parts = [f'<tr{uniform}><th scope="row">{in_its_language(criterion.name)}']
+        parts = [f'<tr{uniform}><th scope="row">{marked_language(criterion.name)}']
         if criterion.help_text:
-            help_text = in_its_language(criterion.help_text)
+            help_text = marked_language(criterion.help_text)
             parts.append(f'<span class="criterion__help">{help_text}</span>')
         if criterion.kind == type(criterion).Kind.TEXT and criterion.is_ranked:
             # Editors rank short text by hand: readers see the order that decides the row.
             words = criterion.ranked_words
-            ranking = "".join(f"<li>{in_its_language(word)}</li>" for word in words)
+            ranking = "".join(f"<li>{marked_language(word)}</li>" for word in words)
             parts.append(
                 f'<div class="criterion__ranking">{self.words["ranked"]} '
                 f'<ol class="ranking">{ranking}</ol></div>'
             )
         parts += ["</th>", self.cells(row), "</tr>"]
-        return SafeString("".join(parts))  # every value above is escaped
+        return "".join(parts)
 
     def cells(self, row):
         """The ``<td>`` of each product in a comparison table's row."""
@@ -314,7 +338,7 @@ class FactMarkup:
             if fact is None:
                 parts.append(f'<span class="value value--missing">{self.words["missing"]}</span>')
             else:
-                parts.append(self.value(fact))
+                parts.append(self.value_markup(fact))
                 if cell.is_best:
                     parts.append(f' <strong class="best-mark">{self.words["best"]}</strong>')
                 if fact.plan != cell.column.plan:
@@ -331,7 +355,7 @@ class FactMarkup:
                     )
                 )
             parts.append("</td>")
-        return SafeString("".join(parts))  # every value above is escaped
+        return "".join(parts)
 
     def product_label(self, column):
         """A column's product name and the separator before a criterion, escaped."""

@@ -4,8 +4,11 @@ Kept free of queries and templates so the rules that decide who wins a row can b
 read, and tested, on their own."""
 
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import lru_cache
 
+# Django's, not functools': the same once worked out, without the lock Python 3.11's
+# takes on each first read (480 cells' anchors, 60 rows' winners, per table).
+from django.utils.functional import cached_property
 from django.utils.text import slugify
 from django.utils.translation import gettext
 
