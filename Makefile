@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 MESSAGES_IGNORE := --ignore "test-artifacts/*" --ignore "staticfiles/*" --ignore "media/*" --ignore "tests/*" --ignore "bench/*"
 
-.PHONY: run test lint checks pytest demo messages bench bench-import clean
+.PHONY: run test lint checks pytest demo messages bench bench-instructions bench-import clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -58,6 +58,11 @@ test: lint checks
 # Writes bench/results/latest.md and latest.json; not part of make test. Options: BENCH_ARGS.
 bench: $(VENV)/.installed-run
 	$(BIN)/python -m bench.run $(BENCH_ARGS)
+
+# Instructions per render of every public page type, counted under valgrind: the same
+# figure on a busy machine as on a quiet one (bench/instructions.py).
+bench-instructions: $(VENV)/.installed-run
+	$(BIN)/python -m bench.instructions $(BENCH_ARGS)
 
 # Rows per second of the customer list import, preview and confirm (bench/import_csv.py).
 bench-import: $(VENV)/.installed-run
