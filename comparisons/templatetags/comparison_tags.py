@@ -1,11 +1,11 @@
 from django import template
 from django.utils.html import format_html
-from django.utils.safestring import mark_safe
 from django.utils.translation import pgettext
 
 from comparisons import fact_markup
 from comparisons.fact_markup import FactMarkup
 from comparisons.pricing import format_price
+from comparisons.summary_markup import SummaryMarkup
 from comparisons.table import plan_label
 from home.languages import default_language, reader_language
 
@@ -62,27 +62,16 @@ def comparison_groups(context, table, differences_only=False):
     return FactMarkup.for_context(context).comparison_groups(table, differences_only)
 
 
-@register.filter
-def criterion_names(criteria):
-    """ "Live chat, SLA timers" in the reader's language, each name marked with its own."""
-    separator = pgettext("list separator", ", ")
-    return mark_safe(  # noqa: S308 - each name is escaped by in_its_language
-        separator.join(fact_markup.in_its_language(criterion.name) for criterion in criteria)
-    )
+@register.simple_tag(takes_context=True)
+def comparison_standings(context, table):
+    """Where each product leads, for the summary before a comparison table."""
+    return SummaryMarkup.for_context(context).standings(table)
 
 
-@register.filter
-def values_in_row(row):
-    """ "Quillory: 24/7; Wren: Office hours": each value a row of the table holds."""
-    separator = pgettext("label separator", ": ")
-    return mark_safe(  # noqa: S308 - names and values are escaped
-        "; ".join(
-            f"{fact_markup.escape(cell.column.product.name)}{separator}"
-            f"{fact_markup.in_its_language(cell.fact.display_value)}"
-            for cell in row.cells
-            if cell.fact
-        )
-    )
+@register.simple_tag(takes_context=True)
+def competitor_wins(context, table):
+    """The rows competitors win, with every product's value in them."""
+    return SummaryMarkup.for_context(context).competitor_wins(table)
 
 
 @register.filter

@@ -281,3 +281,47 @@ def test_the_home_page_reads_the_comparisons_reviewed_last_through_an_index(
     else:
         assert "reviewed_on" in plan and "Index Scan Backward" in plan, plan
         assert not re.search(r"\bSort\b", plan), plan
+
+
+@pytest.mark.django_db
+def test_the_summary_says_who_shares_a_lead_and_who_leads_on_nothing_in_plain_words(
+    client, comparison_index, site_settings
+):
+    ours = ProductFactory(name="Fernhill Desk", is_ours=True)
+    rival = ProductFactory(name='<b>Bold</b> & "Co" Desk')
+    third = ProductFactory(name="Quillory")
+    uptime = CriterionFactory(
+        name="Uptime <SLA>", kind=Criterion.Kind.NUMBER, direction=Criterion.Direction.HIGHER
+    )
+    sso = CriterionFactory(name="SAML single sign-on")
+    for product, number, support in (
+        (ours, "99.9", "yes"),
+        (rival, "99.9", "yes"),
+        (third, "99", "no"),
+    ):
+        FactFactory(product=product, criterion=uptime, support="", number=Decimal(number))
+        FactFactory(product=product, criterion=sso, support=support)
+    page = ComparisonPageFactory(
+        parent=comparison_index,
+        compared_products=[
+            ComparedProduct(product=ours),
+            ComparedProduct(product=rival, best_for="Teams who <script>phone</script>"),
+            ComparedProduct(product=third),
+        ],
+        compared_criteria=[ComparedCriterion(criterion=c) for c in (uptime, sso)],
+    )
+    page.save_revision().publish()
+
+    soup = soup_of(client, page)
+
+    standings = [item.get_text(" ", strip=True) for item in soup.select(".standings > li")]
+    assert standings == [
+        "Fernhill Desk ours Shares the lead on 2: Uptime <SLA>, SAML single sign-on.",
+        '<b>Bold</b> & "Co" Desk Best for Teams who <script>phone</script> '
+        "Shares the lead on 2: Uptime <SLA>, SAML single sign-on.",
+        "Quillory Leads on none of the ranked rows in this table.",
+    ]
+    # Names and verdicts are words on the page, never markup.
+    assert soup.select(".comparison-summary b, .comparison-summary script") == []
+    # No row is won by a competitor alone.
+    assert soup.select_one(".competitor-wins") is None
