@@ -259,9 +259,8 @@ def localize(objects, locale_id):
                 .order_by()  # keyed, not listed: no join or sort for the model's ordering
                 .values("translation_key", "wording", *names)
             }
+        # Nothing to lend the wordless: they read the same in every language.
         localized = list(wordless.get(model, {}).values())
-        for obj in localized:
-            _lend_words(obj, None, source_language)
         for key, instances in sources.items():
             for obj in instances.values():
                 # Facts and pages refer to originals, in the site's language.
