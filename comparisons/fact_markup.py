@@ -84,6 +84,16 @@ def marked_language(words):
     return f'<span lang="{escape(lang)}">{text}</span>'
 
 
+def once_per_render(context, kind, make):
+    """The one ``kind`` of renderer of a template render in the active language, made by
+    ``make`` when first asked for and kept in the render context."""
+    key = (kind, get_language())
+    found = context.render_context.get(key)
+    if found is None:
+        found = context.render_context[key] = make()
+    return found
+
+
 class FactMarkup:
     """Renders facts for one page in the active language. Make one per render (see
     ``for_context``): it remembers the words and dates it has already formatted. What a
@@ -120,11 +130,7 @@ class FactMarkup:
     @classmethod
     def for_context(cls, context):
         """The one renderer of a template render, kept in its render context."""
-        key = (cls, get_language())
-        markup = context.render_context.get(key)
-        if markup is None:
-            markup = context.render_context[key] = cls(context.get("evidence_base"))
-        return markup
+        return once_per_render(context, cls, lambda: cls(context.get("evidence_base")))
 
     # Pieces ----------------------------------------------------------------------------
 
@@ -189,10 +195,7 @@ class FactMarkup:
         mark = SUPPORT_MARKS.get(support)
         if mark:
             parts.append(f'<span aria-hidden="true">{mark}</span>')
-        if support and fact.criterion.kind == type(fact.criterion).Kind.SUPPORT:
-            parts.append(self.choice_labels(fact)[0][support])
-        else:
-            parts.append(marked_language(fact.display_value))
+        parts.append(self.value_words(fact))
         parts.append("</span>")
         if fact.availability and not availability_apart:
             parts.append(
@@ -202,6 +205,13 @@ class FactMarkup:
         if fact.note:
             parts.append(f'<span class="value__note">{marked_language(fact.note)}</span>')
         return "".join(parts)
+
+    def value_words(self, fact):
+        """The value alone, as plain text of markup: a support level's label, or the
+        number, rating or text in its language."""
+        if fact.support and fact.criterion.kind == type(fact.criterion).Kind.SUPPORT:
+            return self.choice_labels(fact)[0][fact.support]
+        return marked_language(fact.display_value)
 
     def evidence(self, fact, label, stale=False, age_in_days=0, anchor=""):
         """Where the value comes from: its source, when it was verified, what the

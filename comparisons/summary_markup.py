@@ -14,12 +14,12 @@ trusted, as in a template."""
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext, ngettext, pgettext
 
-from comparisons.fact_markup import FactMarkup, escape, marked_language
+from comparisons.fact_markup import FactMarkup, escape, marked_language, once_per_render
 
 
 class SummaryMarkup:
     """The summary's lists for one render, in the active language. ``values`` is the
-    render's FactMarkup, whose labels of support levels the values share."""
+    render's FactMarkup: the summary says each value as the table does."""
 
     def __init__(self, values):
         self.values = values
@@ -36,7 +36,8 @@ class SummaryMarkup:
 
     @classmethod
     def for_context(cls, context):
-        return cls(FactMarkup.for_context(context))
+        """The one summary renderer of a template render (both lists share its words)."""
+        return once_per_render(context, cls, lambda: cls(FactMarkup.for_context(context)))
 
     def standings(self, table):
         """A ``<li>`` for each product: the verdict on it and the ranked rows it leads
@@ -89,7 +90,8 @@ class SummaryMarkup:
         for row in rows:
             winners = words["and"].join(escape(column.product.name) for column in row.winners)
             values = "; ".join(
-                f"{escape(cell.column.product.name)}{words['label']}{self.value(cell.fact)}"
+                f"{escape(cell.column.product.name)}{words['label']}"
+                f"{self.values.value_words(cell.fact)}"
                 for cell in row.cells
                 if cell.fact
             )
@@ -101,9 +103,3 @@ class SummaryMarkup:
             f'<div class="competitor-wins"><h3>{words["competitors"]}</h3>'
             f"<ul>{''.join(items)}</ul></div>"
         )  # every value above is escaped
-
-    def value(self, fact):
-        """A value as the summary says it, without its marks, note or evidence."""
-        if fact.support and fact.criterion.kind == type(fact.criterion).Kind.SUPPORT:
-            return self.values.choice_labels(fact)[0][fact.support]
-        return marked_language(fact.display_value)
