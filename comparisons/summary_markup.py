@@ -90,8 +90,7 @@ class SummaryMarkup:
         for row in rows:
             winners = words["and"].join(escape(column.product.name) for column in row.winners)
             values = "; ".join(
-                f"{escape(cell.column.product.name)}{words['label']}"
-                f"{self.values.value_words(cell.fact)}"
+                f"{escape(cell.column.product.name)}{words['label']}{self.value(cell.fact)}"
                 for cell in row.cells
                 if cell.fact
             )
@@ -103,3 +102,12 @@ class SummaryMarkup:
             f'<div class="competitor-wins"><h3>{words["competitors"]}</h3>'
             f"<ul>{''.join(items)}</ul></div>"
         )  # every value above is escaped
+
+    def value(self, fact):
+        """A value as the table says it, with what it comes with ("Yes, Paid add-on"):
+        a competitor's win on a feature sold apart is not told as included."""
+        words = self.values.value_words(fact)
+        if not fact.availability:
+            return words
+        label = self.values.choice_labels(fact)[1][fact.availability]
+        return f"{words}{self.words['list']}{label}"

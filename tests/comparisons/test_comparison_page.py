@@ -325,3 +325,24 @@ def test_the_summary_says_who_shares_a_lead_and_who_leads_on_nothing_in_plain_wo
     assert soup.select(".comparison-summary b, .comparison-summary script") == []
     # No row is won by a competitor alone.
     assert soup.select_one(".competitor-wins") is None
+
+
+@pytest.mark.django_db
+def test_a_win_on_a_paid_add_on_says_so_in_the_summary(client, comparison_index, site_settings):
+    ours = ProductFactory(name="Fernhill Desk", is_ours=True)
+    rival = ProductFactory(name="Tidewell Desk")
+    sso = CriterionFactory(name="SAML single sign-on")
+    FactFactory(product=ours, criterion=sso, support="no")
+    FactFactory(product=rival, criterion=sso, support="yes", availability="paid_addon")
+    page = ComparisonPageFactory(
+        parent=comparison_index,
+        compared_products=[ComparedProduct(product=ours), ComparedProduct(product=rival)],
+        compared_criteria=[ComparedCriterion(criterion=sso)],
+    )
+    page.save_revision().publish()
+
+    wins = soup_of(client, page).select_one(".competitor-wins li").get_text(" ", strip=True)
+
+    assert wins == (
+        "SAML single sign-on : Tidewell Desk (Fernhill Desk: No; Tidewell Desk: Yes, Paid add-on)"
+    )
