@@ -95,7 +95,9 @@ WSGI_APPLICATION = "candor.wsgi.application"
 
 TEMPLATES = [
     {
-        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        # Django's, freeing what a template was given once it is rendered.
+        "BACKEND": "home.template_backend.DjangoTemplates",
+        "NAME": "django",
         "DIRS": [BASE_DIR / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
