@@ -73,7 +73,7 @@ MIDDLEWARE = [
     # Before sessions: a cached page is served without touching the database.
     "home.page_cache.middleware.PageCacheMiddleware",
     # Below the page cache, so a page is compressed once and stored that way.
-    "django.middleware.gzip.GZipMiddleware",
+    "home.compression.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
