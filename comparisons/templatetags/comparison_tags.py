@@ -1,5 +1,6 @@
 from django import template
 from django.utils.html import format_html
+from django.utils.safestring import SafeString
 from django.utils.translation import pgettext
 
 from comparisons import fact_markup
@@ -36,6 +37,24 @@ def in_its_language(words):
     if getattr(words, "lang", None) is None:
         return words
     return fact_markup.in_its_language(words)
+
+
+@register.simple_tag
+def choice_inputs(field):
+    """A radio button or checkbox in its label for each of ``field``'s choices, checked
+    as the reader asked. Written here rather than through each choice's widget: on
+    the largest comparison the calculator's 32 features cost as much as its summary."""
+    widget = field.field.widget
+    chosen = set(widget.format_value(field.value()))
+    checked = {True: " checked", False: ""}
+    inputs = (
+        f'<label class="choice"><input type="{widget.input_type}" '
+        f'name="{fact_markup.escape(field.html_name)}" value="{fact_markup.escape(value)}" '
+        f'id="{fact_markup.escape(field.auto_id)}_{index}"{checked[str(value) in chosen]}> '
+        f"{fact_markup.marked_language(label)}</label>"
+        for index, (value, label) in enumerate(field.field.choices)
+    )
+    return SafeString("".join(inputs))
 
 
 @register.simple_tag(takes_context=True)

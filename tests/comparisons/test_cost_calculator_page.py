@@ -123,6 +123,26 @@ def test_the_form_is_a_labelled_get_form_that_works_without_javascript(client, c
     assert soup.select_one("#cost-status")["aria-live"] == "polite"
 
 
+def test_the_form_keeps_the_situation_asked(client, calculator):
+    chat = calculator.chat.pk
+    form = soup_of(client, f"{calculator.url}?seats=4&billing=yearly&features={chat}").select_one(
+        "#cost form"
+    )
+
+    inputs = form.select("input[type=radio], input[type=checkbox]")
+    asked = {(field["name"], field["value"]): field.has_attr("checked") for field in inputs}
+    assert asked == {
+        ("billing", "monthly"): False,
+        ("billing", "yearly"): True,
+        ("features", str(chat)): True,
+        ("features", str(calculator.phone.pk)): False,
+    }
+    # Each input inside its own label, with an id of its own.
+    assert [field.parent.name for field in inputs] == ["label"] * 4
+    assert len({field["id"] for field in inputs}) == 4
+    assert form.select_one("[name=seats]")["value"] == "4"
+
+
 def test_a_situation_prices_every_product_on_the_same_assumptions(client, calculator):
     soup = soup_of(client, calculator.url + "?seats=1&billing=monthly")
     table = soup.select_one("table.costs")
@@ -306,7 +326,10 @@ def test_the_japanese_page_prices_in_japanese(client, calculator, home_page):
         )
 
     assert soup.select_one("#cost h2").get_text() == heading
-    assert "ライブチャット" in soup.select_one("#cost fieldset:nth-of-type(2)").get_text()
+    features = soup.select_one("#cost fieldset:nth-of-type(2)")
+    assert "ライブチャット" in features.get_text()
+    # A feature not translated yet is named in English, and marked so.
+    assert features.select_one('label [lang="en"]').get_text() == "Phone channel"
     fernhill = soup.select_one("table.costs tbody tr").get_text(" ", strip=True)
     assert minimum_note in fernhill
     assert f"最低席数: {minimum}" in fernhill
