@@ -64,18 +64,18 @@ class FactChangeQuerySet(models.QuerySet):
     def shown_in(self, table):
         """Changes to the values a comparison table shows, newest first. One query,
         however large the table."""
-        changes = self.filter(
-            product__in=[column.product for column in table.columns],
-            criterion__in=[row.criterion for row in table.rows],
-        ).select_related("product")
+        # The table's own products and criteria, named in the page's language: not
+        # joined, nor each turned into its key by the query.
+        products = {column.product.pk: column.product for column in table.columns}
+        criteria = {row.criterion.pk: row.criterion for row in table.rows}
+        changes = self.filter(product_id__in=products, criterion_id__in=criteria)
         shown = [
             change
             for change in changes.order_by("-changed_at", "-pk")
             if table.compares(change.product_id, change.plan)
         ]
-        # The table's own criteria: named in the page's language.
-        criteria = {row.criterion.pk: row.criterion for row in table.rows}
         for change in shown:
+            change.product = products[change.product_id]
             change.criterion = criteria[change.criterion_id]
         return shown
 
