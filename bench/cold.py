@@ -29,58 +29,93 @@ FLAT_TARGET = 1.5  # time of a render at 10x over its time at 1x
 
 
 def cold_renders(options, reuse=None):
-    """Every scale of ``--cold-scales``; ``reuse``, the SQLite backend's configuration,
-    saves loading the data set again at the scale it was loaded at."""
+    """Every scale of ``--cold-scales``, each on a server of its own, all up at once:
+    each page is driven at one scale and at once at the next, so that a machine whose
+    speed drifts during the run (renders per second moved by a quarter from one hour to
+    the next) moves both sides of a page's ratio alike. ``reuse``, the SQLite backend's
+    configuration, saves loading the data set again at the scale it was loaded at."""
     scales = [int(scale) for scale in options.cold_scales.split(",") if scale.strip()]
-    runs = {}
-    for scale in scales:
-        config = reuse if reuse is not None and scale == options.scale else None
-        runs[str(scale)] = one_scale(scale, options, config)
+    sites = [
+        ColdSite(scale, reuse if reuse is not None and scale == options.scale else None)
+        for scale in scales
+    ]
+    try:
+        for offset, site in enumerate(sites):
+            site.start(options.port + offset)
+        for key in sites[0].targets if sites else ():
+            for site in sites:
+                site.drive(key, options)
+        for site in sites:
+            site.finish()
+    finally:
+        for site in sites:
+            site.stop()
+    runs = {str(site.scale): site.result() for site in sites}
     return {"scales": runs, "rows": compare(runs)}
 
 
-def one_scale(scale, options, config=None):
-    timings = {}
-    if config is None:
-        folder = WORK / f"cold-x{scale}"
-        shutil.rmtree(folder, ignore_errors=True)
-        folder.mkdir(parents=True)
-        config = {
-            "folder": folder,
-            "media": folder / "media",
-            "database_url": f"sqlite:///{folder / 'bench.sqlite3'}",
-            "redis_url": "",
-        }
-        log(f"cold renders at {scale}x: a database of its own")
-        timings = prepare(site_env(config), folder / "setup.log", scale=scale)
-    env = site_env(config, PAGE_CACHE_SECONDS="0")
-    targets = probe(env, "cold_targets")
-    data = targets.pop("data")
-    base = f"http://127.0.0.1:{options.port}"
-    server = start_gunicorn(env, options.port, config["folder"] / f"gunicorn-cold-x{scale}.log")
-    try:
-        wait_until_up(base + "/bench/ceiling/")
-        add_evidence_page(base, targets)
-        for target in targets.values():
+class ColdSite:
+    """The data set at one scale, served with the caches off by a gunicorn of its own."""
+
+    def __init__(self, scale, config=None):
+        self.scale = scale
+        self.timings = {}
+        if config is None:
+            folder = WORK / f"cold-x{scale}"
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir(parents=True)
+            config = {
+                "folder": folder,
+                "media": folder / "media",
+                "database_url": f"sqlite:///{folder / 'bench.sqlite3'}",
+                "redis_url": "",
+            }
+            log(f"cold renders at {scale}x: a database of its own")
+            self.timings = prepare(site_env(config), folder / "setup.log", scale=scale)
+        self.config = config
+        self.env = site_env(config, PAGE_CACHE_SECONDS="0")
+        self.targets = probe(self.env, "cold_targets")
+        self.data = self.targets.pop("data")
+        self.server = None
+        self.editors = self.memory = None
+
+    def start(self, port):
+        self.base = f"http://127.0.0.1:{port}"
+        log_file = self.config["folder"] / f"gunicorn-cold-x{self.scale}.log"
+        self.server = start_gunicorn(self.env, port, log_file)
+        wait_until_up(self.base + "/bench/ceiling/")
+        add_evidence_page(self.base, self.targets)
+        for target in self.targets.values():
             for _ in range(WORKERS + 1):  # image renditions are made on the first render
-                status, _headers, _body, _size = fetch(base + target["path"])
+                status, _headers, _body, _size = fetch(self.base + target["path"])
             target["status"] = status
-        for target in targets.values():
-            target["queries"] = count_queries(base + target["path"])
-            target["load"] = drive(base + target["path"], "hit", options, "")
-            log(f"cold {scale}x: {target['label']}: {target['load']['rps']:.0f} renders/s, "
-                f"{target['queries']} queries")  # fmt: skip
-        editors = editor_timings(base, env)
-        memory = worker_memory_mb(server)
-    finally:
-        stop(server)
-    return {
-        "data": data,
-        "setup_seconds": timings,
-        "targets": targets,
-        "editors": editors,
-        "memory_mb": memory,
-    }
+
+    def drive(self, key, options):
+        target = self.targets.get(key)
+        if target is None:
+            return
+        target["queries"] = count_queries(self.base + target["path"])
+        target["load"] = drive(self.base + target["path"], "hit", options, "")
+        log(f"cold {self.scale}x: {target['label']}: {target['load']['rps']:.0f} renders/s, "
+            f"{target['queries']} queries")  # fmt: skip
+
+    def finish(self):
+        """The editors' screens, then the workers' memory once all is done."""
+        self.editors = editor_timings(self.base, self.env)
+        self.memory = worker_memory_mb(self.server)
+
+    def stop(self):
+        if self.server is not None:
+            stop(self.server)
+
+    def result(self):
+        return {
+            "data": self.data,
+            "setup_seconds": self.timings,
+            "targets": self.targets,
+            "editors": self.editors,
+            "memory_mb": self.memory,
+        }
 
 
 def add_evidence_page(base, targets):

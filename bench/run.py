@@ -355,18 +355,26 @@ def warm(base, targets):
 
 def count_queries(base, path, cold):
     """Queries behind one response: a miss (rendered afresh for a visitor whose session
-    holds something, ``cold`` its cookie) and a hit (the URL itself, already cached)."""
+    holds something, ``cold`` its cookie) and a hit (the URL itself, already cached).
+    A miss is the fewest of one more than the workers: a worker's first request since
+    the site's version changed also loads what it remembers (home/process_memory.py),
+    and which worker answers is the server's choice."""
     ask = {"X-Bench-Queries": "1"}
-    miss_status, miss_headers, _body, _size = fetch(
-        base + with_query(path, f"bench-count={secrets.token_hex(4)}"), {**ask, "Cookie": cold}
-    )
+    misses = []
+    for _ in range(WORKERS + 1):
+        miss_status, miss_headers, _body, _size = fetch(
+            base + with_query(path, f"bench-count={secrets.token_hex(4)}"),
+            {**ask, "Cookie": cold},
+        )
+        misses.append((int(miss_headers.get("X-Bench-Queries", -1)), miss_status, miss_headers))
+    miss_queries, miss_status, miss_headers = min(misses, key=lambda miss: miss[0])
     hit_headers = None
     for _ in range(4 * WORKERS):  # each worker has its own local-memory cache
         _status, hit_headers, _body, _size = fetch(base + path, ask)
         if hit_headers.get("X-Cache") == "hit":
             break
     return {
-        "miss": int(miss_headers.get("X-Bench-Queries", -1)),
+        "miss": miss_queries,
         "miss_status": miss_status,
         "hit": int(hit_headers.get("X-Bench-Queries", -1)),
         "hit_cache_header": hit_headers.get("X-Cache", ""),
