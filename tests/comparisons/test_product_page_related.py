@@ -3,6 +3,7 @@ links to the rest: a product compared on hundreds of pages costs what one compar
 three does."""
 
 import datetime
+import re
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -16,6 +17,7 @@ from tests.comparisons.factories import (
     ComparisonPageFactory,
     ProductPageFactory,
 )
+from tests.query_counts import query_plan
 
 pytestmark = pytest.mark.django_db
 
@@ -82,3 +84,23 @@ def test_the_page_costs_the_same_queries_with_three_or_sixty_comparisons(
         client.get(product_page.url)
 
     assert len(many) == len(few)
+
+
+def test_the_related_pages_are_found_by_index_not_by_reading_every_page(
+    client, product_page, comparison_index, our_product
+):
+    """On a site of thousands of pages, the few that link from a product page are
+    looked up: the comparisons and case studies by their product, the exit guide by
+    its path."""
+    compare(comparison_index, our_product, 3)
+    with CaptureQueriesContext(connection) as queries:
+        client.get(product_page.url)
+    [sql] = [query["sql"] for query in queries if "ROW_NUMBER() OVER" in query["sql"]]
+
+    plan = query_plan(sql)
+
+    if connection.vendor == "sqlite":
+        assert "MULTI-INDEX OR" in plan, plan
+        assert not re.search(r"^SCAN wagtailcore_page\b", plan, re.MULTILINE), plan
+    else:
+        assert not re.search(r"Seq Scan on wagtailcore_page\b", plan), plan
