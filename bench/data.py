@@ -544,9 +544,6 @@ class BenchData:
         customer gets approved testimonials to quote in case studies."""
         self.step(f"{TESTIMONIAL_COUNT * self.scale} testimonials")
         ours = [product for product in self.products if product.is_ours]
-        # Every seventh live testimonial has a photo, at every scale (the photos are
-        # shared): the wall's pages show as many, and ask the same queries, at 1x and 10x.
-        photos = itertools.cycle(self.images["photos"])
         Status = Testimonial.Status
         statuses = [Status.APPROVED] * 86 + [Status.PENDING] * 6 + [Status.REJECTED] * 5
         statuses += [Status.WITHDRAWN] * 3
@@ -569,7 +566,6 @@ class BenchData:
             live = status == Status.APPROVED
             relationship = self.weighted(RELATIONSHIPS)
             incentive = self.weighted(INCENTIVES)
-            photo = next(photos) if live and n % 7 == 0 else None
             company = customer.name if customer else self.random.choice(["", "Acme Retail"])
             name = f"{self.random.choice(FIRST_NAMES)} {self.random.choice(LAST_NAMES)}"
             testimonials.append(
@@ -583,10 +579,8 @@ class BenchData:
                     author_company=company,
                     customer=customer,
                     email=f"author{n}@customer.example",
-                    photo=photo,
                     consent_name=self.random.random() < 0.85,
                     consent_company=bool(company),
-                    consent_photo=photo is not None,
                     consent_given_at=submitted,
                     relationship=relationship,
                     incentive=incentive,
@@ -614,9 +608,22 @@ class BenchData:
                     else None,
                 )
             )
+        self.give_photos(testimonials)
         testimonials = Testimonial.objects.bulk_create(testimonials, batch_size=500)
         self.tag(TestimonialTag, testimonials, share=0.3)
         return testimonials
+
+    def give_photos(self, testimonials):
+        """The photos (shared) on every fifth live testimonial in the wall's order, newest
+        first: every page of the wall shows four at every scale, so each asks the same
+        queries at 1x as at 10x."""
+        photos = itertools.cycle(self.images["photos"])
+        # The wall's order: newest first, the later saved first of two alike.
+        live = [item for item in enumerate(testimonials) if item[1].live]
+        live.sort(key=lambda item: (item[1].submitted_at, item[0]), reverse=True)
+        for _n, testimonial in live[::5]:
+            testimonial.photo = next(photos)
+            testimonial.consent_photo = True
 
     def weighted(self, weights):
         """One of the choices named in ``weights`` ({value: weight}), drawn by weight."""
