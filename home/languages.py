@@ -18,6 +18,8 @@ from django.views.decorators.http import require_GET
 
 from wagtail.models import Locale, Page, Site
 
+from home.models import SiteSettings
+from home.process_memory import detached, remembered
 from home.search_text import JAPANESE_RUN, normalised
 
 
@@ -45,9 +47,32 @@ def localized(page, request):
     found = request.__dict__.setdefault("_localized_pages", {})
     key = (page.pk, locale_id)
     if key not in found:
-        translation = page.get_translation_or_none(locale_id)
-        found[key] = translation if translation is not None and translation.live else page
+
+        def live_translation():
+            translation = page.get_translation_or_none(locale_id)
+            return translation if translation is not None and translation.live else None
+
+        if linked_from_every_page(page, request):
+            # Remembered in the process (home.process_memory): publishing or
+            # unpublishing a page the settings link, in any language, gives the site a
+            # new version (home.page_cache.signals.linked_from_every_page).
+            memory_key = ("localized", page.pk, locale_id)
+            translation = detached(remembered(request, memory_key, live_translation))
+        else:
+            translation = live_translation()
+        found[key] = translation or page
     return found[key]
+
+
+def linked_from_every_page(page, request):
+    """Whether the site settings link ``page`` (the methodology, the testimonial policy
+    or wall page), which every page of the site reads."""
+    site_settings = SiteSettings.for_request(request)
+    return page.pk in {
+        getattr(site_settings, field.attname)
+        for field in SiteSettings._meta.concrete_fields
+        if field.many_to_one and issubclass(field.related_model, Page)
+    }
 
 
 def switch_route(request):

@@ -63,7 +63,7 @@ def routes(site, size):
         ("robots.txt", 1),
         ("ja home", 6),
         ("ja standard page", 4),
-        ("ja search", 8),
+        ("ja search", 7),
     ],
 )
 def test_a_route_costs_the_same_queries_at_10x(measured_routes, route, expected):

@@ -174,7 +174,7 @@ def routes(site, size):
         ("product, evidence", 6),
         ("exit guide", 8),
         ("product index", 4),
-        ("ja product", 12),
+        ("ja product", 11),
         ("ja product, Markdown", 9),
         ("ja product index", 5),
         ("ja comparison, data.csv", 11),

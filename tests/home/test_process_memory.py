@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from wagtail.models import Locale, PageViewRestriction, Site
-from wagtail.test.utils.form_data import nested_form_data, rich_text
+from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 import pytest
 
@@ -22,7 +22,7 @@ from home import process_memory
 from home.models import SiteSettings, StandardPage
 from home.page_cache import versions
 from tests.home.factories import HomePageFactory, StandardPageFactory, wagtail_root
-from tests.home.translations import japanese
+from tests.home.translations import in_japanese, japanese
 from tests.testimonials.advocate_fixtures import user_in_group
 
 pytestmark = pytest.mark.django_db
@@ -357,3 +357,96 @@ def test_host_names_sent_by_visitors_fill_no_more_than_the_bound(
         assert client.get("/", HTTP_HOST=f"h{n}.example").status_code == 200
 
     assert len(process_memory._memory.values) <= process_memory.MOST_REMEMBERED
+
+
+@pytest.fixture
+def japanese_methodology(committed, comparison, site_settings, home_page):
+    """The settings' methodology page, below a section (outside the main menu), and the
+    comparison, each with a published Japanese translation."""
+    about = StandardPageFactory(parent=home_page, title="About", slug="about")
+    methodology = StandardPageFactory(parent=about, title="How we compare", slug="method")
+    site_settings.methodology_page = methodology
+    committed(site_settings.save)
+    in_japanese(comparison)
+    translation = in_japanese(methodology)
+    translation.title = "比較の方法"
+    committed(translation.save_revision().publish)
+    return translation
+
+
+def retitle_with_the_publish_button(moderator_client, page):
+    url = reverse("wagtailadmin_pages:edit", args=[page.pk])
+    form = {
+        "title": "私たちの比較方法",
+        "slug": page.slug,
+        "intro": "",
+        "body": streamfield([("paragraph", rich_text("私たちは事実と出典で比較します。"))]),
+        "action-publish": "1",
+    }
+    response = moderator_client.post(url, nested_form_data(form))
+    assert response.status_code == 302, response.context["form"].errors
+
+
+def retitle_by_scheduled_publishing(moderator_client, page):
+    page.title = "私たちの比較方法"
+    page.save_revision(approved_go_live_at=timezone.now() - datetime.timedelta(minutes=1))
+    call_command("publish_scheduled")
+
+
+def retitle_from_code(moderator_client, page):
+    page.title = "私たちの比較方法"
+    page.save_revision().publish()
+
+
+def unpublish_with_the_bulk_action(moderator_client, page):
+    unpublish_in_bulk(moderator_client, page)
+
+
+def unpublish_from_code(moderator_client, page):
+    page.unpublish()
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        retitle_with_the_publish_button,
+        retitle_by_scheduled_publishing,
+        retitle_from_code,
+        unpublish_with_the_bulk_action,
+        unpublish_from_code,
+    ],
+)
+def test_the_methodology_in_japanese_shows_every_change_at_once(
+    client, committed, comparison, japanese_methodology, moderator_client, change
+):
+    """Japanese pages link the methodology's translation, remembered in the process: a
+    Moderator's change to it, by any path, shows on the next Japanese page."""
+    url = f"/ja{comparison.url}"
+    assert "比較の方法" in page(client, url)
+
+    committed(lambda: change(moderator_client, japanese_methodology))
+
+    html = page(client, url)
+    japanese_methodology.refresh_from_db()
+    if japanese_methodology.live:
+        assert "私たちの比較方法" in html and "比較の方法" not in html
+    else:
+        # The English original stands in for it, at its own address.
+        assert "比較の方法" not in html and 'href="/about/method/"' in html
+        assert "/ja/about/method/" not in html
+
+
+def test_a_warm_japanese_page_asks_nothing_about_the_methodology(
+    client, comparison, japanese_methodology
+):
+    """Every Japanese page links the methodology's translation (the footer, the
+    disclosure, the structured data): once remembered, it costs no query."""
+    url = f"/ja{comparison.url}"
+    page(client, url)
+
+    with CaptureQueriesContext(connection) as queries:
+        html = page(client, url)
+
+    assert "比較の方法" in html and "/ja/about/method/" in html
+    looked_up = '"wagtailcore_page"."translation_key" = '
+    assert [q["sql"] for q in queries if looked_up in q["sql"]] == []

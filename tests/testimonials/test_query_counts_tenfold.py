@@ -154,7 +154,7 @@ def routes(site, size):
         ("ja wall, one product", 10),
         ("ja testimonial", 5),
         ("ja case study index", 5),
-        ("ja case study", 9),
+        ("ja case study", 8),
         ("ja widget, one product", 8),
         ("ja how collected", 7),
         ("API, testimonials", 14),
