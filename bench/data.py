@@ -20,6 +20,7 @@ with DATABASE_URL pointing at a new, migrated database::
     python manage.py shell --no-imports -c "from bench.data import main; main(scale=1)"
 """
 
+import collections
 import datetime
 import io
 import itertools
@@ -615,13 +616,21 @@ class BenchData:
 
     def give_photos(self, testimonials):
         """The photos (shared) on every fifth live testimonial in the wall's order, newest
-        first: every page of the wall shows four at every scale, so each asks the same
-        queries at 1x as at 10x."""
+        first, and on each product's third newest public one: every page of the wall
+        shows four or more, and every product page's newest six one or more, at every
+        scale, so each asks the same queries at 1x as at 10x. (Not each product's
+        newest: at 10x that crowds the wall's first page with photos.)"""
         photos = itertools.cycle(self.images["photos"])
-        # The wall's order: newest first, the later saved first of two alike.
+        # The wall's and a product page's order: newest first, the later saved first of
+        # two alike.
         live = [item for item in enumerate(testimonials) if item[1].live]
         live.sort(key=lambda item: (item[1].submitted_at, item[0]), reverse=True)
-        for _n, testimonial in live[::5]:
+        by_product = collections.defaultdict(list)
+        for _n, testimonial in live:
+            if testimonial.status == Testimonial.Status.APPROVED:
+                by_product[testimonial.product_id].append(testimonial)
+        third_newest = [listed[2] for listed in by_product.values() if len(listed) > 2]
+        for testimonial in [item for _n, item in live[::5]] + third_newest:
             testimonial.photo = next(photos)
             testimonial.consent_photo = True
 
