@@ -32,6 +32,9 @@ class SummaryMarkup:
             "label": pgettext("label separator", ": "),
             "and": pgettext("between product names", " and "),
             "list": pgettext("list separator", ", "),
+            "values": pgettext("list separator", "; "),
+            # Japanese sets an aside in full-width brackets, with no space before them.
+            "aside": pgettext("aside in brackets", " (%(aside)s)"),
         }
 
     @classmethod
@@ -89,14 +92,15 @@ class SummaryMarkup:
         items = []
         for row in rows:
             winners = words["and"].join(escape(column.product.name) for column in row.winners)
-            values = "; ".join(
+            values = words["values"].join(
                 f"{escape(cell.column.product.name)}{words['label']}{self.value(cell.fact)}"
                 for cell in row.cells
                 if cell.fact
             )
+            aside = words["aside"] % {"aside": values}
             items.append(
                 f"<li><strong>{marked_language(row.criterion.name)}</strong>"
-                f"{words['label']}{winners} ({values})</li>"
+                f"{words['label']}{winners}{aside}</li>"
             )
         return SafeString(
             f'<div class="competitor-wins"><h3>{words["competitors"]}</h3>'

@@ -337,6 +337,11 @@ def test_the_japanese_page_prices_in_japanese(client, calculator, home_page):
     assert "1席あたりの料金(月払い): 19 米ドル/席/月" in fernhill
     # The priced rows keep the English source's untranslated words marked as English.
     assert soup.select_one('table.costs [lang="en"]')
+    # A price's evidence link names its product and price to screen readers, with
+    # Japanese punctuation.
+    hidden = [span.get_text() for span in soup.select("table.costs .visually-hidden")]
+    assert any("Fernhill Desk、1席あたりの料金(月払い)" in text for text in hidden), hidden
+    assert not any("Fernhill Desk, " in text for text in hidden), hidden
 
 
 def features_of(page):

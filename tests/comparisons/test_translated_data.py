@@ -185,10 +185,11 @@ def test_each_language_reads_its_own_words_for_values_whichever_is_served_first(
         wins = soup.select_one(".competitor-wins").get_text(" ", strip=True)
         if url == japanese_page.url:
             assert "古い情報:最終確認から400日経過" in phone.get_text()
-            assert re.search(r"Fernhill Desk\W+非対応; Tidewell Desk\W+対応\)", wins)
+            # Japanese punctuation: 、 between values, full-width brackets, no space.
+            assert re.search(r"\S（Fernhill Desk\W+非対応、Tidewell Desk\W+対応）", wins)
         else:
             assert "Stale: last checked 400 days ago" in phone.get_text()
-            assert re.search(r"Fernhill Desk\W+No; Tidewell Desk\W+Yes\)", wins)
+            assert re.search(r" \(Fernhill Desk\W+No; Tidewell Desk\W+Yes\)", wins)
 
 
 def test_words_not_yet_translated_are_shown_in_english_marked_as_english(client, comparison):
