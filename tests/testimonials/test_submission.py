@@ -8,6 +8,7 @@ from django.core import mail
 
 import pytest
 import time_machine
+from bs4 import BeautifulSoup
 from PIL import Image
 
 from testimonials.forms import TestimonialSubmissionForm
@@ -135,6 +136,18 @@ def test_bad_input_is_explained_and_nothing_is_stored(post, our_product, change,
     assert message in response.content.decode()
     assert not Testimonial.objects.exists()
     assert not mail.outbox
+    # Each error in the summary leads to its field, which a screen reader hears it with
+    # (a group of radio buttons as well as an input); no id is used twice.
+    soup = BeautifulSoup(response.content, "html.parser")
+    for link in soup.select("#form-errors a"):
+        assert soup.select_one(link["href"]) is not None, link["href"]
+    ids = [element["id"] for element in soup.select("[id]")]
+    assert len(ids) == len(set(ids))
+    if field != "rendered_at":  # the form's guard, hidden: the summary alone says it
+        assert soup.select_one(f'#form-errors a[href="#id_{field}"]')
+        described = soup.select_one(f'#id_{field}, [name="{field}"]')
+        assert f"id_{field}_error" in described.get("aria-describedby", "").split()
+        assert message in soup.select_one(f"#id_{field}_error").get_text()
 
 
 def test_a_competitors_product_cannot_be_chosen(post, our_product):
