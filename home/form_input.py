@@ -12,6 +12,8 @@ typed: only the fields below are normalised, and a field may say otherwise with 
 Every public form mixes in ``NormalisedInput``: home.anti_abuse.PublicForm does, and so
 does any public form that is not one."""
 
+import unicodedata
+
 from django import forms
 
 from home.search_text import normalised as folded
@@ -29,9 +31,23 @@ NORMALISED_FIELDS = (
 )
 
 
+# Control and format characters (a NUL, a zero-width space pasted with a number): no
+# code, number or choice holds one, and a form sent back must not echo it into the page.
+# White space stays: it separates words (a review's text is compared word by word) and
+# fields strip it.
+UNSEEN = {"Cc", "Cf"}
+
+
 def normalised(value):
-    """``value`` with full-width and other compatibility characters folded (NFKC)."""
-    return folded(value) if isinstance(value, str) else value
+    """``value`` with full-width and other compatibility characters folded (NFKC), and
+    without control or format characters other than white space."""
+    if not isinstance(value, str):
+        return value
+    return "".join(
+        char
+        for char in folded(value)
+        if char.isspace() or unicodedata.category(char) not in UNSEEN
+    )
 
 
 def is_normalised(field):

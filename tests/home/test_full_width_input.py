@@ -47,6 +47,25 @@ def test_codes_and_numbers_are_normalised_and_words_are_not():
     }
 
 
+@pytest.mark.parametrize("unseen", ["\x00", "\u200b", "\x1b", "\x7f"])
+def test_unseen_characters_in_codes_and_numbers_are_dropped(unseen):
+    form = Sample(
+        {"email": f"taro@example.com{unseen}", "seats": f"2{unseen}5", "rating": "5", "words": "x"}
+    )
+
+    assert form.is_valid(), form.errors
+    assert (form.cleaned_data["email"], form.cleaned_data["seats"]) == ("taro@example.com", 25)
+
+
+def test_a_number_of_nothing_but_a_nul_is_refused_without_echoing_it(client, comparison_grid):
+    page = comparison_grid(product_count=2, criterion_count=2)
+
+    html = client.get(f"{page.url}?seats=%00&billing=monthly").content.decode()
+
+    assert 'id="id_seats_error"' in html
+    assert "\x00" not in html
+
+
 def test_what_cannot_be_read_is_still_refused_with_what_is_needed():
     form = Sample({"email": "ｔａｒｏ", "seats": "二十五", "rating": "６", "words": "x"})
 
