@@ -105,6 +105,26 @@ def test_the_japanese_wall_shows_japanese_first_and_marks_english(client, japane
     assert "日本語で書かれた声を先に" in soup.select_one(".wall-order").get_text()
 
 
+@pytest.mark.parametrize("wall", ["wall_page", "japanese_wall"])
+def test_the_author_is_named_in_the_language_of_the_quote(client, request, wall, mixed):
+    """An English author's role ("Support lead") on a Japanese page is marked as English,
+    so a screen reader says it in an English voice; no mark where the page's language
+    is the quote's."""
+    english, japanese_ones = mixed
+    for testimonial in [*english, *japanese_ones]:
+        testimonial.author_role = "Support lead" if testimonial.language == "en" else "サポート責任者"
+        testimonial.save()
+    page_language = "ja" if wall == "japanese_wall" else "en"
+
+    soup = soup_of(client, request.getfixturevalue(wall).url)
+
+    for figure in soup.select("figure.testimonial"):
+        language = figure.select_one("blockquote")["lang"]
+        author = figure.select_one(".testimonial__by")
+        assert ("Support lead" if language == "en" else "サポート責任者") in author.get_text()
+        assert author.get("lang") == (None if language == page_language else language)
+
+
 def test_critical_first_puts_the_lowest_rating_first_whatever_its_language(
     client, japanese_wall, mixed, our_product
 ):
