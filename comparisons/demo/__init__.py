@@ -226,8 +226,8 @@ def load_comparison_pages(site, products, criteria):
 
 
 def translate_pages(site):
-    """Japanese versions of the methodology page, one product page and one comparison
-    (with its report form and corrections), with the index pages above them."""
+    """Japanese versions of the methodology page, one product page and both comparisons
+    (with their report forms and corrections), with the index pages above them."""
     locale = japanese_locale()
     translate_child(site.home, "how-we-compare", locale, japanese.METHODOLOGY)
     translate_child(site.home, "products", locale, japanese.PRODUCT_INDEX)

@@ -1,5 +1,5 @@
 """Japanese versions of comparisons' demo pages: the product and comparison index
-pages, one product page, one comparison and the methodology page. Product and
+pages, one product page, both comparisons and the methodology page. Product and
 criterion names stay as the vendors write them."""
 
 from comparisons.demo.pages import free_plan, plan, point
@@ -101,6 +101,20 @@ COMPARISON_PAGES = {
             "メールで顧客対応をし、すぐに始めたい中小規模のチーム。",
             "電話対応があり、24時間のベンダーサポートと長期の監査ログが必要な大規模チーム。",
             "チケット管理、チャット、コミュニティフォーラムを1社でそろえたいチーム。",
+        ],
+    },
+    "fernhill-chat-vs-quillory-vs-bramblecall": {
+        "title": "Fernhill Chat・Quillory Support Suite・Bramblecall の比較",
+        "intro": "<p>小規模チーム向けのライブチャット：当社のチャット製品を、チャットを含む"
+        "2つのスイート製品と比較します。</p>",
+        "selection_note": "1つのチームでライブチャットを使えるプランを比較しています。"
+        "当社の Growth プラン、Quillory の Pro プラン、Bramblecall の Standard プランです。",
+        "author_name": "Maya Lindqvist(プロダクトマーケティング)",
+        # Best-for lines in the order of the compared products.
+        "best_for": [
+            "ウェブサイトのチャットを数分で、最も安く始めたい小規模チーム。",
+            "SAML シングルサインオンと、チャットの裏側でのチケット管理が必要なチーム。",
+            "顧客の多くが電話で問い合わせ、チャットは2番目のチャネルであるチーム。",
         ],
     },
 }

@@ -4,6 +4,7 @@ product pages search engines can show with their image, prices and rating."""
 
 from comparisons.models import ComparisonPage, Criterion, Fact, Product, ProductPage
 from home.models import SiteSettings
+from home.search_text import JAPANESE_RUN
 from tests.comparisons.test_rich_results import application, assert_rich_result
 from tests.home.test_demo_content import SELF_PRAISE
 from tests.home.test_structured_data import graph_of, only, render
@@ -49,6 +50,22 @@ def test_demo_product_and_comparison_pages_never_claim_neutrality(client, demo_s
         response = client.get(page.url)
         assert response.status_code == 200, page.url
         assert not SELF_PRAISE.search(response.content.decode()), page.url
+
+
+def test_every_demo_comparison_reads_in_japanese(client, demo_site):
+    """Each English comparison has a published Japanese version that Japanese readers
+    reach, in Japanese words: its own title, and a verdict on every product."""
+    english = ComparisonPage.objects.live().filter(locale__language_code="en")
+    assert english.count() >= 2
+    for page in english:
+        translation = page.get_translations().live().get(locale__language_code="ja")
+        response = client.get(translation.url)
+        assert response.status_code == 200, translation.url
+        html = response.content.decode()
+        assert translation.title != page.title and translation.title in html
+        verdicts = [item.best_for for item in translation.compared_products.all()]
+        assert len(verdicts) == len(page.compared_products.all())
+        assert all(JAPANESE_RUN.search(verdict) for verdict in verdicts), verdicts
 
 
 def test_a_competitor_wins_the_demo_support_hours_by_their_ranking(demo_site):
