@@ -44,9 +44,7 @@ def normalised(value):
     if not isinstance(value, str):
         return value
     return "".join(
-        char
-        for char in folded(value)
-        if char.isspace() or unicodedata.category(char) not in UNSEEN
+        char for char in folded(value) if char.isspace() or unicodedata.category(char) not in UNSEEN
     )
 
 
