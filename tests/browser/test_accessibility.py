@@ -50,9 +50,10 @@ def japanese_urls(pages, english):
             if getattr(page, "resolve_subpage", None) and answers(page, route):
                 urls[f"ja {type(page).__name__} {route}"] = page.url + route
     urls["ja search"] = "/ja/search/?q=Fernhill"
+    # Every demo comparison is translated; most product pages are not.
     untranslated = next(
         page
-        for page in ComparisonPage.objects.live().filter(locale=english)
+        for page in ProductPage.objects.live().filter(locale=english)
         if not page.has_translation(pages.first().locale)
     )
     urls["ja no translation yet"] = f"/language/{untranslated.pk}/ja/"
