@@ -26,6 +26,7 @@ from wagtail.models import Site
 from comparisons.table import find_fact, index_facts, plan_label
 from comparisons.validators import validate_web_url
 from home.anti_abuse import PublicForm
+from home.form_widgets import Select
 from home.models.site_settings import SiteSettings
 from home.notifications import deliver, deliver_unsent
 
@@ -58,6 +59,7 @@ class InaccuracyReportForm(PublicForm):
 
     product = forms.ChoiceField(
         label=_("Product"),
+        widget=Select,
         error_messages={
             "required": _("Choose the product whose value is wrong."),
             "invalid_choice": _("Choose one of the products compared on this page."),
@@ -65,6 +67,7 @@ class InaccuracyReportForm(PublicForm):
     )
     criterion = forms.ChoiceField(
         label=_("Row of the table"),
+        widget=Select,
         error_messages={
             "required": _("Choose the row whose value is wrong."),
             "invalid_choice": _("Choose one of the rows compared on this page."),

@@ -52,7 +52,7 @@ def localized(page, request):
             translation = page.get_translation_or_none(locale_id)
             return translation if translation is not None and translation.live else None
 
-        if linked_from_every_page(page, request):
+        if linked_by_site_settings(page, request):
             # Remembered in the process (home.process_memory): publishing or
             # unpublishing a page the settings link, in any language, gives the site a
             # new version (home.page_cache.signals.linked_from_every_page).
@@ -64,9 +64,12 @@ def localized(page, request):
     return found[key]
 
 
-def linked_from_every_page(page, request):
-    """Whether the site settings link ``page`` (the methodology, the testimonial policy
-    or wall page), which every page of the site reads."""
+def linked_by_site_settings(page, request):
+    """Whether the site settings of the request's site link ``page`` itself (the
+    methodology, the testimonial policy or wall page), which every page reads: answered
+    from the settings in memory. When a page is published, the page cache asks the
+    wider question of the database: whether anything shown on every page links any of
+    its translations (``home.page_cache.signals.linked_from_every_page``)."""
     site_settings = SiteSettings.for_request(request)
     return page.pk in {
         getattr(site_settings, field.attname)

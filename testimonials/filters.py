@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 import django_filters
 
 from comparisons.models import Product
+from home.form_widgets import Select
 from testimonials.choices import Industry
 from testimonials.forms import out_of_five
 from testimonials.querysets import CRITICAL_AT_MOST
@@ -38,14 +39,25 @@ class TestimonialFilter(django_filters.FilterSet):
     """The wall's filters. Its queryset comes newest first; ``order`` may reorder it."""
 
     product = django_filters.ModelChoiceFilter(
-        label=_("Product"), queryset=our_products, empty_label=_("All products")
+        label=_("Product"),
+        queryset=our_products,
+        empty_label=_("All products"),
+        widget=Select,
     )
     rating = django_filters.ChoiceFilter(
-        label=_("Rating"), choices=RATING_CHOICES, empty_label=_("Any rating"), method="rated"
+        label=_("Rating"),
+        choices=RATING_CHOICES,
+        empty_label=_("Any rating"),
+        method="rated",
+        widget=Select,
     )
     tag = django_filters.CharFilter(field_name="tags__slug", label=_("Tag"))
     order = django_filters.ChoiceFilter(
-        label=_("Order"), choices=ORDER_CHOICES, empty_label=_("Newest first"), method="ordered"
+        label=_("Order"),
+        choices=ORDER_CHOICES,
+        empty_label=_("Newest first"),
+        method="ordered",
+        widget=Select,
     )
 
     def rated(self, queryset, name, value):
@@ -63,11 +75,13 @@ class CaseStudyFilter(django_filters.FilterSet):
         field_name="customer__industry",
         choices=Industry.choices,
         empty_label=_("All industries"),
+        widget=Select,
     )
     product = django_filters.ModelChoiceFilter(
         label=_("Product"),
         field_name="products",
         queryset=our_products,
         empty_label=_("All products"),
+        widget=Select,
     )
     tag = django_filters.CharFilter(field_name="tags__slug", label=_("Tag"))

@@ -15,6 +15,7 @@ from wagtail.contrib.forms.forms import BaseForm, FormBuilder
 from comparisons.models import Product
 from home.anti_abuse import PublicForm
 from home.form_input import NormalisedInput
+from home.form_widgets import Select
 from home.languages import language_of, reader_language
 from home.text_limits import LimitedTextField, counted_textarea, up_to
 from home.uploads import validate_decodable, validate_raster_image
@@ -43,6 +44,7 @@ class TestimonialSubmissionForm(KeepsPhoto, PublicForm):
         queryset=Product.objects.none(),
         label=_("Product"),
         empty_label=_("Choose a product"),
+        widget=Select,
         error_messages={"invalid_choice": _("Choose one of our products from the list.")},
     )
     quote = LimitedTextField(
@@ -57,6 +59,7 @@ class TestimonialSubmissionForm(KeepsPhoto, PublicForm):
         label=_("Language of your testimonial"),
         choices=settings.LANGUAGES,
         required=False,
+        widget=Select,
         error_messages={"invalid_choice": _("Choose a language from the list.")},
     )
     rating = forms.TypedChoiceField(

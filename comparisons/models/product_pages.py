@@ -32,6 +32,7 @@ from comparisons.structured_data import product_page, rich_result_problems
 from home.honesty import HonestyCheckedPage
 from home.models.index_page import IndexPage
 from home.models.site_settings import SiteSettings
+from home.tree import children_of
 from home.visibility import ViewRestrictionsByPathMixin, listable
 
 from .comparison_pages import ComparedProduct, ComparisonPage
@@ -291,9 +292,8 @@ class ProductPage(HonestyCheckedPage, RoutablePageMixin, ViewRestrictionsByPathM
         ours_pages = ProductPage.objects.filter(product_id__in=ours).values("pk")
         wanted = Q(pk__in=ours_pages) if ours else Q()
         if self.pk:
-            # Its own children: the guide to leaving the product. A child's path is its
-            # parent's and four more characters of the tree's alphabet (0-9, A-Z).
-            wanted |= Q(path__gt=self.path, path__lte=f"{self.path}ZZZZ", depth=self.depth + 1)
+            # Its own children: the guide to leaving the product.
+            wanted |= children_of(self)
         if self.product_id:
             # Comparisons and case studies in this page's language only. Subqueries, not
             # joins: a page comparing the product on two plans is still one page.

@@ -7,6 +7,7 @@ from wagtail.search import index
 
 from home.page_cache.parameters import shown_as_asked
 from home.routing import SingleChildTypeRoutingMixin
+from home.tree import children_of
 from home.visibility import ViewRestrictionsByPathMixin, listable
 
 
@@ -32,7 +33,7 @@ class IndexPage(SingleChildTypeRoutingMixin, ViewRestrictionsByPathMixin, Page):
         # A card shows a few of a child's fields: its body (StreamFields, each decoded
         # from JSON as it is loaded) stays in the database, as the child type says.
         left_out = getattr(child_model, "left_out_of_cards", ())
-        listing = child_model.objects.child_of(self).defer(*left_out)
+        listing = child_model.objects.filter(children_of(self)).defer(*left_out)
         return listable(listing, request)
 
     def get_context(self, request, *args, **kwargs):

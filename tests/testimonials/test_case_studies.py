@@ -1,12 +1,17 @@
 """Case studies: customer, products, measured results and approved quotes."""
 
+import re
+
 from django.core.exceptions import ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 import pytest
 from bs4 import BeautifulSoup
 
 from testimonials.models import CaseStudyQuote, Customer
 from tests.comparisons.factories import ProductFactory, ProductPageFactory
+from tests.query_counts import query_plan
 from tests.testimonials.factories import (
     CaseStudyPageFactory,
     CustomerFactory,
@@ -112,3 +117,27 @@ def test_product_page_links_its_case_studies(client, case_study_index, product_i
     }
 
     assert links == {"Harbour Books halves reply times": case_study.url}
+
+
+@pytest.mark.parametrize("page", ["1", "2"])
+def test_the_index_finds_its_case_studies_by_path_not_by_reading_every_page(
+    client, case_study_index, page
+):
+    """On a site of thousands of pages the count and a page of the list read the
+    index's children from the path index; Wagtail's ``child_of`` (a LIKE on the path)
+    made both read every page of the site."""
+    for number in range(13):
+        CaseStudyPageFactory(parent=case_study_index, title=f"Case study {number}")
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(case_study_index.url, {"page": page})
+    assert response.status_code == 200
+    listed = [query["sql"] for query in queries if "customer_approved_on" in query["sql"]]
+    counted = [query["sql"] for query in queries if "COUNT(" in query["sql"]]
+    assert listed and counted
+
+    for sql in listed + counted:
+        plan = query_plan(sql)
+        if connection.vendor == "sqlite":
+            assert not re.search(r"^SCAN wagtailcore_page\b", plan, re.MULTILINE), plan
+        else:
+            assert not re.search(r"Seq Scan on wagtailcore_page\b", plan), plan
