@@ -32,6 +32,7 @@ from home.model_rows import LoadedFromRows
 from home.models.index_page import IndexPage
 from home.models.site_settings import SiteSettings
 from home.page_cache.parameters import shown_as_asked
+from home.tree import children_of
 from home.visibility import ViewRestrictionsByPathMixin, listable
 
 from .corrections import FactChange
@@ -53,7 +54,9 @@ class ComparisonIndexPage(IndexPage):
     def home_page_context(cls, home_page, request):
         """The three comparisons reviewed last, with a link to this index."""
         return {
-            "comparison_index": listable(cls.objects.child_of(home_page), request).first(),
+            "comparison_index": listable(
+                cls.objects.filter(children_of(home_page)), request
+            ).first(),
             "comparisons": listable(
                 ComparisonPage.objects.descendant_of(home_page), request
             ).order_by("-reviewed_on")[:3],

@@ -79,7 +79,7 @@ class ProductIndexPage(IndexPage):
         )
         localize_for(home_page, [page.product for page in products])
         return {
-            "product_index": listable(cls.objects.child_of(home_page), request).first(),
+            "product_index": listable(cls.objects.filter(children_of(home_page)), request).first(),
             "products": products,
         }
 

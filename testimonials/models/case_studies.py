@@ -75,8 +75,10 @@ class CaseStudyIndexPage(IndexPage):
         # Only a filter joins the products or tags a case study may have several of:
         # DISTINCT over every column of every page would make the page count and the
         # list sort all of them.
-        filtered = any(request.GET.get(name) for name in self.filters.filters)
-        return listing.distinct() if filtered else listing
+        return listing.distinct() if self.filtered(request) else listing
+
+    def filtered(self, request):
+        return any(request.GET.get(name) for name in CaseStudyFilter.base_filters)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
