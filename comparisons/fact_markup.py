@@ -81,7 +81,13 @@ def marked_language(words):
     lang = getattr(words, "lang", None)
     if lang is None:
         return text
-    return f'<span lang="{escape(lang)}">{text}</span>'
+    return f"{language_opening(lang)}{text}</span>"
+
+
+@lru_cache(maxsize=16)
+def language_opening(lang):
+    # A Japanese table marks a few hundred English words: one language, escaped once.
+    return f'<span lang="{escape(lang)}">'
 
 
 def once_per_render(context, kind, make):

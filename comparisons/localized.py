@@ -11,7 +11,9 @@ translations only lend them their words.
 Before a page in another language is rendered, ``localize`` gives the source objects it
 shows the words of their translations, in memory. A missing translation leaves the
 source's words, as ``SourceText`` that knows its language, so the page marks it
-(``lang="en"``) and a screen reader switches voice.
+(``lang="en"``) and a screen reader switches voice. The hundreds of facts of a table
+or a product page are loaded with their translation's words in the same query
+(``with_words_in``), rather than looked up by a list of their translation keys.
 
 Each source row keeps a digest of its words, and a translation keeps the digest of the
 words it was translated from (wagtail-localize copies it, as a synchronised field, when
@@ -24,6 +26,8 @@ mid-page.
 
 import hashlib
 from collections import defaultdict
+from functools import cache
+from operator import attrgetter
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -205,6 +209,23 @@ class TranslatableQuerySet(models.QuerySet):
             },
         )
 
+    def with_words_in(self, locale_id):
+        """Each row with the words of its translation into ``locale_id``, read in the
+        same query (``localize`` lends them without looking them up). The translation
+        key and the digest are compared in the database, not loaded: a table's hundreds
+        of keys are never made into UUIDs, nor listed in a second query."""
+        translations = self.model.objects.filter(
+            translation_key=OuterRef("translation_key"), locale_id=locale_id
+        ).order_by()
+        if not self.model.outdated_words_shown:
+            translations = translations.filter(wording=OuterRef("wording"))
+        return self.annotate(
+            **{
+                lent_name(name, locale_id): Subquery(translations.values(name)[:1])
+                for name in self.model.translated_words
+            }
+        )
+
     def bulk_create(self, objs, *args, **kwargs):
         # Rows made in bulk skip save(): they get the default locale and their
         # wording here, as saved ones do.
@@ -238,17 +259,24 @@ def localize(objects, locale_id):
     in another language, none for a page in the objects' own."""
     by_model = defaultdict(lambda: defaultdict(dict))
     wordless = defaultdict(dict)
+    # Loaded with their translation's words (``with_words_in``): nothing to look up.
+    lent = defaultdict(dict)
     for obj in objects:
-        if obj is not None and obj.locale_id != locale_id and not getattr(obj, "_localized", 0):
-            # Keyed by identity: an instance listed twice takes the words once.
-            if any(getattr(obj, name) for name in obj.translated_words):
-                by_model[type(obj)][obj.translation_key][id(obj)] = obj
-            else:
-                # Nothing to translate (most facts: a number or a support level, and no
-                # note): not looked up. A table's query lists a third of its facts.
-                wordless[type(obj)][id(obj)] = obj
+        # Read from the instance's own attributes: a table has hundreds of facts, and a
+        # missing attribute looked up with a default raises (and catches) an error each.
+        if obj is None or obj.locale_id == locale_id or "_localized" in obj.__dict__:
+            continue
+        # Keyed by identity: an instance listed twice takes the words once.
+        if not any(_words_of(type(obj))(obj)):
+            # Nothing to translate (most facts: a number or a support level, and no
+            # note): not looked up. A table's query lists a third of its facts.
+            wordless[type(obj)][id(obj)] = obj
+        elif lent_name(obj.translated_words[0], locale_id) in obj.__dict__:
+            lent[type(obj)][id(obj)] = obj
+        else:
+            by_model[type(obj)][obj.translation_key][id(obj)] = obj
     source_language = default_language()
-    for model in {*by_model, *wordless}:
+    for model in {*by_model, *wordless, *lent}:
         names = model.translated_words
         sources = by_model.get(model, {})
         rows = {}
@@ -262,11 +290,45 @@ def localize(objects, locale_id):
         # Nothing to lend the wordless: they read the same in every language.
         localized = list(wordless.get(model, {}).values())
         for key, instances in sources.items():
+            row = rows.get(key)
             for obj in instances.values():
+                # The original's stored digest: kept on every save and bulk creation.
+                current = row is not None and (
+                    row["wording"] == obj.wording or model.outdated_words_shown
+                )
                 # Facts and pages refer to originals, in the site's language.
-                _lend_words(obj, rows.get(key), source_language)
+                _lend_words(obj, row if current else None, source_language)
                 localized.append(obj)
+        for obj in lent.get(model, {}).values():
+            # The query matched the digests: no word of an outdated translation is here.
+            _lend_words(obj, _lent_words_of(model, locale_id)(obj), source_language)
+            localized.append(obj)
         model.localize_children(localized, locale_id, source_language)
+
+
+@cache
+def _words_of(model):
+    """A function reading an instance's translated words, as a tuple, in one call."""
+    return _reader(model.translated_words)
+
+
+def lent_name(name, locale_id):
+    """The attribute ``with_words_in`` reads the words of field ``name`` into: each
+    language's apart, so words read for one are never lent in another."""
+    return f"{name}_in_locale_{locale_id}"
+
+
+@cache
+def _lent_words_of(model, locale_id):
+    """A function reading the words ``with_words_in`` read with an instance, by name."""
+    names = model.translated_words
+    read = _reader([lent_name(name, locale_id) for name in names])
+    return lambda obj: dict(zip(names, read(obj), strict=True))
+
+
+def _reader(names):
+    read = attrgetter(*names)
+    return read if len(names) > 1 else lambda obj: (read(obj),)
 
 
 def localize_for(page, objects):
@@ -274,10 +336,11 @@ def localize_for(page, objects):
     localize(objects, page.locale_id)
 
 
-def _lend_words(obj, row, source_lang):
-    # The original's stored digest: it is kept on every save and bulk creation.
-    current = row is not None and (row["wording"] == obj.wording or obj.outdated_words_shown)
-    obj._source_words = words = {name: getattr(obj, name) for name in obj.translated_words}
+def _lend_words(obj, translated_words, source_lang):
+    """``translated_words``: the translation's, by field name; None if there is no
+    translation, or none to show."""
+    words = dict(zip(obj.translated_words, _words_of(type(obj))(obj), strict=True))
+    obj._source_words = words
     kept = obj.kept_in_source_words() if any(words.values()) else ()
     for name, source in words.items():
         if not source:
@@ -285,7 +348,7 @@ def _lend_words(obj, row, source_lang):
         if name in kept:
             setattr(obj, name, obj.word_as_listed(name, source, source_lang))
             continue
-        translated = row.get(name) if current else None
+        translated = translated_words and translated_words.get(name)
         # A translation saved before a translator reached this text holds the source's
         # words: they are still the source's, in its language.
         if translated and translated != source:

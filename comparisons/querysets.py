@@ -21,13 +21,14 @@ class FactQuerySet(TranslatableQuerySet):
     # table or list of facts.
     NOT_SHOWN = ("evidence_excerpt", "addon_price", "addon_per_seat", "source_flagged_at")
 
-    def as_shown(self, in_their_language):
-        """Facts without the columns a page never reads; for a page in the facts' own
-        language (``in_their_language``), also without the translation key and digest
-        that lending them another language's words reads. A table loads hundreds of
-        facts per render: each column left out is converted hundreds of times fewer
-        (the translation key, a UUID, is the dearest)."""
-        return self.defer(*self.NOT_SHOWN, *TRANSLATION_FIELDS * in_their_language)
+    def as_shown(self, locale_id=None):
+        """Facts without the columns a page never reads, for a page in the facts' own
+        language, or (``locale_id``) in another, with each fact's translated words read
+        in the same query (``with_words_in``). Neither loads the translation key or the
+        digest: a table loads hundreds of facts per render, and each column left out is
+        converted hundreds of times fewer (the translation key, a UUID, is the dearest)."""
+        shown = self.defer(*self.NOT_SHOWN, *TRANSLATION_FIELDS)
+        return shown if locale_id is None else shown.with_words_in(locale_id)
 
     def stale(self, freshness_limit_days, today=None):
         """Facts last verified longer ago than the site's freshness limit."""

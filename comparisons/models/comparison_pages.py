@@ -213,7 +213,7 @@ class ComparisonPage(
             in_their_language = not localized or all(
                 product.locale_id == self.locale_id for product in products
             )
-            facts = facts.as_shown(in_their_language)
+            facts = facts.as_shown(None if in_their_language else self.locale_id)
         # Each fact ranks by the criterion as compared here, its ranked values loaded.
         criteria_by_id = {criterion.pk: criterion for criterion in criteria}
         facts = list(facts)

@@ -257,7 +257,7 @@ class ProductPage(HonestyCheckedPage, RoutablePageMixin, ViewRestrictionsByPathM
         in_their_language = self.locale_id == self.product.locale_id
         facts = (
             Fact.objects.filter(product_id=self.product_id)
-            .as_shown(in_their_language)
+            .as_shown(None if in_their_language else self.locale_id)
             .select_related("criterion")
             .order_by("criterion__group", "criterion__sort_order", "criterion__name")
         )

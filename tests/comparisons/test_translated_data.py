@@ -327,6 +327,33 @@ def test_a_product_page_lists_comparisons_in_its_own_language_only(
     assert japanese_comparison.url in japanese_links and english.url not in japanese_links
 
 
+def test_a_japanese_product_page_reads_its_notes_in_japanese_until_one_is_corrected(
+    client, catalogue, ja, product_index
+):
+    ours = catalogue["ours"]
+    fact = ours.facts.get(criterion=catalogue["monthly"])
+    fact.note = "Annual contract only"
+    fact.save()
+    translate_object(ours, ja, WORDS)
+    page = ProductPageFactory(parent=product_index, product=ours, slug="desk")
+    japanese(product_index.get_parent())
+    japanese(product_index)
+    japanese_page = japanese(page)
+
+    row = soup_of(client, japanese_page.url).select_one(f"#fact-{fact.pk}")
+    assert "年間契約のみ" in row.get_text()
+    assert row.select_one('[lang="en"]') is None
+
+    fact.note = "Annual contract, or monthly at 20% more"
+    fact.save()
+
+    row = soup_of(client, japanese_page.url).select_one(f"#fact-{fact.pk}")
+    assert "年間契約のみ" not in row.get_text()
+    assert row.select_one('.value__note [lang="en"]').get_text() == fact.note
+    # The English page reads its own words all along.
+    assert fact.note in soup_of(client, page.url).select_one(f"#fact-{fact.pk}").get_text()
+
+
 def test_deleting_an_original_deletes_its_translations(catalogue, ja):
     rival = catalogue["rival"]
     key = rival.translation_key
