@@ -53,3 +53,34 @@ def test_a_photo_shown_without_consent_is_not_shown(client, wall_page, our_produ
     )
 
     assert "<picture" not in client.get(wall_page.url).content.decode()
+
+
+def test_each_photo_is_shown_from_its_own_renditions_also_once_its_focal_point_moves(
+    client, wall_page, our_product
+):
+    """The tag's filters are made once and shared by every photo it shows: what a
+    rendition depends on (the image, its focal point) is still each photo's own."""
+    photos = [ImageFactory(width=640, height=480) for _ in range(2)]
+    for photo in photos:
+        TestimonialFactory(product=our_product, approved=True, photo=photo, consent_photo=True)
+
+    def shown():
+        soup = BeautifulSoup(client.get(wall_page.url).content, "html.parser")
+        return [image["src"] for image in soup.select(".testimonial picture img")]
+
+    def renditions(photo):
+        return {rendition.url for rendition in Rendition.objects.filter(image=photo)}
+
+    before = shown()
+    assert len(set(before)) == 2
+    assert all(any(src in renditions(photo) for src in before) for photo in photos)
+
+    moved = photos[0]
+    moved.focal_point_x, moved.focal_point_y = 600, 440
+    moved.focal_point_width = moved.focal_point_height = 40
+    moved.save()
+    after = shown()
+
+    new = set(after) - set(before)
+    assert len(new) == 1 and new <= renditions(moved)
+    assert set(after) & set(before) <= renditions(photos[1])
