@@ -4,6 +4,7 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV ?= .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
+ENGLISH := locale/en/LC_MESSAGES/django.po
 MESSAGES_IGNORE := --ignore "test-artifacts/*" --ignore "staticfiles/*" --ignore "media/*" --ignore "tests/*" --ignore "bench/*"
 
 .PHONY: run test lint checks pytest demo messages bench bench-instructions bench-import clean
@@ -70,8 +71,12 @@ bench-import: $(VENV)/.installed-run
 
 # After changing public text: extract it into locale/ja, translate, then compile.
 messages: $(VENV)/.installed-test
-	$(BIN)/python manage.py makemessages --locale ja --add-location file --no-obsolete $(MESSAGES_IGNORE)
-	$(BIN)/python manage.py compilemessages --locale ja
+	$(BIN)/python manage.py makemessages --locale ja --locale en --add-location file --no-obsolete $(MESSAGES_IGNORE)
+	# English, the source language, translates each string into itself: a changed
+	# string's old English is dropped, not kept as a near match.
+	msgattrib --clear-fuzzy --empty --clear-previous -o $(ENGLISH) $(ENGLISH)
+	msgen -o $(ENGLISH) $(ENGLISH)
+	$(BIN)/python manage.py compilemessages --locale ja --locale en
 
 clean:
 	rm -rf $(VENV) staticfiles test-artifacts .coverage .coverage.*

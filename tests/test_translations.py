@@ -1,5 +1,7 @@
 """The Japanese catalogue covers every public string, and what is served is compiled
-from what is committed."""
+from what is committed. So does the English one, which translates each string into
+itself: English pages find Candor's strings in it rather than through every installed
+app's catalogue (locale/en/LC_MESSAGES/django.po says why)."""
 
 from pathlib import Path
 
@@ -10,7 +12,8 @@ from django.core.management.commands.makemessages import Command as MakeMessages
 import polib
 import pytest
 
-CATALOGUE = Path(django_settings.BASE_DIR) / "locale" / "ja" / "LC_MESSAGES" / "django.po"
+LOCALE = Path(django_settings.BASE_DIR) / "locale"
+LANGUAGES = ["ja", "en"]
 IGNORE = ["test-artifacts/*", "staticfiles/*", "media/*", "tests/*"]
 
 
@@ -34,14 +37,23 @@ class ExtractInto(MakeMessages):
         return files
 
 
+def catalogue(language):
+    return LOCALE / language / "LC_MESSAGES" / "django.po"
+
+
+@pytest.fixture(scope="module", params=LANGUAGES)
+def language(request):
+    return request.param
+
+
 @pytest.fixture(scope="module")
-def committed():
-    return polib.pofile(str(CATALOGUE))
+def committed(language):
+    return polib.pofile(str(catalogue(language)))
 
 
-def test_every_public_string_has_a_japanese_translation(tmp_path, committed):
-    call_command(ExtractInto(tmp_path), locale=["ja"], ignore_patterns=IGNORE, verbosity=0)
-    extracted = polib.pofile(str(tmp_path / "ja" / "LC_MESSAGES" / "django.po"))
+def test_every_public_string_has_a_translation(tmp_path, language, committed):
+    call_command(ExtractInto(tmp_path), locale=[language], ignore_patterns=IGNORE, verbosity=0)
+    extracted = polib.pofile(str(tmp_path / language / "LC_MESSAGES" / "django.po"))
 
     translated = {key(entry) for entry in committed.translated_entries()}
     missing = [entry.msgid for entry in extracted if key(entry) not in translated]
@@ -53,10 +65,27 @@ def test_every_public_string_has_a_japanese_translation(tmp_path, committed):
 def test_no_translation_is_fuzzy_or_empty(committed):
     assert not committed.fuzzy_entries()
     assert not committed.untranslated_entries()
+    # msgfmt leaves out a fuzzy header, and with it the character set and plural forms.
+    assert not committed.metadata_is_fuzzy
 
 
-def test_the_compiled_catalogue_matches_the_committed_one(committed):
-    compiled = polib.mofile(str(CATALOGUE.with_suffix(".mo")))
+def test_english_translates_each_string_into_itself():
+    english = polib.pofile(str(catalogue("en")))
+
+    changed = [entry.msgid for entry in english if not is_its_own_translation(entry)]
+
+    assert english.metadata["Language"] == "en"
+    assert not changed, f"English words are changed in the code, not here: {changed}"
+
+
+def is_its_own_translation(entry):
+    if entry.msgid_plural:
+        return entry.msgstr_plural == {0: entry.msgid, 1: entry.msgid_plural}
+    return entry.msgstr == entry.msgid
+
+
+def test_the_compiled_catalogue_matches_the_committed_one(language, committed):
+    compiled = polib.mofile(str(catalogue(language).with_suffix(".mo")))
 
     served = {key(entry): (entry.msgstr, tuple(entry.msgstr_plural.values())) for entry in compiled}
     for entry in committed.translated_entries():
