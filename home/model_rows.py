@@ -8,7 +8,7 @@ arguments a row never has. For a model that adds nothing else (no ``__init__`` o
 own, no field whose descriptor stores anything but the value, nobody listening for the
 signals), putting the row's values in the instance's ``__dict__`` makes the same
 instance; a deferred field is one left out, as Django leaves it. Anything else goes
-through Django as usual.
+through Django as usual. Whether anybody listens is asked once per query.
 """
 
 from functools import cache
@@ -33,9 +33,20 @@ class LoadedFromRows:
         return from_row(cls, db, field_names, values)
 
 
+# The model and list of field names whose rows were last checked, and the answer.
+_checked = (None, None, False)
+
+
 def from_row(model, db, field_names, values):
     """What ``Model.from_db`` would return, made faster where it is the same thing."""
-    if plain_rows(model):
+    global _checked
+    # Django hands every row of a query the same list of field names: the listeners are
+    # looked up once per query rather than for each of a table's hundreds of rows.
+    checked_model, checked_names, plain = _checked
+    if checked_names is not field_names or checked_model is not model:
+        plain = plain_rows(model)
+        _checked = (model, field_names, plain)
+    if plain:
         instance = model.__new__(model)
         instance._state = state = ModelState()
         state.adding = False
@@ -46,7 +57,7 @@ def from_row(model, db, field_names, values):
 
 
 def plain_rows(model):
-    # Listeners are checked each time: one may connect after the first row is loaded.
+    # Listeners are checked for each query: one may connect after the first is loaded.
     listened = pre_init.has_listeners(model) or post_init.has_listeners(model)
     return not listened and plain_model(model)
 

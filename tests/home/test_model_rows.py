@@ -62,6 +62,26 @@ def test_a_listener_for_post_init_is_still_called():
     assert seen == [stored.pk]
 
 
+def test_a_listener_connected_after_a_query_hears_the_next_querys_rows():
+    """Listeners are looked up once per query: one connected between two queries of
+    the same facts hears every row of the second."""
+    stored = FactFactory.create_batch(3)
+    assert len(list(Fact.objects.all())) == 3
+    seen = []
+
+    def listener(sender, instance, **kwargs):
+        seen.append(instance.pk)
+
+    post_init.connect(listener, sender=Fact)
+    try:
+        list(Fact.objects.all())
+    finally:
+        post_init.disconnect(listener, sender=Fact)
+    list(Fact.objects.all())
+
+    assert sorted(seen) == sorted(fact.pk for fact in stored)
+
+
 def test_a_model_with_an_init_of_its_own_is_made_by_django():
     # Wagtail's Page sets defaults in __init__: storing a row's values would skip them.
     assert plain_model(Fact)
