@@ -33,19 +33,19 @@ class LoadedFromRows:
         return from_row(cls, db, field_names, values)
 
 
-# The model and list of field names whose rows were last checked, and the answer.
-_checked = (None, None, False)
+# model -> (the list of field names its rows were last checked with, the answer).
+_checked = {}
 
 
 def from_row(model, db, field_names, values):
     """What ``Model.from_db`` would return, made faster where it is the same thing."""
-    global _checked
-    # Django hands every row of a query the same list of field names: the listeners are
-    # looked up once per query rather than for each of a table's hundreds of rows.
-    checked_model, checked_names, plain = _checked
-    if checked_names is not field_names or checked_model is not model:
+    # Django hands every row of a query (and of each model it selects related) the same
+    # list of field names: the listeners are looked up once per query and model rather
+    # than for each of a table's hundreds of rows.
+    checked_names, plain = _checked.get(model, (None, False))
+    if checked_names is not field_names:
         plain = plain_rows(model)
-        _checked = (model, field_names, plain)
+        _checked[model] = (field_names, plain)
     if plain:
         instance = model.__new__(model)
         instance._state = state = ModelState()

@@ -209,11 +209,15 @@ class ComparisonPage(
         products = [column.product for column in columns]
         # Keyed by cell, not listed: no join or sort for the model's ordering.
         facts = Fact.objects.filter(product__in=products, criterion__in=criteria).order_by()
+        in_their_language = not localized or all(
+            product.locale_id == self.locale_id for product in products
+        )
+        # In another language, each fact comes with its translation's words.
+        words_in = None if in_their_language else self.locale_id
         if shown:
-            in_their_language = not localized or all(
-                product.locale_id == self.locale_id for product in products
-            )
-            facts = facts.as_shown(None if in_their_language else self.locale_id)
+            facts = facts.as_shown(words_in)
+        elif words_in:
+            facts = facts.with_words_in(words_in)
         # Each fact ranks by the criterion as compared here, its ranked values loaded.
         criteria_by_id = {criterion.pk: criterion for criterion in criteria}
         facts = list(facts)

@@ -240,6 +240,25 @@ def test_a_note_corrected_in_english_is_not_shown_in_its_outdated_japanese(
     assert cell.select_one('.value__note [lang="en"]').get_text() == fact.note
 
 
+def test_the_japanese_open_data_reads_a_note_in_japanese_until_it_is_corrected(
+    client, comparison, catalogue
+):
+    _, japanese_page = comparison
+
+    def rival_monthly_note():
+        data = json.loads(client.get(japanese_page.url + "data.json").content)
+        rows = [row for row in data["cells"] if row["product"] == "Tidewell Desk"]
+        return next(row["note"] for row in rows if row["criterion"] == "月払い")
+
+    assert rival_monthly_note() == "年間契約のみ"
+
+    fact = catalogue["rival"].facts.get(criterion=catalogue["monthly"])
+    fact.note = "Annual contract, or monthly at 20% more"
+    fact.save()
+
+    assert rival_monthly_note() == fact.note
+
+
 def test_sync_marks_a_renamed_criterion_outdated_without_replacing_its_japanese(
     client, comparison, catalogue, editors_client
 ):
