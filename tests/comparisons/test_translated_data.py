@@ -259,6 +259,25 @@ def test_the_japanese_open_data_reads_a_note_in_japanese_until_it_is_corrected(
     assert rival_monthly_note() == fact.note
 
 
+def test_a_japanese_evidence_page_reads_a_note_in_japanese_until_it_is_corrected(
+    client, comparison, catalogue
+):
+    """The evidence page looks its fact's words up (not in the fact's own query): the
+    same rule holds, an outdated translation of a note is never shown."""
+    _, japanese_page = comparison
+    evidence = f"{japanese_page.url}evidence/monthly-billing--tidewell-desk/"
+
+    assert "年間契約のみ" in soup_of(client, evidence).select_one("main").get_text()
+
+    fact = catalogue["rival"].facts.get(criterion=catalogue["monthly"])
+    fact.note = "Annual contract, or monthly at 20% more"
+    fact.save()
+
+    main = soup_of(client, evidence).select_one("main")
+    assert "年間契約のみ" not in main.get_text()
+    assert main.select_one('.value__note [lang="en"]').get_text() == fact.note
+
+
 def test_sync_marks_a_renamed_criterion_outdated_without_replacing_its_japanese(
     client, comparison, catalogue, editors_client
 ):
