@@ -19,10 +19,12 @@ from django.db.models.query_utils import DeferredAttribute
 from django.db.models.signals import post_init, pre_init
 
 from modelcluster.models import ClusterableModel
+from wagtail.models import Page
 
 # Constructors that, given only a row's values (no keyword arguments), do nothing more
-# than Model.__init__.
-ROW_PLAIN_INITS = (Model, ClusterableModel, object)
+# than Model.__init__. Wagtail's Page gives a page made in code (one without an id) its
+# content type and menu default; a row always has its id.
+ROW_PLAIN_INITS = (Model, ClusterableModel, Page, object)
 
 
 class LoadedFromRows:
@@ -54,6 +56,16 @@ def from_row(model, db, field_names, values):
         instance.__dict__.update(zip(field_names, values, strict=True))
         return instance
     return Model.from_db.__func__(model, db, field_names, values)
+
+
+def listed(queryset, names):
+    """``queryset``'s rows as instances of its model holding ``names`` only (fields by
+    attribute name, and annotations), made by ``from_row``; any other field is deferred,
+    read when asked for, as Django reads one left out by ``only()``. For a listing of
+    links, where making each page through ``Model.__init__`` cost more than its row."""
+    names = list(names)
+    model, db = queryset.model, queryset.db
+    return [from_row(model, db, names, row) for row in queryset.values_list(*names)]
 
 
 def plain_rows(model):

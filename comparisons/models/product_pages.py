@@ -30,6 +30,7 @@ from comparisons.page_cache import comparison_fragment
 from comparisons.renditions import product_markdown, serve_markdown, wants_markdown
 from comparisons.structured_data import product_page, rich_result_problems
 from home.honesty import HonestyCheckedPage
+from home.model_rows import listed
 from home.models.index_page import IndexPage
 from home.models.site_settings import SiteSettings
 from home.tree import children_of
@@ -41,7 +42,9 @@ from .facts import Fact
 
 # Comparisons and case studies a product page lists: the newest, then a link to all.
 RELATED_SHOWN = 12
+# What a related page is read with: what a link needs and the product it is the page of.
 LINKED_PAGE_FIELDS = (
+    "id",
     "path",
     "depth",
     "title",
@@ -49,6 +52,7 @@ LINKED_PAGE_FIELDS = (
     "locale_id",
     "content_type_id",
     "first_published_at",
+    "page_for_product",
 )
 NEVER = datetime.datetime.min.replace(tzinfo=datetime.UTC)
 
@@ -304,8 +308,6 @@ class ProductPage(HonestyCheckedPage, RoutablePageMixin, ViewRestrictionsByPathM
             return related
         pages = (
             listable(Page.objects.filter(wanted), request)
-            # What a link to a page needs: its title and address, and what sorts it here.
-            .only(*LINKED_PAGE_FIELDS)
             .annotate(
                 page_for_product=F("productpage__product_id"),
                 # The newest of each kind, so a product featured in hundreds of pages
@@ -320,7 +322,10 @@ class ProductPage(HonestyCheckedPage, RoutablePageMixin, ViewRestrictionsByPathM
             .order_by("title")
         )
         comparison_type = ContentType.objects.get_for_model(ComparisonPage)
-        for page in pages:
+        # What a link to a page needs (its title and address, and what sorts it here),
+        # in pages made from their rows: two dozen links, each page made by Django
+        # costing more than its row.
+        for page in listed(pages, LINKED_PAGE_FIELDS):
             if page.page_for_product in ours:
                 # Of several pages for one product (translations), the one in this
                 # page's language, or else the first in the tree.

@@ -1,14 +1,19 @@
-"""Facts, criteria, products and the rows a comparison lists them in are loaded without
-Model.__init__: the same instances as Django's, or Django's own when that could differ."""
+"""Facts, criteria, products, the rows a comparison lists them in and the pages a
+product page links to are loaded without Model.__init__: the same instances as
+Django's, or Django's own when that could differ."""
 
+from django.db.models import F
 from django.db.models.signals import post_init
 
+from wagtail.images.models import Image
 from wagtail.models import Page
 
 import pytest
 
 from comparisons.models import ComparedCriterion, ComparedProduct, Criterion, Fact, RankedValue
-from home.model_rows import plain_model
+from home.model_rows import listed, plain_model
+from home.models import StandardPage
+from testimonials.models.demo_requests import DemoRequestPage
 from tests.comparisons.factories import CriterionFactory, FactFactory
 
 pytestmark = pytest.mark.django_db
@@ -83,9 +88,50 @@ def test_a_listener_connected_after_a_query_hears_the_next_querys_rows():
 
 
 def test_a_model_with_an_init_of_its_own_is_made_by_django():
-    # Wagtail's Page sets defaults in __init__: storing a row's values would skip them.
+    # Wagtail's image sets up its file in __init__: storing a row's values would skip it.
     assert plain_model(Fact)
-    assert not plain_model(Page)
+    assert not plain_model(Image)
+    # A page with a form (FormMixin's __init__), or a StreamField (whose descriptor
+    # turns the stored JSON into blocks), is made by Django too.
+    assert not plain_model(DemoRequestPage)
+    assert not plain_model(StandardPage)
+
+
+def test_a_page_is_plain_for_rows_though_a_new_one_gets_defaults():
+    """Page.__init__ does more only for a page made in code, which has no id yet."""
+    assert plain_model(Page)
+    new = Page(title="New")
+    assert new.content_type_id is not None
+    assert new.show_in_menus == Page.show_in_menus_default
+
+
+def test_listed_pages_hold_what_a_link_needs_and_read_the_rest_when_asked(
+    django_assert_num_queries,
+):
+    home = Page.objects.get(depth=2)
+    child = home.add_child(instance=StandardPage(title="How we compare", slug="how", body=[]))
+    names = ("id", "title", "url_path", "locale_id", "content_type_id")
+
+    with django_assert_num_queries(1):
+        (listed_child,) = listed(Page.objects.filter(pk=child.pk), names)
+        assert type(listed_child) is Page
+        assert (listed_child.pk, listed_child.title) == (child.pk, "How we compare")
+        assert listed_child.url_path == child.url_path
+        assert listed_child.content_type_id == child.content_type_id
+        assert listed_child._state.adding is False
+    assert listed_child.get_deferred_fields() >= {"slug", "path", "live"}
+    # A field left out is read when asked for, as Django reads a deferred one.
+    with django_assert_num_queries(1):
+        assert listed_child.slug == "how"
+    assert listed_child.specific == child
+
+
+def test_listed_rows_keep_their_annotations():
+    stored = FactFactory(note="Noted")
+
+    (fact,) = listed(Fact.objects.annotate(noted=F("note")), ("id", "noted"))
+
+    assert (fact.pk, fact.noted) == (stored.pk, "Noted")
 
 
 def test_a_criterion_loads_with_its_ranked_values_and_saves_new_ones():
