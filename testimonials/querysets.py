@@ -1,4 +1,5 @@
 import datetime
+from functools import cache
 
 from django.db import models
 from django.db.models import (
@@ -34,6 +35,41 @@ CRITICAL_AT_MOST = 3
 
 LONG_AGO = Value(datetime.date(1970, 1, 1), output_field=DateField())
 
+# What a card never reads of a testimonial: its author's e-mail address, who checked
+# and moderated it and when, and Wagtail's records of its drafts, schedule and lock.
+# Left out of the query: a public page neither loads nor converts them.
+NOT_ON_A_CARD = (
+    "email",
+    "consent_given_at",
+    "verification_note",
+    "verified_by",
+    "verified_at",
+    "rejection_reason",
+    "moderated_at",
+    "withdrawn_at",
+    "rejection_proposed_by",
+    "rejection_proposed_at",
+    "notified_at",
+    "latest_revision",
+    "has_unpublished_changes",
+    "first_published_at",
+    "last_published_at",
+    "live_revision",
+    "go_live_at",
+    "expire_at",
+    "expired",
+    "locked",
+    "locked_at",
+    "locked_by",
+)
+# Of the invitation a testimonial answered, only when it was made and sent: never its
+# link's token, nor whom it was sent to, nor the campaign.
+INVITATIONS_SHOWN = {
+    f"{relation}__{name}"
+    for relation in ("invitation", "nps_invitation")
+    for name in ("created_at", "sent_at")
+}
+
 
 def language_first(language=None):
     """An ordering that puts testimonials written in ``language`` (by default the
@@ -44,6 +80,18 @@ def language_first(language=None):
         default=Value(1),
         output_field=IntegerField(),
     ).asc()
+
+
+@cache
+def invitations_unread(model):
+    """Every field of the invitations a testimonial answers but what is shown of them:
+    a field added to an invitation later is left out too."""
+    return [
+        f"{relation}__{field.name}"
+        for relation in ("invitation", "nps_invitation")
+        for field in model._meta.get_field(relation).related_model._meta.concrete_fields
+        if not field.primary_key and f"{relation}__{field.name}" not in INVITATIONS_SHOWN
+    ]
 
 
 class TestimonialQuerySet(models.QuerySet):
@@ -59,13 +107,16 @@ class TestimonialQuerySet(models.QuerySet):
             self.select_related("product", "photo")
             .prefetch_related("photo__renditions")
             .with_provenance_and_reply()
+            .defer(*NOT_ON_A_CARD)
         )
 
     def with_provenance_and_reply(self):
         """With the invitation it answered (the date it was sent, never the campaign)
         and our public reply with its earlier versions: two queries in all."""
-        return self.select_related("invitation", "nps_invitation", "reply").prefetch_related(
-            "reply__edits"
+        return (
+            self.select_related("invitation", "nps_invitation", "reply")
+            .defer(*invitations_unread(self.model))
+            .prefetch_related("reply__edits")
         )
 
     def newest_first(self, language=None):

@@ -74,3 +74,37 @@ def test_queries_do_not_grow_from_5_to_35_testimonials_with_provenance_and_repli
     assert large <= MAX_QUERIES
     if where == "api":
         assert (small_replies, large_replies) == (2, 17)
+
+
+@pytest.mark.parametrize("where", ["wall", "product page", "api"])
+def test_cards_never_load_an_authors_address_nor_an_invitations_token_or_recipient(
+    client, where, site_settings, our_product, product_index, wall_page
+):
+    """A public page reads of an invitation only when it was sent: the link's token and
+    whom it was sent to stay in the database, as does the author's e-mail address."""
+    product_page = ProductPageFactory(parent=product_index, product=our_product)
+    add_testimonials(our_product, 5)
+    url = {
+        "wall": wall_page.url,
+        "product page": product_page.url,
+        "api": "/api/v2/testimonials/?limit=40",
+    }[where]
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+
+    assert response.status_code == 200
+    cards = [q["sql"] for q in queries if 'FROM "testimonials_testimonial"' in q["sql"]]
+    assert any('"testimonials_npsinvitation"."sent_at"' in sql for sql in cards), where
+    unread = [
+        '"testimonials_npsinvitation"."token"',
+        '"testimonials_npsinvitation"."email"',
+        '"testimonials_npsinvitation"."name"',
+        '"testimonials_invitation"."contact_id"',
+        '"testimonials_invitation"."campaign_id"',
+    ]
+    if where != "api":
+        unread.append('"testimonials_testimonial"."email"')
+    for sql in cards:
+        for column in unread:
+            assert column not in sql, (where, column)
