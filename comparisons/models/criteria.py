@@ -310,12 +310,14 @@ def load_ranked_values(criteria):
     """Read the ranked values of all ``criteria`` in one query and keep each
     criterion's as a list (``ranked_value_list``). Django's prefetch would give each
     criterion a queryset of its own, which on a table of 60 criteria, most of them
-    with none, cost more than the query; and each ranking read would copy it."""
-    found = {criterion.pk: [] for criterion in criteria}
-    for value in RankedValue.objects.filter(criterion__in=list(found)):
-        found[value.criterion_id].append(value)
+    with none, cost more than the query; and each ranking read would copy it. Only a
+    short text is ranked by its values: a table without one asks nothing."""
+    found = {criterion.pk: [] for criterion in criteria if criterion.kind == Criterion.Kind.TEXT}
+    if found:
+        for value in RankedValue.objects.filter(criterion__in=list(found)):
+            found[value.criterion_id].append(value)
     for criterion in criteria:
-        criterion._loaded_ranked_values = found[criterion.pk]
+        criterion._loaded_ranked_values = found.get(criterion.pk, [])
 
 
 def with_ranked_values(through=""):

@@ -6,7 +6,7 @@ from django.test.utils import CaptureQueriesContext
 import pytest
 from wagtail_factories import ImageFactory
 
-from comparisons.models import Criterion, Fact, NotSuitableFor, ProductPage
+from comparisons.models import ComparedCriterion, Criterion, Fact, NotSuitableFor, ProductPage
 from tests.comparisons.factories import (
     CriterionFactory,
     FactFactory,
@@ -126,3 +126,24 @@ def test_a_japanese_comparison_queries_do_not_grow_from_3x10_to_8x60(
     assert large_count <= MAX_QUERIES + 3
     html = client.get(pages[1].url).content.decode()
     assert "訳: Criterion" in html and 'lang="en">Criterion' in html
+
+
+def test_only_a_short_text_criterion_has_its_ranked_values_read(reported_comparison):
+    """Support levels and numbers rank by themselves: a table of them asks nothing about
+    ranked values, and one with a ranked short text reads them in one query."""
+    page = reported_comparison.page
+
+    def ranked_value_queries():
+        with CaptureQueriesContext(connection) as queries:
+            columns, criteria = type(page).objects.get(pk=page.pk).compared()
+        return [q for q in queries if 'FROM "comparisons_rankedvalue"' in q["sql"]], criteria
+
+    queries, criteria = ranked_value_queries()
+    assert queries == []
+    assert [criterion.is_ranked for criterion in criteria] == [True, True]
+
+    hours = CriterionFactory(name="Support hours", kind="text", ranked_values=["24/7", "Weekdays"])
+    ComparedCriterion.objects.create(page=page, criterion=hours, sort_order=3)
+    queries, criteria = ranked_value_queries()
+    assert len(queries) == 1
+    assert criteria[-1].ranked_texts == ["24/7", "Weekdays"] and criteria[-1].is_ranked
