@@ -40,6 +40,14 @@ def escape(value):
     return html_escape(str(value))
 
 
+@lru_cache(maxsize=8192)
+def escaped_words(words):
+    """Words from the data, escaped once per process: a table shows the same few
+    values ("Included", "24/7", "Business") in hundreds of cells. Kept by value, so a
+    changed value is a new entry; the oldest are dropped."""
+    return html_escape(str(words))
+
+
 @lru_cache(maxsize=4096)
 def short_date(language, day):
     """A date as ``language`` writes it briefly ("17 Aug 2026"): the same every time,
@@ -77,7 +85,7 @@ def in_its_language(words):
 def marked_language(words):
     # ``in_its_language`` as the plain text of markup, for markup built here: a table
     # joins thousands of pieces, and making each one a SafeString copies it.
-    text = words.__html__() if hasattr(words, "__html__") else escape(words)
+    text = words.__html__() if hasattr(words, "__html__") else escaped_words(words)
     lang = getattr(words, "lang", None)
     if lang is None:
         return text
@@ -132,6 +140,8 @@ class FactMarkup:
         self.sources = {}
         self.product_labels = {}
         self.openings = {}
+        self.tags = {}
+        self.times = {}
 
     @classmethod
     def for_context(cls, context):
@@ -142,6 +152,15 @@ class FactMarkup:
 
     def short_date(self, day):
         return short_date(self.language, day)
+
+    def time(self, day):
+        # A table's values were verified on a few dozen days: each ``<time>`` made once.
+        found = self.times.get(day)
+        if found is None:
+            found = self.times[day] = (
+                f'<time datetime="{day.isoformat()}">{short_date(self.language, day)}</time>'
+            )
+        return found
 
     def stale(self, days):
         return stale_note(self.language, days)
@@ -182,6 +201,17 @@ class FactMarkup:
             }
         return self.support_labels, self.availability_labels
 
+    def availability_tag(self, fact):
+        """The tag of a fact's availability ("Paid add-on"): a few kinds, each made once."""
+        found = self.tags.get(fact.availability)
+        if found is None:
+            availability = fact.availability
+            found = self.tags[availability] = (
+                f'<span class="tag tag--{escape(availability)}">'
+                f"{self.choice_labels(fact)[1][availability]}</span>"
+            )
+        return found
+
     def hidden_label(self, label, escaped=False):
         """What the links of a value say to screen readers: "for <label>". A table
         passes its labels ``escaped``, made of names it escaped once per row and column."""
@@ -194,29 +224,30 @@ class FactMarkup:
         """The value with its support mark, availability and note."""
         return SafeString(self.value_markup(fact, availability_apart))
 
-    def value_markup(self, fact, availability_apart=False):
+    def value_markup(self, fact, availability_apart=False, criterion=None):
         # ``value`` as plain text, to be joined into more markup. Every piece is escaped.
+        # A table passes the row's ``criterion``, the fact's, rather than have each of
+        # its cells ask the fact for it.
         support = fact.support
         parts = [self.value_opening(support)]
         mark = SUPPORT_MARKS.get(support)
         if mark:
             parts.append(f'<span aria-hidden="true">{mark}</span>')
-        parts.append(self.value_words(fact))
+        parts.append(self.value_words(fact, criterion))
         parts.append("</span>")
         if fact.availability and not availability_apart:
-            parts.append(
-                f' <span class="tag tag--{escape(fact.availability)}">'
-                f"{self.choice_labels(fact)[1][fact.availability]}</span>"
-            )
+            parts.append(" " + self.availability_tag(fact))
         if fact.note:
             parts.append(f'<span class="value__note">{marked_language(fact.note)}</span>')
         return "".join(parts)
 
-    def value_words(self, fact):
+    def value_words(self, fact, criterion=None):
         """The value alone, as plain text of markup: a support level's label, or the
         number, rating or text in its language."""
-        if fact.support and fact.criterion.kind == type(fact.criterion).Kind.SUPPORT:
-            return self.choice_labels(fact)[0][fact.support]
+        if fact.support:
+            criterion = criterion or fact.criterion
+            if criterion.kind == type(criterion).Kind.SUPPORT:
+                return self.choice_labels(fact)[0][fact.support]
         return marked_language(fact.display_value)
 
     def evidence(self, fact, label, stale=False, age_in_days=0, anchor=""):
@@ -229,11 +260,10 @@ class FactMarkup:
         """``evidence`` as plain text, given the links' hidden label as markup
         (``hidden_label``) and the anchor escaped."""
         words = self.words
-        verified = fact.verified_on
         parts = [
             f'<span class="evidence"><a href="{self.source_url(fact.source_url)}" '
             f'rel="nofollow noopener">{words["source"]}{hidden}</a>{words["verified"]} '
-            f'<time datetime="{verified.isoformat()}">{self.short_date(verified)}</time>'
+            f"{self.time(fact.verified_on)}"
         ]
         if fact.source_flag:
             parts.append(f' <strong class="source-flag">{words["flag"]}</strong>')
@@ -298,10 +328,7 @@ class FactMarkup:
         ]
         availability = fact.availability
         if availability:
-            tag = (
-                f'<span class="tag tag--{escape(availability)}">'
-                f"{self.choice_labels(fact)[1][availability]}</span>"
-            )
+            tag = self.availability_tag(fact)
         if availability == "higher_plan":
             parts.append(tag)
             if not fact.is_for_every_plan:
@@ -343,7 +370,8 @@ class FactMarkup:
         """The ``<td>`` of each product in a comparison table's row."""
         # Each product's name, and the row's criterion, escaped once rather than in
         # each of the row's cells' two hidden labels.
-        criterion_name = escape(row.criterion.name)
+        criterion = row.criterion
+        criterion_name = escape(criterion.name)
         parts = []
         for cell in row.cells:
             # An anchor is made of slugs: letters, digits and hyphens, nothing to escape.
@@ -354,7 +382,7 @@ class FactMarkup:
             if fact is None:
                 parts.append(f'<span class="value value--missing">{self.words["missing"]}</span>')
             else:
-                parts.append(self.value_markup(fact))
+                parts.append(self.value_markup(fact, criterion=criterion))
                 if cell.is_best:
                     parts.append(f' <strong class="best-mark">{self.words["best"]}</strong>')
                 if fact.plan != cell.column.plan:
