@@ -5,6 +5,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from comparisons.localized import TRANSLATION_FIELDS, TranslatableQuerySet
+from home.lookups import among
 
 
 class ProductQuerySet(TranslatableQuerySet):
@@ -38,9 +39,8 @@ class FactQuerySet(TranslatableQuerySet):
     def newest_dates(self, product_ids, criterion_ids):
         """The dates the values of these products on these criteria were last verified
         and last corrected, over them all: one row, however large the table."""
-        newest = self.filter(product__in=product_ids, criterion__in=criterion_ids).aggregate(
-            verified=Max("verified_on"), corrected=Max("changes__changed_at")
-        )
+        facts = self.filter(among("product", product_ids), among("criterion", criterion_ids))
+        newest = facts.aggregate(verified=Max("verified_on"), corrected=Max("changes__changed_at"))
         corrected = newest["corrected"]
         return newest["verified"], corrected and timezone.localdate(corrected)
 
@@ -48,7 +48,7 @@ class FactQuerySet(TranslatableQuerySet):
         """(product, criterion) → the dates its values were last verified and
         corrected, for every pair at once: one query."""
         rows = (
-            self.filter(product__in=product_ids, criterion__in=criterion_ids)
+            self.filter(among("product", product_ids), among("criterion", criterion_ids))
             .values("product_id", "criterion_id")
             .annotate(verified=Max("verified_on"), corrected=Max("changes__changed_at"))
         )
@@ -69,7 +69,7 @@ class FactChangeQuerySet(models.QuerySet):
         # joined, nor each turned into its key by the query.
         products = {column.product.pk: column.product for column in table.columns}
         criteria = {row.criterion.pk: row.criterion for row in table.rows}
-        changes = self.filter(product_id__in=products, criterion_id__in=criteria)
+        changes = self.filter(among("product", list(products)), among("criterion", list(criteria)))
         shown = [
             change
             for change in changes.order_by("-changed_at", "-pk")

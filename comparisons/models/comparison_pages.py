@@ -28,6 +28,7 @@ from comparisons.structured_data import comparison_page
 from comparisons.table import ALL_PLANS, Column, build_table
 from home.anti_abuse import serve_public_form
 from home.honesty import HonestyCheckedPage
+from home.lookups import among
 from home.model_rows import LoadedFromRows
 from home.models.index_page import IndexPage
 from home.models.site_settings import SiteSettings
@@ -64,6 +65,7 @@ class ComparisonIndexPage(IndexPage):
 
 
 class ComparisonPage(
+    LoadedFromRows,
     HonestyCheckedPage,
     CostCalculatorPage,
     RoutablePageMixin,
@@ -208,7 +210,10 @@ class ComparisonPage(
         columns, criteria = compared or self.compared()
         products = [column.product for column in columns]
         # Keyed by cell, not listed: no join or sort for the model's ordering.
-        facts = Fact.objects.filter(product__in=products, criterion__in=criteria).order_by()
+        facts = Fact.objects.filter(
+            among("product", [product.pk for product in products]),
+            among("criterion", [criterion.pk for criterion in criteria]),
+        ).order_by()
         in_their_language = not localized or all(
             product.locale_id == self.locale_id for product in products
         )

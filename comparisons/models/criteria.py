@@ -15,6 +15,7 @@ from comparisons.localized import SourceText, Wording
 from comparisons.pricing import price_basis
 from comparisons.querysets import CriterionQuerySet
 from comparisons.table import comparable
+from home.lookups import among
 from home.model_rows import LoadedFromRows
 
 
@@ -314,7 +315,7 @@ def load_ranked_values(criteria):
     short text is ranked by its values: a table without one asks nothing."""
     found = {criterion.pk: [] for criterion in criteria if criterion.kind == Criterion.Kind.TEXT}
     if found:
-        for value in RankedValue.objects.filter(criterion__in=list(found)):
+        for value in RankedValue.objects.filter(among("criterion", list(found))):
             found[value.criterion_id].append(value)
     for criterion in criteria:
         criterion._loaded_ranked_values = found.get(criterion.pk, [])
