@@ -9,6 +9,9 @@ own, no field whose descriptor stores anything but the value, nobody listening f
 signals), putting the row's values in the instance's ``__dict__`` makes the same
 instance; a deferred field is one left out, as Django leaves it. Anything else goes
 through Django as usual. Whether anybody listens is asked once per query.
+
+Models opt in with ``LoadedFromRows``; a listing of Wagtail's own pages (which cannot)
+asks for its rows through ``listed``.
 """
 
 from functools import cache
