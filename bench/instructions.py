@@ -7,9 +7,10 @@ The same code gives the same count on a quiet machine and on a busy one, where r
 per second moved by a quarter from one hour to the next; so a change that saves a few
 percent shows here, and the cold renders say whether a target is met.
 
-Each page is counted twice, after the same warm-up: once with ``--renders`` more
-renders than the other; the difference, divided, is one render. Start-up and the first
-renders (templates compiled, the site remembered) are in both and cancel out.
+Each page is counted twice, after the same warm-up and a garbage collection: once with
+``--renders`` more renders than the other; the difference, divided, is one render.
+Start-up and the first renders (templates compiled, the site remembered) are in both
+and cancel out.
 
 Options: ``--scale`` (the data set's, 1 by default; its database is kept in
 bench/work/instructions-x1/, migrated on each run and loaded again only if missing),
@@ -41,8 +42,8 @@ def main():
     for target in targets.values():
         if options.only.lower() not in target["label"].lower():
             continue
-        fewer = instructions(env, target["path"], WARM_UP)
-        more = instructions(env, target["path"], WARM_UP + options.renders)
+        fewer = instructions(env, target["path"], 0)
+        more = instructions(env, target["path"], options.renders)
         per_render = (more - fewer) / options.renders / 1e6
         log(f"{target['label']}: {per_render:.1f} M instructions per render")
         rows.append((target["label"], target["path"], per_render))
@@ -78,13 +79,13 @@ def environment(scale):
 
 
 def instructions(env, path, renders):
-    """Instructions run by a process that starts the site and renders ``path``
-    ``renders`` times."""
+    """Instructions run by a process that starts the site, renders ``path`` to warm up,
+    collects its garbage and renders it ``renders`` times more."""
     result = subprocess.run(
         [
             "valgrind", "--tool=cachegrind", "--cache-sim=no",
             "--cachegrind-out-file=/dev/null",
-            PYTHON, "-m", "bench.instructions_render", path, str(renders),
+            PYTHON, "-m", "bench.instructions_render", path, str(WARM_UP), str(renders),
         ],
         cwd=ROOT, env=env, capture_output=True, text=True, check=False,
     )  # fmt: skip
