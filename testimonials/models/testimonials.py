@@ -34,6 +34,7 @@ from wagtail.search import index
 
 from comparisons.localized import ours_in_source_locale
 from home.languages import default_language, language_name
+from home.model_rows import LoadedFromRows
 from testimonials.admin_forms import TestimonialAdminForm
 from testimonials.choices import (
     CUSTOMER_OWNED_FIELDS,
@@ -82,6 +83,7 @@ class TestimonialTag(TaggedItemBase):
 
 
 class Testimonial(
+    LoadedFromRows,
     WorkflowMixin,
     DraftStateMixin,
     LockableMixin,
@@ -537,6 +539,12 @@ class Testimonial(
             self.excerpt = ""
 
     # Display -------------------------------------------------------------------------
+
+    @property
+    def submitted_on(self):
+        """The day it was submitted, in the site's time zone: what its card dates it by
+        (a date, which the template formats for less than the time it was sent)."""
+        return timezone.localdate(self.submitted_at)
 
     @property
     def display_name(self):

@@ -13,8 +13,10 @@ import pytest
 from comparisons.models import ComparedCriterion, ComparedProduct, Criterion, Fact, RankedValue
 from home.model_rows import listed, plain_model
 from home.models import StandardPage
+from testimonials.models import Testimonial
 from testimonials.models.demo_requests import DemoRequestPage
 from tests.comparisons.factories import CriterionFactory, FactFactory
+from tests.testimonials.factories import TestimonialFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -178,3 +180,17 @@ def test_a_comparisons_rows_load_as_stored_and_save_with_the_page(reported_compa
         "All plans",
         "Enterprise",
     ]
+
+
+def test_a_testimonial_loaded_for_a_card_reads_a_field_left_out_when_asked(our_product):
+    stored = TestimonialFactory(product=our_product, approved=True, email="ada@example.com")
+
+    loaded = Testimonial.objects.public().for_display().get(pk=stored.pk)
+
+    assert plain_model(Testimonial)
+    assert loaded.quote == stored.quote and loaded.product == our_product
+    assert "email" in loaded.get_deferred_fields()
+    assert loaded.email == "ada@example.com"
+    loaded.author_role = "Head of support"
+    loaded.save()
+    assert Testimonial.objects.get(pk=stored.pk).author_role == "Head of support"

@@ -99,3 +99,18 @@ def test_every_testimonial_block_links_to_how_testimonials_are_collected(
     link = soup(client, wall_page.url).select_one(".testimonial-list__policy a")
 
     assert link["href"] == policy.url
+
+
+def test_a_card_is_dated_by_the_day_it_was_sent_where_the_site_is(
+    client, settings, wall_page, our_product
+):
+    """Sent at 20:00 UTC on 1 March, it was the morning of 2 March in Tokyo: a site
+    kept in Tokyo's time dates the card 2 March, as readers there lived it."""
+    settings.TIME_ZONE = "Asia/Tokyo"
+    sent = datetime.datetime(2026, 3, 1, 20, 0, tzinfo=datetime.UTC)
+    TestimonialFactory(product=our_product, approved=True, submitted_at=sent)
+
+    (time,) = soup(client, wall_page.url).select(".testimonial__meta time")
+
+    assert time["datetime"] == "2026-03-02"
+    assert time.get_text() == "2 March 2026"
