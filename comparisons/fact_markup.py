@@ -40,12 +40,10 @@ def escape(value):
     return html_escape(str(value))
 
 
-@lru_cache(maxsize=8192)
-def escaped_words(words):
-    """Words from the data, escaped once per process: a table shows the same few
-    values ("Included", "24/7", "Business") in hundreds of cells. Kept by value, so a
-    changed value is a new entry; the oldest are dropped."""
-    return html_escape(str(words))
+# Words from the data, escaped once per process: a table shows the same few values
+# ("Included", "24/7", "Business") in hundreds of cells. Kept by value, so a changed
+# value is a new entry; the oldest are dropped.
+escaped_words = lru_cache(maxsize=8192)(escape)
 
 
 @lru_cache(maxsize=4096)

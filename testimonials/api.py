@@ -4,8 +4,6 @@ labels that say whether it was verified, whether anything was given for it and h
 the author is related to us, where it came from and our public reply. Nothing else
 about the author ever leaves."""
 
-from django.utils import timezone
-
 from wagtail.api import APIField
 from wagtail.api.v2.filters import FieldsFilter, OrderingFilter
 from wagtail.api.v2.views import BaseAPIViewSet
@@ -70,8 +68,8 @@ class ReplyField(Field):
 class DateField(Field):
     """The day it was submitted, as the card shows it; the time of day stays private."""
 
-    def to_representation(self, submitted_at):
-        return timezone.localdate(submitted_at).isoformat()
+    def to_representation(self, submitted_on):
+        return submitted_on.isoformat()
 
 
 PUBLIC_FIELDS = [
@@ -85,7 +83,7 @@ PUBLIC_FIELDS = [
     "relationship",
     "incentive",
     APIField("labels", serializer=LabelsField(read_only=True)),
-    APIField("date", serializer=DateField(source="submitted_at", read_only=True)),
+    APIField("date", serializer=DateField(source="submitted_on", read_only=True)),
     APIField("provenance", serializer=ProvenanceField(read_only=True)),
     APIField("reply", serializer=ReplyField(read_only=True)),
 ]

@@ -8,7 +8,6 @@ from datetime import date
 
 from django.conf import settings
 from django.urls import reverse
-from django.utils import timezone
 
 from wagtail.admin.panels import Panel
 
@@ -30,7 +29,7 @@ def timeline(advocate):
         return []
     entries = [
         TimelineEntry(
-            day=timezone.localdate(testimonial.submitted_at),
+            day=testimonial.submitted_on,
             kind="Testimonial",
             description=(
                 f"{testimonial.product}: "

@@ -3,8 +3,6 @@ card shows, with where it came from and our reply. An imported review names the 
 it was first posted on as its publisher, links it, and is dated the day it was posted
 there; our reply is its ``comment``, by the person who wrote it for the publisher."""
 
-from django.utils import timezone
-
 from home.seo.structured_data import comment, review
 
 
@@ -12,7 +10,7 @@ def review_of(testimonial, publisher=None):
     """``publisher``: the page's reference to the publishing organisation."""
     provenance = testimonial.provenance
     reply = testimonial.public_reply
-    published_on = timezone.localdate(testimonial.submitted_at)
+    published_on = testimonial.submitted_on
     if provenance.is_imported and provenance.original_date:
         published_on = provenance.original_date
     return review(
