@@ -122,6 +122,7 @@ class TestimonialsAPIViewSet(PublicAPIMixin, BaseAPIViewSet):
             Testimonial.objects.public()
             .select_related("product")
             .with_provenance_and_reply()
+            .without_what_readers_never_see()
             .newest_first()
         )
 

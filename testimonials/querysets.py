@@ -107,8 +107,13 @@ class TestimonialQuerySet(models.QuerySet):
             self.select_related("product", "photo")
             .prefetch_related("photo__renditions")
             .with_provenance_and_reply()
-            .defer(*NOT_ON_A_CARD)
+            .without_what_readers_never_see()
         )
+
+    def without_what_readers_never_see(self):
+        """Leaving ``NOT_ON_A_CARD`` in the database: for every public listing of them,
+        pages and the API alike."""
+        return self.defer(*NOT_ON_A_CARD)
 
     def with_provenance_and_reply(self):
         """With the invitation it answered (the date it was sent, never the campaign)
