@@ -17,3 +17,15 @@ def children_of(page):
     last character, one step long."""
     last = page.path + page.alphabet[-1] * page.steplen
     return Q(path__gt=page.path, path__lte=last, depth=page.depth + 1)
+
+
+def children_in_an_order_of_their_own(page):
+    """``page``'s children, written as Wagtail's ``child_of`` writes them (a LIKE on the
+    path), for a listing sorted by an index on the children's own table.
+
+    The range of ``children_of`` is the cheaper way to find *every* child; but a
+    database that can read it from the path index does, and then sorts all of them to
+    show the first few. Left without it, the database walks the sort's index and stops
+    once a page is full: on SQLite, the case study index's first 12 of 2,000 in 0.05 ms
+    instead of 2.1 ms (docs/benchmark.md)."""
+    return Q(path__startswith=page.path, depth=page.depth + 1)

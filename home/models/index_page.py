@@ -33,8 +33,13 @@ class IndexPage(SingleChildTypeRoutingMixin, ViewRestrictionsByPathMixin, Page):
         # A card shows a few of a child's fields: its body (StreamFields, each decoded
         # from JSON as it is loaded) stays in the database, as the child type says.
         left_out = getattr(child_model, "left_out_of_cards", ())
-        listing = child_model.objects.filter(children_of(self)).defer(*left_out)
+        listing = child_model.objects.filter(self.children()).defer(*left_out)
         return listable(listing, request)
+
+    def children(self):
+        """The condition that holds for this page's children, as the listing reads it:
+        from the path index, unless the listing's order has an index to walk."""
+        return children_of(self)
 
     def filtered(self, request):
         """Whether the reader narrowed the listing down (an index with filters says)."""

@@ -20,6 +20,7 @@ from wagtail_localize.fields import SynchronizedField
 from comparisons.localized import ours_in_source_locale
 from home.models.index_page import IndexPage
 from home.page_cache.parameters import filters_shown_as_asked
+from home.tree import children_in_an_order_of_their_own
 from home.visibility import ViewRestrictionsByPathMixin
 from testimonials.blocks import MetricBlock
 from testimonials.filters import CaseStudyFilter
@@ -71,11 +72,17 @@ class CaseStudyIndexPage(IndexPage):
     def get_listing(self, request):
         listing = super().get_listing(request).select_related("customer")
         self.filters = CaseStudyFilter(request.GET, queryset=listing)
-        listing = self.filters.qs.order_by("-customer_approved_on", "title")
+        listing = self.filters.qs.order_by("-customer_approved_on", "-pk")
         # Only a filter joins the products or tags a case study may have several of:
         # DISTINCT over every column of every page would make the page count and the
         # list sort all of them.
         return listing.distinct() if self.filtered(request) else listing
+
+    def children(self):
+        # Newest approval first, read in that order from the case studies' own index
+        # (on the day, then the page: the one added last first) and no further than
+        # the page shown; sorting by the title as well would sort all of them.
+        return children_in_an_order_of_their_own(self)
 
     def filtered(self, request):
         return any(request.GET.get(name) for name in CaseStudyFilter.base_filters)
@@ -151,6 +158,14 @@ class CaseStudyPage(ViewRestrictionsByPathMixin, Page):
     # Dated and authored: an article, to the sites it is shared on.
     og_type = "article"
     search_result_label = _("Case study")
+
+    class Meta:
+        # The index's order (CaseStudyIndexPage.get_listing), walked from the newest.
+        indexes = [
+            models.Index(
+                fields=["customer_approved_on", "page_ptr"], name="case_study_approved_order"
+            )
+        ]
 
     def public_quotes(self):
         """Only quotes that are still approved: a withdrawn one simply disappears."""
