@@ -1,4 +1,9 @@
+from functools import cache
+
 from django.http import Http404
+
+from home.prepared import PreparedQuery
+from home.tree import child_bounds, children_between
 
 
 class SingleChildTypeRoutingMixin:
@@ -20,16 +25,26 @@ class SingleChildTypeRoutingMixin:
     def route(self, request, path_components):
         if not path_components:
             return super().route(request, path_components)
-        (child_model,) = self.allowed_subpage_models()
-        try:
-            child = (
-                child_model.objects.child_of(self)
-                .select_related(*self.route_select_related)
-                .get(slug=path_components[0])
-            )
-        except child_model.DoesNotExist as error:
-            raise Http404 from error
+        found = child_by_slug(type(self))(*child_bounds(self), path_components[0])
+        if not found:
+            raise Http404
+        (child,) = found
         # What Wagtail's own Page.route does for the same reason: the breadcrumbs walk
         # up through get_parent() without a query (two more per page without it).
         child._cached_parent_obj = self
         return child.route(request, path_components[1:])
+
+
+@cache
+def child_by_slug(index_model):
+    """The query for a child of an ``index_model`` page by its slug, compiled once
+    (home.prepared): every page below an index is routed to by it."""
+    (child_model,) = index_model.allowed_subpage_models()
+    related = index_model.route_select_related
+
+    def build(after, up_to, depth, slug):
+        children = child_model.objects.filter(children_between(after, up_to, depth))
+        # Slugs are unique among siblings (Wagtail validates them).
+        return children.filter(slug=slug).select_related(*related)[:1]
+
+    return PreparedQuery(build, str, str, int, str)

@@ -10,13 +10,21 @@ from django.db.models import Q
 
 
 def children_of(page):
-    """The condition that holds for ``page``'s children, as ``child_of`` does.
+    """The condition that holds for ``page``'s children, as ``child_of`` does."""
+    return children_between(*child_bounds(page))
+
+
+def child_bounds(page):
+    """The path ``page``'s children come after, the path they go up to, and their depth.
 
     A child's path is its parent's and one more step of the tree's alphabet, so the
     children lie between the parent's path and that path followed by the alphabet's
     last character, one step long."""
-    last = page.path + page.alphabet[-1] * page.steplen
-    return Q(path__gt=page.path, path__lte=last, depth=page.depth + 1)
+    return page.path, page.path + page.alphabet[-1] * page.steplen, page.depth + 1
+
+
+def children_between(after, up_to, depth):
+    return Q(path__gt=after, path__lte=up_to, depth=depth)
 
 
 def children_in_an_order_of_their_own(page):

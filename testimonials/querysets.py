@@ -263,6 +263,16 @@ class TestimonialManager(models.Manager.from_queryset(TestimonialQuerySet)):
             return self.model._default_manager.summaries([product])[product.pk]
         return self.get_queryset().summary()
 
+    def newest_public(self, count):
+        """``public().newest(count)``. For one product's testimonials, as its page asks
+        (``product.testimonials.newest_public(6)``), by a query compiled once per process
+        (wall_pages.newest_of_product); any other scope as the queryset does."""
+        product = getattr(self, "instance", None)
+        if product is not None and self.field.name == "product":
+            found = wall_pages.newest_of_product(self.model, count)(product.pk)
+            return wall_pages.in_wall_order(found, count)
+        return self.get_queryset().public().newest(count)
+
     def summaries(self, products):
         """``summary()`` of each of ``products``' testimonials, by product id: their
         tallies in one query, whatever the number of products (a widget quoting

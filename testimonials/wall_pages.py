@@ -15,6 +15,7 @@ testimonial is still shown; the page cache keeps only pages whose cursor is one.
 
 import datetime
 from dataclasses import dataclass
+from functools import cache
 
 from django.conf import settings
 from django.db import connections
@@ -24,6 +25,7 @@ from django.http import Http404
 from django.utils.translation import gettext
 
 from home.languages import reader_language
+from home.prepared import PreparedQuery
 
 EPOCH = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
 MICROSECOND = datetime.timedelta(microseconds=1)
@@ -199,21 +201,42 @@ def first(testimonials, count, critical=False):
     """The first ``count`` of ``testimonials`` in the wall's order, ready to display,
     read through its indexes rather than by sorting them all (a product page's newest):
     each segment's first ids in a subquery, so one query however many there are."""
-    order, language = Order(critical=critical), reader_language()
+    return in_wall_order(candidates(testimonials, count, critical), count, critical)
+
+
+def candidates(testimonials, count, critical=False):
+    """What ``first`` puts in order: the first ``count`` of each segment, as a queryset.
+    Its SQL is the same in every language (the reader's counts only in the order)."""
+    order = Order(critical=critical)
     queries = [
         testimonials.filter(condition)
         .order_by(*(f"-{p.column}" if p.descending else p.column for p in parts if p.column))
         .values_list("pk")[:count]
-        for condition, parts in order.segments(language)
+        for condition, parts in order.segments(reader_language())
     ]
     ids, params = union_sql(queries)
     # Django's own SQL, with its parameters kept apart.
-    shown = testimonials.for_display().filter(pk__in=RawSQL(ids, params))  # noqa: S611
+    return testimonials.for_display().filter(pk__in=RawSQL(ids, params))  # noqa: S611
+
+
+def in_wall_order(testimonials, count, critical=False):
+    order, language = Order(critical=critical), reader_language()
 
     def place(testimonial):
         return order.key(Position.of_testimonial(testimonial), language)
 
-    return sorted(shown, key=place)[:count]
+    return sorted(testimonials, key=place)[:count]
+
+
+@cache
+def newest_of_product(model, count):
+    """``first(count)`` of one product's public testimonials, compiled once (the query
+    of every product page): called with the product's id."""
+
+    def build(product_id):
+        return candidates(model.objects.filter(product_id=product_id).public(), count)
+
+    return PreparedQuery(build, int)
 
 
 def union_sql(queries):

@@ -350,7 +350,7 @@ class ProductPage(HonestyCheckedPage, RoutablePageMixin, ViewRestrictionsByPathM
         whatever its rating; the newest are shown first."""
         testimonials = self.product.testimonials
         return {
-            "testimonials": testimonials.public().newest(self.testimonials_shown),
+            "testimonials": testimonials.newest_public(self.testimonials_shown),
             **testimonials.summary(),
         }
 
