@@ -1,4 +1,5 @@
 from datetime import timedelta
+from functools import cache
 
 from django.db import models
 from django.db.models import Max
@@ -6,6 +7,7 @@ from django.utils import timezone
 
 from comparisons.localized import TRANSLATION_FIELDS, TranslatableQuerySet
 from home.lookups import among
+from home.prepared import PreparedQuery
 
 
 class ProductQuerySet(TranslatableQuerySet):
@@ -30,6 +32,13 @@ class FactQuerySet(TranslatableQuerySet):
         converted hundreds of times fewer (the translation key, a UUID, is the dearest)."""
         shown = self.defer(*self.NOT_SHOWN, *TRANSLATION_FIELDS)
         return shown if locale_id is None else shown.with_words_in(locale_id)
+
+    def among(self, product_ids, criterion_ids):
+        """The facts of these products on these criteria, keyed by cell rather than
+        listed: no join or sort for the model's ordering."""
+        return self.filter(
+            among("product", product_ids), among("criterion", criterion_ids)
+        ).order_by()
 
     def stale(self, freshness_limit_days, today=None):
         """Facts last verified longer ago than the site's freshness limit."""
@@ -62,24 +71,6 @@ class FactQuerySet(TranslatableQuerySet):
 
 
 class FactChangeQuerySet(models.QuerySet):
-    def shown_in(self, table):
-        """Changes to the values a comparison table shows, newest first. One query,
-        however large the table."""
-        # The table's own products and criteria, named in the page's language: not
-        # joined, nor each turned into its key by the query.
-        products = {column.product.pk: column.product for column in table.columns}
-        criteria = {row.criterion.pk: row.criterion for row in table.rows}
-        changes = self.filter(among("product", list(products)), among("criterion", list(criteria)))
-        shown = [
-            change
-            for change in changes.order_by("-changed_at", "-pk")
-            if table.compares(change.product_id, change.plan)
-        ]
-        for change in shown:
-            change.product = products[change.product_id]
-            change.criterion = criteria[change.criterion_id]
-        return shown
-
     def history_by_fact(self, facts):
         """Each fact's corrections, oldest first, as open data lists them: one query,
         however many facts."""
@@ -95,6 +86,35 @@ class FactChangeQuerySet(models.QuerySet):
                 }
             )
         return history
+
+
+class FactChangeManager(models.Manager.from_queryset(FactChangeQuerySet)):
+    def shown_in(self, table):
+        """Changes to the values a comparison table shows, newest first. One query,
+        however large the table, compiled once for each size of table (home.prepared)."""
+        # The table's own products and criteria, named in the page's language: not
+        # joined, nor each turned into its key by the query.
+        products = {column.product.pk: column.product for column in table.columns}
+        criteria = {row.criterion.pk: row.criterion for row in table.rows}
+        changes = changes_among(self.model)(list(products), list(criteria))
+        shown = [change for change in changes if table.compares(change.product_id, change.plan)]
+        for change in shown:
+            change.product = products[change.product_id]
+            change.criterion = criteria[change.criterion_id]
+        return shown
+
+
+@cache
+def changes_among(model):
+    """Every change to the values of some products on some criteria, newest first."""
+
+    def build(product_ids, criterion_ids):
+        changes = model.objects.filter(
+            among("product", product_ids), among("criterion", criterion_ids)
+        )
+        return changes.order_by("-changed_at", "-pk")
+
+    return PreparedQuery(build, [int], [int])
 
 
 class CriterionQuerySet(TranslatableQuerySet):

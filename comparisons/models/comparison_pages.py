@@ -1,4 +1,5 @@
 from collections import defaultdict
+from functools import cache
 
 from django.db import models
 from django.db.models import prefetch_related_objects
@@ -28,11 +29,11 @@ from comparisons.structured_data import comparison_page
 from comparisons.table import ALL_PLANS, Column, build_table
 from home.anti_abuse import serve_public_form
 from home.honesty import HonestyCheckedPage
-from home.lookups import among
 from home.model_rows import LoadedFromRows
 from home.models.index_page import IndexPage
 from home.models.site_settings import SiteSettings
 from home.page_cache.parameters import shown_as_asked
+from home.prepared import PreparedQuery
 from home.tree import children_of
 from home.visibility import ViewRestrictionsByPathMixin, listable
 
@@ -191,8 +192,13 @@ class ComparisonPage(
 
     def compared(self):
         """The columns (product and plan) and the criteria, in the editor's order."""
-        compared = list(self.compared_products.select_related("product", "product__logo"))
-        rows = list(self.compared_criteria.select_related("criterion"))
+        products, criteria = self.compared_products, self.compared_criteria
+        if self.pk and not (products.is_deferring or criteria.is_deferring):
+            # Read from the database, as every page served is: compiled once.
+            compared, rows = COMPARED_PRODUCTS(self.pk), COMPARED_CRITERIA(self.pk)
+        else:
+            compared = list(products.select_related(*COMPARED_PRODUCT_RELATIONS))
+            rows = list(criteria.select_related("criterion"))
         # A preview's rows are the edit form's, in memory and without what they refer
         # to: one query for each, not one per row. Rows loaded above have theirs.
         prefetch_related_objects(compared, "product__logo")
@@ -209,23 +215,19 @@ class ComparisonPage(
         with only what the page shows of each fact (not what open data adds)."""
         columns, criteria = compared or self.compared()
         products = [column.product for column in columns]
-        # Keyed by cell, not listed: no join or sort for the model's ordering.
-        facts = Fact.objects.filter(
-            among("product", [product.pk for product in products]),
-            among("criterion", [criterion.pk for criterion in criteria]),
-        ).order_by()
+        keys = [product.pk for product in products], [criterion.pk for criterion in criteria]
         in_their_language = not localized or all(
             product.locale_id == self.locale_id for product in products
         )
         # In another language, each fact comes with its translation's words.
         words_in = None if in_their_language else self.locale_id
         if shown:
-            facts = facts.as_shown(words_in)
-        elif words_in:
-            facts = facts.with_words_in(words_in)
+            facts = shown_facts(*keys, words_in)
+        else:
+            facts = Fact.objects.among(*keys)
+            facts = list(facts.with_words_in(words_in) if words_in else facts)
         # Each fact ranks by the criterion as compared here, its ranked values loaded.
         criteria_by_id = {criterion.pk: criterion for criterion in criteria}
-        facts = list(facts)
         set_criterion = Fact.criterion.field.set_cached_value
         for fact in facts:
             # Cached as the descriptor would, without its checks: the ids are equal.
@@ -373,6 +375,39 @@ class ComparisonPage(
     @path("report/thanks/", name="report_thanks")
     def report_thanks(self, request):
         return self.render_route(request, "pages/inaccuracy_report_thanks.html")
+
+
+# What a page's columns and rows show with them (``ComparisonPage.compared``).
+COMPARED_PRODUCT_RELATIONS = ("product", "product__logo")
+COMPARED_PRODUCTS = PreparedQuery(
+    lambda page_id: ComparedProduct.objects.filter(page_id=page_id).select_related(
+        *COMPARED_PRODUCT_RELATIONS
+    ),
+    int,
+)
+COMPARED_CRITERIA = PreparedQuery(
+    lambda page_id: ComparedCriterion.objects.filter(page_id=page_id).select_related("criterion"),
+    int,
+)
+
+
+def shown_facts(product_ids, criterion_ids, words_in=None):
+    """What a page shows of the facts of these products on these criteria, with their
+    words in the locale ``words_in`` if given (``FactQuerySet.as_shown``)."""
+    return facts_as_shown(words_in)(product_ids, criterion_ids)
+
+
+@cache
+def facts_as_shown(words_in):
+    # Compiled once for each size of table and language (home.prepared). The language is
+    # not a value: the words read in it are named after it.
+    return PreparedQuery(
+        lambda product_ids, criterion_ids: Fact.objects.among(product_ids, criterion_ids).as_shown(
+            words_in
+        ),
+        [int],
+        [int],
+    )
 
 
 class ComparedProduct(LoadedFromRows, TranslatableMixin, Orderable):

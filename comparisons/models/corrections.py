@@ -7,7 +7,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFiel
 
 from comparisons.admin_forms import InaccuracyReportAdminForm
 from comparisons.inaccuracy_reports import MAX_LENGTHS, send_decision_email
-from comparisons.querysets import FactChangeQuerySet
+from comparisons.querysets import FactChangeManager
 from comparisons.validators import validate_web_url
 
 
@@ -262,7 +262,7 @@ class FactChange(models.Model):
         related_name="corrections",
     )
 
-    objects = FactChangeQuerySet.as_manager()
+    objects = FactChangeManager()
 
     # What was published before and after is the record; only a typo in the reason
     # may be put right.

@@ -1,4 +1,5 @@
 import datetime
+from functools import cache
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
@@ -33,6 +34,7 @@ from home.honesty import HonestyCheckedPage
 from home.model_rows import listed
 from home.models.index_page import IndexPage
 from home.models.site_settings import SiteSettings
+from home.prepared import PreparedQuery
 from home.tree import children_of
 from home.visibility import ViewRestrictionsByPathMixin, listable
 
@@ -259,18 +261,8 @@ class ProductPage(HonestyCheckedPage, RoutablePageMixin, ViewRestrictionsByPathM
 
     def facts(self, freshness_limit_days):
         in_their_language = self.locale_id == self.product.locale_id
-        facts = (
-            Fact.objects.filter(product_id=self.product_id)
-            .as_shown(None if in_their_language else self.locale_id)
-            .select_related("criterion")
-            .order_by("criterion__group", "criterion__sort_order", "criterion__name")
-        )
-        if in_their_language:
-            facts = facts.defer(*(f"criterion__{name}" for name in TRANSLATION_FIELDS))
-        else:
-            # Translated words stand aside for ranked values, which are read here.
-            facts = facts.prefetch_related(with_ranked_values("criterion__"))
-        facts = list(facts)
+        words_in = None if in_their_language else self.locale_id
+        facts = facts_of_product(words_in)(self.product_id)
         today = timezone.localdate()
         for fact in facts:
             fact.age = fact.age_in_days(today)
@@ -353,6 +345,27 @@ class ProductPage(HonestyCheckedPage, RoutablePageMixin, ViewRestrictionsByPathM
             "testimonials": testimonials.newest_public(self.testimonials_shown),
             **testimonials.summary(),
         }
+
+
+@cache
+def facts_of_product(words_in):
+    """A product's facts as its page shows them, in their criteria's order, with their
+    words in the locale ``words_in`` if given: compiled once per language
+    (home.prepared), called with the product's id."""
+
+    def build(product_id):
+        facts = (
+            Fact.objects.filter(product_id=product_id)
+            .as_shown(words_in)
+            .select_related("criterion")
+            .order_by("criterion__group", "criterion__sort_order", "criterion__name")
+        )
+        if words_in is None:
+            return facts.defer(*(f"criterion__{name}" for name in TRANSLATION_FIELDS))
+        # Translated words stand aside for ranked values, which are read here.
+        return facts.prefetch_related(with_ranked_values("criterion__"))
+
+    return PreparedQuery(build, int)
 
 
 def more_of(pages, request):

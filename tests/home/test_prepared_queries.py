@@ -131,3 +131,52 @@ def test_an_integer_the_database_driver_is_given_typed_is_put_in_place_typed():
 
     for depth in (1, 2, 3):
         assert prepared(depth) == list(Page.objects.filter(depth=depth).order_by("path"))
+
+
+def facts_among(product_ids, criterion_ids):
+    return Fact.objects.among(product_ids, criterion_ids).order_by("pk")
+
+
+def test_lists_of_each_length_are_compiled_once_and_find_what_a_fresh_queryset_finds(
+    compilations,
+):
+    products = ProductFactory.create_batch(3)
+    facts = [FactFactory(product=product) for product in products for _ in range(2)]
+    criteria = [fact.criterion_id for fact in facts]
+    prepared = PreparedQuery(facts_among, [int], [int])
+
+    asked = [
+        ([products[0].pk], criteria),
+        ([products[1].pk, products[2].pk], criteria[:3]),
+        ([products[2].pk], criteria),
+        # A product compared on two plans is listed twice.
+        ([products[1].pk, products[1].pk], criteria[2:]),
+    ]
+    for product_ids, criterion_ids in asked:
+        expected = list(facts_among(product_ids, criterion_ids))
+        before = compilations[0]
+        assert prepared(product_ids, criterion_ids) == expected
+        fresh = compilations[0] - before
+        assert prepared(product_ids, criterion_ids) == expected
+        assert compilations[0] - before == fresh, "compiled once for these lengths"
+
+    assert len(prepared.shapes) == 3  # (1, 6), (2, 3) and (2, 4)
+
+
+def test_an_empty_list_asks_as_django_would():
+    FactFactory()
+    prepared = PreparedQuery(facts_among, [int], [int])
+
+    assert prepared([], [1, 2]) == []
+    assert len(prepared.shapes) == 0
+
+
+def test_the_least_recently_used_lengths_are_forgotten(monkeypatch):
+    monkeypatch.setattr("home.prepared.SHAPES_KEPT", 2)
+    fact = FactFactory()
+    prepared = PreparedQuery(facts_among, [int], [int])
+
+    for length in (1, 2, 1, 3):
+        assert prepared([fact.product_id] * length, [fact.criterion_id]) == [fact]
+
+    assert list(prepared.shapes) == [(1, 1), (3, 1)]
