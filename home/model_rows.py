@@ -66,9 +66,13 @@ def listed(queryset, names):
     attribute name, and annotations), made by ``from_row``; any other field is deferred,
     read when asked for, as Django reads one left out by ``only()``. For a listing of
     links, where making each page through ``Model.__init__`` cost more than its row."""
+    return made_from_rows(queryset.model, queryset.values_list(*names), names, queryset.db)
+
+
+def made_from_rows(model, rows, names, db="default"):
+    """``model`` instances from ``rows`` of the fields ``names`` (``listed``)."""
     names = list(names)
-    model, db = queryset.model, queryset.db
-    return [from_row(model, db, names, row) for row in queryset.values_list(*names)]
+    return [from_row(model, db, names, row) for row in rows]
 
 
 def plain_rows(model):

@@ -20,6 +20,7 @@ import itertools
 import threading
 from collections import OrderedDict
 
+from django.core.exceptions import EmptyResultSet
 from django.db import connections
 from django.db.models import QuerySet
 
@@ -66,9 +67,6 @@ class PreparedQuery:
             for value, kind in zip(values, self.kinds, strict=True)
             if checked(value, kind)
         )
-        if 0 in shape:
-            # An empty list empties the query, or a part of it: Django knows which.
-            return list(self.build(*values))
         with self.lock:
             prepared = self.shapes.get(shape)
             if prepared is None:
@@ -142,6 +140,16 @@ class Prepared:
         return list(queryset)
 
 
+class Nothing:
+    """A query that finds nothing, whatever its values."""
+
+    def run(self, values):
+        return []
+
+
+NOTHING = Nothing()
+
+
 def prepare(build, kinds, shape):
     """Build the queryset with stand-ins (lists of ``shape``'s lengths), compile it and
     find where each stand-in went."""
@@ -158,7 +166,12 @@ def prepare(build, kinds, shape):
     queryset = build(*arguments)
     compiler = queryset.query.get_compiler(using=queryset.db)
     # Also works out what the rows hold (compiler.select, klass_info), kept with it.
-    sql, params = compiler.as_sql()
+    try:
+        sql, params = compiler.as_sql()
+    except EmptyResultSet:
+        # An empty list that empties the whole query (``pk__in=[]``) empties it for any
+        # values; one that empties a part of it (an alternative) is left out of its SQL.
+        return NOTHING
     places = []
     for value in stand_ins:
         # PostgreSQL's driver is handed some integers in a type of its own (Int4, an

@@ -31,12 +31,12 @@ from comparisons.page_cache import comparison_fragment
 from comparisons.renditions import product_markdown, serve_markdown, wants_markdown
 from comparisons.structured_data import product_page, rich_result_problems
 from home.honesty import HonestyCheckedPage
-from home.model_rows import listed
+from home.model_rows import made_from_rows
 from home.models.index_page import IndexPage
 from home.models.site_settings import SiteSettings
 from home.prepared import PreparedQuery
-from home.tree import children_of
-from home.visibility import ViewRestrictionsByPathMixin, listable
+from home.tree import child_bounds, children_between, children_of
+from home.visibility import ViewRestrictionsByPathMixin, listable, private_sections
 
 from .comparison_pages import ComparedProduct, ComparisonPage
 from .criteria import with_ranked_values
@@ -282,42 +282,23 @@ class ProductPage(HonestyCheckedPage, RoutablePageMixin, ViewRestrictionsByPathM
             for item in not_suitable_for
             if item.alternative and item.alternative.is_ours
         }
-        # Each kind of page by an index: pages by id, children by path. A condition the
-        # database has to test row by row reads every page of the site (4.9 ms of SQL
-        # on the benchmark's 2,551 pages, against 0.4 ms this way).
-        ours_pages = ProductPage.objects.filter(product_id__in=ours).values("pk")
-        wanted = Q(pk__in=ours_pages) if ours else Q()
-        if self.pk:
-            # Its own children: the guide to leaving the product.
-            wanted |= children_of(self)
-        if self.product_id:
-            # Comparisons and case studies in this page's language only. Subqueries, not
-            # joins: a page comparing the product on two plans is still one page.
-            compared = ComparedProduct.objects.filter(product=self.product_id).values("page_id")
-            quoted = Page.objects.filter(casestudypage__products=self.product_id).values("pk")
-            wanted |= Q(locale_id=self.locale_id) & (Q(pk__in=compared) | Q(pk__in=quoted))
-        if not wanted:
-            return related
-        pages = (
-            listable(Page.objects.filter(wanted), request)
-            .annotate(
-                page_for_product=F("productpage__product_id"),
-                # The newest of each kind, so a product featured in hundreds of pages
-                # lists a few and links to the rest, and the page costs the same.
-                newest=Window(
-                    RowNumber(),
-                    partition_by=[F("content_type")],
-                    order_by=[F("first_published_at").desc(nulls_last=True), F("pk").desc()],
-                ),
-            )
-            .filter(newest__lte=RELATED_SHOWN + 1)
-            .order_by("title")
-        )
+        # A page being made has no children yet, and may have no product.
+        bounds = child_bounds(self) if self.pk else (None, None, None)
+        keys = (sorted(ours), *bounds, self.product_id, self.locale_id)
+        if self.pk and self.product_id and not private_sections(request):
+            rows = RELATED_PAGE_ROWS(*keys)
+        else:
+            wanted = related_to(*keys)
+            if not wanted:
+                return related
+            # Pages in a private section are left out, as from every listing.
+            pages = newest_related(listable(Page.objects.filter(wanted), request))
+            rows = pages.values_list(*LINKED_PAGE_FIELDS)
         comparison_type = ContentType.objects.get_for_model(ComparisonPage)
         # What a link to a page needs (its title and address, and what sorts it here),
         # in pages made from their rows: two dozen links, each page made by Django
         # costing more than its row.
-        for page in listed(pages, LINKED_PAGE_FIELDS):
+        for page in made_from_rows(Page, rows, LINKED_PAGE_FIELDS):
             if page.page_for_product in ours:
                 # Of several pages for one product (translations), the one in this
                 # page's language, or else the first in the tree.
@@ -366,6 +347,59 @@ def facts_of_product(words_in):
         return facts.prefetch_related(with_ranked_values("criterion__"))
 
     return PreparedQuery(build, int)
+
+
+def related_to(ours, after, up_to, depth, product_id, locale_id):
+    """The pages a product page links to (``ProductPage.related_pages``): our product
+    pages for the products in ``ours``, its children (between the paths ``after`` and
+    ``up_to``, at ``depth``), and the comparisons and case studies of ``product_id`` in
+    the locale ``locale_id``.
+
+    Each kind of page by an index: pages by id, children by path. A condition the
+    database has to test row by row reads every page of the site (4.9 ms of SQL on the
+    benchmark's 2,551 pages, against 0.4 ms this way). Subqueries, not joins: a page
+    comparing the product on two plans is still one page."""
+    wanted = Q(pk__in=ProductPage.objects.filter(product_id__in=ours).values("pk"))
+    if after is not None:
+        wanted |= children_between(after, up_to, depth)
+    if product_id is not None:
+        compared = ComparedProduct.objects.filter(product=product_id).values("page_id")
+        quoted = Page.objects.filter(casestudypage__products=product_id).values("pk")
+        wanted |= Q(locale_id=locale_id) & (Q(pk__in=compared) | Q(pk__in=quoted))
+    return wanted
+
+
+def newest_related(pages):
+    """The newest ``RELATED_SHOWN`` and one more of each kind of page, by title."""
+    return (
+        pages.annotate(
+            page_for_product=F("productpage__product_id"),
+            # So a product featured in hundreds of pages lists a few and links to the
+            # rest, and the page costs the same.
+            newest=Window(
+                RowNumber(),
+                partition_by=[F("content_type")],
+                order_by=[F("first_published_at").desc(nulls_last=True), F("pk").desc()],
+            ),
+        )
+        .filter(newest__lte=RELATED_SHOWN + 1)
+        .order_by("title")
+    )
+
+
+# The related pages of a product page on a site without private sections (every page
+# of it live): compiled once for each number of alternatives we make (home.prepared).
+RELATED_PAGE_ROWS = PreparedQuery(
+    lambda *keys: newest_related(Page.objects.filter(related_to(*keys)).live()).values_list(
+        *LINKED_PAGE_FIELDS
+    ),
+    [int],
+    str,
+    str,
+    int,
+    int,
+    int,
+)
 
 
 def more_of(pages, request):

@@ -9,6 +9,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from wagtail.models import PageViewRestriction
+
 import pytest
 
 from comparisons.models.product_pages import RELATED_SHOWN
@@ -57,6 +59,18 @@ def test_a_few_comparisons_are_all_listed_without_a_link_to_more(
     assert [page.title for page in pages if page.title in section] == [p.title for p in pages]
     assert section.count("Comparison 00") == 3
     assert "All comparisons" not in html
+
+
+def test_a_comparison_in_a_private_section_is_not_listed(
+    client, product_page, comparison_index, our_product
+):
+    public, private = compare(comparison_index, our_product, 2)
+    PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
+
+    html, section = listed(client, product_page)
+
+    assert public.title in section
+    assert private.title not in html
 
 
 def test_many_comparisons_list_the_newest_and_link_to_all(

@@ -4,6 +4,7 @@ compiling again; a query whose values would not reach the database as they are i
 refused before it runs."""
 
 from django.db import connection
+from django.db.models import Q
 from django.db.models.sql.compiler import SQLCompiler
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
@@ -163,12 +164,20 @@ def test_lists_of_each_length_are_compiled_once_and_find_what_a_fresh_queryset_f
     assert len(prepared.shapes) == 3  # (1, 6), (2, 3) and (2, 4)
 
 
-def test_an_empty_list_asks_as_django_would():
-    FactFactory()
+def test_an_empty_list_finds_what_django_finds(compilations):
+    fact = FactFactory()
     prepared = PreparedQuery(facts_among, [int], [int])
+    # An empty list in an alternative leaves the alternative out.
+    either = PreparedQuery(
+        lambda ids, plan: Fact.objects.filter(Q(pk__in=ids) | Q(plan=plan)), [int], str
+    )
 
-    assert prepared([], [1, 2]) == []
-    assert len(prepared.shapes) == 0
+    for _ in range(2):
+        before = compilations[0]
+        assert prepared([], [fact.criterion_id]) == []
+        assert either([], fact.plan) == [fact]
+        assert either([], "Nothing") == []
+    assert compilations[0] == before, "an empty list's shape is compiled once too"
 
 
 def test_the_least_recently_used_lengths_are_forgotten(monkeypatch):
