@@ -28,6 +28,7 @@ import hashlib
 from collections import defaultdict
 from functools import cache
 from operator import attrgetter
+from uuid import UUID
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -40,6 +41,7 @@ from wagtail.models import Locale
 from wagtail_localize.fields import SynchronizedField
 
 from home.languages import default_language
+from home.prepared import PreparedQuery
 
 # What only lending a record its translation's words reads (``localize``): a page in
 # the records' own language may leave them in the database.
@@ -277,16 +279,11 @@ def localize(objects, locale_id):
             by_model[type(obj)][obj.translation_key][id(obj)] = obj
     source_language = default_language()
     for model in {*by_model, *wordless, *lent}:
-        names = model.translated_words
         sources = by_model.get(model, {})
         rows = {}
         if sources:
-            rows = {
-                row["translation_key"]: row
-                for row in model.objects.filter(locale_id=locale_id, translation_key__in=sources)
-                .order_by()  # keyed, not listed: no join or sort for the model's ordering
-                .values("translation_key", "wording", *names)
-            }
+            keys = [key if type(key) is UUID else UUID(str(key)) for key in sources]
+            rows = {row["translation_key"]: row for row in translations_of(model)(locale_id, keys)}
         # Nothing to lend the wordless: they read the same in every language.
         localized = list(wordless.get(model, {}).values())
         for key, instances in sources.items():
@@ -304,6 +301,19 @@ def localize(objects, locale_id):
             _lend_words(obj, _lent_words_of(model, locale_id)(obj), source_language)
             localized.append(obj)
         model.localize_children(localized, locale_id, source_language)
+
+
+@cache
+def translations_of(model):
+    """The words of the translations into a locale of ``model``'s rows with these
+    translation keys, compiled once for each number of keys (home.prepared)."""
+
+    def build(locale_id, keys):
+        translations = model.objects.filter(locale_id=locale_id, translation_key__in=keys)
+        # Keyed, not listed: no join or sort for the model's ordering.
+        return translations.order_by().values("translation_key", "wording", *model.translated_words)
+
+    return PreparedQuery(build, int, [UUID])
 
 
 @cache

@@ -9,8 +9,8 @@ for them and compiled; from then on it runs with the values in the stand-ins' pl
 through Django's own iterable, so its rows make the same instances (related objects
 and prefetches included).
 
-Only values the database receives as they are can stand in: strings and integers that
-the query passes whole, as parameters (as often as it likes: a subquery repeating a
+Only values the database receives as they are can stand in: strings, integers and UUIDs
+that the query passes whole, as parameters (as often as it likes: a subquery repeating a
 condition). Preparing a query that changes a value (a LIKE adds ``%``) or writes it
 into its SQL is refused when the query is first run, so a test of the code that runs
 it finds the mistake."""
@@ -19,6 +19,7 @@ import copy
 import itertools
 import threading
 from collections import OrderedDict
+from uuid import UUID
 
 from django.core.exceptions import EmptyResultSet
 from django.db import connections
@@ -38,7 +39,31 @@ def stand_in(kind):
         return number
     if kind is str:
         return f"\x00prepared-{number}\x00"
-    raise TypeError(f"a prepared query takes strings and integers, not {kind!r}")
+    if kind is UUID:
+        return UUID(int=number)
+    raise TypeError(f"a prepared query takes strings, integers and UUIDs, not {kind!r}")
+
+
+def as_passed(param, value):
+    """How a value reaches the database where its stand-in ``value`` reached it as
+    ``param``, or None if it did not reach it there."""
+    if type(param) is type(value) and param == value:
+        return same
+    # PostgreSQL's driver is handed some integers in a type of its own (Int4, an int).
+    if isinstance(value, int) and isinstance(param, int) and param == value:
+        return type(param)
+    # SQLite stores a UUID as its hex digits.
+    if isinstance(value, UUID) and param == value.hex:
+        return hex_digits
+    return None
+
+
+def same(value):
+    return value
+
+
+def hex_digits(value):
+    return value.hex
 
 
 class PreparationError(ValueError):
@@ -48,8 +73,8 @@ class PreparationError(ValueError):
 class PreparedQuery:
     """``build(*values)`` returns the queryset; calling this returns its instances for
     ``values``, as a list (a queryset made from it would compile again, with the
-    stand-ins). ``kinds`` are the values' types: ``str``, ``int``, or ``[int]`` for a
-    list of integers (``pk__in``), compiled once for each length it comes in. ``build``
+    stand-ins). ``kinds`` are the values' types: ``str``, ``int``, ``UUID``, or a list
+    of one (``[int]``, for ``pk__in``), compiled once for each length it comes in. ``build``
     is called once per length, so what it reads (the active language, a setting) must
     be one of the values."""
 
@@ -108,7 +133,7 @@ class Prepared:
     """A queryset compiled once, and where each of its values went in the parameters."""
 
     def __init__(self, queryset, compiler, sql, params, places):
-        # ``places``: for each value, where it goes in the parameters and as what type.
+        # ``places``: for each value, where it goes in the parameters and how.
         self.queryset = queryset
         self.compiler = compiler
         self.sql = sql
@@ -174,10 +199,10 @@ def prepare(build, kinds, shape):
         return NOTHING
     places = []
     for value in stand_ins:
-        # PostgreSQL's driver is handed some integers in a type of its own (Int4, an
-        # int): a value takes its stand-in's type in each place.
         where = [
-            i for i, param in enumerate(params) if isinstance(param, type(value)) and param == value
+            (place, adapt)
+            for place, param in enumerate(params)
+            if (adapt := as_passed(param, value)) is not None
         ]
         changed = isinstance(value, str) and any(
             isinstance(param, str) and value in param and param != value for param in params
@@ -187,5 +212,5 @@ def prepare(build, kinds, shape):
                 f"{queryset.model.__name__}: each value must reach the database unchanged, "
                 f"as a parameter ({sql} with {params})"
             )
-        places.append([(place, type(params[place])) for place in where])
+        places.append(where)
     return Prepared(queryset, compiler, sql, tuple(params), places)

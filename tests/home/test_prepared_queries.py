@@ -3,6 +3,8 @@ what a queryset built afresh finds, related objects and prefetches included, wit
 compiling again; a query whose values would not reach the database as they are is
 refused before it runs."""
 
+from uuid import UUID, uuid4
+
 from django.db import connection
 from django.db.models import Q
 from django.db.models.sql.compiler import SQLCompiler
@@ -189,3 +191,15 @@ def test_the_least_recently_used_lengths_are_forgotten(monkeypatch):
         assert prepared([fact.product_id] * length, [fact.criterion_id]) == [fact]
 
     assert list(prepared.shapes) == [(1, 1), (3, 1)]
+
+
+def test_uuids_reach_each_database_as_it_keeps_them():
+    # SQLite keeps a UUID as its hex digits, PostgreSQL as a uuid.
+    facts = FactFactory.create_batch(3)
+    prepared = PreparedQuery(
+        lambda keys: Fact.objects.filter(translation_key__in=keys).order_by("pk"), [UUID]
+    )
+
+    assert prepared([fact.translation_key for fact in facts[:2]]) == facts[:2]
+    assert prepared([facts[2].translation_key, facts[0].translation_key]) == [facts[0], facts[2]]
+    assert prepared([uuid4()]) == []
