@@ -263,20 +263,33 @@ def localize(objects, locale_id):
     wordless = defaultdict(dict)
     # Loaded with their translation's words (``with_words_in``): nothing to look up.
     lent = defaultdict(dict)
+    # By model: how its words are read, and the name the words lent with it go under.
+    readers = {}
     for obj in objects:
+        if obj is None:
+            continue
         # Read from the instance's own attributes: a table has hundreds of facts, and a
         # missing attribute looked up with a default raises (and catches) an error each.
-        if obj is None or obj.locale_id == locale_id or "_localized" in obj.__dict__:
+        loaded = obj.__dict__
+        if "_localized" in loaded or obj.locale_id == locale_id:
             continue
+        model = type(obj)
+        reader = readers.get(model)
+        if reader is None:
+            reader = readers[model] = (
+                _words_of(model),
+                lent_name(model.translated_words[0], locale_id),
+            )
+        read_words, lent_key = reader
         # Keyed by identity: an instance listed twice takes the words once.
-        if not any(_words_of(type(obj))(obj)):
+        if not any(read_words(obj)):
             # Nothing to translate (most facts: a number or a support level, and no
             # note): not looked up. A table's query lists a third of its facts.
-            wordless[type(obj)][id(obj)] = obj
-        elif lent_name(obj.translated_words[0], locale_id) in obj.__dict__:
-            lent[type(obj)][id(obj)] = obj
+            wordless[model][id(obj)] = obj
+        elif lent_key in loaded:
+            lent[model][id(obj)] = obj
         else:
-            by_model[type(obj)][obj.translation_key][id(obj)] = obj
+            by_model[model][obj.translation_key][id(obj)] = obj
     source_language = default_language()
     for model in {*by_model, *wordless, *lent}:
         sources = by_model.get(model, {})

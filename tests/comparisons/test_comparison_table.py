@@ -7,7 +7,7 @@ from django.utils import timezone
 
 import pytest
 
-from comparisons.models import Criterion
+from comparisons.models import Criterion, Fact
 from comparisons.table import Column, build_table
 from tests.comparisons.factories import CriterionFactory, FactFactory, ProductFactory
 
@@ -190,6 +190,18 @@ def test_the_compared_plan_is_used_before_the_all_plans_value(ours, rival):
 
     assert business.cells[1].fact.number == 50
     assert basic.cells[1].fact.number == 5
+
+
+def test_facts_loaded_without_their_plan_find_their_cells(ours, rival):
+    seats = numeric(Criterion.Direction.HIGHER)
+    FactFactory(product=rival, criterion=seats, support="", number=5, plan="All plans")
+    FactFactory(product=rival, criterion=seats, support="", number=50, plan="Business")
+    facts = list(Fact.objects.defer("plan").select_related("criterion"))
+    columns = [Column(ours, "All plans"), Column(rival, " business ")]
+
+    row = build_table(columns, [seats], facts, 180, timezone.localdate()).rows[0]
+
+    assert [cell.fact and cell.fact.number for cell in row.cells] == [None, 50]
 
 
 def test_a_missing_fact_is_an_empty_cell_and_cannot_win(ours, rival):
