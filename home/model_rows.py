@@ -11,7 +11,7 @@ instance; a deferred field is one left out, as Django leaves it. Anything else g
 through Django as usual. Whether anybody listens is asked once per query.
 
 Models opt in with ``LoadedFromRows``; a listing of Wagtail's own pages (which cannot)
-asks for its rows through ``listed``.
+is made from its rows by ``made_from_rows``.
 """
 
 from functools import cache
@@ -61,16 +61,11 @@ def from_row(model, db, field_names, values):
     return Model.from_db.__func__(model, db, field_names, values)
 
 
-def listed(queryset, names):
-    """``queryset``'s rows as instances of its model holding ``names`` only (fields by
-    attribute name, and annotations), made by ``from_row``; any other field is deferred,
+def made_from_rows(model, rows, names, db="default"):
+    """``model`` instances holding the fields ``names`` only (by attribute name, and
+    annotations), made by ``from_row`` from ``rows`` of them; any other field is deferred,
     read when asked for, as Django reads one left out by ``only()``. For a listing of
     links, where making each page through ``Model.__init__`` cost more than its row."""
-    return made_from_rows(queryset.model, queryset.values_list(*names), names, queryset.db)
-
-
-def made_from_rows(model, rows, names, db="default"):
-    """``model`` instances from ``rows`` of the fields ``names`` (``listed``)."""
     names = list(names)
     return [from_row(model, db, names, row) for row in rows]
 

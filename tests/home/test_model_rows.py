@@ -11,7 +11,7 @@ from wagtail.models import Page
 import pytest
 
 from comparisons.models import ComparedCriterion, ComparedProduct, Criterion, Fact, RankedValue
-from home.model_rows import listed, plain_model
+from home.model_rows import made_from_rows, plain_model
 from home.models import StandardPage
 from testimonials.models import Testimonial
 from testimonials.models.demo_requests import DemoRequestPage
@@ -115,7 +115,9 @@ def test_listed_pages_hold_what_a_link_needs_and_read_the_rest_when_asked(
     names = ("id", "title", "url_path", "locale_id", "content_type_id")
 
     with django_assert_num_queries(1):
-        (listed_child,) = listed(Page.objects.filter(pk=child.pk), names)
+        (listed_child,) = made_from_rows(
+            Page, Page.objects.filter(pk=child.pk).values_list(*names), names
+        )
         assert type(listed_child) is Page
         assert (listed_child.pk, listed_child.title) == (child.pk, "How we compare")
         assert listed_child.url_path == child.url_path
@@ -131,7 +133,9 @@ def test_listed_pages_hold_what_a_link_needs_and_read_the_rest_when_asked(
 def test_listed_rows_keep_their_annotations():
     stored = FactFactory(note="Noted")
 
-    (fact,) = listed(Fact.objects.annotate(noted=F("note")), ("id", "noted"))
+    names = ("id", "noted")
+    rows = Fact.objects.annotate(noted=F("note")).values_list(*names)
+    (fact,) = made_from_rows(Fact, rows, names)
 
     assert (fact.pk, fact.noted) == (stored.pk, "Noted")
 
