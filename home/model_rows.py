@@ -11,7 +11,8 @@ instance; a deferred field is one left out, as Django leaves it. Anything else g
 through Django as usual. Whether anybody listens is asked once per query.
 
 Models opt in with ``LoadedFromRows``; a listing of Wagtail's own pages (which cannot)
-is made from its rows by ``made_from_rows``.
+is made from its rows by ``made_from_rows``. A prepared query (home.prepared) makes all
+of its rows' instances at once, with ``from_rows``.
 """
 
 from functools import cache
@@ -31,11 +32,24 @@ ROW_PLAIN_INITS = (Model, ClusterableModel, Page, object)
 
 
 class LoadedFromRows:
-    """For a model loaded many rows at a time: its instances made by ``from_row``."""
+    """For a model loaded many rows at a time: its instances made by ``from_row``, or
+    all of a query's at once by ``from_rows``."""
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        # The two make the same instances: what one adds, the other must.
+        if "from_db" in vars(cls) and "from_rows" not in vars(cls):
+            raise TypeError(f"{cls.__name__} adds to from_db: add the same to from_rows")
 
     @classmethod
     def from_db(cls, db, field_names, values):
         return from_row(cls, db, field_names, values)
+
+    @classmethod
+    def from_rows(cls, db, names, rows):
+        """The instances of ``rows``: the fields ``names`` (attribute names), then any
+        annotations, as ``made_from_rows`` makes them."""
+        return made_from_rows(cls, rows, names, db)
 
 
 # model -> (the list of field names its rows were last checked with, the answer).
@@ -63,11 +77,39 @@ def from_row(model, db, field_names, values):
 
 def made_from_rows(model, rows, names, db="default"):
     """``model`` instances holding the fields ``names`` only (by attribute name, and
-    annotations), made by ``from_row`` from ``rows`` of them; any other field is deferred,
-    read when asked for, as Django reads one left out by ``only()``. For a listing of
-    links, where making each page through ``Model.__init__`` cost more than its row."""
+    annotations after them), made from ``rows`` of them as ``from_row`` makes one; any
+    other field is deferred, read when asked for, as Django reads one left out by
+    ``only()``. For a listing of links, where making each page through
+    ``Model.__init__`` cost more than its row, and a prepared query's rows."""
     names = list(names)
-    return [from_row(model, db, names, row) for row in rows]
+    if not plain_rows(model):
+        return made_by_django(model, rows, names, db)
+    made = []
+    new = model.__new__
+    for values in rows:
+        instance = new(model)
+        instance._state = state = ModelState()
+        state.adding = False
+        state.db = db
+        instance.__dict__.update(zip(names, values, strict=True))
+        made.append(instance)
+    return made
+
+
+def made_by_django(model, rows, names, db):
+    # Model.from_db takes fields only, in the model's order: anything else (an
+    # annotation) is set after, as Django's iterable sets it.
+    position = {name: n for n, name in enumerate(names)}
+    fields = [f.attname for f in model._meta.concrete_fields if f.attname in position]
+    others = [name for name in names if name not in fields]
+    made = []
+    for values in rows:
+        field_values = [values[position[name]] for name in fields]
+        instance = Model.from_db.__func__(model, db, fields, field_values)
+        for name in others:
+            setattr(instance, name, values[position[name]])
+        made.append(instance)
+    return made
 
 
 def plain_rows(model):

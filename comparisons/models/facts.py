@@ -288,6 +288,13 @@ class Fact(LoadedFromRows, Wording, TranslatableMixin, models.Model):
         fact._loaded = (field_names, values)
         return fact
 
+    @classmethod
+    def from_rows(cls, db, names, rows):
+        facts = super().from_rows(db, names, rows)
+        for fact, values in zip(facts, rows, strict=True):
+            fact._loaded = (names, values)
+        return facts
+
     def verification_state(self, values=None):
         values = self.__dict__ if values is None else values
         source_url, verified_on, excerpt = (values.get(name) for name in self.VERIFICATION_FIELDS)

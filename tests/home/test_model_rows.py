@@ -11,7 +11,7 @@ from wagtail.models import Page
 import pytest
 
 from comparisons.models import ComparedCriterion, ComparedProduct, Criterion, Fact, RankedValue
-from home.model_rows import made_from_rows, plain_model
+from home.model_rows import LoadedFromRows, made_from_rows, plain_model
 from home.models import StandardPage
 from testimonials.models import Testimonial
 from testimonials.models.demo_requests import DemoRequestPage
@@ -198,3 +198,32 @@ def test_a_testimonial_loaded_for_a_card_reads_a_field_left_out_when_asked(our_p
     loaded.author_role = "Head of support"
     loaded.save()
     assert Testimonial.objects.get(pk=stored.pk).author_role == "Head of support"
+
+
+def test_rows_listed_while_anybody_listens_are_made_by_django_fields_in_their_places():
+    stored = FactFactory(note="Noted", plan="Team")
+    names = ("plan", "id", "noted")
+    rows = list(Fact.objects.annotate(noted=F("note")).values_list(*names))
+    heard = []
+
+    def listener(sender, instance, **kwargs):
+        heard.append(instance)
+
+    post_init.connect(listener, sender=Fact)
+    try:
+        (fact,) = made_from_rows(Fact, rows, names)
+    finally:
+        post_init.disconnect(listener, sender=Fact)
+
+    assert heard == [fact]
+    assert (fact.pk, fact.plan, fact.noted) == (stored.pk, "Team", "Noted")
+    assert fact.note == "Noted"  # deferred, read when asked for
+
+
+def test_a_model_adding_to_from_db_must_add_the_same_to_from_rows():
+    with pytest.raises(TypeError, match="from_rows"):
+
+        class Remembering(LoadedFromRows):
+            @classmethod
+            def from_db(cls, db, field_names, values):
+                return super().from_db(db, field_names, values)

@@ -3,19 +3,23 @@ what a queryset built afresh finds, related objects and prefetches included, wit
 compiling again; a query whose values would not reach the database as they are is
 refused before it runs."""
 
+from datetime import datetime
+from decimal import Decimal
 from uuid import UUID, uuid4
 
-from django.db import connection
+from django.db import connection, connections
 from django.db.models import Q
+from django.db.models.signals import post_init
 from django.db.models.sql.compiler import SQLCompiler
 from django.test.utils import CaptureQueriesContext
-from django.utils import translation
+from django.utils import timezone, translation
 
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 import pytest
 
-from comparisons.models import Fact
+from comparisons.demo.japanese_catalogue import translate_object
+from comparisons.models import Criterion, Fact
 from home.prepared import PreparationError, PreparedQuery
 from testimonials.models import Testimonial
 from tests.comparisons.factories import FactFactory, ProductFactory
@@ -203,3 +207,108 @@ def test_uuids_reach_each_database_as_it_keeps_them():
     assert prepared([fact.translation_key for fact in facts[:2]]) == facts[:2]
     assert prepared([facts[2].translation_key, facts[0].translation_key]) == [facts[0], facts[2]]
     assert prepared([uuid4()]) == []
+
+
+def loaded(instance):
+    """What an instance was loaded with: its fields and annotations, typed."""
+    return {name: value for name, value in vars(instance).items() if not name.startswith("_")}
+
+
+def test_rows_made_at_once_hold_what_djangos_iterable_makes(django_assert_num_queries):
+    """A table's facts (fields left out, annotations, a number, a date and a time) and
+    a listing's dictionaries are made from all their rows at once: the same values, of
+    the same types, with the same fields deferred."""
+    ja = Locale.objects.get_or_create(language_code="ja")[0]
+    product = ProductFactory()
+    facts = [
+        FactFactory(
+            product=product, criterion__kind=Criterion.Kind.NUMBER, numeric=True, note="Per seat"
+        ),
+        FactFactory(product=product, source_checked_at=timezone.now()),
+    ]
+    translate_object(product, ja, {"Per seat": "1席あたり"})  # with its facts
+
+    def shown(product_ids, criterion_ids):
+        return Fact.objects.among(product_ids, criterion_ids).as_shown(ja.pk).order_by("pk")
+
+    prepared = PreparedQuery(shown, [int], [int])
+    keys = [product.pk], [fact.criterion_id for fact in facts]
+    expected = list(shown(*keys))
+    with django_assert_num_queries(1):
+        found = prepared(*keys)
+
+    assert [loaded(fact) for fact in found] == [loaded(fact) for fact in expected]
+    assert getattr(found[0], f"note_in_locale_{ja.pk}") == "1席あたり"
+    assert getattr(found[1], f"note_in_locale_{ja.pk}") == ""
+    assert [fact.get_deferred_fields() for fact in found] == [
+        fact.get_deferred_fields() for fact in expected
+    ]
+    assert type(found[0].number) is Decimal and type(found[1].source_checked_at) is datetime
+    assert all(fact._state.adding is False and fact._state.db == "default" for fact in found)
+    listed = PreparedQuery(lambda pk: Fact.objects.filter(pk=pk).values("pk", "verified_on"), int)
+    assert listed(facts[1].pk) == list(
+        Fact.objects.filter(pk=facts[1].pk).values("pk", "verified_on")
+    )
+
+
+def test_a_fact_made_at_once_knows_when_it_is_verified_anew():
+    """Saving a fact with a new source clears the source watcher's flag: it must know
+    the source it was loaded with."""
+    fact = FactFactory()
+    Fact.objects.filter(pk=fact.pk).update(source_flag="changed")  # as the watcher does
+    prepared = PreparedQuery(lambda pk: Fact.objects.filter(pk=pk), int)
+
+    (same,) = prepared(fact.pk)
+    same.note = "Reworded"
+    with CaptureQueriesContext(connection) as saving:
+        same.save()
+    assert Fact.objects.get(pk=fact.pk).source_flag == "changed"
+    # Known as loaded, as Django's own instance knows it: not read again to compare.
+    with CaptureQueriesContext(connection) as saving_djangos:
+        Fact.objects.get(pk=fact.pk).save()
+    assert len(saving) == len(saving_djangos) - 1
+
+    (moved,) = prepared(fact.pk)
+    moved.source_url = "https://vendor.example/docs/new"
+    moved.save()
+    assert Fact.objects.get(pk=fact.pk).source_flag == ""
+
+
+def test_rows_go_through_django_while_anybody_listens_for_new_instances():
+    fact = FactFactory()
+    prepared = PreparedQuery(lambda pk: Fact.objects.filter(pk=pk), int)
+    heard = []
+
+    def listener(sender, instance, **kwargs):
+        heard.append(instance.pk)
+
+    post_init.connect(listener, sender=Fact)
+    try:
+        assert prepared(fact.pk) == [fact]
+    finally:
+        post_init.disconnect(listener, sender=Fact)
+
+    assert heard == [fact.pk]
+
+
+def test_columns_are_read_by_the_operations_of_the_connection_running_the_query():
+    """Each thread has its own connection: a query compiled on one and run on another
+    reads its columns with the other's functions."""
+    fact = FactFactory()
+    prepared = PreparedQuery(lambda pk: Fact.objects.filter(pk=pk), int)
+    prepared(fact.pk)
+    (compiled,) = prepared.shapes.values()
+    other = connections.create_connection("default")
+    try:
+        converters = compiled.converters(other)
+    finally:
+        other.close()
+
+    bound = [
+        function.__self__
+        for functions, _ in converters.values()
+        for function in functions
+        if hasattr(function, "__self__")
+    ]
+    assert bound and all(owner is other.ops for owner in bound)
+    assert compiled.converters(connection) is not converters
