@@ -2,7 +2,7 @@ from datetime import timedelta
 from functools import cache
 
 from django.db import models
-from django.db.models import Max
+from django.db.models import Max, Value
 from django.utils import timezone
 
 from comparisons.localized import TRANSLATION_FIELDS, TranslatableQuerySet
@@ -45,14 +45,6 @@ class FactQuerySet(TranslatableQuerySet):
         today = today or timezone.localdate()
         return self.filter(verified_on__lt=today - timedelta(days=freshness_limit_days))
 
-    def newest_dates(self, product_ids, criterion_ids):
-        """The dates the values of these products on these criteria were last verified
-        and last corrected, over them all: one row, however large the table."""
-        facts = self.filter(among("product", product_ids), among("criterion", criterion_ids))
-        newest = facts.aggregate(verified=Max("verified_on"), corrected=Max("changes__changed_at"))
-        corrected = newest["corrected"]
-        return newest["verified"], corrected and timezone.localdate(corrected)
-
     def newest_by_cell(self, product_ids, criterion_ids):
         """(product, criterion) → the dates its values were last verified and
         corrected, for every pair at once: one query."""
@@ -68,6 +60,36 @@ class FactQuerySet(TranslatableQuerySet):
             )
             for row in rows
         }
+
+
+class FactManager(models.Manager.from_queryset(FactQuerySet)):
+    def newest_dates(self, product_ids, criterion_ids):
+        """The dates the values of these products on these criteria were last verified
+        and last corrected, over them all: one row, however large the table, compiled
+        once for each size of table (home.prepared)."""
+        found = newest_dates_among(self.model)(list(product_ids), list(criterion_ids))
+        # An empty list finds no row at all, rather than one of nothing.
+        newest = found[0] if found else {}
+        corrected = newest.get("corrected")
+        return newest.get("verified"), corrected and timezone.localdate(corrected)
+
+
+@cache
+def newest_dates_among(model):
+    def build(product_ids, criterion_ids):
+        facts = model.objects.filter(
+            among("product", product_ids), among("criterion", criterion_ids)
+        ).order_by()
+        # Grouped by a constant, which groups nothing: one row over every fact, as
+        # aggregate() makes it, from a queryset that can be prepared.
+        return (
+            facts.annotate(whole=Value(1))
+            .values("whole")
+            .annotate(verified=Max("verified_on"), corrected=Max("changes__changed_at"))
+            .values("verified", "corrected")
+        )
+
+    return PreparedQuery(build, [int], [int])
 
 
 class FactChangeQuerySet(models.QuerySet):

@@ -16,7 +16,7 @@ from rest_framework.fields import CharField
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from comparisons.localized import SourceText, Wording, in_source_locale
-from comparisons.querysets import FactQuerySet
+from comparisons.querysets import FactManager
 from comparisons.table import ALL_PLANS, EVERY_PLAN, plan_key
 from comparisons.validators import (
     validate_no_future_promise,
@@ -143,7 +143,7 @@ class Fact(LoadedFromRows, Wording, TranslatableMixin, models.Model):
 
     wording = models.CharField(max_length=64, blank=True, editable=False)
 
-    objects = FactQuerySet.as_manager()
+    objects = FactManager()
 
     translated_words = ("text", "note")
     # A note or text translated from words since corrected would contradict the claim.

@@ -26,6 +26,7 @@ from tests.comparisons.factories import (
     ComparisonPageFactory,
     CriterionFactory,
     FactChangeFactory,
+    FactFactory,
     ProductFactory,
 )
 from tests.comparisons.test_query_counts import correct_every_fact
@@ -330,3 +331,33 @@ def test_a_cdn_purges_the_downloads_with_the_page(open_comparison):
 
     page_url = open_comparison.page.full_url
     assert set(batch.urls) == {page_url, page_url + "data.csv", page_url + "data.json"}
+
+
+def test_a_tables_newest_dates_are_over_its_own_facts_only():
+    """The newest verification and correction of the products and criteria asked for,
+    for tables of any size; none where there is nothing."""
+    day = datetime.date(2026, 10, 1)
+    facts = [
+        FactFactory(verified_on=day + datetime.timedelta(days=n), product__name=f"P{n}")
+        for n in range(3)
+    ]
+    FactChangeFactory(
+        fact=facts[1],
+        product=facts[1].product,
+        criterion=facts[1].criterion,
+        changed_at=datetime.datetime(2026, 11, 2, 9, tzinfo=datetime.UTC),
+    )
+    products = [fact.product_id for fact in facts]
+    criteria = [fact.criterion_id for fact in facts]
+
+    assert Fact.objects.newest_dates(products, criteria) == (
+        datetime.date(2026, 10, 3),
+        datetime.date(2026, 11, 2),
+    )
+    assert Fact.objects.newest_dates(products[:1], criteria) == (day, None)
+    assert Fact.objects.newest_dates(products[:2], criteria[:2]) == (
+        datetime.date(2026, 10, 2),
+        datetime.date(2026, 11, 2),
+    )
+    assert Fact.objects.newest_dates([], criteria) == (None, None)
+    assert Fact.objects.newest_dates(products, [0]) == (None, None)
