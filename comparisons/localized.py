@@ -259,61 +259,62 @@ def localize(objects, locale_id):
     """Give each source object in ``objects`` the words of its translation into the
     locale ``locale_id``, in memory (never saved): one query per model with objects
     in another language, none for a page in the objects' own."""
-    by_model = defaultdict(lambda: defaultdict(dict))
-    wordless = defaultdict(dict)
-    # Loaded with their translation's words (``with_words_in``): nothing to look up.
-    lent = defaultdict(dict)
-    # By model: how its words are read, and the name the words lent with it go under.
-    readers = {}
+    # By model, each instance once (keyed by identity): one listed twice takes the words
+    # once.
+    by_model = defaultdict(dict)
     for obj in objects:
-        if obj is None:
-            continue
-        # Read from the instance's own attributes: a table has hundreds of facts, and a
-        # missing attribute looked up with a default raises (and catches) an error each.
-        loaded = obj.__dict__
-        if "_localized" in loaded or obj.locale_id == locale_id:
-            continue
-        model = type(obj)
-        reader = readers.get(model)
-        if reader is None:
-            reader = readers[model] = (
-                _words_of(model),
-                lent_name(model.translated_words[0], locale_id),
-            )
-        read_words, lent_key = reader
-        # Keyed by identity: an instance listed twice takes the words once.
-        if not any(read_words(obj)):
-            # Nothing to translate (most facts: a number or a support level, and no
-            # note): not looked up. A table's query lists a third of its facts.
-            wordless[model][id(obj)] = obj
-        elif lent_key in loaded:
-            lent[model][id(obj)] = obj
-        else:
-            by_model[model][obj.translation_key][id(obj)] = obj
+        if obj is not None:
+            by_model[type(obj)][id(obj)] = obj
     source_language = default_language()
-    for model in {*by_model, *wordless, *lent}:
-        sources = by_model.get(model, {})
-        rows = {}
-        if sources:
-            keys = [key if type(key) is UUID else UUID(str(key)) for key in sources]
-            rows = {row["translation_key"]: row for row in translations_of(model)(locale_id, keys)}
-        # Nothing to lend the wordless: they read the same in every language.
-        localized = list(wordless.get(model, {}).values())
-        for key, instances in sources.items():
+    for model, instances in by_model.items():
+        localized = _localize_instances(model, instances.values(), locale_id, source_language)
+        if localized:
+            model.localize_children(localized, locale_id, source_language)
+
+
+def _localize_instances(model, instances, locale_id, source_lang):
+    """``localize`` for the instances of one model; returns those it localized."""
+    names = model.translated_words
+    read_words = _words_of(model)
+    read_lent = _lent_words_of(model, locale_id)
+    lent_key = lent_name(names[0], locale_id)
+    localized = []
+    unread = defaultdict(list)  # by translation key: (instance, its source's words)
+    for obj in instances:
+        # Read from the instance's own attributes: a table has hundreds of facts, and a
+        # foreign key's descriptor (``locale_id``) does more than read it.
+        loaded = obj.__dict__
+        locale = loaded.get("locale_id")
+        if locale is None:  # left out of the query: read as Django reads it
+            locale = obj.locale_id
+        if locale == locale_id or "_localized" in loaded:
+            continue
+        words = read_words(obj)
+        if not any(words):
+            # Nothing to translate (most facts: a number or a support level, and no
+            # note): they read the same in every language. Not looked up.
+            localized.append(obj)
+        elif lent_key in loaded:
+            # Loaded with their translation's words (``with_words_in``), the digests
+            # matched in the query: no word of an outdated translation is here.
+            _lend_words(obj, names, words, read_lent(obj), source_lang)
+            localized.append(obj)
+        else:
+            unread[obj.translation_key].append((obj, words))
+    if unread:
+        keys = [key if type(key) is UUID else UUID(str(key)) for key in unread]
+        rows = {row["translation_key"]: row for row in translations_of(model)(locale_id, keys)}
+        for key, pending in unread.items():
             row = rows.get(key)
-            for obj in instances.values():
+            for obj, words in pending:
                 # The original's stored digest: kept on every save and bulk creation.
                 current = row is not None and (
                     row["wording"] == obj.wording or model.outdated_words_shown
                 )
-                # Facts and pages refer to originals, in the site's language.
-                _lend_words(obj, row if current else None, source_language)
+                translated = [row[name] for name in names] if current else None
+                _lend_words(obj, names, words, translated, source_lang)
                 localized.append(obj)
-        for obj in lent.get(model, {}).values():
-            # The query matched the digests: no word of an outdated translation is here.
-            _lend_words(obj, _lent_words_of(model, locale_id)(obj), source_language)
-            localized.append(obj)
-        model.localize_children(localized, locale_id, source_language)
+    return localized
 
 
 @cache
@@ -343,10 +344,9 @@ def lent_name(name, locale_id):
 
 @cache
 def _lent_words_of(model, locale_id):
-    """A function reading the words ``with_words_in`` read with an instance, by name."""
-    names = model.translated_words
-    read = _reader([lent_name(name, locale_id) for name in names])
-    return lambda obj: dict(zip(names, read(obj), strict=True))
+    """A function reading the words ``with_words_in`` read with an instance, as a tuple
+    in the order of ``translated_words``."""
+    return _reader([lent_name(name, locale_id) for name in model.translated_words])
 
 
 def _reader(names):
@@ -359,23 +359,20 @@ def localize_for(page, objects):
     localize(objects, page.locale_id)
 
 
-def _lend_words(obj, translated_words, source_lang):
-    """``translated_words``: the translation's, by field name; None if there is no
-    translation, or none to show."""
-    words = dict(zip(obj.translated_words, _words_of(type(obj))(obj), strict=True))
-    obj._source_words = words
-    kept = obj.kept_in_source_words() if any(words.values()) else ()
-    for name, source in words.items():
+def _lend_words(obj, names, sources, translated, source_lang):
+    """Lend ``obj`` the words ``translated`` (its translation's, in the order of
+    ``names``; None if there is no translation, or none to show) in place of its
+    ``sources``."""
+    obj._source_words = dict(zip(names, sources, strict=True))
+    kept = obj.kept_in_source_words()
+    for name, source, word in zip(names, sources, translated or (None,) * len(names), strict=True):
         if not source:
             continue
         if name in kept:
-            setattr(obj, name, obj.word_as_listed(name, source, source_lang))
-            continue
-        translated = translated_words and translated_words.get(name)
-        # A translation saved before a translator reached this text holds the source's
-        # words: they are still the source's, in its language.
-        if translated and translated != source:
-            setattr(obj, name, translated)
-        else:
-            setattr(obj, name, SourceText(source, source_lang))
+            word = obj.word_as_listed(name, source, source_lang)
+        elif not word or word == source:
+            # A translation saved before a translator reached this text holds the
+            # source's words: they are still the source's, in its language.
+            word = SourceText(source, source_lang)
+        setattr(obj, name, word)
     obj._localized = True

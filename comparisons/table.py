@@ -40,12 +40,18 @@ def cell_anchor(criterion, column):
     the criterion and product keep their names: "single-sign-on--fernhill-desk", so
     that a citation can point at one value. A product compared on two plans has the
     plan in its columns' anchors."""
-    return f"{name_slug(criterion.source_word('name')) or criterion.pk}--{column.slug}"
+    return f"{criterion_slug(criterion)}--{column.slug}"
+
+
+def criterion_slug(criterion):
+    """What the anchors of a criterion's cells start with: its name in the source's
+    language, as a slug."""
+    return name_slug(criterion.source_word("name")) or str(criterion.pk)
 
 
 @lru_cache(maxsize=4096)
 def name_slug(name):
-    # Asked once per cell of a table: sixty criteria, but 480 cells.
+    # The same criteria's names in every table and every language: each slugged once.
     return slugify(name, allow_unicode=True)
 
 
@@ -199,8 +205,9 @@ def fact_for(indexed, product_id, criterion_id, plan):
     return found if found is not None else indexed.get((product_id, criterion_id, EVERY_PLAN))
 
 
-def mark_best(cells):
-    ranked = [(cell, cell.fact.rank_value) for cell in cells if cell.fact]
+def mark_best(cells, criterion):
+    """Mark the best of a row of ``criterion``, a ranked one."""
+    ranked = [(cell, cell.fact.rank_on(criterion)) for cell in cells if cell.fact]
     ranked = [(cell, value) for cell, value in ranked if value is not None]
     values = {value for _, value in ranked}
     # A row where everyone is equal, or only one product has a value, has no winner.
@@ -218,16 +225,21 @@ def build_table(columns, criteria, facts, freshness_limit_days, today):
     keyed = [(column, column.product.pk, plan_key(column.plan)) for column in columns]
     groups = {}
     for criterion in criteria:
+        criterion_id = criterion.pk
+        # Each cell's anchor, of the row's slug and the column's, given rather than
+        # worked out in each of a table's hundreds of cells.
+        slug = criterion_slug(criterion)
         cells = []
         for column, product_id, plan in keyed:
-            fact = fact_for(indexed, product_id, criterion.pk, plan)
+            fact = fact_for(indexed, product_id, criterion_id, plan)
             cell = Cell(column=column, criterion=criterion, fact=fact)
+            cell.anchor = f"{slug}--{column.slug}"
             if fact is not None:
                 cell.age_in_days = fact.age_in_days(today)
                 cell.is_stale = cell.age_in_days > freshness_limit_days
             cells.append(cell)
         if criterion.is_ranked:
-            mark_best(cells)
+            mark_best(cells, criterion)
         group = groups.setdefault(criterion.group, Group(criterion.group))
         group.rows.append(Row(criterion=criterion, cells=cells))
     return ComparisonTable(columns=columns, groups=list(groups.values()))

@@ -230,8 +230,9 @@ class ComparisonPage(
         criteria_by_id = {criterion.pk: criterion for criterion in criteria}
         set_criterion = Fact.criterion.field.set_cached_value
         for fact in facts:
-            # Cached as the descriptor would, without its checks: the ids are equal.
-            set_criterion(fact, criteria_by_id[fact.criterion_id])
+            # Cached as the descriptor would, without its checks: the ids are equal. The
+            # id read as loaded (both queries load it): its descriptor does more.
+            set_criterion(fact, criteria_by_id[fact.__dict__["criterion_id"]])
         table = build_table(
             columns, criteria, facts, freshness_limit_days, today or timezone.localdate()
         )

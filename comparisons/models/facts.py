@@ -360,7 +360,8 @@ class Fact(LoadedFromRows, Wording, TranslatableMixin, models.Model):
 
     @property
     def display_value(self):
-        kind = self.criterion.kind
+        criterion = self.criterion  # read once: a foreign key's descriptor does more
+        kind = criterion.kind
         if kind == Criterion.Kind.SUPPORT:
             # As get_support_display() says it, without hashing every choice's label
             # (which translates each) to look one up: tables show hundreds.
@@ -372,11 +373,11 @@ class Fact(LoadedFromRows, Wording, TranslatableMixin, models.Model):
         number = f"{self.number.normalize():f}"
         if kind == Criterion.Kind.RATING:
             return f"{number} / {RATING_SCALE}"
-        if self.criterion.pricing_role == Criterion.PricingRole.MINIMUM_SEATS:
+        if criterion.pricing_role == Criterion.PricingRole.MINIMUM_SEATS:
             # A count, in the reader's grammar: "1 seat", "5 seats".
             count = int(self.number)
             return ngettext("%(count)s seat", "%(count)s seats", count) % {"count": count}
-        unit = self.criterion.unit
+        unit = criterion.unit
         value = f"{number} {unit}".strip()
         # A unit not yet translated keeps its language mark on the whole value.
         return SourceText(value, unit.lang) if hasattr(unit, "lang") else value
@@ -400,11 +401,15 @@ class Fact(LoadedFromRows, Wording, TranslatableMixin, models.Model):
     def rank_value(self):
         """A number where more is better on the criterion's own terms, or None."""
         criterion = self.criterion
-        if not criterion.is_ranked:
-            return None
-        if criterion.kind == Criterion.Kind.SUPPORT:
+        return self.rank_on(criterion) if criterion.is_ranked else None
+
+    def rank_on(self, criterion):
+        """``rank_value`` on ``criterion``, the fact's, known to be ranked: a table ranks
+        a row's facts by the row's criterion rather than have each fact ask for it."""
+        kind = criterion.kind
+        if kind == Criterion.Kind.SUPPORT:
             value = self.SUPPORT_RANK.get(self.support)
-        elif criterion.kind == Criterion.Kind.TEXT:
+        elif kind == Criterion.Kind.TEXT:
             # Listed best first: the first value ranks highest.
             found = criterion.ranked_text(self.text)
             value = None if found is None else -found[0]
