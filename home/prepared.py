@@ -8,7 +8,7 @@ runs on every render, the same but for its values, is built here once with stand
 for them and compiled; from then on it runs with the values in the stand-ins' places.
 Its rows make the same instances as Django's (related objects and prefetches
 included): through Django's own iterable, or, for rows all made alike (a table's
-hundreds of facts), all at once, each column read in one pass (``maker``).
+hundreds of facts), all at once (home.prepared_rows).
 
 Only values the database receives as they are can stand in: strings, integers and UUIDs
 that the query passes whole, as parameters (as often as it likes: a subquery repeating a
@@ -24,10 +24,9 @@ from uuid import UUID
 
 from django.core.exceptions import EmptyResultSet
 from django.db import connections
-from django.db.models import QuerySet, prefetch_related_objects
-from django.db.models.query import ModelIterable, ValuesIterable
+from django.db.models import QuerySet
 
-from home.model_rows import LoadedFromRows
+from home.prepared_rows import converted, maker
 
 # Stand-ins: values no page asks for, within any database's integer range.
 _numbers = itertools.count(2_147_000_000)
@@ -185,63 +184,6 @@ class Prepared:
         queryset._fields = template._fields
         queryset._prefetch_related_lookups = template._prefetch_related_lookups
         return list(queryset)
-
-
-def maker(queryset, compiler):
-    """For a query whose rows are all made alike (dictionaries for ``values()``,
-    instances of a ``LoadedFromRows`` model with nothing related selected), a function
-    making them from its rows at once: ``make(alias, rows)``. None for any other, which
-    Django's iterable reads row by row."""
-    if compiler.has_extra_select or queryset._known_related_objects:
-        return None
-    query = queryset.query
-    if queryset._iterable_class is ValuesIterable:
-        names = [*query.extra_select, *query.values_select, *query.annotation_select]
-        return lambda alias, rows: [dict(zip(names, row, strict=True)) for row in rows]
-    klass_info = compiler.klass_info
-    model = queryset.model
-    if (
-        queryset._iterable_class is not ModelIterable
-        or not issubclass(model, LoadedFromRows)
-        or klass_info["model"] is not model
-        or klass_info.get("related_klass_infos")
-    ):
-        return None
-    # The model's columns, then its annotations, each named as Django's iterable sets
-    # them; an annotation that a class attribute would take is left to Django.
-    count = len(klass_info["select_fields"])
-    annotations = sorted(compiler.annotation_col_map.items(), key=lambda item: item[1])
-    if klass_info["select_fields"] != list(range(count)) or [
-        position for _, position in annotations
-    ] != list(range(count, compiler.col_count)):
-        return None
-    if any(hasattr(model, name) for name, _ in annotations):
-        return None
-    names = [column.target.attname for column, *_ in compiler.select[:count]]
-    names += [name for name, _ in annotations]
-    lookups = queryset._prefetch_related_lookups
-
-    def make(alias, rows):
-        instances = model.from_rows(alias, names, rows)
-        if lookups:
-            prefetch_related_objects(instances, *lookups)
-        return instances
-
-    return make
-
-
-def converted(rows, converters, connection):
-    """``rows`` with each column read as Django reads it: column by column, one call
-    per value, rather than each row's columns one by one."""
-    if not converters or not rows:
-        return rows
-    columns = list(zip(*rows, strict=True))
-    for position, (functions, expression) in converters.items():
-        column = columns[position]
-        for function in functions:
-            column = [function(value, expression, connection) for value in column]
-        columns[position] = column
-    return list(zip(*columns, strict=True))
 
 
 class Nothing:

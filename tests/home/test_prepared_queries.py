@@ -17,12 +17,18 @@ from django.utils import timezone, translation
 from wagtail.models import Locale, Page
 
 import pytest
+from wagtail_factories import ImageFactory
 
 from comparisons.demo.japanese_catalogue import translate_object
-from comparisons.models import Criterion, Fact
+from comparisons.models import ComparedProduct, Criterion, Fact
 from home.prepared import PreparationError, PreparedQuery
 from testimonials.models import Testimonial
-from tests.comparisons.factories import FactFactory, ProductFactory
+from tests.comparisons.factories import (
+    ComparedProductFactory,
+    ComparisonPageFactory,
+    FactFactory,
+    ProductFactory,
+)
 from tests.testimonials.factories import TestimonialFactory
 
 pytestmark = pytest.mark.django_db
@@ -249,6 +255,38 @@ def test_rows_made_at_once_hold_what_djangos_iterable_makes(django_assert_num_qu
     assert listed(facts[1].pk) == list(
         Fact.objects.filter(pk=facts[1].pk).values("pk", "verified_on")
     )
+
+
+def test_objects_selected_with_the_rows_are_made_at_once_as_djangos_populators_make_them(
+    django_assert_num_queries,
+):
+    """A comparison's columns come with their product and its logo (select_related, two
+    levels deep): the same objects as Django's, a missing logo None, in one query."""
+    page = ComparisonPageFactory()
+    with_logo = ProductFactory(logo=ImageFactory())
+    for product in (with_logo, ProductFactory(), with_logo):
+        ComparedProductFactory(page=page, product=product)
+
+    def columns(page_id):
+        return ComparedProduct.objects.filter(page_id=page_id).select_related(
+            "product", "product__logo"
+        )
+
+    prepared = PreparedQuery(columns, int)
+    expected = list(columns(page.pk))
+    with django_assert_num_queries(1):
+        found = prepared(page.pk)
+        logos = [column.product.logo for column in found]
+    (compiled,) = prepared.shapes.values()
+
+    assert compiled.make is not None, "made at once, not row by row"
+    assert [loaded(column) for column in found] == [loaded(column) for column in expected]
+    assert [loaded(column.product) for column in found] == [
+        loaded(column.product) for column in expected
+    ]
+    assert logos == [column.product.logo for column in expected]
+    assert logos[1] is None and loaded(logos[0]) == loaded(expected[0].product.logo)
+    assert found[0].product is not found[2].product, "each row its own, as Django's"
 
 
 def test_a_fact_made_at_once_knows_when_it_is_verified_anew():
