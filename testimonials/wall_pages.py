@@ -228,10 +228,16 @@ def in_wall_order(testimonials, count, critical=False):
     return sorted(testimonials, key=place)[:count]
 
 
-@cache
 def newest_of_product(model, count):
     """``first(count)`` of one product's public testimonials, compiled once (the query
     of every product page): called with the product's id."""
+    # Its segments are the site's languages, read when it is compiled: one compiled
+    # for each list of them.
+    return newest_of_product_in(model, count, tuple(settings.LANGUAGES))
+
+
+@cache
+def newest_of_product_in(model, count, languages):
 
     def build(product_id):
         return candidates(model.objects.filter(product_id=product_id).public(), count)

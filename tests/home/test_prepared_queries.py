@@ -108,6 +108,19 @@ def test_a_products_newest_testimonials_are_the_walls_in_every_language(compilat
     assert compilations[0] - before == len(queries) - 1
 
 
+def test_a_language_the_site_adds_has_its_testimonials_among_a_products_newest(settings):
+    """The query's segments are the site's languages: one more, and the query compiled
+    before it is not the one run."""
+    product = ProductFactory(is_ours=True)
+    TestimonialFactory(product=product, language="en", approved=True)
+    assert len(product.testimonials.newest_public(6)) == 1  # compiled for en and ja
+    french = TestimonialFactory(product=product, language="fr", approved=True)
+
+    settings.LANGUAGES = [*settings.LANGUAGES, ("fr", "French")]
+
+    assert french.pk in {t.pk for t in product.testimonials.newest_public(6)}
+
+
 def test_a_value_the_query_changes_is_refused():
     # A LIKE writes the value with a "%" after it: the stand-in is not the parameter.
     prepared = PreparedQuery(lambda name: Fact.objects.filter(plan__startswith=name), str)
