@@ -41,6 +41,7 @@ from wagtail.models import Locale
 from wagtail_localize.fields import SynchronizedField
 
 from home.languages import default_language
+from home.model_rows import loaded_value
 from home.prepared import PreparedQuery
 
 # What only lending a record its translation's words reads (``localize``): a page in
@@ -281,13 +282,8 @@ def _localize_instances(model, instances, locale_id, source_lang):
     localized = []
     unread = defaultdict(list)  # by translation key: (instance, its source's words)
     for obj in instances:
-        # Read from the instance's own attributes: a table has hundreds of facts, and a
-        # foreign key's descriptor (``locale_id``) does more than read it.
         loaded = obj.__dict__
-        locale = loaded.get("locale_id")
-        if locale is None:  # left out of the query: read as Django reads it
-            locale = obj.locale_id
-        if locale == locale_id or "_localized" in loaded:
+        if loaded_value(obj, "locale_id") == locale_id or "_localized" in loaded:
             continue
         words = read_words(obj)
         if not any(words):

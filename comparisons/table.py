@@ -40,7 +40,12 @@ def cell_anchor(criterion, column):
     the criterion and product keep their names: "single-sign-on--fernhill-desk", so
     that a citation can point at one value. A product compared on two plans has the
     plan in its columns' anchors."""
-    return f"{criterion_slug(criterion)}--{column.slug}"
+    return anchor_of(criterion_slug(criterion), column)
+
+
+def anchor_of(criterion_slug, column):
+    """``cell_anchor`` given the criterion's slug: a table slugs each row's once."""
+    return f"{criterion_slug}--{column.slug}"
 
 
 def criterion_slug(criterion):
@@ -233,7 +238,7 @@ def build_table(columns, criteria, facts, freshness_limit_days, today):
         for column, product_id, plan in keyed:
             fact = fact_for(indexed, product_id, criterion_id, plan)
             cell = Cell(column=column, criterion=criterion, fact=fact)
-            cell.anchor = f"{slug}--{column.slug}"
+            cell.anchor = anchor_of(slug, column)
             if fact is not None:
                 cell.age_in_days = fact.age_in_days(today)
                 cell.is_stale = cell.age_in_days > freshness_limit_days

@@ -75,6 +75,16 @@ def from_row(model, db, field_names, values):
     return Model.from_db.__func__(model, db, field_names, values)
 
 
+def loaded_value(instance, attname):
+    """A field's value as the instance was loaded with it, read from the instance itself:
+    a foreign key's descriptor does more than read its column, for each of a table's
+    hundreds of rows. One the query left out is read as Django reads it."""
+    try:
+        return instance.__dict__[attname]
+    except KeyError:
+        return getattr(instance, attname)
+
+
 def made_from_rows(model, rows, names, db="default"):
     """``model`` instances holding the fields ``names`` only (by attribute name, and
     annotations after them), made from ``rows`` of them as ``from_row`` makes one; any

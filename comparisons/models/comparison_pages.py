@@ -29,7 +29,7 @@ from comparisons.structured_data import comparison_page
 from comparisons.table import ALL_PLANS, Column, build_table
 from home.anti_abuse import serve_public_form
 from home.honesty import HonestyCheckedPage
-from home.model_rows import LoadedFromRows
+from home.model_rows import LoadedFromRows, loaded_value
 from home.models.index_page import IndexPage
 from home.models.site_settings import SiteSettings
 from home.page_cache.parameters import shown_as_asked
@@ -230,9 +230,8 @@ class ComparisonPage(
         criteria_by_id = {criterion.pk: criterion for criterion in criteria}
         set_criterion = Fact.criterion.field.set_cached_value
         for fact in facts:
-            # Cached as the descriptor would, without its checks: the ids are equal. The
-            # id read as loaded (both queries load it): its descriptor does more.
-            set_criterion(fact, criteria_by_id[fact.__dict__["criterion_id"]])
+            # Cached as the descriptor would, without its checks: the ids are equal.
+            set_criterion(fact, criteria_by_id[loaded_value(fact, "criterion_id")])
         table = build_table(
             columns, criteria, facts, freshness_limit_days, today or timezone.localdate()
         )

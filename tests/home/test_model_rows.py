@@ -11,7 +11,7 @@ from wagtail.models import Page
 import pytest
 
 from comparisons.models import ComparedCriterion, ComparedProduct, Criterion, Fact, RankedValue
-from home.model_rows import LoadedFromRows, made_from_rows, plain_model
+from home.model_rows import LoadedFromRows, loaded_value, made_from_rows, plain_model
 from home.models import StandardPage
 from testimonials.models import Testimonial
 from testimonials.models.demo_requests import DemoRequestPage
@@ -227,3 +227,15 @@ def test_a_model_adding_to_from_db_must_add_the_same_to_from_rows():
             @classmethod
             def from_db(cls, db, field_names, values):
                 return super().from_db(db, field_names, values)
+
+
+def test_a_value_is_read_as_loaded_and_one_left_out_as_django_reads_it(
+    django_assert_num_queries,
+):
+    fact = FactFactory()
+    (loaded,) = Fact.objects.filter(pk=fact.pk).defer("criterion")
+
+    with django_assert_num_queries(0):
+        assert loaded_value(loaded, "product_id") == fact.product_id
+    with django_assert_num_queries(1):
+        assert loaded_value(loaded, "criterion_id") == fact.criterion_id
