@@ -12,7 +12,6 @@ Everything a fact holds is escaped on its way in; only the translations (written
 translators, as in a template) and the markup built here are trusted."""
 
 from functools import lru_cache
-from html import escape as html_escape
 from itertools import groupby
 
 from django.utils.formats import date_format
@@ -21,6 +20,7 @@ from django.utils.timezone import localtime
 from django.utils.translation import get_language, gettext, ngettext, pgettext
 
 from comparisons.table import plan_label
+from home.markup import escape, once_per_render
 
 # A comparison cell's classes: (is best, is stale) -> class attribute.
 CELL_CLASSES = {
@@ -32,12 +32,6 @@ CELL_CLASSES = {
 
 # Shown before a support value; hidden from screen readers, which read the word.
 SUPPORT_MARKS = {"yes": "✓ ", "partial": "◐ ", "no": "✗ "}
-
-
-def escape(value):
-    """HTML-escaped text, as Django's ``escape`` makes it, without its wrapping (which
-    costs more than the escaping on a table of 480 cells)."""
-    return html_escape(str(value))
 
 
 # Words from the data, escaped once per process: a table shows the same few values
@@ -94,16 +88,6 @@ def marked_language(words):
 def language_opening(lang):
     # A Japanese table marks a few hundred English words: one language, escaped once.
     return f'<span lang="{escape(lang)}">'
-
-
-def once_per_render(context, kind, make):
-    """The one ``kind`` of renderer of a template render in the active language, made by
-    ``make`` when first asked for and kept in the render context."""
-    key = (kind, get_language())
-    found = context.render_context.get(key)
-    if found is None:
-        found = context.render_context[key] = make()
-    return found
 
 
 class FactMarkup:

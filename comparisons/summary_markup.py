@@ -14,7 +14,8 @@ trusted, as in a template."""
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext, ngettext, pgettext
 
-from comparisons.fact_markup import FactMarkup, escape, marked_language, once_per_render
+from comparisons.fact_markup import FactMarkup, marked_language
+from home.markup import escape, once_per_render
 
 
 class SummaryMarkup:

@@ -1,6 +1,7 @@
 """What prospects may narrow the public listings by: the testimonial wall and the case
 studies. Each filters the queryset its page gives it."""
 
+from django.db.models import Q
 from django.utils.functional import lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -30,6 +31,21 @@ ORDER_CHOICES = [(CRITICAL_FIRST, _("Critical first"))]
 CRITICAL_REVIEWS = {"rating": CRITICAL, "order": CRITICAL_FIRST}
 
 
+class TagFilter(django_filters.CharFilter):
+    """A tag as readers type it: its name or its slug, in any case ("Security" finds
+    the tag "security"). Through the tag table, so an item with two matching tags is
+    listed once."""
+
+    def filter(self, qs, value):
+        value = (value or "").strip()
+        if not value:
+            return qs
+        tagged = qs.model.tags.through.objects.filter(
+            Q(tag__name__iexact=value) | Q(tag__slug__iexact=value)
+        )
+        return qs.filter(pk__in=tagged.values("content_object_id"))
+
+
 def our_products(request):
     # Our products, not their translations: read per request, once models are loaded.
     return Product.objects.ours()
@@ -51,7 +67,7 @@ class TestimonialFilter(django_filters.FilterSet):
         method="rated",
         widget=Select,
     )
-    tag = django_filters.CharFilter(field_name="tags__slug", label=_("Tag"))
+    tag = TagFilter(label=_("Tag"))
     order = django_filters.ChoiceFilter(
         label=_("Order"),
         choices=ORDER_CHOICES,
@@ -84,4 +100,4 @@ class CaseStudyFilter(django_filters.FilterSet):
         empty_label=_("All products"),
         widget=Select,
     )
-    tag = django_filters.CharFilter(field_name="tags__slug", label=_("Tag"))
+    tag = TagFilter(label=_("Tag"))

@@ -9,6 +9,7 @@ from comparisons.pricing import format_price
 from comparisons.summary_markup import SummaryMarkup
 from comparisons.table import plan_label
 from home.languages import default_language, reader_language
+from home.markup import escape
 
 register = template.Library()
 
@@ -49,8 +50,8 @@ def choice_inputs(field):
     checked = {True: " checked", False: ""}
     inputs = (
         f'<label class="choice"><input type="{widget.input_type}" '
-        f'name="{fact_markup.escape(field.html_name)}" value="{fact_markup.escape(value)}" '
-        f'id="{fact_markup.escape(field.auto_id)}_{index}"{checked[str(value) in chosen]}> '
+        f'name="{escape(field.html_name)}" value="{escape(value)}" '
+        f'id="{escape(field.auto_id)}_{index}"{checked[str(value) in chosen]}> '
         f"{fact_markup.marked_language(label)}</label>"
         for index, (value, label) in enumerate(field.field.choices)
     )

@@ -74,6 +74,8 @@ class TestimonialWallPage(RoutablePageMixin, ViewRestrictionsByPathMixin, Page):
                 "testimonials": [shown[position.pk] for position in page.positions],
                 "wall": page,
                 "found": count,
+                # A reader who narrowed the wall to nothing is told so, not that it is empty.
+                "filtered": any(request.GET.get(name) for name in ("product", "rating", "tag")),
                 "pages": max(1, -(-count // self.per_page)),
                 # They come in the reader's language first: the page says so.
                 "reader_language_name": language_name(reader_language()),

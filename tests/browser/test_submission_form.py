@@ -50,3 +50,23 @@ def test_missing_consent_is_explained_next_to_the_field(
     assert "We can only publish your testimonial with your consent." in page.content()
     assert page.get_by_label("Your experience, in your own words").input_value() == "Good product."
     assert not Testimonial.objects.exists()
+
+
+def test_every_field_in_error_is_outlined_in_red(
+    live_server, open_page, submission_page, our_product, no_typing_delay
+):
+    """The name and e-mail boxes as much as the text area: a reader scanning the form
+    for what to fix finds every field by its red border."""
+    page = open_page(live_server.url + submission_page.url, width=375, height=812)
+    page.get_by_label("Your experience, in your own words").fill("Good product.")
+    page.get_by_label("Your e-mail address").fill("not an address")
+    page.get_by_role("button", name="Send my testimonial").click()
+    page.wait_for_load_state()
+
+    boxes = page.locator(".field--error input[type=text], .field--error input[type=email]")
+    assert boxes.count() >= 2  # the name (required) and the e-mail address
+    borders = boxes.evaluate_all(
+        "boxes => boxes.map(box => getComputedStyle(box).borderTopColor + ' '"
+        " + getComputedStyle(box).borderTopWidth)"
+    )
+    assert set(borders) == {"rgb(164, 0, 15) 2px"}

@@ -77,6 +77,40 @@ def test_wall_filters_by_product_rating_and_tag(client, wall_page, our_product):
     assert quotes(f"?product={chat.pk}&rating=5") == []
 
 
+def test_a_tag_is_found_as_readers_type_it(client, wall_page, our_product):
+    """By its name or its slug, whatever the case: "Single sign-on" and "SINGLE-SIGN-ON"
+    find the same testimonials, each once, and a tag nobody used finds none."""
+    both = TestimonialFactory(product=our_product, approved=True, quote="SSO and security.")
+    both.tags.add("Single sign-on", "Security")
+    both.save()
+    TestimonialFactory(product=our_product, approved=True, quote="Untagged.")
+
+    def quotes(query):
+        html = soup(client, wall_page.url + query)
+        return [q.get_text(strip=True) for q in html.select("blockquote")], html
+
+    for typed in ("Single sign-on", "single-sign-on", "SINGLE-SIGN-ON", " security "):
+        assert quotes(f"?tag={typed}")[0] == ["SSO and security."], typed
+    found, html = quotes("?tag=billing")
+    assert found == []
+    assert "0 testimonials" in html.select_one("[role=status]").get_text()
+
+
+def test_filters_that_find_nothing_say_so_rather_than_that_there_is_nothing(
+    client, wall_page, our_product
+):
+    """With 1 testimonial published, a filter that finds none must not tell the reader
+    that none are approved: it says that none match, and how to see them all."""
+    TestimonialFactory(product=our_product, rating=5, approved=True)
+
+    empty = soup(client, wall_page.url + "?rating=1").select_one(".testimonials").get_text()
+    unfiltered = soup(client, wall_page.url).select(".testimonials blockquote")
+
+    assert "No testimonials match these filters." in empty
+    assert "No approved testimonials yet." not in empty
+    assert len(unfiltered) == 1
+
+
 def test_wall_paginates(client, wall_page, our_product):
     TestimonialFactory.create_batch(wall_page.per_page + 3, product=our_product, approved=True)
 
@@ -114,3 +148,27 @@ def test_a_card_is_dated_by_the_day_it_was_sent_where_the_site_is(
 
     assert time["datetime"] == "2026-03-02"
     assert time.get_text() == "2 March 2026"
+
+
+def test_a_card_shows_what_its_customer_wrote_as_text_with_its_line_breaks(
+    client, wall_page, our_product
+):
+    """Markup a customer types is shown, not obeyed; the lines they wrote stay lines."""
+    TestimonialFactory(
+        product=our_product,
+        approved=True,
+        quote='First line.\r\n<b onmouseover="alert(1)">Second</b> & "third".',
+        author_name="<i>Ann</i>",
+        consent_name=True,
+    )
+
+    response = client.get(wall_page.url)
+    html = BeautifulSoup(response.content, "html.parser")
+
+    (quote,) = html.select(".testimonial blockquote p")
+    assert str(quote) == (
+        '<p>First line.<br/>&lt;b onmouseover="alert(1)"&gt;Second&lt;/b&gt; &amp; "third".</p>'
+    )
+    assert b"&lt;b onmouseover=&quot;alert(1)&quot;&gt;Second" in response.content
+    assert html.select_one(".testimonial__author").get_text() == "<i>Ann</i>"
+    assert not html.select(".testimonial b, .testimonial i")
