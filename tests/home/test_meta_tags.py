@@ -132,3 +132,16 @@ def test_views_outside_the_page_tree_have_no_canonical_url(client, site_settings
     assert meta(head, "description") == "Honest pages about our products."
     assert not head.find_all("link", rel="canonical")
     assert meta(head, "og:url") is None
+
+
+def test_a_page_named_as_the_company_is_not_named_twice_in_the_title(
+    client, home_page, site_settings
+):
+    """The home page is often titled with the company's name: its tab reads that name
+    once, while every other page still ends with it."""
+    home_page.title = site_settings.company_name
+    home_page.save_revision().publish()
+    other = StandardPageFactory(parent=home_page, title="How we compare")
+
+    assert head_of(client, "/").title.get_text() == "Candor Test Co"
+    assert head_of(client, other.url).title.get_text() == "How we compare · Candor Test Co"
