@@ -19,6 +19,7 @@ from wagtail.models import Site
 
 from comparisons.models import Product
 from home.models import SiteSettings
+from testimonials.filters import tagged
 from testimonials.models import Testimonial
 
 WIDGET_SIZE = 5
@@ -37,7 +38,8 @@ def testimonial_widget(request):
             raise Http404(_("No such product."))
         testimonials = testimonials.filter(product=product)
     elif tag := request.GET.get("tag"):
-        testimonials = testimonials.filter(tags__slug=tag)
+        # As the wall finds it, where "See all" leads.
+        testimonials = tagged(testimonials, tag)
     else:
         raise Http404(_("Name a product or a tag."))
 

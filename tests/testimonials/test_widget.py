@@ -76,6 +76,17 @@ def test_shows_testimonials_for_a_tag(client, our_product, wall_page):
     assert "low ratings included" not in html
 
 
+def test_a_tag_is_found_as_its_see_all_link_finds_it_on_the_wall(client, our_product, wall_page):
+    """By its name or slug in any case, as the wall does: an embed code written as
+    "Single sign-on" shows the same testimonials as the wall it links to."""
+    tagged = TestimonialFactory(product=our_product, approved=True, quote="SSO at last.")
+    tagged.tags.add("Single sign-on")
+    tagged.save()
+
+    for typed in ("Single sign-on", "SINGLE-SIGN-ON"):
+        assert "SSO at last." in client.get(WIDGET, {"tag": typed}).content.decode(), typed
+
+
 @pytest.mark.parametrize("query", [{}, {"product": "999999"}, {"product": "abc"}])
 def test_an_unknown_or_missing_product_is_not_found(client, wall_page, query):
     assert client.get(WIDGET, query).status_code == 404
