@@ -18,6 +18,8 @@ from django.db.models.fields.json import KeyTextTransform
 from django.db.models.functions import Coalesce, Greatest, TruncDate
 
 from home.languages import reader_language
+from home.lookups import among
+from home.prepared import PreparedQuery
 from home.search_text import width_forms
 from testimonials import wall_pages
 from testimonials.choices import RejectionReason, Status
@@ -279,8 +281,7 @@ class TestimonialManager(models.Manager.from_queryset(TestimonialQuerySet)):
         several); a product not tallied yet is counted from its rows."""
         ids = [getattr(product, "pk", product) for product in products]
         # Never a tally cached on a product: it may have been recounted since.
-        tallies = self.tally_model().objects.filter(product__in=ids)
-        tallied = dict(tallies.values_list("product", "counts"))
+        tallied = dict(tallies_of(self.tally_model())(ids))
         return {
             pk: summarised(tallied[pk])
             if tallied.get(pk)
@@ -322,6 +323,18 @@ class TestimonialManager(models.Manager.from_queryset(TestimonialQuerySet)):
     def tally_model(self):
         """TestimonialTally, reached through the product (this module comes first)."""
         return self.product_model()._meta.get_field("testimonial_tally").related_model
+
+
+@cache
+def tallies_of(tally_model):
+    """(product id, counts) of the products whose ids it is given, by a query compiled
+    once per process (home.prepared): every product page asks for its product's."""
+    return PreparedQuery(
+        lambda ids: tally_model.objects.filter(among("product", ids)).values_list(
+            "product", "counts"
+        ),
+        [int],
+    )
 
 
 def rejection_key(reason, stars):

@@ -17,6 +17,7 @@ from comparisons.querysets import CriterionQuerySet
 from comparisons.table import comparable
 from home.lookups import among
 from home.model_rows import LoadedFromRows
+from home.prepared import PreparedQuery
 
 
 class Criterion(LoadedFromRows, Wording, TranslatableMixin, index.Indexed, ClusterableModel):
@@ -315,10 +316,16 @@ def load_ranked_values(criteria):
     short text is ranked by its values: a table without one asks nothing."""
     found = {criterion.pk: [] for criterion in criteria if criterion.kind == Criterion.Kind.TEXT}
     if found:
-        for value in RankedValue.objects.filter(among("criterion", list(found))):
+        for value in RANKED_VALUES(list(found)):
             found[value.criterion_id].append(value)
     for criterion in criteria:
         criterion._loaded_ranked_values = found.get(criterion.pk, [])
+
+
+# The ranked values of criteria by their ids, compiled once for each number of them.
+RANKED_VALUES = PreparedQuery(
+    lambda ids: RankedValue.objects.filter(among("criterion", ids)), [int]
+)
 
 
 def with_ranked_values(through=""):

@@ -234,9 +234,12 @@ class ProductPage(HonestyCheckedPage, RoutablePageMixin, ViewRestrictionsByPathM
         """The not-suitable-for items, each alternative linked to our page for it or
         its vendor's site, and the related pages (in this page's language, product
         localized): what the page and its Markdown rendition both say."""
-        not_suitable_for = list(
-            self.not_suitable_for.select_related("alternative").order_by("sort_order")
-        )
+        if "not_suitable_for" in getattr(self, "_cluster_related_objects", {}):
+            # A preview, or a revision: the items as the editor left them, unsaved.
+            items = self.not_suitable_for.select_related("alternative").order_by("sort_order")
+            not_suitable_for = list(items)
+        else:
+            not_suitable_for = NOT_SUITABLE_FOR(self.pk) if self.pk else []
         related = self.related_pages(not_suitable_for, request)
         link_alternatives(not_suitable_for, related.pop("alternatives"), request)
         localize_for(self, [self.product])
@@ -386,6 +389,16 @@ def newest_related(pages):
         .order_by("title")
     )
 
+
+# Who should buy something else, as the page shows it (a preview excepted).
+NOT_SUITABLE_FOR = PreparedQuery(
+    lambda page_id: (
+        NotSuitableFor.objects.filter(page_id=page_id)
+        .select_related("alternative")
+        .order_by("sort_order")
+    ),
+    int,
+)
 
 # The related pages of a product page on a site without private sections (every page
 # of it live): compiled once for each number of alternatives we make (home.prepared).

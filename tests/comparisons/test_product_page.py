@@ -18,6 +18,7 @@ from tests.comparisons.factories import (
     ProductPageFactory,
     plan,
 )
+from tests.comparisons.form_data import product_page_form
 
 pytestmark = pytest.mark.django_db
 
@@ -260,3 +261,23 @@ def test_the_home_page_shows_the_first_six_products_and_links_to_all(
     assert section.find("a", string="All products and who they are not for")["href"] == (
         product_index.url
     )
+
+
+def test_a_preview_shows_who_should_buy_else_as_the_editor_left_it(
+    client, editors_client, product_page
+):
+    """The live page reads its items by a query compiled once (NOT_SUITABLE_FOR); a
+    preview has them in the form, unsaved, and must show those."""
+    tidewell = NotSuitableFor.objects.get(page=product_page, sort_order=0).alternative
+    data = product_page_form(product_page.product, [tidewell], slug=product_page.slug)
+    data["not_suitable_for-0-situation"] = "You need a self-hosted helpdesk"
+
+    url = f"/admin/pages/{product_page.pk}/edit/preview/"
+    assert editors_client.post(url, data).json()["is_valid"]
+    previewed = editors_client.get(url, {"mode": ""}).content.decode()
+    live = section(soup_of(client, product_page.url), "Not suitable for")
+
+    assert "You need a self-hosted helpdesk" in previewed
+    assert "You answer most customers by phone" in live
+    assert "You only need live chat" in live
+    assert "self-hosted" not in live
