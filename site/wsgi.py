@@ -5,6 +5,8 @@ import os
 
 from django.core.wsgi import get_wsgi_application
 
+from candor.allocator import keep_large_buffers
+
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "candor.settings.production")
 
 application = get_wsgi_application()
@@ -17,3 +19,7 @@ application = get_wsgi_application()
 # server that loads the site before forking); young objects are collected less often.
 gc.freeze()
 gc.set_threshold(10_000, 20, 20)
+
+# Large pages' buffers reused from one render to the next, not mapped afresh
+# (candor.allocator).
+keep_large_buffers()
