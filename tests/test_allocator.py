@@ -35,7 +35,7 @@ print(resource.getrusage(resource.RUSAGE_SELF).ru_minflt - before)
 
 
 def page_faults(mode):
-    done = subprocess.run(
+    done = subprocess.run(  # noqa: S603 (fixed arguments)
         [sys.executable, "-c", RENDER_LIKE, mode], capture_output=True, text=True, check=True
     )
     return int(done.stdout)
