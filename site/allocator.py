@@ -16,7 +16,6 @@ library is glibc, and nothing is done elsewhere (musl, macOS), where pages rende
 the same, only without this saving."""
 
 import ctypes
-import ctypes.util
 import platform
 
 # mallopt's parameters (malloc.h).
@@ -32,7 +31,9 @@ def keep_large_buffers():
     faults more than the defaults). True if the C library took them."""
     if platform.libc_ver()[0] != "glibc":
         return False
-    libc = ctypes.CDLL(ctypes.util.find_library("c"))
+    # glibc's own name for itself: ctypes.util.find_library would run ldconfig in a
+    # subprocess as each worker starts.
+    libc = ctypes.CDLL("libc.so.6")
     took_mmap = libc.mallopt(M_MMAP_THRESHOLD, MMAP_THRESHOLD)
     took_trim = libc.mallopt(M_TRIM_THRESHOLD, TRIM_THRESHOLD)
     return bool(took_mmap and took_trim)
