@@ -8,7 +8,10 @@ visitor, a customer or an editor wrote goes through ``escape`` on its way in."""
 
 from html import escape as html_escape
 
+from django.apps import apps
 from django.utils.translation import get_language
+
+from wagtail.images.models import Picture
 
 
 def escape(value):
@@ -25,3 +28,67 @@ def once_per_render(context, kind, make):
     if found is None:
         found = context.render_context[key] = make()
     return found
+
+
+def picture(renditions, attributes):
+    """The ``<picture>`` Wagtail's ``Picture`` writes for ``renditions`` (by filter spec,
+    as ``get_renditions_or_not_found`` gives them), with ``attributes`` on its ``<img>``:
+    the same tags and attributes. Written here because Wagtail flattens each tag's
+    attributes through ``format_html`` and asks each rendition's storage for its
+    address twice: 3 ms of a wall page showing seven photos, a tenth of its render."""
+    grouped = Picture(renditions)  # renditions grouped by format as Wagtail groups them
+    if not grouped.formats:
+        return f"<picture>{image_tag(grouped.renditions, attributes)}</picture>"
+    fallback = grouped.get_fallback_format()
+    sources = [
+        "<source{}>".format(
+            flat_attributes(
+                {
+                    "srcset": srcset(grouped.formats[kind.name]),
+                    "sizes": attributes.get("sizes"),
+                    "type": kind.mime_type,
+                }
+            )
+        )
+        for kind in Picture.source_format_order
+        if kind.name != fallback and kind.name in grouped.formats
+    ]
+    fallback_tag = image_tag(grouped.formats[fallback], attributes)
+    return f"<picture>{''.join(sources)}{fallback_tag}</picture>"
+
+
+def image_tag(renditions, attributes):
+    """The ``<img>`` of the first of ``renditions``, the others in its ``srcset``."""
+    first = renditions[0]
+    tag = {"src": first.url, "width": first.width, "height": first.height}
+    tag.update(apps.get_app_config("wagtailimages").default_attrs)
+    tag.update(attributes)
+    if "alt" not in tag:
+        tag["alt"] = first.alt
+    if len(renditions) > 1:
+        tag["srcset"] = srcset(renditions, first_url=tag["src"])
+    return f"<img{flat_attributes(tag)}>"
+
+
+def srcset(renditions, first_url=None):
+    if len(renditions) == 1:
+        return first_url or renditions[0].url
+    urls = [first_url or renditions[0].url, *(rendition.url for rendition in renditions[1:])]
+    return ", ".join(
+        f"{url} {rendition.width}w" for url, rendition in zip(urls, renditions, strict=True)
+    )
+
+
+def flat_attributes(attributes):
+    """Attributes as Django's ``flatatt`` writes them (sorted by name, ``True`` as a bare
+    name, ``False`` and ``None`` left out), every name and value escaped."""
+    pairs = sorted(
+        (name, value) for name, value in attributes.items() if not isinstance(value, bool)
+    )
+    flags = sorted(name for name, value in attributes.items() if value is True)
+    return "".join(
+        [
+            *(f' {escape(name)}="{escape(value)}"' for name, value in pairs if value is not None),
+            *(f" {escape(name)}" for name in flags),
+        ]
+    )

@@ -21,10 +21,10 @@ from django.utils.text import normalize_newlines
 from django.utils.timezone import localtime
 from django.utils.translation import get_language, gettext, ngettext, pgettext
 
-from wagtail.images.models import Filter, Picture
+from wagtail.images.models import Filter
 from wagtail.images.shortcuts import get_renditions_or_not_found
 
-from home.markup import escape, once_per_render
+from home.markup import escape, once_per_render, picture
 from home.models import SiteSettings
 from testimonials.models import TestimonialWallPage
 
@@ -146,7 +146,7 @@ class CardMarkup:
 
     def photo(self, image):
         renditions = get_renditions_or_not_found(image, photo_filters())
-        return Picture(renditions, PHOTO_ATTRIBUTES).__html__()
+        return picture(renditions, PHOTO_ATTRIBUTES)
 
     def author(self, testimonial):
         """The author's name, role and company, as they wrote them: in the quote's
