@@ -3,36 +3,57 @@
 Django renders a select's every option through a template of its own (an include,
 and another for its attributes). The public listings' filters offer every product
 of ours: at ten times the benchmark's data (40 products) the case study index spent
-more on its two selects than on its twelve cards (docs/benchmark.md). The markup is
-Django's own, written by ``format_html``, which escapes every value and label."""
+more on its two selects than on its twelve cards (docs/benchmark.md). Django's own
+one-pass route (``get_context``, then ``format_html`` for each option) still made a
+dictionary of attributes per option and escaped each piece through Django's wrapping:
+a twentieth of the wall's render. The markup is Django's: the same elements,
+attributes and escaped text (tests/home/test_form_widgets.py)."""
 
 from django import forms
-from django.forms.utils import flatatt
-from django.utils.html import format_html, format_html_join
-from django.utils.safestring import mark_safe
+from django.utils.safestring import SafeString
+
+from home.markup import escape, flat_attributes
 
 
 class Select(forms.Select):
     """``forms.Select``, its options written without a template each."""
 
     def render(self, name, value, attrs=None, renderer=None):
-        widget = self.get_context(name, value, attrs)["widget"]
-        groups = []
-        for group_name, options, _index in widget["optgroups"]:
-            written = format_html_join(
-                "",
-                '<option value="{}"{}>{}</option>',
-                (
-                    (option["value"], flatatt(option["attrs"]), option["label"])
-                    for option in options
-                ),
-            )
-            if group_name:
-                written = format_html('<optgroup label="{}">{}</optgroup>', group_name, written)
-            groups.append(written)
-        return format_html(
-            '<select name="{}"{}>{}</select>',
-            widget["name"],
-            flatatt(widget["attrs"]),
-            mark_safe("".join(groups)),  # noqa: S308 (each part written by format_html)
-        )
+        attributes = self.build_attrs(self.attrs, attrs)
+        if self.allow_multiple_selected:
+            attributes["multiple"] = True
+        options = Options(self.format_value(value), self.allow_multiple_selected)
+        parts = []
+        # As ChoiceWidget.optgroups reads the choices: a group's options under its name.
+        for option_value, option_label in self.choices:
+            if isinstance(option_label, (list, tuple)):
+                inner = "".join(options.option(*choice) for choice in option_label)
+                parts.append(f'<optgroup label="{text(option_value)}">{inner}</optgroup>')
+            else:
+                parts.append(
+                    options.option("" if option_value is None else option_value, option_label)
+                )
+        opening = f'<select name="{escape(name)}"{flat_attributes(attributes)}>'
+        return SafeString(f"{opening}{''.join(parts)}</select>")  # every piece escaped
+
+
+class Options:
+    """Options in order, the first whose value was chosen selected (every one, for a
+    select of several), as Django selects them."""
+
+    def __init__(self, chosen, multiple):
+        self.chosen = set(chosen)
+        self.multiple = multiple
+        self.has_selected = False
+
+    def option(self, value, label):
+        value = str(value)
+        selected = (not self.has_selected or self.multiple) and value in self.chosen
+        self.has_selected |= selected
+        flag = " selected" if selected else ""
+        return f'<option value="{escape(value)}"{flag}>{text(label)}</option>'
+
+
+def text(words):
+    # As a template shows them: markup marked safe stays, everything else is escaped.
+    return words.__html__() if hasattr(words, "__html__") else escape(words)
