@@ -44,7 +44,11 @@ STARS = (5, 4, 3, 2, 1)
 def product_slug(product):
     """How a product is named in the report's address: its name, as a slug (names are
     the same in every language); its number if its name makes no slug."""
-    return slugify(product.name, allow_unicode=True) or str(product.pk)
+    return slug_for(product.name, product.pk)
+
+
+def slug_for(name, pk):
+    return slugify(name, allow_unicode=True) or str(pk)
 
 
 def product_for_slug(slug):

@@ -245,6 +245,18 @@ def newest_of_product_in(model, count, languages):
     return PreparedQuery(build, int)
 
 
+@cache
+def shown_by_id(model):
+    """A wall page's testimonials, by their ids, with what their cards show
+    (``for_display``): the same query on every page of the wall whatever the reader's
+    filters (those chose the ids), compiled once per number of ids."""
+
+    def build(ids):
+        return model.objects.public().for_display().filter(pk__in=ids)
+
+    return PreparedQuery(build, [int])
+
+
 def union_sql(queries):
     """The SQL and parameters of every query's rows, one after the other. Django unions
     sliced querysets on PostgreSQL only, so the SQL is joined here; each part is

@@ -1,3 +1,4 @@
+from functools import lru_cache
 from urllib.parse import urlencode
 
 from django.http import Http404, JsonResponse
@@ -13,7 +14,7 @@ from home.page_cache.parameters import filters_shown_as_asked, shown_as_asked
 from home.visibility import ViewRestrictionsByPathMixin
 from testimonials.filters import CRITICAL, CRITICAL_FIRST, TestimonialFilter
 from testimonials.querysets import CRITICAL_AT_MOST
-from testimonials.wall_pages import Order, Position, wall_page
+from testimonials.wall_pages import Order, Position, shown_by_id, wall_page
 
 from .testimonials import Testimonial
 
@@ -62,11 +63,8 @@ class TestimonialWallPage(RoutablePageMixin, ViewRestrictionsByPathMixin, Page):
             shown_as_asked(request, "after" if after else "before", after or before)
         count = self.count_found(filters)
         filters_shown_as_asked(request, filters, found=count)
-        shown = (
-            Testimonial.objects.public()
-            .for_display()
-            .in_bulk([position.pk for position in page.positions])
-        )
+        ids = [position.pk for position in page.positions]
+        shown = {testimonial.pk: testimonial for testimonial in shown_by_id(Testimonial)(ids)}
         return self.render(
             request,
             context_overrides={
@@ -168,9 +166,7 @@ class TestimonialWallPage(RoutablePageMixin, ViewRestrictionsByPathMixin, Page):
     def collection_report_route(cls, product):
         """Its address below any wall's, in any language (a class method: templates
         have the wall as a plain Page)."""
-        from testimonials.transparency import product_slug
-
-        return cls.get_resolver().reverse("collection_report", product_slug(product))
+        return report_route(cls, product.name, product.pk)
 
     def get_sitemap_urls(self, request=None):
         """The wall, and the report of each of our products: public, and worth finding."""
@@ -184,3 +180,13 @@ class TestimonialWallPage(RoutablePageMixin, ViewRestrictionsByPathMixin, Page):
             {"location": location + self.collection_report_route(product)}
             for product in Product.objects.ours()
         ]
+
+
+@lru_cache(maxsize=1024)
+def report_route(wall_class, name, pk):
+    """A report's route for a product of that name and id, reversed once per process:
+    the wall links every product's report, and slugifying a name and reversing a route
+    cost a wall of ten products a millisecond a render."""
+    from testimonials.transparency import slug_for
+
+    return wall_class.get_resolver().reverse("collection_report", slug_for(name, pk))
