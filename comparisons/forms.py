@@ -9,6 +9,7 @@ from django.utils.translation import pgettext_lazy
 
 from comparisons.costs import MONTHLY, YEARLY, Situation
 from home.form_input import NormalisedInput
+from home.form_widgets import NumberInput
 
 MAX_SEATS = 100_000
 
@@ -28,7 +29,7 @@ class CostCalculatorForm(NormalisedInput, forms.Form):
             "min_value": SEATS_MESSAGE,
             "max_value": SEATS_MESSAGE,
         },
-        widget=forms.NumberInput(attrs={"min": 1, "max": MAX_SEATS, "inputmode": "numeric"}),
+        widget=NumberInput(attrs={"min": 1, "max": MAX_SEATS, "inputmode": "numeric"}),
     )
     billing = forms.ChoiceField(
         label=_("Billing"),

@@ -1,4 +1,4 @@
-"""Widgets of the public forms that render in one pass.
+"""Widgets of the public forms that render in one pass: a select, and a number.
 
 Django renders a select's every option through a template of its own (an include,
 and another for its attributes). The public listings' filters offer every product
@@ -52,6 +52,26 @@ class Options:
         self.has_selected |= selected
         flag = " selected" if selected else ""
         return f'<option value="{escape(value)}"{flag}>{text(label)}</option>'
+
+
+class NumberInput(forms.NumberInput):
+    """``forms.NumberInput``, written without Django's two templates (the input, and
+    its attributes one by one): the comparison's cost calculator asks for seats on the
+    largest page there is."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        widget = self.get_context(name, value, attrs)["widget"]
+        parts = [f'<input type="{escape(widget["type"])}" name="{escape(widget["name"])}"']
+        if widget["value"] is not None:
+            parts.append(f' value="{escape(widget["value"])}"')
+        # In the order given, as Django's attrs.html writes them (not sorted).
+        for attribute, setting in widget["attrs"].items():
+            if setting is True:
+                parts.append(f" {escape(attribute)}")
+            elif setting is not False:
+                parts.append(f' {escape(attribute)}="{escape(setting)}"')
+        parts.append(">")
+        return SafeString("".join(parts))  # every piece escaped
 
 
 def text(words):

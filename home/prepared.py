@@ -25,7 +25,9 @@ from uuid import UUID
 from django.core.exceptions import EmptyResultSet
 from django.db import connections
 from django.db.models import QuerySet
+from django.db.models.query import ModelIterable
 
+from home.prepared_prefetch import prefetch
 from home.prepared_rows import converted, maker
 
 # Stand-ins: values no page asks for, within any database's integer range.
@@ -182,8 +184,14 @@ class Prepared:
         queryset = QuerySet(model=template.model, query=query, using=alias)
         queryset._iterable_class = template._iterable_class
         queryset._fields = template._fields
-        queryset._prefetch_related_lookups = template._prefetch_related_lookups
-        return list(queryset)
+        lookups = template._prefetch_related_lookups
+        if template._iterable_class is not ModelIterable:
+            queryset._prefetch_related_lookups = lookups
+            return list(queryset)
+        instances = list(queryset)
+        if lookups and instances:
+            prefetch(instances, lookups)
+        return instances
 
 
 class Nothing:

@@ -11,10 +11,10 @@ one pass, then joined up as Django's populators join them. Any other query
 (``extra()``, multi-table inheritance, a model that makes its instances its own way)
 goes through Django's iterable (home.prepared)."""
 
-from django.db.models import prefetch_related_objects
 from django.db.models.query import ModelIterable, ValuesIterable
 
 from home.model_rows import LoadedFromRows
+from home.prepared_prefetch import prefetch
 
 
 def maker(queryset, compiler):
@@ -60,7 +60,7 @@ def maker(queryset, compiler):
         for populate in populators:
             populate(alias, rows, instances)
         if lookups:
-            prefetch_related_objects(instances, *lookups)
+            prefetch(instances, lookups)
         return instances
 
     return make

@@ -1,4 +1,4 @@
-"""The public forms' select, written in one pass, is Django's select to a reader, a
+"""The public forms' select and number, written in one pass, are Django's to a reader, a
 screen reader and a browser: the same elements, attributes and escaped text."""
 
 from django import forms
@@ -6,7 +6,7 @@ from django import forms
 import pytest
 from bs4 import BeautifulSoup
 
-from home.form_widgets import Select
+from home.form_widgets import NumberInput, Select
 
 HOSTILE = '<script>alert("x")</script> & "Fernhill"'
 
@@ -80,3 +80,20 @@ def test_a_required_select_says_so():
         "Ours",
         "Theirs",
     ]
+
+
+class Seats(forms.Form):
+    seats = forms.IntegerField(min_value=1, required=False)
+
+
+@pytest.mark.parametrize("data", [{}, {"seats": "12"}, {"seats": HOSTILE}])
+def test_a_number_is_djangos_number_in_the_same_attribute_order(data):
+    form = Seats(data=data or None)
+    form.is_valid()
+    attrs = {"min": 1, "inputmode": "numeric", "data-note": HOSTILE, "autofocus": True}
+    attrs["hidden"] = False
+
+    theirs = form["seats"].as_widget(widget=forms.NumberInput(attrs=attrs))
+    ours = form["seats"].as_widget(widget=NumberInput(attrs=attrs))
+
+    assert ours == theirs.strip()

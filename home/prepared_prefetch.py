@@ -1,0 +1,105 @@
+"""What a prepared query prefetches (``prefetch_related``), read by prepared queries too.
+
+Django's prefetch builds and compiles a query for each lookup on every run, with the
+instances found in its ``IN`` list: on the wall, whose twenty cards prefetch their
+photos' renditions and our replies' earlier versions, that was a tenth of a render once
+the wall's own query was prepared. A lookup that follows relations already loaded with
+the instances (``select_related``) to a reverse foreign key (``photo__renditions``) is
+read here by a query compiled once per number of parents (home.prepared), and cached on
+each parent as Django caches it, so ``photo.renditions.all()`` reads it. Any other
+lookup (a ``Prefetch`` with a queryset of its own, a many-to-many, a relation not
+loaded, a key that is not an integer) is left to Django."""
+
+from collections import defaultdict
+from functools import cache
+
+from django.core.exceptions import FieldDoesNotExist
+from django.db.models import prefetch_related_objects
+from django.db.models.constants import LOOKUP_SEP
+from django.db.models.fields.related_descriptors import ReverseManyToOneDescriptor
+
+
+def prefetch(instances, lookups):
+    """``prefetch_related_objects(instances, *lookups)``, the lookups it can read with
+    prepared queries read so."""
+    from home.prepared import PreparedQuery  # home.prepared makes rows with this module
+
+    left = [
+        lookup
+        for lookup in lookups
+        if not (isinstance(lookup, str) and prefetched(instances, lookup, PreparedQuery))
+    ]
+    if left:
+        prefetch_related_objects(instances, *left)
+
+
+def prefetched(instances, lookup, prepared_query):
+    """Whether ``lookup`` was read for ``instances`` (False: left to Django, untouched)."""
+    *path, accessor = lookup.split(LOOKUP_SEP)
+    parents = loaded_along(instances, path)
+    if parents is None:
+        return False
+    if not parents:
+        return True  # nothing to prefetch for: no photo on any card
+    descriptor = getattr(type(parents[0]), accessor, None)
+    # Exactly a reverse foreign key: a many-to-many's descriptor is a subclass.
+    if type(descriptor) is not ReverseManyToOneDescriptor:
+        return False
+    field = descriptor.field  # the child's foreign key to the parent
+    if len(field.foreign_related_fields) != 1:
+        return False
+    target = field.foreign_related_fields[0].attname
+    cache_name = field.remote_field.cache_name
+    keys = list(dict.fromkeys(getattr(parent, target) for parent in parents))
+    if any(type(key) is not int for key in keys) or any(
+        cache_name in getattr(parent, "_prefetched_objects_cache", ()) for parent in parents
+    ):
+        return False
+    children = defaultdict(list)
+    for child in children_query(field, prepared_query)(keys):
+        children[getattr(child, field.attname)].append(child)
+    for parent in parents:
+        found = children.get(getattr(parent, target), [])
+        for child in found:
+            field.set_cached_value(child, parent)
+        # The parent's own related queryset, as Django caches it: one filtered further
+        # asks the database with the parent's condition.
+        queryset = getattr(parent, accessor).get_queryset()
+        queryset._result_cache = found
+        queryset._prefetch_done = True
+        parent.__dict__.setdefault("_prefetched_objects_cache", {})[cache_name] = queryset
+    return True
+
+
+def loaded_along(instances, path):
+    """The objects ``path`` (forward relations) leads to from ``instances``, each once,
+    if every step was loaded with them; None if one was not."""
+    objects = instances
+    for name in path:
+        if not objects:
+            return objects
+        try:
+            field = objects[0]._meta.get_field(name)
+        except FieldDoesNotExist:
+            return None
+        # A foreign key, or a one-to-one either way (a testimonial's reply).
+        if not ((field.many_to_one and field.concrete) or field.one_to_one):
+            return None
+        if not all(field.is_cached(obj) for obj in objects):
+            return None
+        related = (field.get_cached_value(obj) for obj in objects)
+        objects = list({id(obj): obj for obj in related if obj is not None}.values())
+    return objects
+
+
+@cache
+def children_query(field, prepared_query):
+    """The children of parents whose keys it is given, by ``field``: as the parent's
+    related manager reads them (the child model's default manager)."""
+    model = field.model
+
+    def build(keys):
+        return model._default_manager.filter(**{f"{field.name}__in": keys})
+
+    build.__qualname__ = f"children_query({model.__name__}.{field.name})"
+    return prepared_query(build, [int])
