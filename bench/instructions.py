@@ -84,9 +84,12 @@ def first_render(env, path):
     leaves behind (its images' renditions) is made before the two counted processes,
     which would otherwise differ by it (on a new database, by more than the renders
     counted: a negative count)."""
-    subprocess.run(
-        [PYTHON, "-m", "bench.instructions_render", path, "1", "0"], cwd=ROOT, env=env, check=True
-    )
+    result = subprocess.run(
+        [PYTHON, "-m", "bench.instructions_render", path, "1", "0"],
+        cwd=ROOT, env=env, capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    if result.returncode != 0:
+        raise RuntimeError(f"{path}: {result.stdout}{result.stderr}")
 
 
 def instructions(env, path, renders):

@@ -12,7 +12,7 @@ attributes and escaped text (tests/home/test_form_widgets.py)."""
 from django import forms
 from django.utils.safestring import SafeString
 
-from home.markup import escape, flat_attributes
+from home.markup import escape, flat_attributes, safe
 
 
 class Select(forms.Select):
@@ -28,7 +28,10 @@ class Select(forms.Select):
         for option_value, option_label in self.choices:
             if isinstance(option_label, (list, tuple)):
                 inner = "".join(options.option(*choice) for choice in option_label)
-                parts.append(f'<optgroup label="{text(option_value)}">{inner}</optgroup>')
+                # A group without a name is its options alone, as Django's template has it.
+                if option_value:
+                    inner = f'<optgroup label="{safe(option_value)}">{inner}</optgroup>'
+                parts.append(inner)
             else:
                 parts.append(
                     options.option("" if option_value is None else option_value, option_label)
@@ -51,7 +54,7 @@ class Options:
         selected = (not self.has_selected or self.multiple) and value in self.chosen
         self.has_selected |= selected
         flag = " selected" if selected else ""
-        return f'<option value="{escape(value)}"{flag}>{text(label)}</option>'
+        return f'<option value="{escape(value)}"{flag}>{safe(label)}</option>'
 
 
 class NumberInput(forms.NumberInput):
@@ -72,8 +75,3 @@ class NumberInput(forms.NumberInput):
                 parts.append(f' {escape(attribute)}="{escape(setting)}"')
         parts.append(">")
         return SafeString("".join(parts))  # every piece escaped
-
-
-def text(words):
-    # As a template shows them: markup marked safe stays, everything else is escaped.
-    return words.__html__() if hasattr(words, "__html__") else escape(words)

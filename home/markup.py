@@ -60,13 +60,14 @@ def picture(renditions, attributes):
 def image_tag(renditions, attributes):
     """The ``<img>`` of the first of ``renditions``, the others in its ``srcset``."""
     first = renditions[0]
-    tag = {"src": first.url, "width": first.width, "height": first.height}
+    url = first.url
+    tag = {"src": url, "width": first.width, "height": first.height}
     tag.update(apps.get_app_config("wagtailimages").default_attrs)
     tag.update(attributes)
     if "alt" not in tag:
         tag["alt"] = first.alt
     if len(renditions) > 1:
-        tag["srcset"] = srcset(renditions, first_url=tag["src"])
+        tag["srcset"] = srcset(renditions, first_url=url)
     return f"<img{flat_attributes(tag)}>"
 
 
@@ -81,14 +82,21 @@ def srcset(renditions, first_url=None):
 
 def flat_attributes(attributes):
     """Attributes as Django's ``flatatt`` writes them (sorted by name, ``True`` as a bare
-    name, ``False`` and ``None`` left out), every name and value escaped."""
+    name, ``False`` and ``None`` left out), every name and value escaped but for
+    markup already marked safe."""
     pairs = sorted(
         (name, value) for name, value in attributes.items() if not isinstance(value, bool)
     )
     flags = sorted(name for name, value in attributes.items() if value is True)
     return "".join(
         [
-            *(f' {escape(name)}="{escape(value)}"' for name, value in pairs if value is not None),
-            *(f" {escape(name)}" for name in flags),
+            *(f' {safe(name)}="{safe(value)}"' for name, value in pairs if value is not None),
+            *(f" {safe(name)}" for name in flags),
         ]
     )
+
+
+def safe(value):
+    """``value`` as a template shows it: markup marked safe as it is, anything else
+    escaped (Django's ``conditional_escape``, without its wrapping)."""
+    return value.__html__() if hasattr(value, "__html__") else escape(value)

@@ -22,13 +22,21 @@ from django.db.models.fields.related_descriptors import ReverseManyToOneDescript
 def prefetch(instances, lookups):
     """``prefetch_related_objects(instances, *lookups)``, the lookups it can read with
     prepared queries read so."""
-    from home.prepared import PreparedQuery  # home.prepared makes rows with this module
+    from home.prepared import PreparationError, PreparedQuery  # it makes rows with this
 
-    left = [
-        lookup
-        for lookup in lookups
-        if not (isinstance(lookup, str) and prefetched(instances, lookup, PreparedQuery))
-    ]
+    # A ``Prefetch`` among them may name the same relations with a queryset of its own,
+    # which Django checks against the rest: all of them are left to it then.
+    if any(not isinstance(lookup, str) for lookup in lookups):
+        prefetch_related_objects(instances, *lookups)
+        return
+    left = []
+    for lookup in lookups:
+        try:
+            done = prefetched(instances, lookup, PreparedQuery)
+        except PreparationError:  # a child model whose query changes its values
+            done = False
+        if not done:
+            left.append(lookup)
     if left:
         prefetch_related_objects(instances, *left)
 
@@ -36,10 +44,13 @@ def prefetch(instances, lookups):
 def prefetched(instances, lookup, prepared_query):
     """Whether ``lookup`` was read for ``instances`` (False: left to Django, untouched)."""
     *path, accessor = lookup.split(LOOKUP_SEP)
-    parents = loaded_along(instances, path)
+    walked = []
+    parents = loaded_along(instances, path, walked)
     if parents is None:
         return False
     if not parents:
+        for obj in walked:
+            obj.__dict__.setdefault("_prefetched_objects_cache", {})
         return True  # nothing to prefetch for: no photo on any card
     descriptor = getattr(type(parents[0]), accessor, None)
     # Exactly a reverse foreign key: a many-to-many's descriptor is a subclass.
@@ -58,6 +69,9 @@ def prefetched(instances, lookup, prepared_query):
     children = defaultdict(list)
     for child in children_query(field, prepared_query)(keys):
         children[getattr(child, field.attname)].append(child)
+    for obj in walked:
+        # As Django leaves every object it walked through, whatever it found.
+        obj.__dict__.setdefault("_prefetched_objects_cache", {})
     for parent in parents:
         found = children.get(getattr(parent, target), [])
         for child in found:
@@ -67,15 +81,17 @@ def prefetched(instances, lookup, prepared_query):
         queryset = getattr(parent, accessor).get_queryset()
         queryset._result_cache = found
         queryset._prefetch_done = True
-        parent.__dict__.setdefault("_prefetched_objects_cache", {})[cache_name] = queryset
+        parent._prefetched_objects_cache[cache_name] = queryset
     return True
 
 
-def loaded_along(instances, path):
+def loaded_along(instances, path, walked):
     """The objects ``path`` (forward relations) leads to from ``instances``, each once,
-    if every step was loaded with them; None if one was not."""
+    if every step was loaded with them; None if one was not. ``walked`` is given every
+    object on the way (the last step's included)."""
     objects = instances
     for name in path:
+        walked.extend(objects)
         if not objects:
             return objects
         try:
@@ -89,13 +105,15 @@ def loaded_along(instances, path):
             return None
         related = (field.get_cached_value(obj) for obj in objects)
         objects = list({id(obj): obj for obj in related if obj is not None}.values())
+    walked.extend(objects)
     return objects
 
 
 @cache
 def children_query(field, prepared_query):
     """The children of parents whose keys it is given, by ``field``: as the parent's
-    related manager reads them (the child model's default manager)."""
+    related manager reads them (the child model's default manager, built once: one
+    whose query reads the language or the time would need its own prepared query)."""
     model = field.model
 
     def build(keys):

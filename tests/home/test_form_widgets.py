@@ -30,6 +30,7 @@ class Choices(forms.Form):
             ("", "Any plan"),
             ("Ours", [("desk", "Fernhill Desk"), ("chat", "Fernhill Chat")]),
             ("Theirs", [("halo", HOSTILE)]),
+            (None, [("none", "A group without a name: its options alone")]),
         ]
     )
 

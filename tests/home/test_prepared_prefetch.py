@@ -6,6 +6,7 @@ hold what Django's own prefetch gives them."""
 from django.db.models import Prefetch
 from django.db.models.sql.compiler import SQLCompiler
 
+from wagtail.images import get_image_model
 from wagtail.images.models import Filter
 
 import pytest
@@ -132,3 +133,21 @@ def test_what_it_cannot_read_is_left_to_django(cards, lookups, related):
 
     assert held(found) == held(shown(*lookups, related=related)(ids))
     assert all("renditions" in t.photo._prefetched_objects_cache for t in found[:2])
+
+
+def test_a_prefetch_with_its_own_queryset_among_them_leaves_them_all_to_django(cards):
+    # Django keeps the filtered set and skips the plain lookup of the same relations.
+    small = get_image_model().get_rendition_model().objects.filter(filter_spec=SPECS[0])
+    lookups = (Prefetch("photo__renditions", queryset=small), "photo__renditions")
+    ids = [card.pk for card in cards]
+
+    found = PreparedQuery(shown(*lookups, related=("photo",)), [int])(ids)
+
+    assert [len(t.photo.renditions.all()) for t in found[:2]] == [1, 1]
+
+
+def test_every_object_walked_through_has_a_prefetch_cache_as_django_leaves_it(cards):
+    found = PreparedQuery(shown("photo__renditions"), [int])([card.pk for card in cards])
+
+    assert all(t._prefetched_objects_cache == {} for t in found)
+    assert "renditions" in found[0].photo._prefetched_objects_cache
