@@ -4,7 +4,6 @@ parent as Django caches it; any other lookup left to Django. Either way the inst
 hold what Django's own prefetch gives them."""
 
 from django.db.models import Prefetch
-from django.db.models.sql.compiler import SQLCompiler
 
 from wagtail.images import get_image_model
 from wagtail.images.models import Filter
@@ -19,19 +18,6 @@ from tests.testimonials.factories import TestimonialFactory
 pytestmark = pytest.mark.django_db
 
 SPECS = ("fill-64x64", "fill-128x128", "width-300")
-
-
-@pytest.fixture
-def compilations(monkeypatch):
-    count = [0]
-    compile_sql = SQLCompiler.as_sql
-
-    def counted(self, *args, **kwargs):
-        count[0] += 1
-        return compile_sql(self, *args, **kwargs)
-
-    monkeypatch.setattr(SQLCompiler, "as_sql", counted)
-    return count
 
 
 @pytest.fixture

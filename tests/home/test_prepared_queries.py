@@ -10,7 +10,6 @@ from uuid import UUID, uuid4
 from django.db import connection, connections
 from django.db.models import Q
 from django.db.models.signals import post_init
-from django.db.models.sql.compiler import SQLCompiler
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 
@@ -32,20 +31,6 @@ from tests.comparisons.factories import (
 from tests.testimonials.factories import TestimonialFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def compilations(monkeypatch):
-    """How many times Django compiles a query to SQL."""
-    count = [0]
-    compile_sql = SQLCompiler.as_sql
-
-    def counted(self, *args, **kwargs):
-        count[0] += 1
-        return compile_sql(self, *args, **kwargs)
-
-    monkeypatch.setattr(SQLCompiler, "as_sql", counted)
-    return count
 
 
 def facts_of(product_id, plan):
