@@ -168,11 +168,13 @@ class Prepared:
         alias = template.db
         connection = connections[alias]
         converters = self.converters(connection)
+        lookups = template._prefetch_related_lookups
         if self.make is not None:
             with connection.cursor() as cursor:
                 cursor.execute(self.sql, params)
                 rows = cursor.fetchall()
-            return self.make(alias, converted(rows, converters, connection))
+            found = self.make(alias, converted(rows, converters, connection))
+            return self.prefetched(found, lookups)
         # The compiler as compiled, on this thread's connection, answering with this
         # call's parameters; Django's iterable reads its rows as it reads any query's.
         compiler = copy.copy(self.compiler)
@@ -184,14 +186,16 @@ class Prepared:
         queryset = QuerySet(model=template.model, query=query, using=alias)
         queryset._iterable_class = template._iterable_class
         queryset._fields = template._fields
-        lookups = template._prefetch_related_lookups
         if template._iterable_class is not ModelIterable:
             queryset._prefetch_related_lookups = lookups
             return list(queryset)
-        instances = list(queryset)
-        if lookups and instances:
-            prefetch(instances, lookups)
-        return instances
+        return self.prefetched(list(queryset), lookups)
+
+    def prefetched(self, found, lookups):
+        # Instances only: a query of values prefetches nothing.
+        if lookups and found and self.queryset._iterable_class is ModelIterable:
+            prefetch(found, lookups, PreparedQuery, PreparationError)
+        return found
 
 
 class Nothing:

@@ -19,11 +19,10 @@ from django.db.models.constants import LOOKUP_SEP
 from django.db.models.fields.related_descriptors import ReverseManyToOneDescriptor
 
 
-def prefetch(instances, lookups):
+def prefetch(instances, lookups, prepared_query, refused):
     """``prefetch_related_objects(instances, *lookups)``, the lookups it can read with
-    prepared queries read so."""
-    from home.prepared import PreparationError, PreparedQuery  # it makes rows with this
-
+    prepared queries (``prepared_query``, home.prepared's, which runs this) read so;
+    one whose query ``prepared_query`` refuses (``refused``) is left to Django."""
     # A ``Prefetch`` among them may name the same relations with a queryset of its own,
     # which Django checks against the rest: all of them are left to it then.
     if any(not isinstance(lookup, str) for lookup in lookups):
@@ -32,8 +31,8 @@ def prefetch(instances, lookups):
     left = []
     for lookup in lookups:
         try:
-            done = prefetched(instances, lookup, PreparedQuery)
-        except PreparationError:  # a child model whose query changes its values
+            done = prefetched(instances, lookup, prepared_query)
+        except refused:  # a child model whose query changes its values
             done = False
         if not done:
             left.append(lookup)

@@ -14,7 +14,6 @@ goes through Django's iterable (home.prepared)."""
 from django.db.models.query import ModelIterable, ValuesIterable
 
 from home.model_rows import LoadedFromRows
-from home.prepared_prefetch import prefetch
 
 
 def maker(queryset, compiler):
@@ -52,15 +51,12 @@ def maker(queryset, compiler):
     populators = related_populators(klass_info, compiler.select)
     if populators is None:
         return None
-    lookups = queryset._prefetch_related_lookups
 
     def make(alias, rows):
         own = [row[:width] for row in rows] if populators else rows
         instances = model.from_rows(alias, names, own)
         for populate in populators:
             populate(alias, rows, instances)
-        if lookups:
-            prefetch(instances, lookups)
         return instances
 
     return make
