@@ -58,26 +58,25 @@ def picture(renditions, attributes):
 
 
 def image_tag(renditions, attributes):
-    """The ``<img>`` of the first of ``renditions``, the others in its ``srcset``."""
+    """The ``<img>`` of the first of ``renditions``, all of them in its ``srcset``."""
     first = renditions[0]
-    url = first.url
-    tag = {"src": url, "width": first.width, "height": first.height}
+    urls = [rendition.url for rendition in renditions]  # each asked of storage once
+    tag = {"src": urls[0], "width": first.width, "height": first.height}
     tag.update(apps.get_app_config("wagtailimages").default_attrs)
     tag.update(attributes)
     if "alt" not in tag:
         tag["alt"] = first.alt
     if len(renditions) > 1:
-        tag["srcset"] = srcset(renditions, first_url=url)
+        tag["srcset"] = srcset(renditions, urls)
     return f"<img{flat_attributes(tag)}>"
 
 
-def srcset(renditions, first_url=None):
+def srcset(renditions, urls=None):
+    """Each rendition's address and width, or the address alone for a single one."""
+    urls = urls or [rendition.url for rendition in renditions]
     if len(renditions) == 1:
-        return first_url or renditions[0].url
-    urls = [first_url or renditions[0].url, *(rendition.url for rendition in renditions[1:])]
-    return ", ".join(
-        f"{url} {rendition.width}w" for url, rendition in zip(urls, renditions, strict=True)
-    )
+        return urls[0]
+    return ", ".join(f"{url} {r.width}w" for url, r in zip(urls, renditions, strict=True))
 
 
 def flat_attributes(attributes):

@@ -186,9 +186,6 @@ class Prepared:
         queryset = QuerySet(model=template.model, query=query, using=alias)
         queryset._iterable_class = template._iterable_class
         queryset._fields = template._fields
-        if template._iterable_class is not ModelIterable:
-            queryset._prefetch_related_lookups = lookups
-            return list(queryset)
         return self.prefetched(list(queryset), lookups)
 
     def prefetched(self, found, lookups):

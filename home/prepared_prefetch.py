@@ -41,15 +41,17 @@ def prefetch(instances, lookups, prepared_query, refused):
 
 
 def prefetched(instances, lookup, prepared_query):
-    """Whether ``lookup`` was read for ``instances`` (False: left to Django, untouched)."""
+    """Whether ``lookup`` was read for ``instances`` (False: left to Django, which finds
+    at most the empty prefetch caches it would have made itself)."""
     *path, accessor = lookup.split(LOOKUP_SEP)
     walked = []
     parents = loaded_along(instances, path, walked)
     if parents is None:
         return False
+    for obj in walked:
+        # As Django leaves every object it walks through, whatever it finds.
+        obj.__dict__.setdefault("_prefetched_objects_cache", {})
     if not parents:
-        for obj in walked:
-            obj.__dict__.setdefault("_prefetched_objects_cache", {})
         return True  # nothing to prefetch for: no photo on any card
     descriptor = getattr(type(parents[0]), accessor, None)
     # Exactly a reverse foreign key: a many-to-many's descriptor is a subclass.
@@ -62,15 +64,12 @@ def prefetched(instances, lookup, prepared_query):
     cache_name = field.remote_field.cache_name
     keys = list(dict.fromkeys(getattr(parent, target) for parent in parents))
     if any(type(key) is not int for key in keys) or any(
-        cache_name in getattr(parent, "_prefetched_objects_cache", ()) for parent in parents
+        cache_name in parent._prefetched_objects_cache for parent in parents
     ):
         return False
     children = defaultdict(list)
     for child in children_query(field, prepared_query)(keys):
         children[getattr(child, field.attname)].append(child)
-    for obj in walked:
-        # As Django leaves every object it walked through, whatever it found.
-        obj.__dict__.setdefault("_prefetched_objects_cache", {})
     for parent in parents:
         found = children.get(getattr(parent, target), [])
         for child in found:
